@@ -1,0 +1,61 @@
+/** One problem found in a file: plain data, the same shape in every stage and reporter. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** Path as the user named it (relative to the working directory where possible). */
+  file: string;
+  /** 1-based positions in the original file; columns count UTF-16 code units after any BOM. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  /** Rule id, e.g. `schema` or `unknown-speaker`. */
+  rule: string;
+  /** What was found and what was expected. */
+  message: string;
+  /** A suggestion, e.g. "did you mean JRCP?". */
+  note?: string;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Sort by file, then position, so that reports read top to bottom. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}
+
+import type { SourceText } from './source.js';
+
+export interface DiagnosticInit {
+  severity: Severity;
+  rule: string;
+  message: string;
+  note?: string | undefined;
+}
+
+/** A diagnostic over the offsets `[start, end)` of a file's text. */
+export function diagnosticAt(
+  file: string,
+  source: SourceText,
+  start: number,
+  end: number,
+  init: DiagnosticInit,
+): Diagnostic {
+  const span = source.spanOf(start, end);
+  const diagnostic: Diagnostic = {
+    file,
+    line: span.start.line,
+    column: span.start.column,
+    endLine: span.end.line,
+    endColumn: span.end.column,
+    severity: init.severity,
+    rule: init.rule,
+    message: init.message,
+  };
+  if (init.note !== undefined) diagnostic.note = init.note;
+  return diagnostic;
+}

@@ -1,0 +1,43 @@
+/**
+ * The human reporter: `file:line:column  severity  message  rule`, a code frame with the span
+ * underlined, the note, and the summary line that closes a run. Colour is the caller's decision.
+ */
+import { codeFrameColumns } from '@babel/code-frame';
+import pc from 'picocolors';
+import type { Diagnostic } from '../diagnostic.js';
+
+export interface PrettyOptions {
+  color: boolean;
+  /** File text by path, for code frames; a file without text gets no frame. */
+  sources?: ReadonlyMap<string, string>;
+}
+
+export function formatPretty(diagnostics: readonly Diagnostic[], options: PrettyOptions): string {
+  const colors = pc.createColors(options.color);
+  const blocks = diagnostics.map((d) => {
+    const severity = d.severity === 'error' ? colors.red('error') : d.severity === 'warning' ? colors.yellow('warning') : colors.blue('info');
+    const lines = [`${colors.bold(`${d.file}:${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${colors.dim(d.rule)}`];
+    const text = options.sources?.get(d.file);
+    if (text !== undefined) {
+      const end = d.endLine > d.line || d.endColumn > d.column ? { line: d.endLine, column: d.endColumn } : undefined;
+      const frame = codeFrameColumns(text, { start: { line: d.line, column: d.column }, ...(end ? { end } : {}) }, { highlightCode: false, forceColor: false, linesAbove: 1, linesBelow: 1 });
+      lines.push(indent(frame));
+    }
+    if (d.note) lines.push(`  ${colors.cyan('note:')} ${d.note}`);
+    return lines.join('\n');
+  });
+  return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
+}
+
+export function summary(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  return `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}

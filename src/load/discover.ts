@@ -1,0 +1,55 @@
+/** Finds the record files named on the command line: files as given, folders searched for *.md. */
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+export interface Discovered {
+  /** Absolute paths, sorted, each once. */
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+export async function discoverRecords(paths: readonly string[], cwd: string): Promise<Discovered> {
+  const files = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const path of paths) {
+    const absolute = resolveFrom(cwd, path);
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch {
+      diagnostics.push(missing(path, 'no such file or folder'));
+      continue;
+    }
+    if (info.isDirectory()) {
+      const found = await markdownFilesUnder(absolute);
+      if (found.length === 0) diagnostics.push({ ...missing(path, 'the folder holds no .md records'), severity: 'warning' });
+      found.forEach((file) => files.add(file));
+    } else {
+      files.add(absolute);
+    }
+  }
+  return { files: [...files].sort(), diagnostics };
+}
+
+async function markdownFilesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !/^readme\.md$/i.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => !relative(dir, file).split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'));
+}
+
+function resolveFrom(cwd: string, path: string): string {
+  return path.startsWith('/') ? path : join(cwd, path);
+}
+
+function missing(path: string, message: string): Diagnostic {
+  return { file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'read-error', message };
+}
+
+/** How a file is named in diagnostics: relative to the working directory when inside it. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}

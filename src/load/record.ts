@@ -1,0 +1,85 @@
+/** Load stage: a file on disk → its text, front-matter document and Markdown tree. */
+import { readFile } from 'node:fs/promises';
+import type { Root } from 'mdast';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticAt } from '../diagnostics/diagnostic.js';
+import { SourceText } from '../diagnostics/source.js';
+import { decodeRecord } from './decode.js';
+import { splitRecord, type FrontMatter } from './frontmatter.js';
+import { parseBody } from './markdown.js';
+
+export interface LoadedRecord {
+  /** The path as reported in diagnostics. */
+  file: string;
+  source: SourceText;
+  frontMatter: FrontMatter;
+  /** Body tree; positions are the file's. */
+  tree: Root;
+}
+
+export interface LoadResult {
+  record?: LoadedRecord;
+  diagnostics: Diagnostic[];
+}
+
+export async function loadRecordFile(path: string, file = path): Promise<LoadResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    return { diagnostics: [fileDiagnostic(file, 'read-error', `cannot read the file (${reason})`)] };
+  }
+  return loadRecordBytes(bytes, file);
+}
+
+export function loadRecordBytes(bytes: Uint8Array, file: string): LoadResult {
+  const decoded = decodeRecord(bytes);
+  if (!decoded.ok) {
+    return {
+      diagnostics: [
+        {
+          ...fileDiagnostic(file, 'encoding', `byte ${decoded.byteOffset} is not valid UTF-8`),
+          line: decoded.line,
+          column: decoded.column,
+          endLine: decoded.line,
+          endColumn: decoded.column + 1,
+          note: 'save the file as UTF-8',
+        },
+      ],
+    };
+  }
+  return loadRecordText(decoded.text, file);
+}
+
+export function loadRecordText(text: string, file: string): LoadResult {
+  const source = new SourceText(text);
+  const split = splitRecord(text);
+  const at = (start: number, end: number, message: string, note?: string): Diagnostic =>
+    diagnosticAt(file, source, start, end, { severity: 'error', rule: 'yaml-syntax', message, note });
+
+  switch (split.kind) {
+    case 'empty':
+      return { diagnostics: [at(0, 0, 'the file is empty', 'a record starts with front-matter between two --- lines')] };
+    case 'missing':
+      return {
+        diagnostics: [
+          at(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'), 'no front-matter: the first line is not ---', 'a record starts with front-matter between two --- lines'),
+        ],
+      };
+    case 'unclosed':
+      return { diagnostics: [at(0, 3, 'the front-matter opened here is never closed', 'add a line --- after the last key')] };
+    case 'bad-fence':
+      return {
+        diagnostics: [at(split.offset, split.offset + split.length, 'the front-matter must close with a line of exactly ---')],
+      };
+    case 'ok': {
+      const tree = parseBody(text, split.bodyOffset);
+      return { record: { file, source, frontMatter: split.frontMatter, tree }, diagnostics: [] };
+    }
+  }
+}
+
+function fileDiagnostic(file: string, rule: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule, message };
+}
