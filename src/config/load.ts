@@ -1,0 +1,71 @@
+/** Reads phrg-brief.yaml from the project root into a resolved, read-only config. */
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { SourceText } from '../diagnostics/source.js';
+import { decodeRecord } from '../load/decode.js';
+import { validateYaml } from '../validate/yaml-diagnostics.js';
+import { RULES, FRONT_MATTER_RULES } from '../validate/rules/index.js';
+import { didYouMean } from '../validate/suggest.js';
+import { CONFIG_FILE, CONFIG_KEYS, configSchema, type ResolvedConfig } from './schema.js';
+
+export interface ConfigResult {
+  config?: ResolvedConfig;
+  diagnostics: Diagnostic[];
+}
+
+export async function loadConfig(root: string, explicitFile?: string): Promise<ConfigResult> {
+  const path = explicitFile ? resolve(explicitFile) : join(root, CONFIG_FILE);
+  const base: ResolvedConfig = Object.freeze({ root, rules: Object.freeze({}) });
+  if (!existsSync(path)) {
+    if (!explicitFile) return { config: base, diagnostics: [] };
+    return { diagnostics: [fileError(explicitFile, 'read-error', 'the config file does not exist')] };
+  }
+  const file = relative(process.cwd(), path) || path;
+  const decoded = decodeRecord(await readFile(path));
+  if (!decoded.ok) return { diagnostics: [fileError(file, 'encoding', `byte ${decoded.byteOffset} is not valid UTF-8`)] };
+
+  const source = new SourceText(decoded.text);
+  const document = parseDocument(decoded.text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const validation = validateYaml({ file, source, document, offset: 0, knownKeys: () => CONFIG_KEYS }, configSchema);
+  if (!validation.ok) return { diagnostics: validation.diagnostics };
+
+  const { data } = validation;
+  const diagnostics = [...validation.diagnostics];
+  const ruleIds = [...RULES.map((rule) => rule.id), ...FRONT_MATTER_RULES];
+  for (const id of Object.keys(data.rules ?? {})) {
+    if (ruleIds.includes(id)) continue;
+    diagnostics.push({
+      ...fileError(file, 'schema', `unknown rule ${id} in rules`),
+      ...lineOfKey(source, id),
+      note: didYouMean(id, ruleIds) ?? `rules: ${ruleIds.join(', ')}`,
+    });
+  }
+
+  const configRoot = resolve(path, '..');
+  const config: ResolvedConfig = { root: configRoot, file: path, rules: Object.freeze({ ...(data.rules ?? {}) }) };
+  if (data.templates !== undefined) {
+    const dir = resolve(configRoot, data.templates);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      diagnostics.push({ ...fileError(file, 'schema', `templates: the folder ${data.templates} does not exist`), ...lineOfKey(source, 'templates') });
+    }
+    config.templatesDir = dir;
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  return { config: Object.freeze(config), diagnostics };
+}
+
+function fileError(file: string, rule: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule, message };
+}
+
+/** The first line that starts a mapping key `key`, for errors found after validation. */
+function lineOfKey(source: SourceText, key: string): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const pattern = new RegExp(`^(\\s*)${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm');
+  const match = pattern.exec(source.text);
+  if (!match) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const start = source.positionAt(match.index + (match[1]?.length ?? 0));
+  return { line: start.line, column: start.column, endLine: start.line, endColumn: start.column + key.length };
+}

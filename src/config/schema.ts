@@ -1,0 +1,27 @@
+/** phrg-brief.yaml, the project's settings. Every key is optional; defaults are filled in. */
+import { z } from 'zod';
+
+export const CONFIG_FILE = 'phrg-brief.yaml';
+
+const severity = z.enum(['off', 'info', 'warning', 'error']);
+
+export const configSchema = z.strictObject({
+  /** A folder of templates that win over the default ones, file by file. */
+  templates: z.string().min(1).optional(),
+  /** Per-rule severity: off, info, warning or error. */
+  rules: z.record(z.string(), severity).optional(),
+});
+
+export const CONFIG_KEYS = Object.keys(configSchema.shape);
+
+export type ConfigData = z.infer<typeof configSchema>;
+
+export interface ResolvedConfig {
+  /** Folder the config was read from (the project root). */
+  root: string;
+  /** The config file, when there is one. */
+  file?: string;
+  /** Absolute path of the project's template overrides, when set. */
+  templatesDir?: string;
+  rules: Readonly<Record<string, z.infer<typeof severity>>>;
+}

@@ -1,0 +1,103 @@
+/**
+ * Attributed points: a parenthesised list of speaker keys at the very end of a paragraph,
+ * after the sentence's closing punctuation — "… local communities. (JC)", "… (JC + IV)".
+ * A parenthesis that does not follow closing punctuation ("… Mines (MINEM)") is ordinary text.
+ */
+import type { Paragraph, Root, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+export interface AttributionKey {
+  key: string;
+  /** Offsets of the key (without quotes) in the file's text. */
+  start: number;
+  end: number;
+}
+
+export interface Attribution {
+  keys: AttributionKey[];
+  /** The joiners as written between keys (" + ", " & ", ", ", " and "). */
+  joiners: string[];
+  /** Text after the closing parenthesis, kept as written (a stray "." in older briefings). */
+  trailing: string;
+  paragraph: Paragraph;
+  /** The paragraph's last text node, which holds the attribution at its end. */
+  text: Text;
+  /** Index in `text.value` where the attribution (with its leading space) begins. */
+  index: number;
+  /** Offsets of the whole "(…)" in the file's text. */
+  start: number;
+  end: number;
+}
+
+const QUOTE_OPEN = `["“'‘]?`;
+const QUOTE_CLOSE = `["”'’]?`;
+const KEY = `${QUOTE_OPEN}[A-Z][A-Z0-9]{0,5}${QUOTE_CLOSE}`;
+const JOINER = String.raw`\s*(?:,\s*and|\+|&|,|and)\s*`;
+const ATTRIBUTION = new RegExp(
+  String.raw`(?<=[.!?]["”’']?)(\s*)\((\s*${KEY}(?:${JOINER}${KEY})*\s*)\)(\.?)\s*$`,
+  'u',
+);
+const KEY_IN_LIST = new RegExp(`(${QUOTE_OPEN})([A-Z][A-Z0-9]{0,5})${QUOTE_CLOSE}`, 'gu');
+
+export interface ParsedAttribution {
+  keys: { key: string; index: number }[];
+  joiners: string[];
+  trailing: string;
+  /** Index where the attribution, with the white space before it, begins. */
+  index: number;
+  /** Index of the opening parenthesis. */
+  open: number;
+  /** Index just past the closing parenthesis. */
+  close: number;
+}
+
+/** Finds an attribution at the end of `text`; indexes are into `text`. */
+export function parseAttribution(text: string): ParsedAttribution | undefined {
+  const match = ATTRIBUTION.exec(text);
+  if (!match) return undefined;
+  const [, space = '', inner = '', trailing = ''] = match;
+  const open = match.index + space.length;
+  const innerStart = open + 1;
+  const keys: { key: string; index: number }[] = [];
+  const joiners: string[] = [];
+  let previousEnd = -1;
+  for (const keyMatch of inner.matchAll(KEY_IN_LIST)) {
+    const keyIndex = keyMatch.index + (keyMatch[1]?.length ?? 0);
+    if (previousEnd >= 0) joiners.push(inner.slice(previousEnd, keyMatch.index).replace(/^["”'’]/u, ''));
+    keys.push({ key: keyMatch[2]!, index: innerStart + keyIndex });
+    previousEnd = keyMatch.index + keyMatch[0].length;
+  }
+  return { keys, joiners, trailing, index: match.index, open, close: innerStart + inner.length + 1 };
+}
+
+/** Every attribution in a body tree, in document order. */
+export function findAttributions(tree: Root): Attribution[] {
+  const found: Attribution[] = [];
+  visit(tree, 'paragraph', (paragraph) => {
+    const last = paragraph.children.at(-1);
+    if (last?.type !== 'text' || !last.position) return;
+    // Match on the whole paragraph's text so that punctuation inside emphasis still counts,
+    // then keep the match only when it lies wholly in the final text node.
+    const whole = toString(paragraph);
+    const parsed = parseAttribution(whole);
+    if (!parsed) return;
+    const fromEnd = whole.length - parsed.index;
+    if (fromEnd > last.value.length) return;
+    const index = last.value.length - fromEnd;
+    // Offsets count back from the node's end in the source; exact unless the tail has escapes.
+    const endOffset = last.position.end.offset ?? 0;
+    const toOffset = (i: number): number => endOffset - (whole.length - i);
+    found.push({
+      keys: parsed.keys.map(({ key, index: keyIndex }) => ({ key, start: toOffset(keyIndex), end: toOffset(keyIndex + key.length) })),
+      joiners: parsed.joiners,
+      trailing: parsed.trailing,
+      paragraph,
+      text: last,
+      index,
+      start: toOffset(parsed.open),
+      end: toOffset(parsed.close),
+    });
+  });
+  return found;
+}

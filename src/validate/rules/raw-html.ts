@@ -1,0 +1,27 @@
+/**
+ * raw-html — the body is Markdown only; HTML in it is reported and never reaches a briefing.
+ *
+ * Why: a briefing is published under the group's name; a `<script>` or a styled `<div>` pasted
+ * from a word processor must not ride along. Example: `<b>note</b>` → use `**note**`.
+ */
+import { visit } from 'unist-util-visit';
+import type { Rule } from './rule.js';
+
+export const rawHtml: Rule = {
+  id: 'raw-html',
+  severity: 'error',
+  description: 'HTML in the body (it is never passed into a briefing)',
+  check(meeting, report) {
+    visit(meeting.tree, 'html', (node) => {
+      const start = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? start;
+      const firstLine = node.value.split('\n')[0] ?? '';
+      report({
+        start,
+        end,
+        message: `raw HTML is not allowed in a record: ${firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine}`,
+        note: 'write it in Markdown (**bold**, _italic_, [text](https://…)), or remove it',
+      });
+    });
+  },
+};

@@ -1,0 +1,28 @@
+/**
+ * unknown-speaker — every key in an attribution must be the key of a speaker or chair.
+ *
+ * Why: an attribution nobody can resolve puts words in no one's mouth, or the wrong one's.
+ * Example: `(JCRP)` when only `JRCP` is declared → "did you mean JRCP?".
+ */
+import { didYouMean } from '../suggest.js';
+import type { Rule } from './rule.js';
+
+export const unknownSpeaker: Rule = {
+  id: 'unknown-speaker',
+  severity: 'error',
+  description: 'an attribution names a key that no speaker or chair has',
+  check(meeting, report) {
+    const known = [...meeting.people.keys()];
+    for (const attribution of meeting.attributions) {
+      for (const { key, start, end } of attribution.keys) {
+        if (meeting.people.has(key)) continue;
+        report({
+          start,
+          end,
+          message: `no speaker or chair has the key ${key}`,
+          note: didYouMean(key, known) ?? (known.length > 0 ? `declared keys: ${known.join(', ')}` : 'give the speaker a key in the front-matter'),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,41 @@
+/**
+ * unsafe-link — links and images may only point to `http:`, `https:` or `mailto:` addresses.
+ *
+ * Why: `javascript:`, `data:` and `file:` links run code or leak local files when clicked in a
+ * published briefing. Example: `[site](javascript:alert(1))`.
+ */
+import { visit } from 'unist-util-visit';
+import type { Rule } from './rule.js';
+
+export const SAFE_PROTOCOLS = ['http', 'https', 'mailto'];
+
+export function linkProtocol(url: string): string | undefined {
+  // Browsers ignore control characters and white space inside a scheme ("java\tscript:").
+  const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned);
+  return match?.[1]?.toLowerCase();
+}
+
+export const unsafeLink: Rule = {
+  id: 'unsafe-link',
+  severity: 'error',
+  description: 'a link or image whose address is not http:, https: or mailto:',
+  check(meeting, report) {
+    visit(meeting.tree, (node) => {
+      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+      const protocol = linkProtocol(node.url);
+      if (protocol !== undefined && SAFE_PROTOCOLS.includes(protocol)) return;
+      if (protocol === undefined && (node.url === '' || node.url.startsWith('#'))) return;
+      const start = node.position?.start.offset ?? 0;
+      report({
+        start,
+        end: node.position?.end.offset ?? start,
+        message:
+          protocol === undefined
+            ? `the address ${node.url} is relative: a published briefing has nothing to resolve it against`
+            : `a ${protocol}: address is not allowed in a briefing`,
+        note: 'links may only be http:, https: or mailto:',
+      });
+    });
+  },
+};

@@ -1,0 +1,200 @@
+/**
+ * Validates a YAML document against a zod schema and places every problem on the exact key
+ * or value it concerns, using the `yaml` package's node ranges. Shared by records and the
+ * project config.
+ */
+import { isMap, isNode, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticAt } from '../diagnostics/diagnostic.js';
+import type { SourceText } from '../diagnostics/source.js';
+import { didYouMean } from './suggest.js';
+
+export interface YamlContext {
+  file: string;
+  source: SourceText;
+  document: Document.Parsed;
+  /** Offset of the YAML source in the file's text. */
+  offset: number;
+  /** The keys allowed in the mapping at `path`, for "did you mean". */
+  knownKeys(path: readonly PropertyKey[]): readonly string[];
+  /** A better message for a value that failed, if the caller has one (e.g. ambiguous dates). */
+  explain?(path: readonly PropertyKey[], value: unknown): { message: string; note?: string } | undefined;
+}
+
+export type YamlValidation<T> = { ok: true; data: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+export function validateYaml<T>(context: YamlContext, schema: z.ZodType<T>): YamlValidation<T> {
+  const { document } = context;
+  const syntax = [...document.errors, ...document.warnings].map((error) =>
+    at(context, error.pos[0], error.pos[1], {
+      severity: document.errors.includes(error as never) ? 'error' : 'warning',
+      rule: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
+      message: error.code === 'DUPLICATE_KEY' ? `the key ${keyText(context, error.pos[0], error.pos[1])} is given twice in one mapping` : lowerFirst(error.message),
+    }),
+  );
+  if (document.errors.length > 0) return { ok: false, diagnostics: syntax };
+
+  if (document.contents !== null && !isMap(document.contents)) {
+    const [start, end] = rangeOf(document.contents);
+    return {
+      ok: false,
+      diagnostics: [
+        ...syntax,
+        at(context, start, end, {
+          severity: 'error',
+          rule: 'schema',
+          message: `the front-matter must be a mapping of keys to values, found ${describe(document.toJS())}`,
+        }),
+      ],
+    };
+  }
+
+  const value: unknown = document.contents === null ? {} : document.toJS();
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, data: result.data, diagnostics: syntax };
+  return { ok: false, diagnostics: [...syntax, ...issuesToDiagnostics(context, value, result.error.issues)] };
+}
+
+type Issue = z.core.$ZodIssue;
+
+function issuesToDiagnostics(context: YamlContext, root: unknown, issues: readonly Issue[], base: PropertyKey[] = []): Diagnostic[] {
+  const unknownKeyPaths = new Set(
+    issues.filter((issue) => issue.code === 'unrecognized_keys').map((issue) => pathKey([...base, ...issue.path])),
+  );
+  const diagnostics: Diagnostic[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...issue.path];
+    // A refinement on an object that also has a misspelt key is the same mistake told twice.
+    if (issue.code === 'custom' && unknownKeyPaths.has(pathKey(path))) continue;
+    diagnostics.push(...issueToDiagnostics(context, root, issue, path));
+  }
+  return diagnostics;
+}
+
+function issueToDiagnostics(context: YamlContext, root: unknown, issue: Issue, path: PropertyKey[]): Diagnostic[] {
+  const value = valueAt(root, path);
+  const label = pathLabel(path);
+
+  if (issue.code === 'unrecognized_keys') {
+    const known = context.knownKeys(path);
+    return issue.keys.map((key) => {
+      const [start, end] = keyRange(context.document, path, key);
+      return at(context, start, end, {
+        severity: 'error',
+        rule: 'schema',
+        message: `unknown key ${key}${path.length > 0 ? ` in ${label}` : ''}`,
+        note: didYouMean(key, known) ?? `known keys: ${known.join(', ')}`,
+      });
+    });
+  }
+
+  if (issue.code === 'invalid_union') {
+    const expected = issue.errors
+      .flatMap((branch) => branch.filter((inner) => inner.code === 'invalid_type').map((inner) => nameOfType(inner.expected)))
+      .join(' or ');
+    return [valueDiagnostic(context, path, `${label} must be ${expected}, found ${describe(value)}`)];
+  }
+
+  if (value === undefined) {
+    const parent = path.slice(0, -1);
+    const [start, end] = parentKeyRange(context, parent);
+    return [
+      at(context, start, end, {
+        severity: 'error',
+        rule: 'schema',
+        message: `missing required key ${String(path.at(-1))}${parent.length > 0 ? ` in ${pathLabel(parent)}` : ''}`,
+      }),
+    ];
+  }
+
+  const explained = context.explain?.(path, value);
+  if (explained) return [valueDiagnostic(context, path, explained.message, explained.note)];
+
+  if (issue.code === 'invalid_type') {
+    return [valueDiagnostic(context, path, `${label} must be ${nameOfType(issue.expected)}, found ${describe(value)}`)];
+  }
+  return [valueDiagnostic(context, path, `${label}: ${issue.message}`)];
+}
+
+function valueDiagnostic(context: YamlContext, path: PropertyKey[], message: string, note?: string): Diagnostic {
+  const node = context.document.getIn(path.map(toYamlKey), true);
+  const [start, end] = isNode(node) ? rangeOf(node) : parentKeyRange(context, path);
+  return at(context, start, end, { severity: 'error', rule: 'schema', message, note });
+}
+
+/** Where to point when a key is missing: the key that holds the mapping, or the opening fence. */
+function parentKeyRange(context: YamlContext, path: PropertyKey[]): [number, number] {
+  if (path.length === 0) return [-context.offset, 0];
+  const pair = pairAt(context.document, path);
+  if (pair && isNode(pair.key)) return rangeOf(pair.key);
+  const node = context.document.getIn(path.map(toYamlKey), true);
+  return isNode(node) ? [rangeOf(node)[0], rangeOf(node)[0] + 1] : parentKeyRange(context, path.slice(0, -1));
+}
+
+function keyRange(document: Document.Parsed, path: PropertyKey[], key: string): [number, number] {
+  const pair = pairAt(document, [...path, key]);
+  if (pair && isNode(pair.key)) return rangeOf(pair.key);
+  return [0, 0];
+}
+
+/** The key/value pair for the last step of `path`, when that step is a mapping key. */
+function pairAt(document: Document.Parsed, path: PropertyKey[]): Pair | undefined {
+  const container = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1).map(toYamlKey), true);
+  if (!isMap(container)) return undefined;
+  const wanted = String(path.at(-1));
+  return container.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === wanted);
+}
+
+function rangeOf(node: Node): [number, number] {
+  const range = node.range ?? [0, 0, 0];
+  return [range[0], range[1]];
+}
+
+function at(context: YamlContext, start: number, end: number, init: Parameters<typeof diagnosticAt>[4]): Diagnostic {
+  return diagnosticAt(context.file, context.source, start + context.offset, end + context.offset, init);
+}
+
+function keyText(context: YamlContext, start: number, end: number): string {
+  return context.source.text.slice(start + context.offset, end + context.offset);
+}
+
+function toYamlKey(step: PropertyKey): unknown {
+  return typeof step === 'symbol' ? String(step) : step;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const step of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[step];
+  }
+  return current;
+}
+
+function pathKey(path: readonly PropertyKey[]): string {
+  return path.map(String).join('\u0000');
+}
+
+/** `speakers[2].key`, as an editor would name it. */
+export function pathLabel(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((label, step) => (typeof step === 'number' ? `${label}[${step}]` : label ? `${label}.${String(step)}` : String(step)), '');
+}
+
+function nameOfType(expected: string): string {
+  const names: Record<string, string> = { string: 'text', object: 'a mapping (key: value lines)', array: 'a list', boolean: 'true or false', number: 'a number' };
+  return names[expected] ?? expected;
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'boolean') return String(value);
+  return `a ${typeof value} (${String(value)})`;
+}
+
+function lowerFirst(message: string): string {
+  return message.charAt(0).toLowerCase() + message.slice(1);
+}
