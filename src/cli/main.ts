@@ -1,0 +1,120 @@
+/**
+ * Commander wiring only: each command declares its flags and loads its module on demand,
+ * so that `--help` and `--version` start fast.
+ *
+ * Exit codes: 0 success, 1 a record (or the config) has errors, 2 bad usage.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+const REPORTERS = ['pretty', 'json', 'github'];
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function formatList(value: string): string[] {
+  const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
+  const known = ['html'];
+  const unknown = formats.filter((format) => !known.includes(format));
+  if (unknown.length > 0 || formats.length === 0) {
+    throw new InvalidArgumentError(`formats are a comma-separated list of: ${known.join(', ')}`);
+  }
+  return [...new Set(formats)];
+}
+
+export function createProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('phrg-brief')
+    .description('Turn Markdown meeting records into published briefings (HTML).')
+    .version(version(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ phrg-brief build                      build every record in meetings/ into dist/
+  $ phrg-brief build meetings/2016-11-07-peru.md -o public
+  $ phrg-brief check                      validate records without writing anything
+  $ phrg-brief check --reporter github    annotations for a GitHub Actions run
+
+A record is a Markdown file with YAML front-matter; see the README for the format.
+Exit codes: 0 success, 1 a record has errors, 2 bad usage.`,
+    );
+
+  const common = (command: Command): Command =>
+    command
+      .argument('[paths...]', 'record files or folders of records', ['meetings'])
+      .option('-c, --config <file>', 'config file (default: phrg-brief.yaml in the working directory)')
+      .addOption(new Option('-r, --reporter <name>', 'how to print problems').choices(REPORTERS).default('pretty'))
+      .option('--debug', 'print stack traces of internal errors');
+
+  common(program.command('build'))
+    .description('validate records and write their briefings')
+    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('-f, --format <list>', 'output formats, comma-separated (html)', formatList, ['html'])
+    .addHelpText(
+      'after',
+      `
+Records with errors produce no output (their earlier files are left as they were); the
+others are still built, and the exit code is 1.
+
+Examples:
+  $ phrg-brief build
+  $ phrg-brief build meetings/2016-11-07-peru.md --out public`,
+    )
+    .action(async (paths: string[], options) => {
+      const { runBuild } = await import('./build.js');
+      setExitCode(await runBuild(paths, options));
+    });
+
+  common(program.command('check'))
+    .description('validate records and report every problem, writing nothing')
+    .option('--strict', 'count warnings as errors')
+    .addHelpText(
+      'after',
+      `
+Every record is checked, even when an earlier one fails. Exit 0 when there are no errors
+(warnings allowed, unless --strict), 1 otherwise.
+
+Examples:
+  $ phrg-brief check
+  $ phrg-brief check --reporter json meetings/2016-11-07-peru.md`,
+    )
+    .action(async (paths: string[], options) => {
+      const { runCheck } = await import('./check.js');
+      setExitCode(await runCheck(paths, options));
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = createProgram((code) => {
+    exitCode = code;
+  });
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return EXIT_OK;
+  }
+  try {
+    await program.parseAsync(argv as string[]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; everything else Commander rejects is bad usage.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    process.stderr.write(`phrg-brief: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (argv.includes('--debug') && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return EXIT_ERRORS;
+  }
+}

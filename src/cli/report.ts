@@ -1,0 +1,43 @@
+/** What build and check share: reading the config, and printing problems the chosen way. */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics } from '../diagnostics/diagnostic.js';
+import { formatDiagnostics, summary, type ReporterName } from '../diagnostics/reporters/index.js';
+import { decodeRecord } from '../load/decode.js';
+
+export interface CommonOptions {
+  config?: string;
+  reporter: ReporterName;
+  debug?: boolean;
+}
+
+export async function resolveConfig(options: CommonOptions): Promise<{ config?: ResolvedConfig; diagnostics: Diagnostic[] }> {
+  if (options.debug) process.env.PHRG_BRIEF_DEBUG = '1';
+  return loadConfig(process.cwd(), options.config);
+}
+
+/** Prints the report on stdout and the summary on stderr. */
+export async function report(diagnostics: readonly Diagnostic[], reporter: ReporterName): Promise<void> {
+  const sorted = [...diagnostics].sort(compareDiagnostics);
+  const color = reporter === 'pretty' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const sources = reporter === 'pretty' ? await readSources(sorted) : undefined;
+  const text = formatDiagnostics(reporter, sorted, { color, ...(sources ? { sources } : {}) });
+  if (text) process.stdout.write(text);
+  if (sorted.length > 0 || reporter === 'pretty') process.stderr.write(`${summary(sorted)}\n`);
+}
+
+async function readSources(diagnostics: readonly Diagnostic[]): Promise<Map<string, string>> {
+  const sources = new Map<string, string>();
+  for (const file of new Set(diagnostics.map((d) => d.file))) {
+    try {
+      const decoded = decodeRecord(await readFile(resolve(file)));
+      if (decoded.ok) sources.set(file, decoded.text);
+    } catch {
+      // No frame for a file that cannot be read; its diagnostic already says so.
+    }
+  }
+  return sources;
+}

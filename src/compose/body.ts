@@ -1,0 +1,85 @@
+/**
+ * Markdown → sanitised HTML for the briefing. Attributions become `<abbr>` elements that carry
+ * each speaker's name; raw HTML is dropped and links keep only safe protocols, whatever the
+ * lint rules were set to, so nothing unsafe can reach a briefing.
+ */
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import type { Node, Root } from 'mdast';
+import { toHast, type Handler } from 'mdast-util-to-hast';
+import type { Attribution } from '../validate/attributions.js';
+import { displayName } from '../validate/meeting.js';
+import type { Person } from '../validate/schema.js';
+import { SAFE_PROTOCOLS } from '../validate/rules/unsafe-link.js';
+
+const schema: Schema = {
+  ...defaultSchema,
+  // GitHub's schema prefixes ids to avoid clobbering the page; footnotes still work.
+  protocols: { href: SAFE_PROTOCOLS, cite: ['http', 'https'], src: ['http', 'https'] },
+  attributes: {
+    ...defaultSchema.attributes,
+    abbr: ['title'],
+    span: [['className', 'attribution']],
+  },
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'span'],
+};
+
+interface AttributionNode extends Node {
+  type: 'attribution';
+  attribution: Attribution;
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    attribution: AttributionNode;
+  }
+  interface RootContentMap {
+    attribution: AttributionNode;
+  }
+}
+
+/** Renders a body tree, with attributions resolved against `people`. The tree is changed. */
+export function bodyToHtml(tree: Root, attributions: readonly Attribution[], people: ReadonlyMap<string, Person>): string {
+  for (const attribution of attributions) splitOffAttribution(attribution);
+  const attributionHandler: Handler = (_state, node: AttributionNode) => attributionElement(node.attribution, people);
+  const hast = toHast(tree, { handlers: { attribution: attributionHandler } }) as HastRoot;
+  return toHtml(sanitize(hast, schema));
+}
+
+/** Replaces the attribution at the end of its text node by an `attribution` node. */
+function splitOffAttribution(attribution: Attribution): void {
+  const { paragraph, text, index, trailing } = attribution;
+  const position = paragraph.children.indexOf(text);
+  if (position === -1) return; // already split
+  // The white space between the sentence and "(" is folded to one space.
+  const spaced = /^\s/.test(text.value.slice(index));
+  paragraph.children.splice(
+    position,
+    1,
+    { type: 'text', value: text.value.slice(0, index) + (spaced ? ' ' : '') },
+    { type: 'attribution', attribution },
+    ...(trailing ? [{ type: 'text' as const, value: trailing }] : []),
+  );
+}
+
+function attributionElement(attribution: Attribution, people: ReadonlyMap<string, Person>): Element {
+  const children: ElementContent[] = [{ type: 'text', value: '(' }];
+  attribution.keys.forEach(({ key }, i) => {
+    if (i > 0) children.push({ type: 'text', value: attribution.joiners[i - 1] ?? ' + ' });
+    const person = people.get(key);
+    children.push({
+      type: 'element',
+      tagName: 'abbr',
+      properties: person ? { title: displayName(person) } : {},
+      children: [{ type: 'text', value: key }],
+    });
+  });
+  children.push({ type: 'text', value: ')' });
+  return { type: 'element', tagName: 'span', properties: { className: ['attribution'] }, children };
+}
+
+/** A Markdown fragment from the front-matter (the `intro` override), sanitised the same way. */
+export function markdownToHtml(tree: Root): string {
+  return toHtml(sanitize(toHast(tree) as HastRoot, schema));
+}

@@ -1,0 +1,76 @@
+/**
+ * Handlebars helpers for the house style: dates, lists and the punctuation between them.
+ * They return plain strings; Handlebars escapes them where they are used.
+ */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function dateParts(iso: string): { year: number; month: number; day: number } {
+  const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
+  return { year, month, day };
+}
+
+/** 2016-11-07 → 7/11/16 */
+export function shortDate(iso: string): string {
+  const { year, month, day } = dateParts(iso);
+  return `${day}/${month}/${String(year % 100).padStart(2, '0')}`;
+}
+
+/** 2016-11-07 → 7 November */
+export function longDate(iso: string): string {
+  const { month, day } = dateParts(iso);
+  return `${day} ${MONTHS[month - 1] ?? ''}`;
+}
+
+/** 2016-11-07 → 7 November 2016 */
+export function fullDate(iso: string): string {
+  return `${longDate(iso)} ${dateParts(iso).year}`;
+}
+
+/** ["a"] → "a"; ["a", "b"] → "a and b"; ["a", "b", "c"] → "a, b and c". */
+export function joinList(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+}
+
+/** What follows item `index` of `count` when items are joined mid-sentence: ", ", " and ", "". */
+export function listSeparator(index: number, count: number): string {
+  if (index >= count - 1) return '';
+  return index === count - 2 ? ' and ' : ', ';
+}
+
+/**
+ * The house style's bullet endings: every bullet but the last two ends ";", the last but one
+ * "; and,", the last ".".
+ */
+export function listEnd(index: number, count: number): string {
+  if (index >= count - 1) return '.';
+  return index === count - 2 ? '; and,' : ';';
+}
+
+/** The clauses of a person or phrase, joined by ", ", skipping empty ones. */
+export function joinClauses(...clauses: unknown[]): string {
+  return clauses.filter((clause): clause is string => typeof clause === 'string' && clause.trim() !== '').join(', ');
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('en-GB') + text.slice(1);
+}
+
+/** "meeting" → "a meeting"; "event" → "an event". */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) && !/^(uni|eu|one)/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+export const helpers = {
+  shortDate,
+  longDate,
+  fullDate,
+  joinList: (items: unknown) => joinList(Array.isArray(items) ? items.map(String) : []),
+  listSeparator,
+  listEnd,
+  joinClauses: (...args: unknown[]) => joinClauses(...args.slice(0, -1)), // the last argument is Handlebars' options
+  capitalise: (text: unknown) => capitalise(String(text ?? '')),
+  withArticle: (noun: unknown) => withArticle(String(noun ?? '')),
+  gt: (a: unknown, b: unknown) => Number(a) > Number(b),
+  eq: (a: unknown, b: unknown) => a === b,
+} as const;

@@ -1,0 +1,97 @@
+/**
+ * The template set: Handlebars templates, partials and the stylesheet. A project's own
+ * templates folder (named in phrg-brief.yaml) wins over the default one, file by file.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { helpers } from './helpers.js';
+
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/default/', import.meta.url));
+
+export type TemplateFn = (context: object) => string;
+
+export interface TemplateSet {
+  briefing: TemplateFn;
+  page: TemplateFn;
+  styles: string;
+  /** Every file the set was read from, for cache keys and watching. */
+  files: string[];
+}
+
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const cache = new Map<string, TemplateSet>();
+
+/** Loads (once per process and folder) the templates, with `overrideDir` taking precedence. */
+export function loadTemplates(overrideDir?: string): TemplateSet {
+  const cacheKey = overrideDir ?? '';
+  const cached = cache.get(cacheKey);
+  if (cached) return cached;
+  const set = readTemplates(overrideDir);
+  cache.set(cacheKey, set);
+  return set;
+}
+
+export function clearTemplateCache(): void {
+  cache.clear();
+}
+
+function readTemplates(overrideDir: string | undefined): TemplateSet {
+  const dirs = overrideDir ? [overrideDir, DEFAULT_TEMPLATES_DIR] : [DEFAULT_TEMPLATES_DIR];
+  const files: string[] = [];
+  const resolve = (name: string): string => {
+    const found = dirs.map((dir) => join(dir, name)).find((path) => existsSync(path));
+    if (!found) throw new TemplateError(join(dirs[0]!, name), `template ${name} not found`);
+    files.push(found);
+    return found;
+  };
+
+  const env = Handlebars.create();
+  env.registerHelper(helpers);
+  const partialNames = new Set(dirs.flatMap((dir) => listHbs(join(dir, 'partials'))));
+  for (const name of [...partialNames].sort()) {
+    const path = resolve(join('partials', `${name}.hbs`));
+    env.registerPartial(name, compile(env, path));
+  }
+  return {
+    briefing: compile(env, resolve('briefing.hbs')),
+    page: compile(env, resolve('page.hbs')),
+    styles: readFileSync(resolve('styles.css'), 'utf8'),
+    files,
+  };
+}
+
+function compile(env: typeof Handlebars, path: string): TemplateFn {
+  const source = readFileSync(path, 'utf8');
+  let template: HandlebarsTemplateDelegate;
+  try {
+    // Precompile now so that a syntax error is reported at load, naming the file.
+    env.precompile(source);
+    template = env.compile(source, { strict: false, preventIndent: true });
+  } catch (error) {
+    throw new TemplateError(path, error instanceof Error ? error.message : String(error));
+  }
+  return (context) => {
+    try {
+      return template(context);
+    } catch (error) {
+      throw new TemplateError(path, error instanceof Error ? error.message : String(error));
+    }
+  };
+}
+
+function listHbs(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.hbs'))
+    .map((name) => name.slice(0, -'.hbs'.length));
+}

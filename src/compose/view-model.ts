@@ -1,0 +1,62 @@
+/** The facts a template sees: the record's data, normalised, plus the rendered body. */
+import type { Meeting } from '../validate/meeting.js';
+import { isPerson } from '../validate/meeting.js';
+import type { Person } from '../validate/schema.js';
+import { bodyToHtml, markdownToHtml } from './body.js';
+import { shortDate } from './helpers.js';
+import { parseMarkdown } from '../load/markdown.js';
+
+export interface PersonView extends Person {
+  /** A plain-string speaker ("Egypt"), printed as it is. */
+  text?: string;
+}
+
+export interface BriefingView {
+  slug: string;
+  lang: string;
+  title: string;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  /** "7/11/16: Title", for <title> and PDF metadata. */
+  heading: string;
+  description: string;
+  hosts: string[];
+  partners: string[];
+  kind: string;
+  topic?: string;
+  introHtml?: string;
+  speakersLead?: string;
+  speakers: PersonView[];
+  chairs: PersonView[];
+  chathamHouse: boolean;
+  tags: string[];
+  bodyHtml: string;
+}
+
+export function buildView(meeting: Meeting): BriefingView {
+  const { data } = meeting;
+  const view: BriefingView = {
+    slug: meeting.slug,
+    lang: data.lang ?? 'en-GB',
+    title: data.title,
+    date: data.date,
+    heading: `${shortDate(data.date)}: ${data.title}`,
+    description: data.topic ?? data.title,
+    hosts: data.hosts,
+    partners: data.partners ?? [],
+    kind: data.kind ?? 'meeting',
+    speakers: meeting.speakers.map(toPersonView),
+    chairs: meeting.chairs.map(toPersonView),
+    chathamHouse: data.chathamHouse ?? false,
+    tags: data.tags ?? [],
+    bodyHtml: bodyToHtml(meeting.tree, meeting.attributions, meeting.people),
+  };
+  if (data.topic !== undefined) view.topic = data.topic;
+  if (data.speakersLead !== undefined) view.speakersLead = data.speakersLead;
+  if (data.intro !== undefined) view.introHtml = markdownToHtml(parseMarkdown(data.intro));
+  return view;
+}
+
+function toPersonView(speaker: string | Person): PersonView {
+  return isPerson(speaker) ? { ...speaker } : { text: speaker };
+}
