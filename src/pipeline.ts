@@ -3,7 +3,7 @@
  * discover → load → validate → compose → render → write. No stage prints or exits; every
  * problem comes back as a diagnostic for its file.
  */
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import type { ResolvedConfig } from './config/schema.js';
 import { composeBriefing, renderPage } from './compose/briefing.js';
 import { loadTemplates, TemplateError, type TemplateSet } from './compose/templates.js';
@@ -105,7 +105,7 @@ async function renderRecord(meeting: Meeting, templates: TemplateSet, options: B
   const rendered: [string, string][] = [];
   if (options.formats.includes('html')) rendered.push([`${meeting.slug}.html`, renderPage(composed, templates)]);
   for (const [name, content] of rendered) {
-    const target = join(options.cwd, options.outDir, name);
+    const target = resolve(options.cwd, options.outDir, name);
     await writeFileAtomic(target, content);
     outcome.outputs.push(displayPath(target, options.cwd));
   }

@@ -32,10 +32,15 @@ export function joinList(items: readonly string[], conjunction = 'and'): string 
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
 
-/** What follows item `index` of `count` when items are joined mid-sentence: ", ", " and ", "". */
-export function listSeparator(index: number, count: number): string {
+/**
+ * What follows item `index` of `count` when items are joined mid-sentence: ", ", " and ", "".
+ * When the items have commas of their own ("A, Vice-Chair, PHRG"), `serial` makes the last
+ * joiner ", and " so that the reader can tell where one ends.
+ */
+export function listSeparator(index: number, count: number, serial = false): string {
   if (index >= count - 1) return '';
-  return index === count - 2 ? ' and ' : ', ';
+  if (index === count - 2) return serial ? ', and ' : ' and ';
+  return serial ? '; ' : ', ';
 }
 
 /**
@@ -66,8 +71,9 @@ export const helpers = {
   longDate,
   fullDate,
   joinList: (items: unknown) => joinList(Array.isArray(items) ? items.map(String) : []),
-  listSeparator,
-  listEnd,
+  listSeparator: (index: unknown, count: unknown, ...rest: unknown[]) =>
+    listSeparator(Number(index), Number(count), rest.length > 1 && Boolean(rest[0])),
+  listEnd: (index: unknown, count: unknown) => listEnd(Number(index), Number(count)),
   joinClauses: (...args: unknown[]) => joinClauses(...args.slice(0, -1)), // the last argument is Handlebars' options
   capitalise: (text: unknown) => capitalise(String(text ?? '')),
   withArticle: (noun: unknown) => withArticle(String(noun ?? '')),

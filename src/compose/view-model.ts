@@ -28,6 +28,8 @@ export interface BriefingView {
   speakersLead?: string;
   speakers: PersonView[];
   chairs: PersonView[];
+  /** Whether any chair has a role: their names are then joined with "; " and ", and ". */
+  chairsHaveRoles: boolean;
   chathamHouse: boolean;
   tags: string[];
   bodyHtml: string;
@@ -47,6 +49,7 @@ export function buildView(meeting: Meeting): BriefingView {
     kind: data.kind ?? 'meeting',
     speakers: meeting.speakers.map(toPersonView),
     chairs: meeting.chairs.map(toPersonView),
+    chairsHaveRoles: meeting.chairs.some((chair) => isPerson(chair) && chair.role !== undefined),
     chathamHouse: data.chathamHouse ?? false,
     tags: data.tags ?? [],
     bodyHtml: bodyToHtml(meeting.tree, meeting.attributions, meeting.people),

@@ -1,6 +1,6 @@
 /** Finds the record files named on the command line: files as given, folders searched for *.md. */
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface Discovered {
@@ -13,7 +13,7 @@ export async function discoverRecords(paths: readonly string[], cwd: string): Pr
   const files = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const path of paths) {
-    const absolute = resolveFrom(cwd, path);
+    const absolute = resolve(cwd, path);
     let info;
     try {
       info = await stat(absolute);
@@ -38,10 +38,6 @@ async function markdownFilesUnder(dir: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !/^readme\.md$/i.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .filter((file) => !relative(dir, file).split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'));
-}
-
-function resolveFrom(cwd: string, path: string): string {
-  return path.startsWith('/') ? path : join(cwd, path);
 }
 
 function missing(path: string, message: string): Diagnostic {

@@ -1,0 +1,56 @@
+/** Runs the real CLI as a subprocess, in temporary copies of a project. */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = join(REPO, 'bin', 'phrg-brief.js');
+export const FIXTURES = join(REPO, 'tests', 'fixtures');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export interface TempProject {
+  dir: string;
+  write(path: string, content: string | Uint8Array): string;
+  path(...parts: string[]): string;
+  remove(): void;
+}
+
+/** A fresh folder; with `withExample`, a copy of the bundled meetings/. */
+export function tempProject(options: { withExample?: boolean } = {}): TempProject {
+  const dir = mkdtempSync(join(tmpdir(), 'phrg-brief-test-'));
+  if (options.withExample) cpSync(join(REPO, 'meetings'), join(dir, 'meetings'), { recursive: true });
+  return {
+    dir,
+    write(path, content) {
+      const target = join(dir, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, content);
+      return target;
+    },
+    path: (...parts) => join(dir, ...parts),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
