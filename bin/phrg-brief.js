@@ -1,5 +1,11 @@
 #!/usr/bin/env node
 // Tiny shim: the CLI is compiled from src/ into lib/ by `npm install` (the prepare script).
-import { main } from '../lib/cli/main.js';
-
-process.exitCode = await main(process.argv);
+let cli;
+try {
+  cli = await import('../lib/cli/main.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('/lib/cli/main.js')) throw error;
+  process.stderr.write('phrg-brief: not compiled yet; run `npm install` (or `npm run build`) in the phrg-brief folder\n');
+  process.exit(1);
+}
+process.exitCode = await cli.main(process.argv);
