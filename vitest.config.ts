@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser and subprocess tests share two cores; more workers only contend.
     maxWorkers: 2,
+    maxConcurrency: 4,
   },
 });

@@ -57,7 +57,7 @@ export async function checkRecordFile(path: string, options: PipelineOptions): P
   try {
     const loaded = await loadRecordFile(path, file);
     if (!loaded.record) return { file, diagnostics: loaded.diagnostics };
-    const validated = validateRecord(loaded.record, { rules: options.config.rules });
+    const validated = validateRecord(loaded.record, { rules: options.config.rules, abbreviations: options.config.abbreviations });
     const diagnostics = [...loaded.diagnostics, ...validated.diagnostics].sort(compareDiagnostics);
     return validated.meeting ? { file, meeting: validated.meeting, diagnostics } : { file, diagnostics };
   } catch (error) {

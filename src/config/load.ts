@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
 import { decodeRecord } from '../load/decode.js';
 import { validateYaml } from '../validate/yaml-diagnostics.js';
-import { RULES, FRONT_MATTER_RULES } from '../validate/rules/index.js';
+import { RULE_IDS } from '../validate/rules/index.js';
 import { didYouMean } from '../validate/suggest.js';
 import { CONFIG_FILE, CONFIG_KEYS, configSchema, type ResolvedConfig } from './schema.js';
 
@@ -18,7 +18,7 @@ export interface ConfigResult {
 
 export async function loadConfig(root: string, explicitFile?: string): Promise<ConfigResult> {
   const path = explicitFile ? resolve(explicitFile) : join(root, CONFIG_FILE);
-  const base: ResolvedConfig = Object.freeze({ root, rules: Object.freeze({}) });
+  const base: ResolvedConfig = Object.freeze({ root, rules: Object.freeze({}), abbreviations: Object.freeze([]) });
   if (!existsSync(path)) {
     if (!explicitFile) return { config: base, diagnostics: [] };
     return { diagnostics: [fileError(explicitFile, 'read-error', 'the config file does not exist')] };
@@ -28,13 +28,13 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<C
   if (!decoded.ok) return { diagnostics: [fileError(file, 'encoding', `byte ${decoded.byteOffset} is not valid UTF-8`)] };
 
   const source = new SourceText(decoded.text);
-  const document = parseDocument(decoded.text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(decoded.text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
   const validation = validateYaml({ file, source, document, offset: 0, knownKeys: () => CONFIG_KEYS }, configSchema);
   if (!validation.ok) return { diagnostics: validation.diagnostics };
 
   const { data } = validation;
   const diagnostics = [...validation.diagnostics];
-  const ruleIds = [...RULES.map((rule) => rule.id), ...FRONT_MATTER_RULES];
+  const ruleIds = RULE_IDS;
   for (const id of Object.keys(data.rules ?? {})) {
     if (ruleIds.includes(id)) continue;
     diagnostics.push({
@@ -45,7 +45,12 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<C
   }
 
   const configRoot = resolve(path, '..');
-  const config: ResolvedConfig = { root: configRoot, file: path, rules: Object.freeze({ ...(data.rules ?? {}) }) };
+  const config: ResolvedConfig = {
+    root: configRoot,
+    file: path,
+    rules: Object.freeze({ ...(data.rules ?? {}) }),
+    abbreviations: Object.freeze([...(data.abbreviations ?? [])]),
+  };
   if (data.templates !== undefined) {
     const dir = resolve(configRoot, data.templates);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {

@@ -10,6 +10,8 @@ export const configSchema = z.strictObject({
   templates: z.string().min(1).optional(),
   /** Per-rule severity: off, info, warning or error. */
   rules: z.record(z.string(), severity).optional(),
+  /** Abbreviations every reader of the project's briefings knows, needing no definition. */
+  abbreviations: z.array(z.string().regex(/^\p{Lu}{2,}$/u, { error: 'an abbreviation is two or more capital letters' })).optional(),
 });
 
 export const CONFIG_KEYS = Object.keys(configSchema.shape);
@@ -24,4 +26,5 @@ export interface ResolvedConfig {
   /** Absolute path of the project's template overrides, when set. */
   templatesDir?: string;
   rules: Readonly<Record<string, z.infer<typeof severity>>>;
+  abbreviations: readonly string[];
 }

@@ -55,6 +55,8 @@ function parseYaml(source: string): Document.Parsed {
     version: '1.2',
     schema: 'core',
     uniqueKeys: true,
+    // Problems become diagnostics; nothing may be printed behind the reporter's back.
+    logLevel: 'silent',
     prettyErrors: false,
     strict: true,
   });

@@ -9,7 +9,7 @@ const text = z.string().trim().min(1, { error: 'must not be empty' });
 export const personSchema = z
   .strictObject({
     key: z.string().regex(SPEAKER_KEY, {
-      error: 'a key is 1–6 characters: a capital letter first, then capitals or digits (e.g. JC, CWW)',
+      error: 'must be 1–6 characters: a capital letter first, then capitals or digits (e.g. JC, CWW)',
     }),
     name: text,
     role: text,
@@ -18,20 +18,20 @@ export const personSchema = z
   })
   .partial()
   .refine((person) => person.name !== undefined || person.note !== undefined, {
-    error: 'a person needs a name, or a note saying who they are when they must not be named',
+    error: 'needs a name, or a note saying who they are when they must not be named',
   });
 
 /** A plain string is printed as it is ("Egypt", for a list of countries). */
 export const speakerSchema = z.union([text, personSchema]);
 
 export const isoDateSchema = z.string().refine(isIsoDate, {
-  error: 'a date is written YYYY-MM-DD',
+  error: 'must be written YYYY-MM-DD',
 });
 
 export const recordSchema = z.strictObject({
   title: text,
   date: isoDateSchema,
-  hosts: z.array(text).min(1, { error: 'name at least one host' }),
+  hosts: z.array(text).min(1, { error: 'must name at least one host' }),
   partners: z.array(text).optional(),
   kind: text.optional(),
   topic: text.optional(),
@@ -43,13 +43,13 @@ export const recordSchema = z.strictObject({
   tags: z.array(text).optional(),
   slug: z
     .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'a slug is lower-case letters, digits and single hyphens' })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens' })
     .optional(),
   draft: z.boolean().optional(),
   /** BCP 47 language of the briefing; en-GB when absent. */
   lang: z
     .string()
-    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, { error: 'a language tag such as en-GB or es' })
+    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, { error: 'must be a language tag such as en-GB or es' })
     .optional(),
 });
 

@@ -3,7 +3,7 @@
  * or value it concerns, using the `yaml` package's node ranges. Shared by records and the
  * project config.
  */
-import { isMap, isNode, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, visit, YAMLWarning, type Document, type Node, type Pair, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../diagnostics/diagnostic.js';
@@ -26,13 +26,7 @@ export type YamlValidation<T> = { ok: true; data: T; diagnostics: Diagnostic[] }
 
 export function validateYaml<T>(context: YamlContext, schema: z.ZodType<T>): YamlValidation<T> {
   const { document } = context;
-  const syntax = [...document.errors, ...document.warnings].map((error) =>
-    at(context, error.pos[0], error.pos[1], {
-      severity: document.errors.includes(error as never) ? 'error' : 'warning',
-      rule: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
-      message: error.code === 'DUPLICATE_KEY' ? `the key ${keyText(context, error.pos[0], error.pos[1])} is given twice in one mapping` : lowerFirst(error.message),
-    }),
-  );
+  const syntax = [...document.errors, ...document.warnings].map((error) => syntaxDiagnostic(context, error));
   if (document.errors.length > 0) return { ok: false, diagnostics: syntax };
 
   if (document.contents !== null && !isMap(document.contents)) {
@@ -114,7 +108,7 @@ function issueToDiagnostics(context: YamlContext, root: unknown, issue: Issue, p
   if (issue.code === 'invalid_type') {
     return [valueDiagnostic(context, path, `${label} must be ${nameOfType(issue.expected)}, found ${describe(value)}`)];
   }
-  return [valueDiagnostic(context, path, `${label}: ${issue.message}`)];
+  return [valueDiagnostic(context, path, `${label} ${issue.message}`)];
 }
 
 function valueDiagnostic(context: YamlContext, path: PropertyKey[], message: string, note?: string): Diagnostic {
@@ -155,8 +149,38 @@ function at(context: YamlContext, start: number, end: number, init: Parameters<t
   return diagnosticAt(context.file, context.source, start + context.offset, end + context.offset, init);
 }
 
-function keyText(context: YamlContext, start: number, end: number): string {
-  return context.source.text.slice(start + context.offset, end + context.offset);
+/**
+ * A YAML error, moved to where the editor must act: the parser notices an unclosed quote or
+ * bracket only where the text runs out, so point at the quote or bracket that opened it.
+ */
+function syntaxDiagnostic(context: YamlContext, error: YAMLError): Diagnostic {
+  const severity = error instanceof YAMLWarning ? 'warning' : 'error';
+  let [start, end] = error.pos;
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = /^[^:\n]*/.exec(context.source.text.slice(start + context.offset))?.[0].trim() ?? '';
+    return at(context, start, start + key.length, { severity, rule: 'duplicate-key', message: `the key ${key} is given twice in one mapping` });
+  }
+  let message = lowerFirst(error.message);
+  const opener = unclosedOpener(context.document, start);
+  if (opener !== undefined) {
+    const position = context.source.positionAt(start + context.offset);
+    const char = context.source.text.charAt(opener + context.offset);
+    const what = char === '"' || char === "'" ? 'quote' : 'bracket';
+    message = `this ${what} ${char} is never closed (the YAML parser gave up at line ${position.line}: ${message})`;
+    [start, end] = [opener, opener + 1];
+  }
+  return at(context, start, end, { severity, rule: 'yaml-syntax', message });
+}
+
+/** The start of the quoted scalar or flow collection that is still open at `offset`. */
+function unclosedOpener(document: Document.Parsed, offset: number): number | undefined {
+  let found: number | undefined;
+  visit(document, (_key, node) => {
+    if (!isNode(node) || !node.range) return;
+    const open = (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) || ((isMap(node) || isSeq(node)) && node.flow);
+    if (open && node.range[0] < offset && offset <= node.range[2]) found = node.range[0];
+  });
+  return found;
 }
 
 function toYamlKey(step: PropertyKey): unknown {

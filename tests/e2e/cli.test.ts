@@ -9,7 +9,7 @@ afterEach(() => project?.remove());
 const BAD_RECORD = `---
 title: A record with a slip
 date: 7/11/16
-hosts: [the PHRG]
+hosts: [the Parliamentary Human Rights Group (PHRG)]
 ---
 
 - A point. (JC)

@@ -28,7 +28,7 @@ describe('records of other shapes', () => {
 
   it('a roundtable with partners, countries as speakers, an unnamed speaker and two chairs', () => {
     const briefing = text('2019-03-12-hrds-roundtable');
-    expect(briefing).toContain('12/3/19: Human Rights Defenders at Risk – Egypt, Bahrain and Saudi Arabia');
+    expect(briefing).toContain('12/3/19: Human Rights Defenders (HRDs) at Risk – Egypt, Bahrain and Saudi Arabia');
     expect(briefing).toContain(
       'The All-Party Parliamentary Human Rights Group (PHRG), in conjunction with Amnesty International UK and the Gulf Centre for Human Rights (GCHR), held a roundtable on 12 March on “Protecting those who speak out”.',
     );

@@ -7,7 +7,7 @@ const RECORD = '---\ntitle: T\ndate: 2016-11-07\nhosts: [the PHRG]\nspeakers:\n 
 function check(text: string) {
   const loaded = loadRecordText(text, 'r.md');
   if (!loaded.record) return loaded.diagnostics;
-  return validateRecord(loaded.record).diagnostics;
+  return validateRecord(loaded.record).diagnostics.filter((d) => d.severity === 'error');
 }
 const where = (text: string) => check(text).map((d) => `${d.rule} ${d.line}:${d.column}-${d.endLine}:${d.endColumn}`);
 
@@ -26,7 +26,7 @@ describe('positions', () => {
     const crlf = new TextEncoder().encode(`\uFEFF${RECORD.replace(/\n/g, '\r\n')}`);
     const loaded = loadRecordBytes(crlf, 'r.md');
     expect(loaded.record).toBeDefined();
-    const diagnostics = validateRecord(loaded.record!).diagnostics;
+    const diagnostics = validateRecord(loaded.record!).diagnostics.filter((d) => d.severity === 'error');
     expect(diagnostics.map((d) => `${d.line}:${d.column}`)).toEqual(['10:13']);
   });
 });

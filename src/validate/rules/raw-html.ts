@@ -11,8 +11,9 @@ export const rawHtml: Rule = {
   id: 'raw-html',
   severity: 'error',
   description: 'HTML in the body (it is never passed into a briefing)',
-  check(meeting, report) {
-    visit(meeting.tree, 'html', (node) => {
+  needsMeeting: false,
+  check(context, report) {
+    visit(context.tree, 'html', (node) => {
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
       const firstLine = node.value.split('\n')[0] ?? '';

@@ -1,6 +1,10 @@
 /** A lint rule: one module per rule id, reporting through offsets of the file's text. */
+import type { Root } from 'mdast';
 import type { Severity } from '../../diagnostics/diagnostic.js';
+import type { SourceText } from '../../diagnostics/source.js';
+import type { Attribution } from '../attributions.js';
 import type { Meeting } from '../meeting.js';
+import type { TextSegment } from '../texts.js';
 
 export interface RuleReport {
   start: number;
@@ -9,10 +13,26 @@ export interface RuleReport {
   note?: string | undefined;
 }
 
+export interface RuleContext {
+  source: SourceText;
+  tree: Root;
+  attributions: readonly Attribution[];
+  /** The validated record; absent when its front-matter has errors. */
+  meeting?: Meeting;
+  /** Front-matter prose and body blocks, located (computed once, on first use). */
+  texts(): readonly TextSegment[];
+  /** Abbreviations the project declares known (phrg-brief.yaml `abbreviations`). */
+  abbreviations: readonly string[];
+  /** File offsets of the front-matter node at `path`, when there is one. */
+  frontMatterRange(path: readonly (string | number)[]): [number, number] | undefined;
+}
+
 export interface Rule {
   id: string;
   severity: Severity;
-  /** One line for `--help` and the README. */
+  /** One line for the README. */
   description: string;
-  check(meeting: Meeting, report: (problem: RuleReport) => void): void;
+  /** Rules that need the validated facts (speakers, date) skip records whose front-matter failed. */
+  needsMeeting: boolean;
+  check(context: RuleContext, report: (problem: RuleReport) => void): void;
 }

@@ -11,11 +11,13 @@ export const unknownSpeaker: Rule = {
   id: 'unknown-speaker',
   severity: 'error',
   description: 'an attribution names a key that no speaker or chair has',
-  check(meeting, report) {
-    const known = [...meeting.people.keys()];
-    for (const attribution of meeting.attributions) {
+  needsMeeting: true,
+  check(context, report) {
+    const people = context.meeting?.people ?? new Map();
+    const known = [...people.keys()];
+    for (const attribution of context.attributions) {
       for (const { key, start, end } of attribution.keys) {
-        if (meeting.people.has(key)) continue;
+        if (people.has(key)) continue;
         report({
           start,
           end,

@@ -20,8 +20,9 @@ export const unsafeLink: Rule = {
   id: 'unsafe-link',
   severity: 'error',
   description: 'a link or image whose address is not http:, https: or mailto:',
-  check(meeting, report) {
-    visit(meeting.tree, (node) => {
+  needsMeeting: false,
+  check(context, report) {
+    visit(context.tree, (node) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
       const protocol = linkProtocol(node.url);
       if (protocol !== undefined && SAFE_PROTOCOLS.includes(protocol)) return;

@@ -1,0 +1,33 @@
+/** Explains a `date` that is not YYYY-MM-DD, spelling out what an ambiguous one might mean. */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function explainDate(value: unknown): { message: string; note?: string } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(value.trim());
+  if (!match) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return { message: `date: ${value} is not a day of the calendar` };
+    return { message: `date must be written YYYY-MM-DD, found "${value}"` };
+  }
+  const [a, b, y] = [Number(match[1]), Number(match[2]), match[3]!];
+  // The archive reaches back to the 1970s: two-digit years from 70 are of the last century.
+  const year = y.length === 4 ? Number(y) : Number(y) >= 70 ? 1900 + Number(y) : 2000 + Number(y);
+  const readings = [
+    [a, b],
+    [b, a],
+  ]
+    .filter(([day, month], i, all) => isDay(year, month!, day!) && (i === 0 || all[0]![0] !== day))
+    .map(([day, month]) => `${year}-${pad(month!)}-${pad(day!)} (${day} ${MONTHS[month! - 1]} ${year})`);
+  return {
+    message: `the date "${value}" is ambiguous: write it as YYYY-MM-DD`,
+    ...(readings.length > 0 ? { note: `did you mean ${readings.join(' or ')}?` } : {}),
+  };
+}
+
+function isDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

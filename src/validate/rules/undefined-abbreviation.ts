@@ -1,0 +1,52 @@
+/**
+ * undefined-abbreviation — every abbreviation is spelt out once as "Full Name (ABBR)".
+ *
+ * Why: briefings go to readers outside the group, and a mistyped abbreviation looks just like
+ * an unexplained one: the seed briefing printed "PKK’s" for "PPK’s". An abbreviation is a word
+ * of two or more capitals (a plural "s" allowed: NGOs); it is defined by standing in brackets
+ * anywhere in the record, front-matter or body. Speakers' keys, Roman numerals and a few that
+ * every reader knows (UK, EU, UN, MP, NGO, APPG, …) need no definition; a project adds its own
+ * under `abbreviations` in phrg-brief.yaml. Example: "PKK’s" when only "(PPK)" is defined →
+ * "did you mean PPK?".
+ */
+import { didYouMean } from '../suggest.js';
+import type { Rule } from './rule.js';
+
+export const WELL_KNOWN_ABBREVIATIONS = [
+  'UK', 'US', 'USA', 'EU', 'UN', 'UNHCR', 'UNICEF', 'NATO', 'NGO', 'MP', 'MEP', 'MSP', 'QC', 'KC', 'APPG',
+  'BBC', 'OBE', 'CBE', 'MBE', 'DBE', 'KBE', 'CMG', 'KCMG', 'GCMG', 'FCO', 'FCDO', 'DFID', 'HM', 'PM', 'CEO', 'OK',
+];
+
+const WORD = /(?<![\p{L}\p{N}])(\p{Lu}{2,})(s?)(?![\p{L}\p{N}])/gu;
+const DEFINITION = /\(\s*(\p{Lu}{2,})s?\s*\)/gu;
+const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+export const undefinedAbbreviation: Rule = {
+  id: 'undefined-abbreviation',
+  severity: 'warning',
+  description: 'an abbreviation used but never defined as "Full Name (ABBR)"',
+  needsMeeting: false,
+  check(context, report) {
+    const texts = context.texts();
+    const defined = new Set<string>();
+    for (const segment of texts) for (const match of segment.text.matchAll(DEFINITION)) defined.add(match[1]!);
+    const keys = new Set(context.meeting?.people.keys() ?? []);
+    const known = new Set([...WELL_KNOWN_ABBREVIATIONS, ...context.abbreviations]);
+    const reported = new Set<string>();
+    for (const segment of texts) {
+      for (const match of segment.text.matchAll(WORD)) {
+        const word = match[1]!;
+        const written = match[0];
+        if (defined.has(word) || keys.has(word) || known.has(word) || ROMAN.test(word) || reported.has(word)) continue;
+        reported.add(word);
+        const [start, end] = segment.locate(match.index, written.length);
+        report({
+          start,
+          end,
+          message: `the abbreviation ${written} is never defined`,
+          note: didYouMean(word, defined) ?? `spell it out once, as "Full Name (${word})"`,
+        });
+      }
+    }
+  },
+};

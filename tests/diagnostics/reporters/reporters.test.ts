@@ -1,0 +1,94 @@
+/** Reporters are pure functions: their output is compared exactly, colour off. */
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
+import { formatGithub } from '../../../src/diagnostics/reporters/github.js';
+import { formatJson } from '../../../src/diagnostics/reporters/json.js';
+import { formatPretty, summary } from '../../../src/diagnostics/reporters/pretty.js';
+
+const SOURCE = '---\ntitle: T\ndate: 7/11/16\nhosts: [the PHRG]\n---\n\n- A point. (JCRP)\n';
+
+const diagnostics: Diagnostic[] = [
+  {
+    file: 'meetings/a.md',
+    line: 3,
+    column: 7,
+    endLine: 3,
+    endColumn: 14,
+    severity: 'error',
+    rule: 'schema',
+    message: 'the date "7/11/16" is ambiguous: write it as YYYY-MM-DD',
+    note: 'did you mean 2016-11-07 (7 November 2016) or 2016-07-11 (11 July 2016)?',
+  },
+  {
+    file: 'meetings/a.md',
+    line: 7,
+    column: 14,
+    endLine: 7,
+    endColumn: 18,
+    severity: 'warning',
+    rule: 'unknown-speaker',
+    message: 'no speaker, key: JCRP, 100% unknown',
+  },
+];
+
+describe('pretty', () => {
+  it('prints place, severity, message and rule, a code frame with the span underlined, and the note', () => {
+    const text = formatPretty(diagnostics, { color: false, sources: new Map([['meetings/a.md', SOURCE]]) });
+    expect(text).toBe(
+      [
+        'meetings/a.md:3:7  error  the date "7/11/16" is ambiguous: write it as YYYY-MM-DD  schema',
+        '    2 | title: T',
+        '  > 3 | date: 7/11/16',
+        '      |       ^^^^^^^',
+        '    4 | hosts: [the PHRG]',
+        '  note: did you mean 2016-11-07 (7 November 2016) or 2016-07-11 (11 July 2016)?',
+        '',
+        'meetings/a.md:7:14  warning  no speaker, key: JCRP, 100% unknown  unknown-speaker',
+        '    6 |',
+        '  > 7 | - A point. (JCRP)',
+        '      |              ^^^^',
+        '    8 |',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints no frame without the source, and no escape codes without colour', () => {
+    const text = formatPretty(diagnostics.slice(0, 1), { color: false });
+    expect(text.split('\n')).toHaveLength(3);
+    expect(text).not.toMatch(/\u001b\[/);
+  });
+
+  it('colours only when asked', () => {
+    expect(formatPretty(diagnostics, { color: true })).toMatch(/\u001b\[31merror/);
+  });
+
+  it('counts errors and warnings', () => {
+    expect(summary(diagnostics)).toBe('1 error, 1 warning');
+    expect(summary([])).toBe('0 errors, 0 warnings');
+    expect(summary([diagnostics[0]!, diagnostics[0]!])).toBe('2 errors, 0 warnings');
+  });
+});
+
+describe('json', () => {
+  it('is an array of the Diagnostic shape and nothing else', () => {
+    const parsed = JSON.parse(formatJson(diagnostics)) as unknown[];
+    expect(parsed).toEqual(diagnostics);
+    expect(Object.keys(parsed[0] as object)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message', 'note']);
+    expect(formatJson([])).toBe('[]\n');
+  });
+});
+
+describe('github', () => {
+  it('writes one workflow command per diagnostic, escaping as the runner expects', () => {
+    expect(formatGithub(diagnostics)).toBe(
+      '::error file=meetings/a.md,line=3,col=7,endLine=3,endColumn=14,title=schema::the date "7/11/16" is ambiguous: write it as YYYY-MM-DD (did you mean 2016-11-07 (7 November 2016) or 2016-07-11 (11 July 2016)?)\n' +
+        '::warning file=meetings/a.md,line=7,col=14,endLine=7,endColumn=18,title=unknown-speaker::no speaker, key: JCRP, 100%25 unknown\n',
+    );
+  });
+
+  it('escapes commas and colons in properties, and line ends everywhere', () => {
+    const odd: Diagnostic = { ...diagnostics[1]!, file: 'a,b:c.md', severity: 'info', message: 'two\nlines\r' };
+    expect(formatGithub([odd])).toBe('::notice file=a%2Cb%3Ac.md,line=7,col=14,endLine=7,endColumn=18,title=unknown-speaker::two%0Alines%0D\n');
+  });
+});

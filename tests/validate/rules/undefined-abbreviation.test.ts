@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { findings, record } from './lint.js';
+
+describe('undefined-abbreviation', () => {
+  it('reports an abbreviation never defined, once, with a close defined one', () => {
+    const text = record('The Partido Popular (PPK) won. PKK’s cabinet and PKK again. (AB)\n\nCD spoke too. (CD)');
+    expect(findings(text, 'undefined-abbreviation')).toEqual(['12:32 PKK']);
+  });
+
+  it('takes definitions from the front-matter, plurals, keys, Roman numerals and the known list', () => {
+    const text = record('HRDs and an HRD, NGOs, the UK and EU, Henry VIII, AB and CD, the OHCHR. (AB) (CD)', 'topic: Human Rights Defenders (HRDs)\n');
+    expect(findings(text, 'undefined-abbreviation')).toEqual(['13:66 OHCHR']);
+    expect(findings(text, 'undefined-abbreviation', ['OHCHR'])).toEqual([]);
+  });
+
+  it('ignores mixed case and single capitals', () => {
+    expect(findings(record('A PhD, an iPhone, I and A. (AB) (CD)'), 'undefined-abbreviation')).toEqual([]);
+  });
+});
