@@ -1,7 +1,7 @@
 /** Bytes → text: strict UTF-8, an optional byte-order mark, CRLF folded to LF. */
 export type DecodeResult =
   | { ok: true; text: string }
-  | { ok: false; byteOffset: number; line: number; column: number };
+  | { ok: false; byteOffset: number; byte: number; line: number; column: number };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -15,7 +15,7 @@ export function decodeRecord(bytes: Uint8Array): DecodeResult {
 }
 
 /** Finds the first byte that is not part of a well-formed UTF-8 sequence. */
-function locateInvalidByte(bytes: Uint8Array): { byteOffset: number; line: number; column: number } {
+function locateInvalidByte(bytes: Uint8Array): { byteOffset: number; byte: number; line: number; column: number } {
   let low = 0;
   let high = bytes.length;
   // Validity of a prefix is monotonic (decoding in stream mode tolerates a sequence cut off
@@ -25,12 +25,28 @@ function locateInvalidByte(bytes: Uint8Array): { byteOffset: number; line: numbe
     if (isValidPrefix(bytes.subarray(0, mid))) low = mid;
     else high = mid - 1;
   }
+  // A lead byte whose sequence never completes ("Amaz\xF3nico" in Latin-1) is the culprit,
+  // not the ordinary byte after it that gave it away.
+  if (!isComplete(bytes.subarray(0, low))) {
+    let start = low - 1;
+    while (start > 0 && start > low - 4 && (bytes[start]! & 0xc0) === 0x80) start--;
+    low = start;
+  }
   const prefix = new TextDecoder('utf-8')
     .decode(bytes.subarray(0, low), { stream: true })
    .replace(/\r\n?/g, '\n');
   const lines = prefix.split('\n');
   const withoutBom = lines.length === 1 ? lines[0]!.replace(/^\uFEFF/, '') : lines.at(-1)!;
-  return { byteOffset: low, line: lines.length, column: withoutBom.length + 1 };
+  return { byteOffset: low, byte: bytes[low] ?? 0, line: lines.length, column: withoutBom.length + 1 };
+}
+
+function isComplete(prefix: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(prefix);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isValidPrefix(prefix: Uint8Array): boolean {

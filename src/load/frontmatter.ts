@@ -25,6 +25,9 @@ export type SplitResult =
 
 const FENCE = '---';
 
+/** Alias expansions allowed when reading YAML: enough for any record, too few for a bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
 export function splitRecord(text: string): SplitResult {
   if (text.trim() === '') return { kind: 'empty' };
   if (!/^---[ \t]*\n/.test(text)) return { kind: 'missing' };
@@ -36,8 +39,14 @@ export function splitRecord(text: string): SplitResult {
   const engine = {
     parse(source: string): object {
       document = parseYaml(source);
-      const value: unknown = document.toJS();
-      return value !== null && typeof value === 'object' ? value : {};
+      // gray-matter wants the data; validation reads the document itself, and reports an
+      // alias that cannot be resolved, so a failure here only means "no data".
+      try {
+        const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        return value !== null && typeof value === 'object' ? value : {};
+      } catch {
+        return {};
+      }
     },
   };
   const file = matter(text, { engines: { yaml: engine }, language: 'yaml' });

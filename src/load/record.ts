@@ -39,12 +39,16 @@ export function loadRecordBytes(bytes: Uint8Array, file: string): LoadResult {
     return {
       diagnostics: [
         {
-          ...fileDiagnostic(file, 'encoding', `byte ${decoded.byteOffset} is not valid UTF-8`),
+          ...fileDiagnostic(
+            file,
+            'encoding',
+            `the byte 0x${decoded.byte.toString(16).toUpperCase().padStart(2, '0')} here is not UTF-8: the file looks saved as Windows-1252 or Latin-1`,
+          ),
           line: decoded.line,
           column: decoded.column,
           endLine: decoded.line,
           endColumn: decoded.column + 1,
-          note: 'save the file as UTF-8',
+          note: 'save the file again as UTF-8 (in most editors: Save As, encoding UTF-8)',
         },
       ],
     };

@@ -101,3 +101,50 @@ export function findAttributions(tree: Root): Attribution[] {
   });
   return found;
 }
+
+export interface NearMiss {
+  /** Offsets of the "(…)" in the file's text. */
+  start: number;
+  end: number;
+  /** What is wrong, and the attribution as it should be written. */
+  problem: string;
+  fix: string;
+}
+
+const TRAILING_PARENTHESIS = /(\s*)\(([^()]{0,60})\)(\.?)\s*$/u;
+
+/**
+ * A paragraph that ends in what is plainly meant as an attribution — a bracket of initials of
+ * this record's speakers — but is not one: `subversives (JC + IV)` without its full stop,
+ * `(jc + IV)`, `(JC/IV)`, `(JC + )`.
+ */
+export function nearMissAttribution(paragraph: Paragraph, keys: ReadonlySet<string>): NearMiss | undefined {
+  const last = paragraph.children.at(-1);
+  if (last?.type !== 'text' || !last.position) return undefined;
+  const whole = toString(paragraph);
+  if (parseAttribution(whole)) return undefined;
+  const match = TRAILING_PARENTHESIS.exec(whole);
+  if (!match) return undefined;
+  const inner = match[2]!;
+  const tokens = inner.split(/\s*(?:\+|&|,|\/|;|\band\b)\s*/i).map((token) => token.replace(/^["“'‘]|["”'’]$/gu, '').trim());
+  const named = tokens.filter((token) => token !== '');
+  const upper = new Set([...keys].map((key) => key.toUpperCase()));
+  if (named.length === 0 || !named.every((token) => /^[\p{L}\p{N}]{1,6}$/u.test(token)) || !named.some((token) => upper.has(token.toUpperCase()))) return undefined;
+
+  const fixed = `(${named.map((token) => token.toUpperCase()).join(' + ')})`;
+  const before = whole.slice(0, match.index).trimEnd();
+  let problem: string;
+  if (tokens.some((token) => token === '')) problem = 'a key is missing in the attribution';
+  else if (named.some((token) => token !== token.toUpperCase())) problem = 'initials in an attribution are written in capitals';
+  else if (/[/;]/.test(inner)) problem = 'initials in an attribution are joined by +, &, a comma or "and"';
+  else if (!/[.!?]["”’']?$/u.test(before)) problem = 'an attribution follows the sentence’s closing punctuation';
+  else return undefined;
+
+  const endOffset = last.position.end.offset ?? 0;
+  const open = match.index + match[1]!.length;
+  const close = open + inner.length + 2;
+  const toOffset = (i: number): number => endOffset - (whole.length - i);
+  if (whole.length - match.index > last.value.length) return undefined;
+  const fix = /[.!?]["”’']?$/u.test(before) ? fixed : `…${before.split(/\s+/).at(-1) ?? ''}. ${fixed}`;
+  return { start: toOffset(open), end: toOffset(close), problem, fix };
+}

@@ -87,6 +87,12 @@ function buildMeeting(record: LoadedRecord, data: RecordData, attributions: Meet
     ...speakers.map((speaker, i): [(string | number)[], Speaker] => [['speakers', i], speaker]),
     ...chairs.map((chair, i): [(string | number)[], Speaker] => [Array.isArray(data.chair) ? ['chair', i] : ['chair'], chair]),
   ];
+  // The later of two people with the same key, in file order, is the one reported.
+  const position = (path: (string | number)[]): number => {
+    const node = frontMatter.document.getIn(path, true);
+    return isNode(node) && node.range ? node.range[0] : 0;
+  };
+  keyed.sort(([a], [b]) => position(a) - position(b));
   for (const [path, person] of keyed) {
     if (!isPerson(person) || person.key === undefined) continue;
     const holder = people.get(person.key);

@@ -8,7 +8,8 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
-import { didYouMean } from './suggest.js';
+import { MAX_ALIAS_COUNT } from '../load/frontmatter.js';
+import { closest, didYouMean } from './suggest.js';
 
 export interface YamlContext {
   file: string;
@@ -44,7 +45,9 @@ export function validateYaml<T>(context: YamlContext, schema: z.ZodType<T>): Yam
     };
   }
 
-  const value: unknown = document.contents === null ? {} : document.toJS();
+  const aliasProblem = aliasDiagnostic(context);
+  if (aliasProblem) return { ok: false, diagnostics: [...syntax, aliasProblem] };
+  const value: unknown = document.contents === null ? {} : document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, data: result.data, diagnostics: syntax };
   return { ok: false, diagnostics: [...syntax, ...issuesToDiagnostics(context, value, result.error.issues)] };
@@ -56,11 +59,23 @@ function issuesToDiagnostics(context: YamlContext, root: unknown, issues: readon
   const unknownKeyPaths = new Set(
     issues.filter((issue) => issue.code === 'unrecognized_keys').map((issue) => pathKey([...base, ...issue.path])),
   );
+  // A required key that is missing because it was misspelt ("titel") is told once, as the
+  // unknown key with its suggestion.
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const path = [...base, ...issue.path];
+    for (const key of issue.keys) {
+      const suggestion = closest(key, context.knownKeys(path));
+      if (suggestion) misspelt.add(pathKey([...path, suggestion]));
+    }
+  }
   const diagnostics: Diagnostic[] = [];
   for (const issue of issues) {
     const path = [...base, ...issue.path];
     // A refinement on an object that also has a misspelt key is the same mistake told twice.
     if (issue.code === 'custom' && unknownKeyPaths.has(pathKey(path))) continue;
+    if (issue.code === 'invalid_type' && misspelt.has(pathKey(path)) && valueAt(root, path) === undefined) continue;
     diagnostics.push(...issueToDiagnostics(context, root, issue, path));
   }
   return diagnostics;
@@ -163,13 +178,47 @@ function syntaxDiagnostic(context: YamlContext, error: YAMLError): Diagnostic {
   let message = lowerFirst(error.message);
   const opener = unclosedOpener(context.document, start);
   if (opener !== undefined) {
-    const position = context.source.positionAt(start + context.offset);
     const char = context.source.text.charAt(opener + context.offset);
     const what = char === '"' || char === "'" ? 'quote' : 'bracket';
-    message = `this ${what} ${char} is never closed (the YAML parser gave up at line ${position.line}: ${message})`;
+    message = `the ${what} ${char} opened here is never closed`;
     [start, end] = [opener, opener + 1];
   }
   return at(context, start, end, { severity, rule: 'yaml-syntax', message });
+}
+
+/**
+ * YAML aliases (`*name`) are legal but have no place in a record: one that names no anchor
+ * cannot be read, and thousands of nested ones expand into a denial of service.
+ */
+function aliasDiagnostic(context: YamlContext): Diagnostic | undefined {
+  let problem: Diagnostic | undefined;
+  let count = 0;
+  visit(context.document, {
+    Alias(_key, alias) {
+      count++;
+      const [start, end] = alias.range ?? [0, 0];
+      if (alias.resolve(context.document) === undefined) {
+        problem ??= at(context, start, end, {
+          severity: 'error',
+          rule: 'yaml-syntax',
+          message: `*${alias.source} refers to an anchor &${alias.source} that is not defined above it`,
+          note: 'write the value out in full; records do not need YAML anchors',
+        });
+      } else if (count > MAX_ALIAS_COUNT) {
+        problem ??= at(context, start, end, { severity: 'error', rule: 'yaml-syntax', message: 'too many YAML aliases (*name): the front-matter would expand without end' });
+      }
+    },
+  });
+  if (problem) return problem;
+  try {
+    context.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return undefined;
+  } catch (error) {
+    // Aliases nested in each other can expand past the limit even when few are written.
+    let first: [number, number] = [0, 0];
+    visit(context.document, { Alias: (_key, alias) => { if (first[1] === 0 && alias.range) first = [alias.range[0], alias.range[1]]; return visit.BREAK; } });
+    return at(context, first[0], first[1], { severity: 'error', rule: 'yaml-syntax', message: `the YAML aliases (*name) expand too far: ${lowerFirst(error instanceof Error ? error.message : String(error))}` });
+  }
 }
 
 /** The start of the quoted scalar or flow collection that is still open at `offset`. */
@@ -200,9 +249,25 @@ function pathKey(path: readonly PropertyKey[]): string {
   return path.map(String).join('\u0000');
 }
 
-/** `speakers[2].key`, as an editor would name it. */
+const SINGULAR: Record<string, string> = { speakers: 'speaker', hosts: 'host', partners: 'partner', chair: 'chair', tags: 'tag' };
+
+/**
+ * A path as an editor would name it, counting from one: `title`, `speaker 2`,
+ * `key of speaker 2`, `name of chair 1`.
+ */
 export function pathLabel(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((label, step) => (typeof step === 'number' ? `${label}[${step}]` : label ? `${label}.${String(step)}` : String(step)), '');
+  let label = '';
+  let owner = '';
+  for (const step of path) {
+    if (typeof step === 'number') {
+      owner = `${SINGULAR[label] ?? label} ${step + 1}`;
+      label = owner;
+    } else {
+      label = owner ? `${String(step)} of ${owner}` : String(step);
+      owner = '';
+    }
+  }
+  return label;
 }
 
 function nameOfType(expected: string): string {

@@ -1,6 +1,7 @@
 /** Every lint rule, by id. Severities can be changed per rule in phrg-brief.yaml. */
 import { dateMismatch } from './date-mismatch.js';
 import { inconsistentName } from './inconsistent-name.js';
+import { malformedAttribution } from './malformed-attribution.js';
 import { rawHtml } from './raw-html.js';
 import type { Rule } from './rule.js';
 import { unattributedPoint } from './unattributed-point.js';
@@ -12,6 +13,7 @@ import { unusedSpeaker } from './unused-speaker.js';
 
 export const RULES: readonly Rule[] = [
   unknownSpeaker,
+  malformedAttribution,
   unusedSpeaker,
   unattributedPoint,
   unbalancedQuotes,
@@ -30,6 +32,7 @@ export const BUILT_IN_CHECKS = [
   { id: 'schema', severity: 'error', description: 'a front-matter key or value breaks the record contract' },
   { id: 'duplicate-key', severity: 'error', description: 'a YAML key given twice, or two people with the same initials' },
   { id: 'duplicate-slug', severity: 'error', description: 'two records would write the same output file' },
+  { id: 'missing-glyph', severity: 'warning', description: 'a character the PDF font cannot set' },
   { id: 'internal-error', severity: 'error', description: 'phrg-brief itself failed on the file' },
 ] as const;
 

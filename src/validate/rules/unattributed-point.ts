@@ -7,6 +7,7 @@
  */
 import type { List, ListItem } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { nearMissAttribution } from '../attributions.js';
 import type { Rule } from './rule.js';
 
 export const unattributedPoint: Rule = {
@@ -16,10 +17,12 @@ export const unattributedPoint: Rule = {
   needsMeeting: false,
   check(context, report) {
     const attributed = new Set(context.attributions.map((attribution) => attribution.paragraph));
+    const keys = new Set(context.meeting?.people.keys() ?? []);
+    // A point with a mistyped attribution is reported as that (malformed-attribution) instead.
     const hasAttribution = (item: ListItem): boolean => {
       let found = false;
       visit(item, 'paragraph', (paragraph) => {
-        if (attributed.has(paragraph)) found = true;
+        if (attributed.has(paragraph) || nearMissAttribution(paragraph, keys)) found = true;
       });
       return found;
     };

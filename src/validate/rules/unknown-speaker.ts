@@ -22,7 +22,13 @@ export const unknownSpeaker: Rule = {
           start,
           end,
           message: `no speaker or chair has the key ${key}`,
-          note: didYouMean(key, known) ?? (known.length > 0 ? `declared keys: ${known.join(', ')}` : 'give the speaker a key in the front-matter'),
+          note:
+            didYouMean(key, known) ??
+            (context.meeting?.chairs.some((chair) => typeof chair !== 'string' && chair.key === undefined)
+              ? `give the speaker or chair a key: ${key} in the front-matter${known.length > 0 ? ` (declared: ${known.join(', ')})` : ''}`
+              : known.length > 0
+                ? `declared keys: ${known.join(', ')}`
+                : 'give the speaker a key in the front-matter'),
         });
       }
     }

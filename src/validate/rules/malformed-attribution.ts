@@ -1,0 +1,26 @@
+/**
+ * malformed-attribution — a bracket of the speakers' initials at the end of a point that is
+ * not read as an attribution, because of how it is written.
+ *
+ * Why: the point then counts as nobody's, silently. Catches a missing full stop before the
+ * bracket (`subversives (JC + IV)`), lower-case initials (`(jc + IV)`), other joiners
+ * (`(JC/IV)`), and a key left out (`(JC + )`). Example: `- Many protestors … subversives
+ * (JC + IV)` → "write it as subversives. (JC + IV)".
+ */
+import { visit } from 'unist-util-visit';
+import { nearMissAttribution } from '../attributions.js';
+import type { Rule } from './rule.js';
+
+export const malformedAttribution: Rule = {
+  id: 'malformed-attribution',
+  severity: 'warning',
+  description: 'a bracket of initials that is not read as an attribution',
+  needsMeeting: true,
+  check(context, report) {
+    const keys = new Set(context.meeting?.people.keys() ?? []);
+    visit(context.tree, 'paragraph', (paragraph) => {
+      const miss = nearMissAttribution(paragraph, keys);
+      if (miss) report({ start: miss.start, end: miss.end, message: `this is not read as an attribution: ${miss.problem}`, note: `write it as ${miss.fix}` });
+    });
+  },
+};
