@@ -8,14 +8,14 @@ import type { ResolvedConfig } from './config/schema.js';
 import { composeBriefing, renderPage } from './compose/briefing.js';
 import { loadTemplates, TemplateError, type TemplateSet } from './compose/templates.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { compareDiagnostics, hasErrors } from './diagnostics/diagnostic.js';
+import { compareDiagnostics, diagnosticAt, hasErrors } from './diagnostics/diagnostic.js';
 import { discoverRecords, displayPath } from './load/discover.js';
 import { loadRecordFile } from './load/record.js';
 import type { Meeting } from './validate/meeting.js';
 import { validateRecord } from './validate/record.js';
 import { writeFileAtomic } from './write/atomic.js';
 
-export const FORMATS = ['html'] as const;
+export const FORMATS = ['html', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface PipelineOptions {
@@ -101,14 +101,33 @@ export async function buildBriefings(options: BuildOptions): Promise<RunResult> 
 
 async function renderRecord(meeting: Meeting, templates: TemplateSet, options: BuildOptions, outcome: RecordOutcome): Promise<void> {
   const composed = composeBriefing(meeting, templates);
-  // Render everything first, then write: a failure in one format leaves no half set.
-  const rendered: [string, string][] = [];
+  // Render every format first, then write: a failure in one leaves no half set.
+  const rendered: [string, string | Uint8Array][] = [];
   if (options.formats.includes('html')) rendered.push([`${meeting.slug}.html`, renderPage(composed, templates)]);
+  if (options.formats.includes('pdf')) {
+    // pdfkit and fontkit load only when a PDF is asked for.
+    const { renderPdf, loadTheme } = await import('./render/pdf/index.js');
+    const pdf = await renderPdf(composed.article, composed.view, loadTheme(options.config.templatesDir, options.config.pdf.pageSize));
+    for (const { char, face } of pdf.missing) outcome.diagnostics.push(missingGlyph(meeting, char, face));
+    rendered.push([`${meeting.slug}.pdf`, pdf.bytes]);
+  }
   for (const [name, content] of rendered) {
     const target = resolve(options.cwd, options.outDir, name);
     await writeFileAtomic(target, content);
     outcome.outputs.push(displayPath(target, options.cwd));
   }
+}
+
+/** A character the PDF font cannot set, placed where the record first uses it. */
+function missingGlyph(meeting: Meeting, char: string, face: string): Diagnostic {
+  const offset = Math.max(0, meeting.source.text.indexOf(char));
+  const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return diagnosticAt(meeting.file, meeting.source, offset, offset + char.length, {
+    severity: 'warning',
+    rule: 'missing-glyph',
+    message: `the PDF font has no ${char} (${code}) in its ${face} face: it will show as a blank box`,
+    note: 'use another character, or a font that has it (fonts in pdf-theme.yaml)',
+  });
 }
 
 /** Two records may not write the same output file: the later ones get an error. */

@@ -20,7 +20,7 @@ function version(): string {
 
 function formatList(value: string): string[] {
   const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
-  const known = ['html'];
+  const known = ['html', 'pdf'];
   const unknown = formats.filter((format) => !known.includes(format));
   if (unknown.length > 0 || formats.length === 0) {
     throw new InvalidArgumentError(`formats are a comma-separated list of: ${known.join(', ')}`);
@@ -30,7 +30,7 @@ function formatList(value: string): string[] {
 
 export function createProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('phrg-brief')
-    .description('Turn Markdown meeting records into published briefings (HTML).')
+    .description('Turn Markdown meeting records into published briefings (HTML and PDF).')
     .version(version(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .showSuggestionAfterError(true)
@@ -58,7 +58,7 @@ Exit codes: 0 success, 1 a record has errors, 2 bad usage.`,
   common(program.command('build'))
     .description('validate records and write their briefings')
     .option('-o, --out <dir>', 'output folder', 'dist')
-    .option('-f, --format <list>', 'output formats, comma-separated (html)', formatList, ['html'])
+    .option('-f, --format <list>', 'output formats, comma-separated: html, pdf', formatList, ['html'])
     .addHelpText(
       'after',
       `
@@ -67,7 +67,8 @@ others are still built, and the exit code is 1.
 
 Examples:
   $ phrg-brief build
-  $ phrg-brief build meetings/2016-11-07-peru.md --out public`,
+  $ phrg-brief build meetings/2016-11-07-peru.md --out public
+  $ phrg-brief build --format html,pdf`,
     )
     .action(async (paths: string[], options) => {
       const { runBuild } = await import('./build.js');

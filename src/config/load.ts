@@ -18,14 +18,14 @@ export interface ConfigResult {
 
 export async function loadConfig(root: string, explicitFile?: string): Promise<ConfigResult> {
   const path = explicitFile ? resolve(explicitFile) : join(root, CONFIG_FILE);
-  const base: ResolvedConfig = Object.freeze({ root, rules: Object.freeze({}), abbreviations: Object.freeze([]) });
+  const base: ResolvedConfig = Object.freeze({ root, rules: Object.freeze({}), abbreviations: Object.freeze([]), pdf: Object.freeze({}) });
   if (!existsSync(path)) {
     if (!explicitFile) return { config: base, diagnostics: [] };
     return { diagnostics: [fileError(explicitFile, 'read-error', 'the config file does not exist')] };
   }
   const file = relative(process.cwd(), path) || path;
   const decoded = decodeRecord(await readFile(path));
-  if (!decoded.ok) return { diagnostics: [fileError(file, 'encoding', `byte ${decoded.byteOffset} is not valid UTF-8`)] };
+  if (!decoded.ok) return { diagnostics: [fileError(file, 'encoding', `line ${decoded.line}, column ${decoded.column}: the byte 0x${decoded.byte.toString(16).toUpperCase()} is not UTF-8; save the file as UTF-8`)] };
 
   const source = new SourceText(decoded.text);
   const document = parseDocument(decoded.text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
@@ -50,6 +50,7 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<C
     file: path,
     rules: Object.freeze({ ...(data.rules ?? {}) }),
     abbreviations: Object.freeze([...(data.abbreviations ?? [])]),
+    pdf: Object.freeze({ ...(data.pdf ?? {}) }),
   };
   if (data.templates !== undefined) {
     const dir = resolve(configRoot, data.templates);

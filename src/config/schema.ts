@@ -11,6 +11,7 @@ export const configSchema = z.strictObject({
   /** Per-rule severity: off, info, warning or error. */
   rules: z.record(z.string(), severity).optional(),
   /** Abbreviations every reader of the project's briefings knows, needing no definition. */
+  pdf: z.strictObject({ pageSize: z.enum(['A4', 'Letter']).optional() }).optional(),
   abbreviations: z.array(z.string().regex(/^\p{Lu}{2,}$/u, { error: 'an abbreviation is two or more capital letters' })).optional(),
 });
 
@@ -27,4 +28,5 @@ export interface ResolvedConfig {
   templatesDir?: string;
   rules: Readonly<Record<string, z.infer<typeof severity>>>;
   abbreviations: readonly string[];
+  pdf: { pageSize?: 'A4' | 'Letter' };
 }

@@ -1,0 +1,62 @@
+/**
+ * The PDF's fonts: four faces of one family, read from files and parsed by fontkit once per
+ * process (pdfkit accepts a parsed font), then embedded and subset into each document.
+ * Only TrueType/OpenType files are accepted: fontkit's subsetter fails on WOFF2 at `doc.end()`.
+ */
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+
+export type Face = 'regular' | 'italic' | 'bold' | 'boldItalic';
+export const FACES: readonly Face[] = ['regular', 'italic', 'bold', 'boldItalic'];
+
+export type FontSet = Readonly<Record<Face, fontkit.Font>>;
+
+const parsed = new Map<string, fontkit.Font>();
+
+export class FontError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function loadFont(path: string): fontkit.Font {
+  const cached = parsed.get(path);
+  if (cached) return cached;
+  if (/\.woff2?$/i.test(path)) throw new FontError(path, 'WOFF and WOFF2 files cannot be embedded reliably: use a .ttf or .otf file');
+  let font: fontkit.Font;
+  try {
+    const created = fontkit.create(readFileSync(path));
+    if (!('layout' in created)) throw new Error('a font collection: name one font file');
+    font = created;
+  } catch (error) {
+    throw new FontError(path, `cannot read the font: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  parsed.set(path, font);
+  return font;
+}
+
+export function loadFontSet(paths: Readonly<Record<Face, string>>): FontSet {
+  return {
+    regular: loadFont(paths.regular),
+    italic: loadFont(paths.italic),
+    bold: loadFont(paths.bold),
+    boldItalic: loadFont(paths.boldItalic),
+  };
+}
+
+export function faceOf(bold: boolean, italic: boolean): Face {
+  return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
+}
+
+/** Characters of `text` that `font` has no glyph for (white space aside). */
+export function missingCharacters(font: fontkit.Font, text: string): string[] {
+  const missing = new Set<string>();
+  for (const char of text) {
+    if (/\s/.test(char)) continue;
+    if (!font.hasGlyphForCodePoint(char.codePointAt(0)!)) missing.add(char);
+  }
+  return [...missing];
+}

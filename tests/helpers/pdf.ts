@@ -1,0 +1,71 @@
+/** Reads PDFs back with poppler and qpdf, as a reviewer would. */
+import { execFileSync } from 'node:child_process';
+
+export function pdfText(file: string, options: { first?: number; last?: number; crop?: { x: number; y: number; w: number; h: number } } = {}): string {
+  const args = ['-enc', 'UTF-8'];
+  if (options.first) args.push('-f', String(options.first));
+  if (options.last) args.push('-l', String(options.last));
+  if (options.crop) {
+    // pdftotext crops in pixels at its resolution (72 dpi by default: one pixel a point).
+    const { x, y, w, h } = options.crop;
+    args.push('-x', String(Math.round(x)), '-y', String(Math.round(y)), '-W', String(Math.round(w)), '-H', String(Math.round(h)));
+  }
+  return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
+}
+
+export function pdfInfo(file: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter(Boolean).map((line) => {
+    const i = line.indexOf(':');
+    return [line.slice(0, i).trim(), line.slice(i + 1).trim()];
+  }));
+}
+
+export interface FontRow {
+  name: string;
+  type: string;
+  embedded: boolean;
+  subset: boolean;
+  unicode: boolean;
+}
+
+export function pdfFonts(file: string): FontRow[] {
+  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  return lines.map((line) => {
+    const cells = line.trim().split(/\s+/);
+    // name type... encoding emb sub uni objectID gen: read the flags from the end.
+    const [emb, sub, uni] = cells.slice(-5, -2);
+    return { name: cells[0]!, type: cells.slice(1, -6).join(' '), embedded: emb === 'yes', subset: sub === 'yes', unicode: uni === 'yes' };
+  });
+}
+
+/** qpdf --check: the exit status and what it printed. */
+export function qpdfCheck(file: string): { ok: boolean; output: string } {
+  try {
+    return { ok: true, output: execFileSync('qpdf', ['--check', file], { encoding: 'utf8' }) };
+  } catch (error) {
+    return { ok: false, output: String((error as { stdout?: unknown }).stdout ?? error) };
+  }
+}
+
+/** The structure tree's element types in document order, read through qpdf's JSON. */
+export function structureTypes(file: string): { type: string; depth: number }[] {
+  const json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as {
+    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+  };
+  const objects = json.qpdf[1];
+  const get = (ref: unknown): Record<string, unknown> | undefined => (typeof ref === 'string' ? objects[`obj:${ref}`]?.value : undefined);
+  const trailer = objects.trailer?.value as Record<string, unknown>;
+  const catalog = get(trailer['/Root'])!;
+  const root = get(catalog['/StructTreeRoot'])!;
+  const found: { type: string; depth: number }[] = [];
+  const walk = (node: unknown, depth: number): void => {
+    if (Array.isArray(node)) return node.forEach((child) => walk(child, depth));
+    const element = get(node);
+    if (!element || typeof element['/S'] !== 'string') return;
+    found.push({ type: (element['/S'] as string).slice(1), depth });
+    walk(element['/K'], depth + 1);
+  };
+  walk(root['/K'], 0);
+  return found;
+}
