@@ -33,6 +33,8 @@ export async function renderPdf(article: string, view: BriefingView, theme: Them
   const date = documentDate(view);
   const doc = new PDFDocument({
     size: theme.pageSize.toUpperCase(),
+    // No default font: pdfkit would otherwise parse its Helvetica metrics for every document.
+    font: null as never,
     margin: 0, // the layout keeps its own margins, so pdfkit never breaks a page by itself
     pdfVersion: '1.7',
     tagged: true,
@@ -52,7 +54,10 @@ export async function renderPdf(article: string, view: BriefingView, theme: Them
       ModDate: date,
     },
   });
-  for (const face of FACES) doc.registerFont(FACE_NAMES[face], fonts[face] as never);
+  for (const face of FACES) {
+    doc.registerFont(FACE_NAMES[face], fonts[face] as never);
+    shareLayoutCache(doc, FACE_NAMES[face], fonts[face]);
+  }
 
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -78,6 +83,25 @@ export async function renderPdf(article: string, view: BriefingView, theme: Them
 
   const missing = FACES.flatMap((face) => missingCharacters(fonts[face], layout.textByFace[face]).map((char) => ({ char, face })));
   return { bytes: Buffer.concat(chunks), missing, pages };
+}
+
+const layoutCaches = new WeakMap<object, object>();
+
+/**
+ * pdfkit shapes each word once per document and keeps the result per document; shaping is
+ * the costliest part of writing text, and the glyph runs depend on the font alone, so one
+ * cache per font serves every document of the process. (`layoutCache` is pdfkit's own field.)
+ */
+function shareLayoutCache(doc: InstanceType<typeof PDFDocument>, name: string, font: object): void {
+  doc.font(name);
+  const embedded = (doc as unknown as { _font?: { layoutCache?: object } })._font;
+  if (!embedded || !('layoutCache' in embedded)) return;
+  let shared = layoutCaches.get(font);
+  if (!shared) {
+    shared = Object.create(null) as object;
+    layoutCaches.set(font, shared);
+  }
+  embedded.layoutCache = shared;
 }
 
 function addOutline(doc: InstanceType<typeof PDFDocument>, entries: Layout['outline']): void {

@@ -60,3 +60,24 @@ export function missingCharacters(font: fontkit.Font, text: string): string[] {
   }
   return [...missing];
 }
+
+const widthCache = new WeakMap<fontkit.Font, { unitsPerEm: number; widths: Map<string, number> }>();
+
+/**
+ * The advance width of `text` in `font` at `size` points. Shaping is the costliest step of
+ * layout and briefings repeat their words, so widths are kept per font for the process.
+ */
+export function textWidth(font: fontkit.Font, text: string, size: number): number {
+  let cache = widthCache.get(font);
+  if (!cache) {
+    cache = { unitsPerEm: font.unitsPerEm, widths: new Map() };
+    widthCache.set(font, cache);
+  }
+  let units = cache.widths.get(text);
+  if (units === undefined) {
+    units = font.layout(text).advanceWidth;
+    if (cache.widths.size > 200_000) cache.widths.clear(); // bound memory over very large archives
+    cache.widths.set(text, units);
+  }
+  return (units * size) / cache.unitsPerEm;
+}

@@ -9,7 +9,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import type PDFDocument from 'pdfkit';
-import type { FontSet, Face } from './fonts.js';
+import { textWidth, type Face, type FontSet } from './fonts.js';
 import { breakLines, collectRuns, runsText, type Line, type Run } from './runs.js';
 import type { Theme } from './theme.js';
 
@@ -97,7 +97,7 @@ export class Layout {
   }
 
   private lines(runs: readonly Run[], width: number, size: number): Line[] {
-    return breakLines(runs, width, (text, face) => this.fonts[face].layout(text).advanceWidth * (size / this.fonts[face].unitsPerEm));
+    return breakLines(runs, width, (text, face) => textWidth(this.fonts[face], text, size));
   }
 
   /**
@@ -260,7 +260,7 @@ export class Layout {
     const pad = this.theme.spacing.tableCellPadding;
     const columns = Math.max(...rows.map((row) => row.length));
     const cellRuns = rows.map((row) => row.map((cell) => collectRuns(cell.children, { bold: cell.tagName === 'th', italic: false })));
-    const widths = columnWidths(cellRuns, columns, width, (runs) => this.lines(runs, Infinity, size)[0]?.reduce((sum, f) => sum + f.width, 0) ?? 0, (runs) => longestWord(runs, (text, face) => this.fonts[face].layout(text).advanceWidth * (size / this.fonts[face].unitsPerEm)), pad);
+    const widths = columnWidths(cellRuns, columns, width, (runs) => this.lines(runs, Infinity, size)[0]?.reduce((sum, f) => sum + f.width, 0) ?? 0, (runs) => longestWord(runs, (text, face) => textWidth(this.fonts[face], text, size)), pad);
 
     const table = this.dry || !parent ? undefined : this.doc.struct('Table');
     if (table) parent!.add(table);
