@@ -1,0 +1,101 @@
+/**
+ * `npm run bench`: builds generated archives with the real CLI and prints figures against
+ * the project's targets (2 cores). Numbers, not pass/fail: the tests check behaviour, this
+ * checks speed.
+ *
+ *   npm run bench [-- --records 1000] [-- --quick]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateRecords } from './generate.js';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(repo, 'bin', 'phrg-brief.js');
+const args = process.argv.slice(2);
+const count = Number(args[args.indexOf('--records') + 1] || 0) || (args.includes('--quick') ? 200 : 1000);
+const large = args.includes('--quick') ? 2000 : 10_000;
+
+interface Run {
+  seconds: number;
+  maxRssMb: number;
+  output: string;
+}
+
+/** Runs the CLI under GNU time for wall-clock seconds and peak resident memory. */
+function cli(cliArgs: string[], cwd: string): Run {
+  const started = process.hrtime.bigint();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...cliArgs], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rssLine = result.stderr.trim().split('\n').at(-1) ?? '0';
+  if (result.status !== 0 && result.status !== 1) throw new Error(`phrg-brief ${cliArgs.join(' ')} failed:\n${result.stderr}`);
+  return { seconds, maxRssMb: Number(rssLine) / 1024, output: result.stderr };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function line(label: string, value: string, target = ''): void {
+  process.stdout.write(`${label.padEnd(44)} ${value.padStart(16)}   ${target}\n`);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'phrg-brief-bench-'));
+try {
+  const records = join(work, 'meetings');
+  generateRecords(count, records, 42);
+  process.stdout.write(`phrg-brief bench: ${count} generated records, ${process.versions.node} on ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores\n\n`);
+
+  const html = cli(['build', 'meetings', '--format', 'html', '--out', 'out-html', '--force'], work);
+  line('cold build, HTML only', `${(count / html.seconds).toFixed(0)} records/s`, `(${html.seconds.toFixed(2)} s; target ≥ 1,000/s)`);
+
+  const both = cli(['build', 'meetings', '--format', 'html,pdf', '--out', 'out-both', '--force'], work);
+  line('cold build, HTML + PDF', `${(count / both.seconds).toFixed(0)} records/s`, `(${both.seconds.toFixed(2)} s; target ≥ 150/s)`);
+  const pdfFiles = readdirSync(join(work, 'out-both')).filter((name) => name.endsWith('.pdf')).length;
+  line('PDF documents written', `${pdfFiles}`, `(${(pdfFiles / both.seconds).toFixed(0)} PDF documents/s with their HTML)`);
+
+  const again = cli(['build', 'meetings', '--format', 'html,pdf', '--out', 'out-both'], work);
+  line('rebuild, nothing changed', `${(again.seconds * 1000).toFixed(0)} ms`, '');
+
+  const first = readdirSync(records).sort()[0]!;
+  appendFileSync(join(records, first), '\nOne more paragraph, added for the benchmark.\n');
+  const one = cli(['build', 'meetings', '--format', 'html,pdf', '--out', 'out-both'], work);
+  line('rebuild, one record changed', `${(one.seconds * 1000).toFixed(0)} ms`, '(target < 250 ms)');
+
+  const helps = Array.from({ length: 7 }, () => cli(['--help'], work).seconds * 1000);
+  line('phrg-brief --help start-up (median of 7)', `${median(helps).toFixed(0)} ms`, '(target < 120 ms)');
+
+  const big = join(work, 'large');
+  generateRecords(large, join(big, 'meetings'), 7);
+  const bigRun = cli(['build', 'meetings', '--format', 'html', '--out', 'out', '--force'], big);
+  line(`peak memory, ${large.toLocaleString('en-GB')} records (HTML)`, `${bigRun.maxRssMb.toFixed(0)} MB`, `(${(large / bigRun.seconds).toFixed(0)} records/s; target < 300 MB at 10,000)`);
+
+  pandoc(records, count);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** The same records through Pandoc, one process per file as a Makefile would run it. */
+function pandoc(records: string, total: number): void {
+  if (spawnSync('pandoc', ['--version']).status !== 0) {
+    line('Pandoc', 'not installed', '(apt-get install pandoc, for the ratio)');
+    return;
+  }
+  const out = mkdtempSync(join(tmpdir(), 'phrg-brief-pandoc-'));
+  try {
+    const files = readdirSync(records).sort().slice(0, Math.min(total, 200));
+    const started = process.hrtime.bigint();
+    for (const file of files) execFileSync('pandoc', ['-s', join(records, file), '-o', join(out, file.replace(/\.md$/, '.html'))], { stdio: 'ignore' });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const perSecond = files.length / seconds;
+    line(`Pandoc -s, one process per file (${files.length})`, `${perSecond.toFixed(0)} records/s`, `(${((seconds / files.length) * 1000).toFixed(0)} ms a document)`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+
+
+
+}

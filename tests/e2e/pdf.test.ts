@@ -1,0 +1,137 @@
+/**
+ * PDF briefings built by the real CLI and read back with poppler and qpdf: the same words as
+ * the reference, fonts embedded and subset, tagged with a structure tree, reproducible.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { pdfFonts, pdfInfo, pdfText, qpdfCheck, structureTypes } from '../helpers/pdf.js';
+import { haveTools, PDFTOTEXT, QPDF } from '../helpers/tools.js';
+import { wordDiff, words } from '../helpers/words.js';
+
+const A4 = { width: 595.28, height: 841.89 };
+/** The text block of a page: inside the margins, where the running header and footer are not. */
+const body = (page = A4) => ({ x: 0, y: 56, w: page.width, h: page.height - 112 });
+const footer = (page = A4) => ({ x: 0, y: page.height - 56, w: page.width, h: 56 });
+
+describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings', () => {
+  let project: TempProject;
+  let pdf: string;
+
+  beforeAll(async () => {
+    project = tempProject({ withExample: true });
+    const result = await runCli(['build', '--format', 'html,pdf'], project.dir);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    pdf = project.path('dist', '2016-11-07-peru.pdf');
+  });
+  afterAll(() => project?.remove());
+
+  it('are written beside the HTML with --format html,pdf', () => {
+    expect(readFileSync(project.path('dist', '2016-11-07-peru.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(readFileSync(pdf).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+  });
+
+  it('read word for word as the reference briefing', () => {
+    const pages = Number(pdfInfo(pdf).Pages);
+    const text = Array.from({ length: pages }, (_, i) => pdfText(pdf, { first: i + 1, last: i + 1, crop: body() })).join('\n');
+    const expected = words(readFileSync(join(FIXTURES, '2016-11-07-peru.expected.txt'), 'utf8'));
+    expect(wordDiff(words(text), expected)).toBe('');
+    expect(words(text)).toEqual(expected);
+  });
+
+  it('number every page "Page N of M" and carry a running header after the first', () => {
+    const pages = Number(pdfInfo(pdf).Pages);
+    for (let page = 1; page <= pages; page++) {
+      expect(pdfText(pdf, { first: page, last: page, crop: footer() }).trim()).toBe(`Page ${page} of ${pages}`);
+      const header = pdfText(pdf, { first: page, last: page, crop: { x: 0, y: 0, w: A4.width, h: 56 } }).trim();
+      if (page === 1) expect(header).toBe('');
+      else expect(header).toMatch(/^7\/11\/16 · Peru – The Negative Impacts/);
+    }
+  });
+
+  it('embed and subset every font, with a ToUnicode map', () => {
+    const fonts = pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThanOrEqual(2);
+    for (const font of fonts) {
+      expect(font, font.name).toMatchObject({ embedded: true, subset: true, unicode: true });
+      expect(font.name).toMatch(/^[A-Z]{6}\+SourceSerif4-/);
+    }
+  });
+
+  it('pass qpdf --check and are tagged, titled and A4', () => {
+    const check = qpdfCheck(pdf);
+    expect(check.ok, check.output).toBe(true);
+    expect(check.output).toContain('No syntax or stream encoding errors');
+    const info = pdfInfo(pdf);
+    expect(info).toMatchObject({ Tagged: 'yes', 'PDF version': '1.7', Title: readFileSync(join(FIXTURES, '2016-11-07-peru.expected.txt'), 'utf8').split('\n')[0] });
+    expect(info['Page size']).toContain('(A4)');
+    expect(info.Author).toBe('the All-Party Parliamentary Human Rights Group (PHRG); APPG Latin America');
+    expect(info.Subject).toMatch(/^Indigenous groups in Peru/);
+    expect(info.Keywords).toBe('Peru, extractive industries, human rights defenders, indigenous peoples');
+    expect(info.CreationDate).toContain('Nov  7 00:00:00 2016');
+  });
+
+  it('have a structure tree that mirrors the article', () => {
+    const types = structureTypes(pdf).map((element) => element.type);
+    expect(types[0]).toBe('Document');
+    const firstOf = (type: string) => types.indexOf(type);
+    expect(firstOf('H1')).toBeGreaterThan(0);
+    expect(firstOf('H1')).toBeLessThan(firstOf('P'));
+    expect(firstOf('P')).toBeLessThan(firstOf('L'));
+    expect(firstOf('L')).toBeLessThan(firstOf('LI'));
+    expect(types.filter((type) => type === 'LI')).toHaveLength(9);
+    expect(types.filter((type) => type === 'Lbl')).toHaveLength(9);
+    expect(types.filter((type) => type === 'LBody')).toHaveLength(9);
+    expect(types.filter((type) => type === 'L')).toHaveLength(2);
+  });
+
+  it('are byte-identical when built twice, and take their dates from SOURCE_DATE_EPOCH', async () => {
+    await runCli(['build', '--format', 'pdf', '--out', 'again'], project.dir);
+    expect(readFileSync(project.path('again', '2016-11-07-peru.pdf')).equals(readFileSync(pdf))).toBe(true);
+    await runCli(['build', '--format', 'pdf', '--out', 'epoch'], project.dir, { SOURCE_DATE_EPOCH: '1700000000' });
+    const epoch = project.path('epoch', '2016-11-07-peru.pdf');
+    expect(pdfInfo(epoch).CreationDate).toContain('2023');
+    await runCli(['build', '--format', 'pdf', '--out', 'epoch2'], project.dir, { SOURCE_DATE_EPOCH: '1700000000' });
+    expect(readFileSync(project.path('epoch2', '2016-11-07-peru.pdf')).equals(readFileSync(epoch))).toBe(true);
+  });
+});
+
+describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () => {
+  let project: TempProject;
+  afterAll(() => project?.remove());
+
+  it('extract accented, Polish, Hungarian and Spanish text exactly', async () => {
+    project = tempProject();
+    const names = ['Władysław Żółkiewski-Łęcki', 'Szymon Gąsiorowski', 'Zoltán Ősz', 'María Fernández Ortíz', 'Łódź', 'Kraków', 'Gdańsk', 'Cúcuta', 'Medellín', '¿Dónde están?', 'Társaság a Szabadságjogokért', 'Sesión Extraordinaria'];
+    const result = await runCli(['build', '--format', 'pdf', join(FIXTURES, 'records', 'long')], project.dir);
+    expect(result.code, result.stdout).toBe(0);
+    const file = project.path('dist', '2023-03-01-long.pdf');
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    for (const name of names) expect(text).toContain(name);
+    expect(qpdfCheck(file).ok).toBe(true);
+  });
+
+  it('warn of a character the font cannot set instead of printing a blank box', async () => {
+    project = tempProject();
+    project.write('meetings/2020-05-04-glyph.md', '---\ntitle: Glyphs\ndate: 2020-05-04\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\nAgreed ☯ and 中文.\n');
+    const result = await runCli(['build', '--format', 'pdf', '--reporter', 'json'], project.dir);
+    expect(result.code).toBe(0);
+    const found = (JSON.parse(result.stdout) as { rule: string; line: number; column: number; message: string }[]).filter((d) => d.rule === 'missing-glyph');
+    expect(found.map((d) => `${d.line}:${d.column}`)).toEqual(['7:8', '7:14', '7:15']);
+    expect(found[0]!.message).toContain('U+262F');
+  });
+
+  it('follow a template override, the same as the HTML, and a theme override', async () => {
+    project = tempProject({ withExample: true });
+    project.write('phrg-brief.yaml', 'templates: mine\npdf:\n  pageSize: Letter\n');
+    const briefing = readFileSync(join(REPO, 'templates', 'default', 'briefing.hbs'), 'utf8');
+    project.write('mine/briefing.hbs', briefing.replace('<div class="body">', '<p>Circulated to members only.</p>\n<div class="body">'));
+    const result = await runCli(['build', '--format', 'html,pdf'], project.dir);
+    expect(result.code, result.stdout).toBe(0);
+    const file = project.path('dist', '2016-11-07-peru.pdf');
+    expect(pdfText(file)).toContain('Circulated to members only.');
+    expect(readFileSync(project.path('dist', '2016-11-07-peru.html'), 'utf8')).toContain('Circulated to members only.');
+    expect(pdfInfo(file)['Page size']).toContain('(letter)');
+  });
+});

@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadFont } from '../../../src/render/pdf/fonts.js';
+import { loadTheme } from '../../../src/render/pdf/theme.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'phrg-brief-theme-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('loadTheme', () => {
+  it('resolves the default fonts to files of the font package', () => {
+    const theme = loadTheme();
+    expect(theme.pageSize).toBe('A4');
+    expect(theme.fonts.regular).toMatch(/source-serif-4.*SourceSerif4_400Regular\.ttf$/);
+    expect(theme.fonts.boldItalic).toMatch(/SourceSerif4_700Bold_Italic\.ttf$/);
+  });
+
+  it('lets a project theme override single keys, and the config the page size', () => {
+    const folder = mkdtempSync(join(dir, 'templates-'));
+    writeFileSync(join(folder, 'pdf-theme.yaml'), 'sizes: { body: 12 }\ncolors: { heading: "#003366" }\n');
+    const theme = loadTheme(folder, 'Letter');
+    expect(theme.sizes.body).toBe(12);
+    expect(theme.sizes.h1).toBe(loadTheme().sizes.h1);
+    expect(theme.colors.heading).toBe('#003366');
+    expect(theme.pageSize).toBe('Letter');
+  });
+
+  it('names the file and key of a bad theme', () => {
+    const folder = mkdtempSync(join(dir, 'bad-'));
+    writeFileSync(join(folder, 'pdf-theme.yaml'), 'colors: { text: red }\n');
+    expect(() => loadTheme(folder)).toThrow(/colors\.text must be a colour/);
+  });
+});
+
+describe('loadFont', () => {
+  it('refuses WOFF2, which the subsetter cannot embed', () => {
+    expect(() => loadFont(join(dir, 'font.woff2'))).toThrow(/WOFF and WOFF2/);
+  });
+
+  it('parses a font file once per process', () => {
+    const path = loadTheme().fonts.regular;
+    expect(loadFont(path)).toBe(loadFont(path));
+  });
+});
