@@ -2,9 +2,9 @@
 // Tiny shim: the CLI is compiled from src/ into lib/ by `npm install` (the prepare script).
 let cli;
 try {
-  cli = await import('../lib/cli/main.js');
+  cli = await import('../lib/bundle/cli.js');
 } catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('/lib/cli/main.js')) throw error;
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('/lib/bundle/cli.js')) throw error;
   process.stderr.write('phrg-brief: not compiled yet; run `npm install` (or `npm run build`) in the phrg-brief folder\n');
   process.exit(1);
 }

@@ -1,12 +1,17 @@
-/** `phrg-brief build`: validate records and write their briefings. */
+/** `phrg-brief build`: validate records, write their briefings and the archive site. */
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { buildBriefings, type Format } from '../pipeline.js';
+import type { Format } from '../pipeline.js';
+import { buildSite } from '../site/build.js';
 import { EXIT_ERRORS, EXIT_OK } from './main.js';
+import { Progress } from './progress.js';
 import { report, resolveConfig, type CommonOptions } from './report.js';
 
 export interface BuildCommandOptions extends CommonOptions {
   out: string;
-  format: Format[];
+  format?: Format[];
+  force?: boolean;
+  drafts?: boolean;
+  jobs?: number;
 }
 
 export async function runBuild(paths: string[], options: BuildCommandOptions): Promise<number> {
@@ -16,16 +21,28 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
     return EXIT_ERRORS;
   }
   const started = performance.now();
-  const result = await buildBriefings({ paths, cwd: process.cwd(), config, outDir: options.out, formats: options.format });
+  const progress = new Progress(process.stderr, options.reporter === 'pretty');
+  const result = await buildSite({
+    paths,
+    cwd: process.cwd(),
+    config,
+    outDir: options.out,
+    formats: options.format ?? config.formats,
+    force: options.force ?? false,
+    drafts: options.drafts ?? false,
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    onRecord: (event) => progress.update(event),
+  });
+  progress.done();
+
   const diagnostics = [...configDiagnostics, ...result.diagnostics, ...result.records.flatMap((record) => record.diagnostics)];
   await report(diagnostics, options.reporter);
 
-  const built = result.records.filter((record) => record.outputs.length > 0);
-  const failed = result.records.length - built.length;
-  if (options.reporter === 'pretty') {
-    for (const record of built) process.stderr.write(`wrote ${record.outputs.join(', ')}\n`);
-  }
+  const count = (status: string) => result.records.filter((record) => record.status === status).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  process.stderr.write(`built ${built.length} of ${result.records.length} ${result.records.length === 1 ? 'record' : 'records'}${failed > 0 ? `, ${failed} failed` : ''} in ${seconds} s\n`);
+  const parts = [`built ${count('built')}`, `unchanged ${count('unchanged')}`, `failed ${count('failed')}`];
+  if (count('draft') > 0) parts.push(`drafts left out ${count('draft')}`);
+  if (result.removed.length > 0) parts.push(`removed ${result.removed.length} old ${result.removed.length === 1 ? 'file' : 'files'}`);
+  process.stderr.write(`${parts.join(', ')} in ${seconds} s → ${options.out}/\n`);
   return hasErrors(diagnostics) ? EXIT_ERRORS : EXIT_OK;
 }

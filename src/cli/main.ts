@@ -18,9 +18,15 @@ function version(): string {
   return pkg.version;
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
+  return n;
+}
+
 function formatList(value: string): string[] {
   const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
-  const known = ['html', 'pdf'];
+  const known = ['html', 'pdf', 'md', 'json'];
   const unknown = formats.filter((format) => !known.includes(format));
   if (unknown.length > 0 || formats.length === 0) {
     throw new InvalidArgumentError(`formats are a comma-separated list of: ${known.join(', ')}`);
@@ -39,7 +45,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       'after',
       `
 Examples:
-  $ phrg-brief build                      build every record in meetings/ into dist/
+  $ phrg-brief build                      build every record in meetings/ and the archive into dist/
   $ phrg-brief build meetings/2016-11-07-peru.md -o public
   $ phrg-brief check                      validate records without writing anything
   $ phrg-brief check --reporter github    annotations for a GitHub Actions run
@@ -56,19 +62,26 @@ Exit codes: 0 success, 1 a record has errors, 2 bad usage.`,
       .option('--debug', 'print stack traces of internal errors');
 
   common(program.command('build'))
-    .description('validate records and write their briefings')
+    .description('validate records and write their briefings and the archive site')
     .option('-o, --out <dir>', 'output folder', 'dist')
-    .option('-f, --format <list>', 'output formats, comma-separated: html, pdf', formatList, ['html'])
+    .option('-f, --format <list>', 'formats, comma-separated: html, pdf, md, json (default: all four, or `formats` in phrg-brief.yaml)', formatList)
+    .option('--force', 'render every record, ignoring the build cache')
+    .option('--drafts', 'build records marked draft: true as well')
+    .option('-j, --jobs <n>', 'worker threads (default: one per core)', positiveInteger)
     .addHelpText(
       'after',
       `
-Records with errors produce no output (their earlier files are left as they were); the
-others are still built, and the exit code is 1.
+Writes <slug>.html, .pdf, .md and .json for each record, and the archive: index.html,
+tags/, people/, feed.xml, briefings.json (with schema/), and sitemap.xml when site.baseUrl
+is set. Only records that changed since the last build are rendered again (the cache is in
+.phrg-brief-cache/); outputs of deleted records are removed. Records with errors produce
+no output (their earlier files are left as they were); the others are still built, and the
+exit code is 1.
 
 Examples:
   $ phrg-brief build
-  $ phrg-brief build meetings/2016-11-07-peru.md --out public
-  $ phrg-brief build --format html,pdf`,
+  $ phrg-brief build --format html,pdf meetings/2016-11-07-peru.md --out public
+  $ phrg-brief build --force --jobs 2`,
     )
     .action(async (paths: string[], options) => {
       const { runBuild } = await import('./build.js');

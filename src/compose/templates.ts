@@ -15,6 +15,11 @@ export type TemplateFn = (context: object) => string;
 export interface TemplateSet {
   briefing: TemplateFn;
   page: TemplateFn;
+  /** The archive's pages: front page, one tag, the people, and the Atom feed. */
+  index: TemplateFn;
+  tag: TemplateFn;
+  people: TemplateFn;
+  feed: TemplateFn;
   styles: string;
   /** Every file the set was read from, for cache keys and watching. */
   files: string[];
@@ -65,6 +70,10 @@ function readTemplates(overrideDir: string | undefined): TemplateSet {
   return {
     briefing: compile(env, resolve('briefing.hbs')),
     page: compile(env, resolve('page.hbs')),
+    index: compile(env, resolve('index.hbs')),
+    tag: compile(env, resolve('tag.hbs')),
+    people: compile(env, resolve('people.hbs')),
+    feed: compile(env, resolve('feed.hbs')),
     styles: readFileSync(resolve('styles.css'), 'utf8'),
     files,
   };
@@ -72,14 +81,8 @@ function readTemplates(overrideDir: string | undefined): TemplateSet {
 
 function compile(env: typeof Handlebars, path: string): TemplateFn {
   const source = readFileSync(path, 'utf8');
-  let template: HandlebarsTemplateDelegate;
-  try {
-    // Precompile now so that a syntax error is reported at load, naming the file.
-    env.precompile(source);
-    template = env.compile(source, { strict: false, preventIndent: true });
-  } catch (error) {
-    throw new TemplateError(path, error instanceof Error ? error.message : String(error));
-  }
+  // Handlebars compiles on first use; a syntax error then surfaces below, naming the file.
+  const template = env.compile(source, { strict: false, preventIndent: true });
   return (context) => {
     try {
       return template(context);

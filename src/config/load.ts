@@ -9,7 +9,7 @@ import { decodeRecord } from '../load/decode.js';
 import { validateYaml } from '../validate/yaml-diagnostics.js';
 import { RULE_IDS } from '../validate/rules/index.js';
 import { didYouMean } from '../validate/suggest.js';
-import { CONFIG_FILE, CONFIG_KEYS, configSchema, type ResolvedConfig } from './schema.js';
+import { CONFIG_FILE, CONFIG_KEYS, configSchema, DEFAULT_FORMATS, DEFAULT_SITE_TITLE, type ResolvedConfig } from './schema.js';
 
 export interface ConfigResult {
   config?: ResolvedConfig;
@@ -18,7 +18,7 @@ export interface ConfigResult {
 
 export async function loadConfig(root: string, explicitFile?: string): Promise<ConfigResult> {
   const path = explicitFile ? resolve(explicitFile) : join(root, CONFIG_FILE);
-  const base: ResolvedConfig = Object.freeze({ root, rules: Object.freeze({}), abbreviations: Object.freeze([]), pdf: Object.freeze({}) });
+  const base = defaults(root);
   if (!existsSync(path)) {
     if (!explicitFile) return { config: base, diagnostics: [] };
     return { diagnostics: [fileError(explicitFile, 'read-error', 'the config file does not exist')] };
@@ -29,7 +29,7 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<C
 
   const source = new SourceText(decoded.text);
   const document = parseDocument(decoded.text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
-  const validation = validateYaml({ file, source, document, offset: 0, knownKeys: () => CONFIG_KEYS }, configSchema);
+  const validation = validateYaml({ file, source, document, offset: 0, knownKeys: (path) => (path[0] === 'site' ? ['title', 'lang', 'baseUrl'] : path[0] === 'pdf' ? ['pageSize'] : CONFIG_KEYS) }, configSchema);
   if (!validation.ok) return { diagnostics: validation.diagnostics };
 
   const { data } = validation;
@@ -45,12 +45,20 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<C
   }
 
   const configRoot = resolve(path, '..');
+  const fallback = defaults(configRoot);
+  const baseUrl = data.site?.baseUrl?.replace(/\/+$/, '');
   const config: ResolvedConfig = {
-    root: configRoot,
+    ...fallback,
     file: path,
     rules: Object.freeze({ ...(data.rules ?? {}) }),
     abbreviations: Object.freeze([...(data.abbreviations ?? [])]),
     pdf: Object.freeze({ ...(data.pdf ?? {}) }),
+    formats: Object.freeze([...(data.formats ?? fallback.formats)]),
+    site: Object.freeze({
+      title: data.site?.title ?? fallback.site.title,
+      lang: data.site?.lang ?? fallback.site.lang,
+      ...(baseUrl ? { baseUrl } : {}),
+    }),
   };
   if (data.templates !== undefined) {
     const dir = resolve(configRoot, data.templates);
@@ -61,6 +69,18 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<C
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   return { config: Object.freeze(config), diagnostics };
+}
+
+/** Every setting's default: what a project without phrg-brief.yaml gets. */
+function defaults(root: string): ResolvedConfig {
+  return Object.freeze({
+    root,
+    rules: Object.freeze({}),
+    abbreviations: Object.freeze([]),
+    pdf: Object.freeze({}),
+    formats: Object.freeze([...DEFAULT_FORMATS]),
+    site: Object.freeze({ title: DEFAULT_SITE_TITLE, lang: 'en-GB' }),
+  });
 }
 
 function fileError(file: string, rule: string, message: string): Diagnostic {

@@ -12,6 +12,16 @@ export const configSchema = z.strictObject({
   rules: z.record(z.string(), severity).optional(),
   /** Abbreviations every reader of the project's briefings knows, needing no definition. */
   pdf: z.strictObject({ pageSize: z.enum(['A4', 'Letter']).optional() }).optional(),
+  /** Formats `build` writes when --format is not given. */
+  formats: z.array(z.enum(['html', 'pdf', 'md', 'json'])).min(1).optional(),
+  /** The published archive. */
+  site: z
+    .strictObject({
+      title: z.string().min(1).optional(),
+      lang: z.string().optional(),
+      baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://example.org/briefings' }).optional(),
+    })
+    .optional(),
   abbreviations: z.array(z.string().regex(/^\p{Lu}{2,}$/u, { error: 'an abbreviation is two or more capital letters' })).optional(),
 });
 
@@ -29,4 +39,9 @@ export interface ResolvedConfig {
   rules: Readonly<Record<string, z.infer<typeof severity>>>;
   abbreviations: readonly string[];
   pdf: { pageSize?: 'A4' | 'Letter' };
+  formats: readonly ('html' | 'pdf' | 'md' | 'json')[];
+  site: { title: string; lang: string; baseUrl?: string };
 }
+
+export const DEFAULT_FORMATS = ['html', 'pdf', 'md', 'json'] as const;
+export const DEFAULT_SITE_TITLE = 'All-Party Parliamentary Human Rights Group';

@@ -3,7 +3,7 @@
  * the bytes go to a temporary name in the same folder, which is then renamed over the target.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
@@ -17,4 +17,17 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** Writes only when the content differs, so an unchanged file keeps its date. */
+export async function writeFileIfChanged(path: string, data: string | Uint8Array): Promise<boolean> {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  try {
+    const current = await readFile(path);
+    if (current.equals(bytes)) return false;
+  } catch {
+    // Missing: write it.
+  }
+  await writeFileAtomic(path, bytes);
+  return true;
 }

@@ -20,7 +20,7 @@ describe('phrg-brief build', () => {
     project = tempProject({ withExample: true });
     const result = await runCli(['build'], project.dir);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('wrote dist/2016-11-07-peru.html');
+    expect(result.stderr).toContain('built 1, unchanged 0, failed 0');
     expect(readFileSync(project.path('dist', '2016-11-07-peru.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 

@@ -1,0 +1,38 @@
+/** The shape of a briefing as data (`<slug>.json`, entries of `briefings.json`), as a zod schema. */
+import { z } from 'zod';
+
+const person = z.object({
+  key: z.string().optional(),
+  name: z.string().optional(),
+  role: z.string().optional(),
+  note: z.string().optional(),
+  onBehalfOf: z.string().optional(),
+  text: z.string().optional().describe('a plain-string speaker, printed as it is (e.g. a country)'),
+});
+
+export const briefingSummarySchema = z.object({
+  slug: z.string().describe('output file name without extension'),
+  source: z.string().describe('the record file, relative to the project'),
+  title: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  heading: z.string().describe('the heading as printed: D/M/YY: title'),
+  kind: z.string(),
+  lang: z.string(),
+  draft: z.boolean(),
+  hosts: z.array(z.string()),
+  partners: z.array(z.string()),
+  topic: z.string().optional(),
+  tags: z.array(z.string()),
+  summary: z.string().describe('the intro sentence as the briefing prints it'),
+  chairs: z.array(person),
+  speakers: z.array(person),
+  points: z.array(
+    z.object({
+      text: z.string().describe('the point, without its attribution'),
+      speakers: z.array(z.object({ key: z.string(), name: z.string() })),
+    }),
+  ),
+  files: z.record(z.string(), z.string()).describe('format → file name, relative to the output folder'),
+});
+
+export type BriefingSummary = z.infer<typeof briefingSummarySchema>;

@@ -1,0 +1,260 @@
+/**
+ * Building an archive: every record (rendered again only when something it depends on
+ * changed), then the site files made from all of them. Records render on worker threads;
+ * everything is written atomically, and a record with errors leaves its earlier files as
+ * they were while the others are built.
+ */
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { loadTemplates, TemplateError, type TemplateSet } from '../compose/templates.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { discoverRecords, displayPath } from '../load/discover.js';
+import { internalError, templateDiagnostic } from '../diagnostics/errors.js';
+import type { Format } from '../pipeline.js';
+import type { BriefingSummary } from '../render/summary-schema.js';
+import { writeFileAtomic, writeFileIfChanged } from '../write/atomic.js';
+import { loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, emptyManifest, type CacheEntry, type Manifest } from './cache.js';
+import { renderSite, type SiteSettings } from './pages.js';
+import { renderOnWorkers } from './pool.js';
+import type { RecordResult, RenderSettings } from './record-job.js';
+
+export interface BuildOptions {
+  /** Files or folders of records, relative to `cwd`. */
+  paths: readonly string[];
+  cwd: string;
+  config: ResolvedConfig;
+  /** Output folder, relative to `cwd`. */
+  outDir: string;
+  formats: readonly Format[];
+  /** Ignore the cache and render every record. */
+  force?: boolean;
+  /** Build drafts too. */
+  drafts?: boolean;
+  /** Worker threads; 1 renders in this thread. Default: one per core. */
+  jobs?: number;
+  /** Told of each record as it is settled, for progress. */
+  onRecord?: (event: { done: number; total: number; file: string; status: RecordStatus }) => void;
+}
+
+export type RecordStatus = 'built' | 'unchanged' | 'failed' | 'draft';
+
+export interface RecordOutcome {
+  file: string;
+  status: RecordStatus;
+  slug?: string;
+  diagnostics: Diagnostic[];
+  /** Files written for this record (relative to cwd). */
+  outputs: string[];
+}
+
+export interface BuildResult {
+  records: RecordOutcome[];
+  /** Problems not tied to one record (a missing path, a broken template). */
+  diagnostics: Diagnostic[];
+  /** Site files written or confirmed (relative to cwd). */
+  siteFiles: string[];
+  /** Outputs removed because their record is gone (relative to cwd). */
+  removed: string[];
+}
+
+/** Renders in this thread below this many records: starting workers costs more. */
+const WORKER_THRESHOLD = 8;
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const { cwd, config, formats } = options;
+  const outDir = resolve(cwd, options.outDir);
+  const drafts = options.drafts ?? false;
+  const discovered = await discoverRecords(options.paths, cwd);
+  const diagnostics = [...discovered.diagnostics];
+
+  let templates: TemplateSet;
+  let fontFiles: string[] = [];
+  try {
+    templates = loadTemplates(config.templatesDir);
+    if (formats.includes('pdf')) {
+      const { loadTheme } = await import('../render/pdf/theme.js'); // not pdfkit: only the font paths
+      fontFiles = Object.values(loadTheme(config.templatesDir, config.pdf.pageSize).fonts);
+    }
+  } catch (error) {
+    diagnostics.push(templateDiagnostic(error, cwd));
+    return { records: discovered.files.map((path) => ({ file: displayPath(path, cwd), status: 'failed', diagnostics: [], outputs: [] })), diagnostics, siteFiles: [], removed: [] };
+  }
+
+  const manifestFile = manifestPath(cwd, outDir);
+  const previous = options.force ? emptyManifest() : await loadManifest(manifestFile);
+  const settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
+  const manifest: Manifest = { ...emptyManifest(), records: { ...previous.records } };
+
+  // Which records must be rendered: those whose inputs changed or whose outputs went missing.
+  const total = discovered.files.length;
+  let done = 0;
+  const outcomes = new Map<string, RecordOutcome>();
+  const keys = new Map<string, string>();
+  const toRender: string[] = [];
+  for (const path of discovered.files) {
+    const source = sourceKey(cwd, path);
+    const file = displayPath(path, cwd);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      toRender.push(path); // the job reports the read error
+      continue;
+    }
+    const key = recordKey(settings, bytes);
+    keys.set(path, key);
+    const entry = previous.records[source];
+    if (entry && entry.key === key && outputsExist(outDir, entry.outputs)) {
+      outcomes.set(path, { file, status: 'unchanged', ...(entry.slug ? { slug: entry.slug } : {}), diagnostics: entry.diagnostics, outputs: entry.outputs.map((name) => displayPath(join(outDir, name), cwd)) });
+      options.onRecord?.({ done: ++done, total, file, status: 'unchanged' });
+    } else {
+      toRender.push(path);
+    }
+  }
+
+  const renderSettings: RenderSettings = { cwd, config, formats, drafts };
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const report = (result: RecordResult): void => {
+    const status: RecordStatus = result.skippedDraft ? 'draft' : result.files ? 'built' : 'failed';
+    options.onRecord?.({ done: ++done, total, file: result.file, status });
+  };
+  const results = jobs > 1 && toRender.length >= WORKER_THRESHOLD ? await renderOnWorkers(toRender, renderSettings, jobs, report) : await renderHere(toRender, renderSettings, report);
+
+  // Settle output names in file order: a later record may not overwrite an earlier one's files.
+  const owners = new Map<string, string>();
+  for (const [source, entry] of Object.entries(previous.records)) if (entry.slug && !toRender.some((path) => sourceKey(cwd, path) === source)) owners.set(entry.slug, source);
+  const removed: string[] = [];
+  for (const result of results.sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    const source = sourceKey(cwd, result.path);
+    const outcome: RecordOutcome = { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
+    outcomes.set(result.path, outcome);
+    if (result.skippedDraft) {
+      outcome.status = 'draft';
+      removed.push(...(await removeOutputs(outDir, previous.records[source]?.outputs ?? [], cwd)));
+      delete manifest.records[source];
+      continue;
+    }
+    if (!result.files || !result.summary || hasErrors(result.diagnostics)) continue; // earlier files stay as they were
+    const owner = owners.get(result.summary.slug);
+    if (owner !== undefined && owner !== source) {
+      outcome.diagnostics.push(slugClash(result.file, result.summary.slug, owner));
+      continue;
+    }
+    owners.set(result.summary.slug, source);
+    for (const file of result.files) {
+      const target = join(outDir, file.name);
+      await writeFileAtomic(target, file.data);
+      outcome.outputs.push(displayPath(target, cwd));
+    }
+    const names = result.files.map((file) => file.name);
+    removed.push(...(await removeOutputs(outDir, (previous.records[source]?.outputs ?? []).filter((name) => !names.includes(name)), cwd)));
+    outcome.status = 'built';
+    outcome.slug = result.summary.slug;
+    const entry: CacheEntry = { key: keys.get(result.path) ?? '', slug: result.summary.slug, outputs: names, summary: result.summary, diagnostics: result.diagnostics };
+    manifest.records[source] = entry;
+  }
+
+  // Records whose file is gone take their outputs with them.
+  for (const [source, entry] of Object.entries(manifest.records)) {
+    try {
+      readFileSync(join(cwd, source), { flag: 'r' });
+    } catch {
+      removed.push(...(await removeOutputs(outDir, entry.outputs, cwd)));
+      delete manifest.records[source];
+    }
+  }
+
+  const summaries = Object.values(manifest.records)
+    .map((entry) => entry.summary)
+    .filter((summary): summary is BriefingSummary => summary !== undefined && (drafts || !summary.draft));
+  let siteFiles: string[] = previous.siteFiles;
+  try {
+    const written = await writeSiteFiles(summaries, templates, siteSettings(config), outDir, previous.siteFiles, cwd);
+    siteFiles = written.written;
+    removed.push(...written.removed);
+  } catch (error) {
+    // A broken index or feed template is reported like any other; the briefings still stand.
+    diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
+  }
+  manifest.siteFiles = siteFiles;
+  await saveManifest(manifestFile, manifest);
+
+  const records = discovered.files.map((path) => outcomes.get(path)!);
+  return { records, diagnostics, siteFiles: siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };
+}
+
+async function renderHere(paths: readonly string[], settings: RenderSettings, onResult: (result: RecordResult) => void): Promise<RecordResult[]> {
+  if (paths.length === 0) return [];
+  // The parsers and renderers load only when a record is to be rendered in this thread.
+  const { renderRecordJob } = await import('./record-job.js');
+  const results: RecordResult[] = [];
+  for (const path of paths) {
+    const result = await renderRecordJob(path, settings);
+    onResult(result);
+    results.push(result);
+  }
+  return results;
+}
+
+async function writeSiteFiles(
+  summaries: BriefingSummary[],
+  templates: TemplateSet,
+  site: SiteSettings,
+  outDir: string,
+  before: readonly string[],
+  cwd: string,
+): Promise<{ written: string[]; removed: string[] }> {
+  const files = renderSite(summaries, templates, site);
+  // Unchanged site files are left alone, so their dates say when they last changed.
+  for (const file of files) await writeFileIfChanged(join(outDir, file.name), file.data);
+  const written = files.map((file) => file.name);
+  const removed = await removeOutputs(outDir, before.filter((name) => !written.includes(name)), cwd);
+  return { written, removed };
+}
+
+async function removeOutputs(outDir: string, names: readonly string[], cwd: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of names) {
+    const target = join(outDir, name);
+    // Only ever inside the output folder, whatever a manifest says.
+    if (relative(outDir, target).startsWith('..')) continue;
+    await rm(target, { force: true });
+    removed.push(displayPath(target, cwd));
+  }
+  return removed;
+}
+
+function siteSettings(config: ResolvedConfig): SiteSettings {
+  return { title: config.site.title, lang: config.site.lang, ...(config.site.baseUrl ? { baseUrl: config.site.baseUrl } : {}) };
+}
+
+function slugClash(file: string, slug: string, owner: string): Diagnostic {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 4,
+    severity: 'error',
+    rule: 'duplicate-slug',
+    message: `the output name ${slug} is already taken by ${owner}`,
+    note: 'give one of the records its own slug in the front-matter',
+  };
+}
+
+/** Records are keyed in the manifest by their path relative to the project. */
+function sourceKey(cwd: string, path: string): string {
+  return relative(cwd, path);
+}
+
+let version: string | undefined;
+function packageVersion(): string {
+  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return version;
+}
+
+

@@ -1,0 +1,98 @@
+/**
+ * The build cache: a manifest in `.phrg-brief-cache/` of what each record last produced and
+ * from what. A record is rendered again only when its bytes, the templates, the theme, the
+ * config, the formats or phrg-brief itself changed — or an output it made has gone missing.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_TEMPLATES_DIR } from '../compose/templates.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { BriefingSummary } from '../render/summary-schema.js';
+import { writeFileAtomic } from '../write/atomic.js';
+
+export const CACHE_DIR = '.phrg-brief-cache';
+const MANIFEST_VERSION = 1;
+
+export interface CacheEntry {
+  /** Hash of everything the outputs were made from. */
+  key: string;
+  slug?: string;
+  /** Output file names, relative to the output folder. */
+  outputs: string[];
+  summary?: BriefingSummary;
+  /** Warnings of the last build, shown again while the record is unchanged. */
+  diagnostics: Diagnostic[];
+}
+
+export interface Manifest {
+  version: number;
+  /** Record path (relative to the project) → what it produced. */
+  records: Record<string, CacheEntry>;
+  /** Site files (index, tags, feed…) the last build wrote, to remove those no longer made. */
+  siteFiles: string[];
+}
+
+const manifestShape = z.object({ version: z.literal(MANIFEST_VERSION), records: z.record(z.string(), z.any()), siteFiles: z.array(z.string()) });
+
+export function emptyManifest(): Manifest {
+  return { version: MANIFEST_VERSION, records: {}, siteFiles: [] };
+}
+
+/** One manifest per output folder, so that building into two folders keeps both current. */
+export function manifestPath(cwd: string, outDir: string): string {
+  const id = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
+  return join(cwd, CACHE_DIR, `build-${id}.json`);
+}
+
+export async function loadManifest(path: string): Promise<Manifest> {
+  try {
+    const parsed = manifestShape.safeParse(JSON.parse(await readFile(path, 'utf8')));
+    // An unreadable or older manifest only costs a full build.
+    return parsed.success ? (parsed.data as Manifest) : emptyManifest();
+  } catch {
+    return emptyManifest();
+  }
+}
+
+export async function saveManifest(path: string, manifest: Manifest): Promise<void> {
+  await writeFileAtomic(path, JSON.stringify(manifest));
+}
+
+/**
+ * The hash of the build's settings: phrg-brief's version, every template and theme file
+ * (default and the project's), the fonts, the config, the formats and whether drafts count.
+ */
+export function settingsKey(version: string, config: ResolvedConfig, formats: readonly string[], drafts: boolean, fontFiles: readonly string[]): string {
+  const hash = createHash('sha256');
+  hash.update(`phrg-brief ${version}\n`);
+  for (const dir of [DEFAULT_TEMPLATES_DIR, config.templatesDir].filter((d): d is string => d !== undefined)) {
+    for (const file of listFiles(dir)) hash.update(`${relative(dir, file)}\n`).update(readFileSync(file));
+  }
+  for (const font of fontFiles) {
+    const stat = statSync(font, { throwIfNoEntry: false });
+    hash.update(`${font} ${stat?.size ?? 0}\n`);
+  }
+  const { root: _root, file: _file, ...settings } = config;
+  hash.update(JSON.stringify(settings)).update(`\n${formats.join(',')}\n${drafts}`);
+  return hash.digest('hex');
+}
+
+export function recordKey(settings: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(settings).update(bytes).digest('hex');
+}
+
+export function outputsExist(outDir: string, outputs: readonly string[]): boolean {
+  return outputs.every((name) => existsSync(join(outDir, name)));
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}

@@ -1,0 +1,130 @@
+/**
+ * The archive as the site shows it: briefings newest first and by year, every tag with its
+ * briefings, and every person — speaker or chair, matched by name across records — with the
+ * meetings they spoke at. Built from summaries alone, so unchanged records cost nothing.
+ */
+import { longDate } from '../compose/helpers.js';
+import type { BriefingSummary } from '../render/summary-schema.js';
+
+export interface BriefingEntry extends BriefingSummary {
+  /** The briefing page, relative to the output folder (or the PDF when no HTML is built). */
+  href: string;
+  /** "7 November 2016" */
+  dateText: string;
+  year: string;
+  tagLinks: TagLink[];
+  /** Lower-case words for the text filter: heading, summary, people and tags. */
+  searchText: string;
+  /** Space-separated tag slugs, for the tag filter. */
+  tagSlugs: string;
+}
+
+export interface TagLink {
+  name: string;
+  slug: string;
+}
+
+export interface TagPage extends TagLink {
+  briefings: BriefingEntry[];
+}
+
+export interface Appearance {
+  as: 'speaker' | 'chair';
+  role?: string;
+  briefing: BriefingEntry;
+}
+
+export interface PersonEntry {
+  name: string;
+  id: string;
+  appearances: Appearance[];
+}
+
+export interface SiteModel {
+  briefings: BriefingEntry[];
+  years: { year: string; briefings: BriefingEntry[] }[];
+  tags: TagPage[];
+  people: PersonEntry[];
+}
+
+/** A file-name-safe form of a tag or name: "Côte d’Ivoire" → "cote-d-ivoire". */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ł/g, 'l')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'untitled';
+}
+
+const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+
+export function buildModel(summaries: readonly BriefingSummary[]): SiteModel {
+  const briefings = [...summaries]
+    .sort((a, b) => (a.date === b.date ? a.slug.localeCompare(b.slug) : a.date < b.date ? 1 : -1))
+    .map(toEntry);
+
+  const years: SiteModel['years'] = [];
+  for (const briefing of briefings) {
+    const last = years.at(-1);
+    if (last?.year === briefing.year) last.briefings.push(briefing);
+    else years.push({ year: briefing.year, briefings: [briefing] });
+  }
+
+  const tags = new Map<string, TagPage>();
+  for (const briefing of briefings) {
+    for (const link of briefing.tagLinks) {
+      const page = tags.get(link.slug) ?? { ...link, briefings: [] };
+      page.briefings.push(briefing);
+      tags.set(link.slug, page);
+    }
+  }
+
+  const people = new Map<string, PersonEntry>();
+  for (const briefing of briefings) {
+    const appear = (as: Appearance['as'], list: BriefingSummary['speakers']): void => {
+      for (const person of list) {
+        if (!person.name) continue;
+        const name = person.name.normalize('NFC').replace(/\s+/g, ' ').trim();
+        const id = slugify(name);
+        const entry = people.get(id) ?? { name, id, appearances: [] };
+        entry.appearances.push({ as, ...(person.role ? { role: person.role } : {}), briefing });
+        people.set(id, entry);
+      }
+    };
+    appear('chair', briefing.chairs);
+    appear('speaker', briefing.speakers);
+  }
+
+  return {
+    briefings,
+    years,
+    tags: [...tags.values()].sort((a, b) => collator.compare(a.name, b.name)),
+    people: [...people.values()].sort((a, b) => collator.compare(surnameFirst(a.name), surnameFirst(b.name))),
+  };
+}
+
+function toEntry(summary: BriefingSummary): BriefingEntry {
+  const tagLinks = summary.tags.map((name) => ({ name, slug: slugify(name) }));
+  const names = [...summary.chairs, ...summary.speakers].map((person) => person.name ?? person.text ?? '');
+  return {
+    ...summary,
+    href: summary.files.html ?? summary.files.pdf ?? summary.files.md ?? summary.files.json ?? '',
+    dateText: `${longDate(summary.date)} ${summary.date.slice(0, 4)}`,
+    year: summary.date.slice(0, 4),
+    tagLinks,
+    searchText: [summary.heading, summary.summary, ...names, ...summary.tags].join(' ').toLowerCase(),
+    tagSlugs: tagLinks.map((tag) => tag.slug).join(' '),
+  };
+}
+
+/** People sort by the last word of their name, titles and post-nominals aside ("Baroness Royall" under R). */
+function surnameFirst(name: string): string {
+  const words = name.replace(/\b(Rt Hon|Lord|Baroness|Lady|Sir|Dame|Dr|Prof|Professor|Mr|Mrs|Ms)\b\.?/g, '').trim().split(/\s+/);
+  const plain = words.filter((word) => !/^(QC|KC|MP|MEP|OBE|CBE|MBE|DBE|KBE)$/.test(word));
+  return plain.length > 1 ? `${plain.slice(-1)[0]} ${plain.slice(0, -1).join(' ')}` : plain.join(' ');
+}
+
+

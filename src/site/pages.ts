@@ -1,0 +1,90 @@
+/**
+ * The archive's own files: index.html, tags/<tag>.html, people/index.html, feed.xml,
+ * briefings.json with its JSON Schema, and sitemap.xml when the site's address is known.
+ * Their wording is in templates (index.hbs, tag.hbs, people.hbs, feed.hbs) like the briefing's.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { TemplateSet } from '../compose/templates.js';
+import { briefingSummarySchema, type BriefingSummary } from '../render/summary-schema.js';
+import { buildModel, type SiteModel } from './model.js';
+
+export interface SiteSettings {
+  title: string;
+  lang: string;
+  /** Absolute address the site is published at, without a trailing slash. */
+  baseUrl?: string;
+}
+
+export interface SiteFile {
+  name: string;
+  data: string;
+}
+
+export function renderSite(summaries: readonly BriefingSummary[], templates: TemplateSet, site: SiteSettings): SiteFile[] {
+  const model = buildModel(summaries);
+  const page = (article: string, heading: string, description: string): string =>
+    templates.page({ lang: site.lang, heading, description, tags: [], article, styles: templates.styles });
+
+  const files: SiteFile[] = [
+    { name: 'index.html', data: page(templates.index({ ...model, site }), site.title, `Briefings of the ${site.title}`) },
+    { name: 'people/index.html', data: page(templates.people({ ...model, site }), `Speakers and chairs – ${site.title}`, 'Everyone who spoke at or chaired a meeting') },
+    ...model.tags.map((tag) => ({
+      name: `tags/${tag.slug}.html`,
+      data: page(templates.tag({ tag, site }), `${tag.name} – ${site.title}`, `Briefings tagged ${tag.name}`),
+    })),
+    { name: 'feed.xml', data: templates.feed(feedContext(model, site)) },
+    { name: 'briefings.json', data: `${JSON.stringify({ $schema: 'schema/briefings.schema.json', briefings: model.briefings.map(toSummary) }, null, 2)}\n` },
+    { name: 'schema/briefings.schema.json', data: `${JSON.stringify(archiveJsonSchema(), null, 2)}\n` },
+    { name: 'schema/briefing.schema.json', data: `${JSON.stringify(briefingJsonSchema(), null, 2)}\n` },
+  ];
+  if (site.baseUrl) files.push({ name: 'sitemap.xml', data: sitemap(model, site.baseUrl, files) });
+  return files;
+}
+
+function feedContext(model: SiteModel, site: SiteSettings): object {
+  const id = (slug: string, href: string): string => (site.baseUrl ? `${site.baseUrl}/${href}` : `urn:uuid:${uuidFrom(`phrg-brief:${slug}`)}`);
+  return {
+    site,
+    feedId: site.baseUrl ? `${site.baseUrl}/feed.xml` : `urn:uuid:${uuidFrom(`phrg-brief:feed:${site.title}`)}`,
+    updated: `${model.briefings[0]?.date ?? '1970-01-01'}T00:00:00Z`,
+    entries: model.briefings.map((briefing) => ({ ...briefing, id: id(briefing.slug, briefing.href) })),
+  };
+}
+
+/** A stable name-based UUID (version 5 layout over SHA-1), so feed IDs never change. */
+function uuidFrom(name: string): string {
+  const bytes = createHash('sha1').update(name).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function sitemap(model: SiteModel, baseUrl: string, files: readonly SiteFile[]): string {
+  const pages = [...files.filter((file) => file.name.endsWith('.html')).map((file) => file.name), ...model.briefings.map((b) => b.files.html).filter((n): n is string => n !== undefined)];
+  const lastmod = new Map(model.briefings.map((b) => [b.files.html, b.date]));
+  const urls = pages.map((name) => {
+    const date = lastmod.get(name);
+    return `<url><loc>${escapeXml(`${baseUrl}/${name}`)}</loc>${date ? `<lastmod>${date}</lastmod>` : ''}</url>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The summary fields only, in the schema's order (no page-building extras). */
+function toSummary(entry: BriefingSummary): BriefingSummary {
+  return briefingSummarySchema.parse(entry);
+}
+
+function briefingJsonSchema(): object {
+  return { ...z.toJSONSchema(briefingSummarySchema), title: 'A phrg-brief briefing (<slug>.json)' };
+}
+
+function archiveJsonSchema(): object {
+  const archive = z.object({ $schema: z.string().optional(), briefings: z.array(briefingSummarySchema) });
+  return { ...z.toJSONSchema(archive), title: 'Every briefing of a phrg-brief archive (briefings.json)' };
+}

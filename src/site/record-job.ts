@@ -1,0 +1,101 @@
+/**
+ * One record, rendered to memory in every format asked for: load → validate → compose →
+ * render. Runs in the main thread or on a worker; nothing is written here, so the build can
+ * settle clashes of output names before a byte reaches the output folder.
+ */
+import { composeBriefing, renderPage } from '../compose/briefing.js';
+import { loadTemplates, TemplateError } from '../compose/templates.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticAt, hasErrors } from '../diagnostics/diagnostic.js';
+import { checkRecordFile, internalError, templateDiagnostic, type Format } from '../pipeline.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { attributedPoints, summarise, type BriefingSummary } from '../render/summary.js';
+import type { Meeting } from '../validate/meeting.js';
+
+export interface RenderSettings {
+  cwd: string;
+  config: ResolvedConfig;
+  formats: readonly Format[];
+  /** Render drafts too (otherwise they are checked only). */
+  drafts: boolean;
+}
+
+export interface RenderedFile {
+  /** File name in the output folder. */
+  name: string;
+  data: string | Uint8Array;
+}
+
+export interface RecordResult {
+  /** Absolute path of the record. */
+  path: string;
+  file: string;
+  diagnostics: Diagnostic[];
+  summary?: BriefingSummary;
+  files?: RenderedFile[];
+  /** A draft left out of this build. */
+  skippedDraft?: boolean;
+}
+
+export async function renderRecordJob(path: string, settings: RenderSettings): Promise<RecordResult> {
+  const checked = await checkRecordFile(path, { paths: [], cwd: settings.cwd, config: settings.config });
+  const result: RecordResult = { path, file: checked.file, diagnostics: checked.diagnostics };
+  const meeting = checked.meeting;
+  if (!meeting || hasErrors(checked.diagnostics)) return result;
+  if (meeting.data.draft && !settings.drafts) return { ...result, skippedDraft: true };
+  try {
+    const rendered = await renderFormats(meeting, settings, result.diagnostics);
+    return { ...result, ...rendered };
+  } catch (error) {
+    result.diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, settings.cwd) : internalError(checked.file, error));
+    return result;
+  }
+}
+
+async function renderFormats(meeting: Meeting, settings: RenderSettings, diagnostics: Diagnostic[]): Promise<{ summary: BriefingSummary; files: RenderedFile[] }> {
+  const { formats, config } = settings;
+  const templates = loadTemplates(config.templatesDir);
+  const points = attributedPoints(meeting); // before composing, which rewrites the tree
+  const composed = composeBriefing(meeting, templates);
+  const names: Record<string, string> = {};
+  for (const format of formats) names[format] = `${meeting.slug}.${format}`;
+  const summary = summarise(meeting, composed.view, composed.article, points, names);
+
+  const files: RenderedFile[] = [];
+  for (const format of formats) {
+    const name = names[format]!;
+    switch (format) {
+      case 'html':
+        files.push({ name, data: renderPage(composed, templates) });
+        break;
+      case 'pdf': {
+        // pdfkit and fontkit load only when a PDF is asked for.
+        const { renderPdf, loadTheme } = await import('../render/pdf/index.js');
+        const pdf = await renderPdf(composed.article, composed.view, loadTheme(config.templatesDir, config.pdf.pageSize));
+        for (const { char, face } of pdf.missing) diagnostics.push(missingGlyph(meeting, char, face));
+        files.push({ name, data: pdf.bytes });
+        break;
+      }
+      case 'md':
+        files.push({ name, data: renderMarkdown(composed.article) });
+        break;
+      case 'json':
+        files.push({ name, data: `${JSON.stringify(summary, null, 2)}\n` });
+        break;
+    }
+  }
+  return { summary, files };
+}
+
+/** A character the PDF font cannot set, placed where the record first uses it. */
+function missingGlyph(meeting: Meeting, char: string, face: string): Diagnostic {
+  const offset = Math.max(0, meeting.source.text.indexOf(char));
+  const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return diagnosticAt(meeting.file, meeting.source, offset, offset + char.length, {
+    severity: 'warning',
+    rule: 'missing-glyph',
+    message: `the PDF font has no ${char} (${code}) in its ${face} face: it would print as a blank box`,
+    note: 'use another character, or a font that has it (fonts in pdf-theme.yaml)',
+  });
+}
