@@ -49,6 +49,7 @@ Examples:
   $ phrg-brief build meetings/2016-11-07-peru.md -o public
   $ phrg-brief check                      validate records without writing anything
   $ phrg-brief check --reporter github    annotations for a GitHub Actions run
+  $ phrg-brief init --ci github           a new project, with a workflow that publishes it
 
 A record is a Markdown file with YAML front-matter; see the README for the format.
 Exit codes: 0 success, 1 a record has errors, 2 bad usage.`,
@@ -104,6 +105,24 @@ Examples:
     .action(async (paths: string[], options) => {
       const { runCheck } = await import('./check.js');
       setExitCode(await runCheck(paths, options));
+    });
+
+  program
+    .command('init')
+    .description('start a project: phrg-brief.yaml, meetings/ with an example record, .gitignore')
+    .argument('[dir]', 'folder to start the project in', '.')
+    .addOption(new Option('--ci <service>', 'also write a CI workflow that checks and publishes').choices(['github']))
+    .option('--force', 'overwrite files that exist already')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ phrg-brief init
+  $ phrg-brief init briefings --ci github     also .github/workflows/briefings.yml`,
+    )
+    .action(async (dir: string, options) => {
+      const { runInit } = await import('./init.js');
+      setExitCode(await runInit(dir, options));
     });
 
   return program;

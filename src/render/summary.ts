@@ -4,9 +4,6 @@
  * `briefings.json`, and what the index, tag, people and feed pages are made from — so an
  * unchanged record never has to be parsed again for them.
  */
-import type { Root as HastRoot } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
 import { toString } from 'mdast-util-to-string';
 import type { BriefingView } from '../compose/view-model.js';
 import type { Meeting } from '../validate/meeting.js';
@@ -50,23 +47,26 @@ export function summarise(meeting: Meeting, view: BriefingView, article: string,
   return summary;
 }
 
-/** The text of the article's `.intro`, else its first paragraph. */
-function introText(article: string): string {
-  const tree = fromHtml(article, { fragment: true });
-  let found: HastRoot['children'][number] | undefined;
-  const walk = (nodes: HastRoot['children']): void => {
-    for (const node of nodes) {
-      if (found) return;
-      if (node.type !== 'element') continue;
-      const classes = node.properties.className;
-      if (Array.isArray(classes) && classes.includes('intro')) found = node;
-      else walk(node.children as HastRoot['children']);
+/**
+ * The text of the article's `.intro` element, else of its first paragraph. The article is
+ * the template's own HTML, so a pattern finds the element without parsing the page again.
+ */
+export function introText(article: string): string {
+  const intro = /<(p|div)\b[^>]*\bclass="[^"]*\bintro\b[^"]*"[^>]*>([\s\S]*?)<\/\1>/.exec(article) ?? /<p\b[^>]*>([\s\S]*?)<\/p>/.exec(article);
+  const inner = intro ? (intro[2] ?? intro[1] ?? '') : '';
+  // Block tags part words; inline ones (em, abbr, time, a) do not.
+  const text = inner.replace(/<\/?(?:p|div|br|li|ul|ol|h[1-6])\b[^>]*>/g, ' ').replace(/<[^>]*>/g, '');
+  return decodeEntities(text).replace(/\s+/g, ' ').trim();
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
     }
-  };
-  walk(tree.children);
-  if (!found) {
-    const first = tree.children.find((node) => node.type === 'element');
-    found = first;
-  }
-  return found ? toText(found as never).replace(/\s+/g, ' ').trim() : '';
+    return NAMED[name.toLowerCase()] ?? whole;
+  });
 }

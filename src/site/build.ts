@@ -4,7 +4,8 @@
  * everything is written atomically, and a record with errors leaves its earlier files as
  * they were while the others are built.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -16,7 +17,7 @@ import { discoverRecords, displayPath } from '../load/discover.js';
 import { internalError, templateDiagnostic } from '../diagnostics/errors.js';
 import type { Format } from '../pipeline.js';
 import type { BriefingSummary } from '../render/summary-schema.js';
-import { writeFileAtomic, writeFileIfChanged } from '../write/atomic.js';
+import { removeStaleTemporaryFiles, writeFileAtomic, writeFileIfChanged } from '../write/atomic.js';
 import { loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, emptyManifest, type CacheEntry, type Manifest } from './cache.js';
 import { renderSite, type SiteSettings } from './pages.js';
 import { renderOnWorkers } from './pool.js';
@@ -84,6 +85,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { records: discovered.files.map((path) => ({ file: displayPath(path, cwd), status: 'failed', diagnostics: [], outputs: [] })), diagnostics, siteFiles: [], removed: [] };
   }
 
+  await removeStaleTemporaryFiles(outDir);
   const manifestFile = manifestPath(cwd, outDir);
   const previous = options.force ? emptyManifest() : await loadManifest(manifestFile);
   const settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
@@ -116,19 +118,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
-  const renderSettings: RenderSettings = { cwd, config, formats, drafts };
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const report = (result: RecordResult): void => {
-    const status: RecordStatus = result.skippedDraft ? 'draft' : result.files ? 'built' : 'failed';
-    options.onRecord?.({ done: ++done, total, file: result.file, status });
-  };
-  const results = jobs > 1 && toRender.length >= WORKER_THRESHOLD ? await renderOnWorkers(toRender, renderSettings, jobs, report) : await renderHere(toRender, renderSettings, report);
-
-  // Settle output names in file order: a later record may not overwrite an earlier one's files.
-  const owners = new Map<string, string>();
-  for (const [source, entry] of Object.entries(previous.records)) if (entry.slug && !toRender.some((path) => sourceKey(cwd, path) === source)) owners.set(entry.slug, source);
+  // Each result is settled — its files written — as it arrives, one at a time, while the
+  // workers go on. Output names go to the record first in file order: when a later record
+  // claimed a name first, the earlier one overwrites its files and the later one is failed.
+  const order = new Map(discovered.files.map((path, i) => [sourceKey(cwd, path), i]));
+  const rendering = new Set(toRender.map((path) => sourceKey(cwd, path)));
+  const owners = new Map<string, { source: string; outcome?: RecordOutcome }>();
+  for (const [source, entry] of Object.entries(previous.records)) {
+    if (!entry.slug || rendering.has(source)) continue;
+    const outcome = outcomes.get(join(cwd, source));
+    owners.set(entry.slug, outcome ? { source, outcome } : { source });
+  }
+  const rank = (source: string): number => order.get(source) ?? Number.MAX_SAFE_INTEGER;
   const removed: string[] = [];
-  for (const result of results.sort((a, b) => (a.path < b.path ? -1 : 1))) {
+
+  const settle = async (result: RecordResult): Promise<void> => {
     const source = sourceKey(cwd, result.path);
     const outcome: RecordOutcome = { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
     outcomes.set(result.path, outcome);
@@ -136,15 +140,25 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       outcome.status = 'draft';
       removed.push(...(await removeOutputs(outDir, previous.records[source]?.outputs ?? [], cwd)));
       delete manifest.records[source];
-      continue;
+      return;
     }
-    if (!result.files || !result.summary || hasErrors(result.diagnostics)) continue; // earlier files stay as they were
-    const owner = owners.get(result.summary.slug);
-    if (owner !== undefined && owner !== source) {
-      outcome.diagnostics.push(slugClash(result.file, result.summary.slug, owner));
-      continue;
+    if (!result.files || !result.summary || hasErrors(result.diagnostics)) return; // earlier files stay as they were
+    const slug = result.summary.slug;
+    const owner = owners.get(slug);
+    if (owner && owner.source !== source) {
+      if (rank(owner.source) < rank(source)) {
+        outcome.diagnostics.push(slugClash(result.file, slug, displayPath(join(cwd, owner.source), cwd)));
+        return;
+      }
+      // This record comes first: the later one, already written, gives way.
+      if (owner.outcome) {
+        owner.outcome.status = 'failed';
+        owner.outcome.outputs = [];
+        owner.outcome.diagnostics.push(slugClash(owner.outcome.file, slug, result.file));
+      }
+      delete manifest.records[owner.source];
     }
-    owners.set(result.summary.slug, source);
+    owners.set(slug, { source, outcome });
     for (const file of result.files) {
       const target = join(outDir, file.name);
       await writeFileAtomic(target, file.data);
@@ -153,32 +167,52 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const names = result.files.map((file) => file.name);
     removed.push(...(await removeOutputs(outDir, (previous.records[source]?.outputs ?? []).filter((name) => !names.includes(name)), cwd)));
     outcome.status = 'built';
-    outcome.slug = result.summary.slug;
-    const entry: CacheEntry = { key: keys.get(result.path) ?? '', slug: result.summary.slug, outputs: names, summary: result.summary, diagnostics: result.diagnostics };
+    outcome.slug = slug;
+    const entry: CacheEntry = { key: keys.get(result.path) ?? '', slug, outputs: names, summary: result.summary, diagnostics: result.diagnostics };
     manifest.records[source] = entry;
-  }
+  };
+
+  let settling = Promise.resolve();
+  const renderSettings: RenderSettings = { cwd, config, formats, drafts };
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const onResult = (result: RecordResult): void => {
+    const status: RecordStatus = result.skippedDraft ? 'draft' : result.files ? 'built' : 'failed';
+    options.onRecord?.({ done: ++done, total, file: result.file, status });
+    settling = settling.then(() => settle(result));
+  };
+  if (jobs > 1 && toRender.length >= WORKER_THRESHOLD) await renderOnWorkers(toRender, renderSettings, jobs, onResult);
+  else await renderHere(toRender, renderSettings, onResult);
+  await settling;
 
   // Records whose file is gone take their outputs with them.
   for (const [source, entry] of Object.entries(manifest.records)) {
-    try {
-      readFileSync(join(cwd, source), { flag: 'r' });
-    } catch {
-      removed.push(...(await removeOutputs(outDir, entry.outputs, cwd)));
-      delete manifest.records[source];
-    }
+    if (existsSync(join(cwd, source))) continue;
+    removed.push(...(await removeOutputs(outDir, entry.outputs, cwd)));
+    delete manifest.records[source];
   }
 
   const summaries = Object.values(manifest.records)
     .map((entry) => entry.summary)
     .filter((summary): summary is BriefingSummary => summary !== undefined && (drafts || !summary.draft));
+  // The site is made from the summaries alone: when no record's key changed, neither did it.
   let siteFiles: string[] = previous.siteFiles;
-  try {
-    const written = await writeSiteFiles(summaries, templates, siteSettings(config), outDir, previous.siteFiles, cwd);
-    siteFiles = written.written;
-    removed.push(...written.removed);
-  } catch (error) {
-    // A broken index or feed template is reported like any other; the briefings still stand.
-    diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
+  const siteKey = createHash('sha256')
+    .update(settings)
+    .update(JSON.stringify(siteSettings(config)))
+    .update(Object.entries(manifest.records).map(([source, entry]) => `${source}\u0000${entry.key}`).sort().join('\n'))
+    .digest('hex');
+  if (previous.siteKey !== siteKey || !outputsExist(outDir, previous.siteFiles)) {
+    try {
+      const written = await writeSiteFiles(summaries, templates, siteSettings(config), outDir, previous.siteFiles, cwd);
+      siteFiles = written.written;
+      removed.push(...written.removed);
+      manifest.siteKey = siteKey;
+    } catch (error) {
+      // A broken index or feed template is reported like any other; the briefings still stand.
+      diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
+    }
+  } else {
+    manifest.siteKey = siteKey;
   }
   manifest.siteFiles = siteFiles;
   await saveManifest(manifestFile, manifest);

@@ -34,9 +34,11 @@ export interface Manifest {
   records: Record<string, CacheEntry>;
   /** Site files (index, tags, feed…) the last build wrote, to remove those no longer made. */
   siteFiles: string[];
+  /** Hash of what the site files were last made from: every record's key and the settings. */
+  siteKey?: string;
 }
 
-const manifestShape = z.object({ version: z.literal(MANIFEST_VERSION), records: z.record(z.string(), z.any()), siteFiles: z.array(z.string()) });
+const manifestShape = z.object({ version: z.literal(MANIFEST_VERSION), records: z.record(z.string(), z.any()), siteFiles: z.array(z.string()), siteKey: z.string().optional() });
 
 export function emptyManifest(): Manifest {
   return { version: MANIFEST_VERSION, records: {}, siteFiles: [] };

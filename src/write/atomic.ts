@@ -3,8 +3,22 @@
  * the bytes go to a temporary name in the same folder, which is then renamed over the target.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** Temporary files this module writes: `.<name>.<pid>.<random>.tmp`. */
+export const TEMPORARY_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+/** Removes temporary files left in `dir` (and below) by a write that was killed mid-way. */
+export async function removeStaleTemporaryFiles(dir: string): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return; // no folder yet
+  }
+  await Promise.all(entries.filter((entry) => entry.isFile() && TEMPORARY_FILE.test(entry.name)).map((entry) => rm(join(entry.parentPath, entry.name), { force: true })));
+}
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);

@@ -16,6 +16,7 @@ const WEEKDAY = `(?:(${WEEKDAYS.join('|')}),?\\s+)?`;
 /** "Monday 7 November 2016", "7th November", "November 7, 2016". */
 const DAY_MONTH = new RegExp(`\\b${WEEKDAY}(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?\\b`, 'giu');
 const MONTH_DAY = new RegExp(`\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'giu');
+const ANY_MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const ABOUT_THE_MEETING = /\b(held|met|meets|took place|takes place|convened|hosted|chaired)\b/i;
 
 interface NamedDay {
@@ -51,6 +52,7 @@ export const dateMismatch: Rule = {
     const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
     const isRecordDay = (named: NamedDay): boolean => named.day === day && named.month === month && (named.year ?? year) === year;
     for (const segment of context.texts()) {
+      if (!ANY_MONTH.test(segment.text)) continue; // most paragraphs name no day at all
       const days = namedDays(segment.text);
       const sentencesReported = new Set<string>();
       for (const named of days) {

@@ -27,11 +27,20 @@ export const inconsistentName: Rule = {
   description: 'the same name written with and without accents',
   needsMeeting: false,
   check(context, report) {
+    // Only names written with an accent somewhere can be written two ways: find their plain
+    // forms first, then gather every spelling of just those.
+    const segments = context.texts();
+    const accented = new Set<string>();
+    for (const segment of segments) {
+      for (const match of segment.text.matchAll(NAME)) if (!/^[\x00-\x7f]*$/.test(match[0])) accented.add(foldAccents(match[0].normalize('NFC')));
+    }
+    if (accented.size === 0) return;
     const groups = new Map<string, Occurrence[]>();
-    for (const segment of context.texts()) {
+    for (const segment of segments) {
       for (const match of segment.text.matchAll(NAME)) {
         const word = match[0].normalize('NFC');
         const folded = foldAccents(word);
+        if (!accented.has(folded)) continue;
         const group = groups.get(folded) ?? [];
         group.push({ segment, index: match.index, word });
         groups.set(folded, group);

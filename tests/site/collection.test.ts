@@ -1,0 +1,119 @@
+/**
+ * A generated archive of 50 records built by the real CLI: every file is there, every link
+ * between the site's pages resolves, the feed is Atom with one entry per briefing, and
+ * briefings.json validates against its own schema.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateRecords } from '../../bench/generate.js';
+import { runCli, tempProject, type TempProject } from '../helpers/cli.js';
+
+let project: TempProject;
+let names: string[];
+const out = (...parts: string[]) => project.path('site', ...parts);
+
+beforeAll(async () => {
+  project = tempProject();
+  names = generateRecords(50, project.path('meetings'), 5);
+  project.write('meetings/2030-01-01-draft.md', '---\ntitle: Not yet\ndate: 2030-01-01\nhosts: [the Parliamentary Human Rights Group (PHRG)]\ndraft: true\n---\n\nText.\n');
+  project.write('phrg-brief.yaml', 'site:\n  title: Parliamentary Human Rights Group\n  baseUrl: https://example.org/briefings/\n');
+  const result = await runCli(['build', '--out', 'site'], project.dir);
+  expect(result.code, result.stdout + result.stderr).toBe(0);
+}, 180_000);
+afterAll(() => project?.remove());
+
+const slugs = () => names.map((name) => name.replace(/\.md$/, ''));
+
+describe('an archive build', () => {
+  it('writes four files per briefing, and leaves the draft out', () => {
+    for (const slug of slugs()) for (const ext of ['html', 'pdf', 'md', 'json']) expect(existsSync(out(`${slug}.${ext}`)), `${slug}.${ext}`).toBe(true);
+    expect(readdirSync(out()).filter((name) => name.startsWith('2030-01-01-draft'))).toEqual([]);
+    for (const file of ['index.html', 'people/index.html', 'feed.xml', 'briefings.json', 'schema/briefings.schema.json', 'schema/briefing.schema.json', 'sitemap.xml']) {
+      expect(existsSync(out(file)), file).toBe(true);
+    }
+    expect(readdirSync(out('tags')).length).toBeGreaterThan(5);
+  });
+
+  it('links every page to pages that exist', () => {
+    const pages = ['index.html', 'people/index.html', ...readdirSync(out('tags')).map((name) => `tags/${name}`)];
+    const linked = new Set<string>();
+    for (const page of pages) {
+      const html = readFileSync(out(page), 'utf8');
+      for (const [, href] of html.matchAll(/href="([^"#]+)(?:#[^"]*)?"/g)) {
+        if (/^[a-z]+:/.test(href!)) continue;
+        const target = resolve(dirname(out(page)), href!);
+        expect(existsSync(target), `${page} → ${href}`).toBe(true);
+        linked.add(target);
+      }
+    }
+    // The index links every briefing; the tag pages between them link every tag.
+    for (const slug of slugs()) expect(linked.has(out(`${slug}.html`)), slug).toBe(true);
+    for (const tag of readdirSync(out('tags'))) expect(linked.has(out('tags', tag)), tag).toBe(true);
+  });
+
+  it('lists briefings newest first, grouped by year', () => {
+    const html = readFileSync(out('index.html'), 'utf8');
+    const dates = [...html.matchAll(/<time datetime="(\d{4}-\d{2}-\d{2})">/g)].map((m) => m[1]!);
+    expect(dates).toHaveLength(50);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const years = [...html.matchAll(/<h2 id="year-(\d{4})">/g)].map((m) => m[1]);
+    expect(years).toEqual([...new Set(dates.map((d) => d.slice(0, 4)))]);
+  });
+
+  it('names each person once on the people page, with every meeting they spoke at', () => {
+    const html = readFileSync(out('people/index.html'), 'utf8');
+    const people = [...html.matchAll(/<li id="([^"]+)">\n<h2>([^<]+)<\/h2>/g)].map((m) => m[2]);
+    expect(new Set(people).size).toBe(people.length);
+    const archive = JSON.parse(readFileSync(out('briefings.json'), 'utf8')) as { briefings: { speakers: { name?: string }[]; chairs: { name?: string }[] }[] };
+    const appearances = archive.briefings.flatMap((b) => [...b.speakers, ...b.chairs]).filter((p) => p.name).length;
+    expect(html.match(/<li>(Spoke at|Chaired) /g)).toHaveLength(appearances);
+  });
+
+  it('publishes an Atom feed whose entries are the briefings', () => {
+    const xml = readFileSync(out('feed.xml'), 'utf8');
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml) as { feed: Record<string, unknown> & { entry: Record<string, unknown>[] } };
+    const feed = parsed.feed;
+    expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+    for (const key of ['id', 'title', 'updated', 'author']) expect(feed[key], key).toBeDefined();
+    expect(feed.entry).toHaveLength(50);
+    const archive = JSON.parse(readFileSync(out('briefings.json'), 'utf8')) as { briefings: { heading: string; summary: string; slug: string }[] };
+    feed.entry.forEach((entry, i) => {
+      expect(entry.title).toBe(archive.briefings[i]!.heading);
+      expect(entry.summary).toBe(archive.briefings[i]!.summary);
+      expect(entry.id).toBe(`https://example.org/briefings/${archive.briefings[i]!.slug}.html`);
+      expect(String(entry.updated)).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+    });
+  });
+
+  it('publishes briefings.json that validates against its JSON Schema', () => {
+    const ajv = new Ajv2020({ strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(out('schema', 'briefings.schema.json'), 'utf8')) as object);
+    const archive = JSON.parse(readFileSync(out('briefings.json'), 'utf8')) as { briefings: { points: unknown[] }[] };
+    expect(validate(archive), JSON.stringify(validate.errors)).toBe(true);
+    expect(archive.briefings).toHaveLength(50);
+    expect(archive.briefings.every((b) => b.points.length > 0)).toBe(true);
+    const one = ajv.compile(JSON.parse(readFileSync(out('schema', 'briefing.schema.json'), 'utf8')) as object);
+    const record = JSON.parse(readFileSync(out(`${slugs()[0]}.json`), 'utf8')) as object;
+    expect(one(record), JSON.stringify(one.errors)).toBe(true);
+    expect(validate({ briefings: [{ ...record, date: '7/11/16' }] })).toBe(false);
+  });
+
+  it('writes a sitemap of every page at the site address', () => {
+    const xml = readFileSync(out('sitemap.xml'), 'utf8');
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(locs).toContain('https://example.org/briefings/index.html');
+    for (const slug of slugs()) expect(locs).toContain(`https://example.org/briefings/${slug}.html`);
+  });
+
+  it('builds the draft when asked', async () => {
+    const result = await runCli(['build', '--out', 'site', '--drafts', '--format', 'html'], project.dir);
+    expect(result.code).toBe(0);
+    expect(existsSync(out('2030-01-01-draft.html'))).toBe(true);
+    expect(readFileSync(out('index.html'), 'utf8')).toContain('Not yet');
+  });
+});
+
+

@@ -1,0 +1,101 @@
+/**
+ * Rebuilds through the real CLI: an unchanged record is not rendered again, an edited one
+ * is (and nothing else of the others), a template change rebuilds everything, and a deleted
+ * record's outputs go.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateRecords } from '../../bench/generate.js';
+import { REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { join } from 'node:path';
+
+let project: TempProject;
+let names: string[];
+
+/** Every file of the output folder with its bytes and modification time. */
+function snapshot(): Map<string, { mtime: number; bytes: Buffer }> {
+  const files = new Map<string, { mtime: number; bytes: Buffer }>();
+  for (const entry of readdirSync(project.path('dist'), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(path.slice(project.path('dist').length + 1), { mtime: statSync(path).mtimeMs, bytes: readFileSync(path) });
+  }
+  return files;
+}
+
+function changed(before: Map<string, { mtime: number; bytes: Buffer }>, after: Map<string, { mtime: number; bytes: Buffer }>): string[] {
+  return [...after].filter(([name, file]) => {
+    const old = before.get(name);
+    return !old || old.mtime !== file.mtime || !old.bytes.equals(file.bytes);
+  }).map(([name]) => name).sort();
+}
+
+beforeEach(async () => {
+  project = tempProject();
+  names = generateRecords(12, project.path('meetings'), 9);
+  const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
+  expect(result.code, result.stderr).toBe(0);
+}, 60_000);
+afterEach(() => project?.remove());
+
+describe('incremental builds', () => {
+  it('render nothing again when nothing changed, even if files were touched', async () => {
+    const before = snapshot();
+    const later = new Date(Date.now() + 5_000);
+    for (const name of names) utimesSync(project.path('meetings', name), later, later);
+    const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
+    expect(result.stderr).toContain('built 0, unchanged 12, failed 0');
+    expect(changed(before, snapshot())).toEqual([]);
+  });
+
+  it('render only the edited record, and change none of the others’ files', async () => {
+    const before = snapshot();
+    const target = names[3]!;
+    const slug = target.replace(/\.md$/, '');
+    const text = readFileSync(project.path('meetings', target), 'utf8');
+    project.write(`meetings/${target}`, text.replace('The main points made were as follows:', 'The main points, as agreed, were these:'));
+    const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
+    expect(result.stderr).toContain('built 1, unchanged 11, failed 0');
+    const touched = changed(before, snapshot());
+    expect(touched).toEqual(expect.arrayContaining([`${slug}.html`, `${slug}.md`, `${slug}.json`]));
+    // Besides its own files, only the archive's shared pages may change.
+    const others = touched.filter((name) => !name.startsWith(slug));
+    expect(others.every((name) => ['index.html', 'feed.xml', 'briefings.json'].includes(name) || name.startsWith('tags/') || name.startsWith('people/'))).toBe(true);
+    expect(readFileSync(project.path('dist', `${slug}.html`), 'utf8')).toContain('as agreed');
+  });
+
+  it('render everything again when a template changes, or with --force', async () => {
+    project.write('phrg-brief.yaml', 'templates: mine\n');
+    project.write('mine/partials/person.hbs', readFileSync(join(REPO, 'templates/default/partials/person.hbs'), 'utf8').replace('speaking on behalf of', 'for'));
+    const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
+    expect(result.stderr).toContain('built 12, unchanged 0, failed 0');
+    const again = await runCli(['build', '--format', 'html,md,json'], project.dir);
+    expect(again.stderr).toContain('built 0, unchanged 12');
+    const forced = await runCli(['build', '--format', 'html,md,json', '--force'], project.dir);
+    expect(forced.stderr).toContain('built 12, unchanged 0');
+  });
+
+  it('remove the outputs of a deleted record, and render a record whose output went missing', async () => {
+    const gone = names[0]!.replace(/\.md$/, '');
+    rmSync(project.path('meetings', names[0]!));
+    rmSync(project.path('dist', `${names[1]!.replace(/\.md$/, '')}.md`));
+    const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('built 1, unchanged 10, failed 0');
+    for (const ext of ['html', 'md', 'json']) expect(existsSync(project.path('dist', `${gone}.${ext}`))).toBe(false);
+    expect(readFileSync(project.path('dist', 'index.html'), 'utf8')).not.toContain(`${gone}.html`);
+    expect(existsSync(project.path('dist', `${names[1]!.replace(/\.md$/, '')}.md`))).toBe(true);
+  });
+
+  it('keep a broken record’s earlier outputs and build the rest', async () => {
+    const broken = names[2]!;
+    const slug = broken.replace(/\.md$/, '');
+    const before = readFileSync(project.path('dist', `${slug}.html`));
+    project.write(`meetings/${broken}`, readFileSync(project.path('meetings', broken), 'utf8').replace(/^date: .*$/m, 'date: 7/11/16'));
+    project.write(`meetings/${names[5]!}`, `${readFileSync(project.path('meetings', names[5]!), 'utf8')}\nAnother paragraph.\n`);
+    const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('built 1, unchanged 10, failed 1');
+    expect(readFileSync(project.path('dist', `${slug}.html`)).equals(before)).toBe(true);
+  });
+});
