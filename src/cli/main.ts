@@ -18,6 +18,12 @@ function version(): string {
   return pkg.version;
 }
 
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number from 0 to 65535');
+  return n;
+}
+
 function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
@@ -49,6 +55,7 @@ Examples:
   $ phrg-brief build meetings/2016-11-07-peru.md -o public
   $ phrg-brief check                      validate records without writing anything
   $ phrg-brief check --reporter github    annotations for a GitHub Actions run
+  $ phrg-brief preview                    see the briefings in a browser as you edit
   $ phrg-brief init --ci github           a new project, with a workflow that publishes it
 
 A record is a Markdown file with YAML front-matter; see the README for the format.
@@ -105,6 +112,31 @@ Examples:
     .action(async (paths: string[], options) => {
       const { runCheck } = await import('./check.js');
       setExitCode(await runCheck(paths, options));
+    });
+
+  program
+    .command('preview')
+    .description('serve the briefings on this computer and update the open page on every save')
+    .argument('[path]', 'a record or a folder of records', 'meetings')
+    .option('-p, --port <n>', 'port to listen on (the next free one if taken)', portNumber, 4000)
+    .option('--host <host>', 'address to listen on; other than loopback only when you mean it', '127.0.0.1')
+    .option('--open', 'open the page in the default browser')
+    .option('-c, --config <file>', 'config file (default: phrg-brief.yaml in the working directory)')
+    .addHelpText(
+      'after',
+      `
+Builds into a temporary folder with the same steps as build, and serves it. Saving a record,
+a template, the theme or phrg-brief.yaml rebuilds and reloads the open page; a record with
+errors shows them in the browser until it is fixed. Each briefing has a bar with its PDF,
+Markdown and JSON and its warning count (the bar is never in build output).
+
+Examples:
+  $ phrg-brief preview
+  $ phrg-brief preview meetings/2016-11-07-peru.md --open`,
+    )
+    .action(async (path: string, options) => {
+      const { runPreview } = await import('./preview.js');
+      setExitCode(await runPreview(path, options));
     });
 
   program

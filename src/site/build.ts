@@ -18,7 +18,7 @@ import { internalError, templateDiagnostic } from '../diagnostics/errors.js';
 import type { Format } from '../pipeline.js';
 import type { BriefingSummary } from '../render/summary-schema.js';
 import { removeStaleTemporaryFiles, writeFileAtomic, writeFileIfChanged } from '../write/atomic.js';
-import { loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, emptyManifest, type CacheEntry, type Manifest } from './cache.js';
+import { CACHE_DIR, loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, emptyManifest, type CacheEntry, type Manifest } from './cache.js';
 import { renderSite, type SiteSettings } from './pages.js';
 import { renderOnWorkers } from './pool.js';
 import type { RecordResult, RenderSettings } from './record-job.js';
@@ -35,6 +35,8 @@ export interface BuildOptions {
   force?: boolean;
   /** Build drafts too. */
   drafts?: boolean;
+  /** Where the build cache lives; default `.phrg-brief-cache/` in `cwd`. */
+  cacheDir?: string;
   /** Worker threads; 1 renders in this thread. Default: one per core. */
   jobs?: number;
   /** Told of each record as it is settled, for progress. */
@@ -86,7 +88,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 
   await removeStaleTemporaryFiles(outDir);
-  const manifestFile = manifestPath(cwd, outDir);
+  const manifestFile = manifestPath(options.cacheDir ?? join(cwd, CACHE_DIR), outDir);
   const previous = options.force ? emptyManifest() : await loadManifest(manifestFile);
   const settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
   const manifest: Manifest = { ...emptyManifest(), records: { ...previous.records } };
@@ -221,17 +223,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   return { records, diagnostics, siteFiles: siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };
 }
 
-async function renderHere(paths: readonly string[], settings: RenderSettings, onResult: (result: RecordResult) => void): Promise<RecordResult[]> {
-  if (paths.length === 0) return [];
+async function renderHere(paths: readonly string[], settings: RenderSettings, onResult: (result: RecordResult) => void): Promise<void> {
+  if (paths.length === 0) return;
   // The parsers and renderers load only when a record is to be rendered in this thread.
   const { renderRecordJob } = await import('./record-job.js');
-  const results: RecordResult[] = [];
-  for (const path of paths) {
-    const result = await renderRecordJob(path, settings);
-    onResult(result);
-    results.push(result);
-  }
-  return results;
+  for (const path of paths) onResult(await renderRecordJob(path, settings));
 }
 
 async function writeSiteFiles(

@@ -45,9 +45,9 @@ export function emptyManifest(): Manifest {
 }
 
 /** One manifest per output folder, so that building into two folders keeps both current. */
-export function manifestPath(cwd: string, outDir: string): string {
+export function manifestPath(cacheDir: string, outDir: string): string {
   const id = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
-  return join(cwd, CACHE_DIR, `build-${id}.json`);
+  return join(cacheDir, `build-${id}.json`);
 }
 
 export async function loadManifest(path: string): Promise<Manifest> {

@@ -11,8 +11,9 @@ export async function renderOnWorkers(
   settings: RenderSettings,
   jobs: number,
   onResult: (result: RecordResult) => void,
-): Promise<RecordResult[]> {
-  const results: RecordResult[] = new Array(paths.length);
+): Promise<void> {
+  // Results go straight to `onResult` and are not kept here: an archive of ten thousand
+  // records must not hold every rendered page in memory at once.
   let next = 0;
   const workerUrl = new URL('./worker.js', import.meta.url);
   const count = Math.max(1, Math.min(jobs, paths.length));
@@ -29,8 +30,7 @@ export async function renderOnWorkers(
         worker.postMessage({ id, path: paths[id] });
       };
       worker.on('message', (message: { id: number; result: RecordResult }) => {
-        results[message.id] = message.result;
-        onResult(results[message.id]!);
+        onResult(message.result);
         feed();
       });
       worker.on('error', reject);
@@ -41,5 +41,4 @@ export async function renderOnWorkers(
     });
 
   await Promise.all(Array.from({ length: count }, runWorker));
-  return results;
 }

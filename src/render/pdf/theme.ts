@@ -38,6 +38,11 @@ export type Theme = z.infer<typeof themeSchema>;
 
 const cache = new Map<string, Theme>();
 
+/** Forgets loaded themes, for a preview whose theme file was just saved. */
+export function clearThemeCache(): void {
+  cache.clear();
+}
+
 /** The theme for a templates override folder (or none), with font paths made absolute. */
 export function loadTheme(overrideDir?: string, pageSize?: (typeof PAGE_SIZES)[number]): Theme {
   const key = `${overrideDir ?? ''}\u0000${pageSize ?? ''}`;

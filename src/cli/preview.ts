@@ -1,0 +1,53 @@
+/** `phrg-brief preview`: serve the briefings, rebuilt and reloaded in the browser on each save. */
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { startPreview } from '../preview/server.js';
+import { EXIT_ERRORS, EXIT_OK } from './main.js';
+
+export interface PreviewCommandOptions {
+  port: number;
+  host: string;
+  open?: boolean;
+  config?: string;
+}
+
+export async function runPreview(path: string, options: PreviewCommandOptions): Promise<number> {
+  const cwd = process.cwd();
+  let isFile = false;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    process.stderr.write(`phrg-brief preview: ${path}: no such file or folder\n`);
+    return EXIT_ERRORS;
+  }
+  const time = () => new Date().toLocaleTimeString('en-GB');
+  const preview = await startPreview({
+    cwd,
+    path,
+    port: options.port,
+    host: options.host,
+    ...(options.config ? { configFile: options.config } : {}),
+    log: (line) => process.stderr.write(`[${time()}] ${line}\n`),
+  });
+  const page = isFile ? `${preview.url}${basename(path).replace(/\.md$/i, '')}.html` : preview.url;
+  process.stdout.write(`phrg-brief preview: ${page}\n  (edit and save a record to see it update; Ctrl-C to stop)\n`);
+  if (options.open) openBrowser(page);
+
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await preview.close();
+  process.stderr.write('phrg-brief preview: stopped\n');
+  return EXIT_OK;
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => process.stderr.write(`phrg-brief preview: could not open a browser; visit ${url}\n`));
+  child.unref();
+}

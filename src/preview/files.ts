@@ -1,0 +1,47 @@
+/**
+ * Maps a request path to a file the preview built, refusing anything else: `..` in any
+ * spelling, encoded slashes and backslashes, NUL bytes, absolute paths, and symbolic links
+ * that lead out of the output folder.
+ */
+import { realpath, stat } from 'node:fs/promises';
+import { extname, join, posix, sep } from 'node:path';
+
+export const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.md': 'text/markdown; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/atom+xml; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export type Resolved = { ok: true; path: string; type: string } | { ok: false; status: 400 | 403 | 404 };
+
+export async function resolveRequestPath(root: string, rawPath: string): Promise<Resolved> {
+  const pathname = rawPath.split('?')[0]!.split('#')[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return { ok: false, status: 400 };
+  }
+  // Decoding once must give plain text: "%252e" would decode again to "%2e" elsewhere.
+  if (/%[0-9a-f]{2}/i.test(decoded) || decoded.includes('\0') || decoded.includes('\\') || !decoded.startsWith('/')) return { ok: false, status: 400 };
+  const segments = decoded.split('/');
+  if (segments.some((segment) => segment === '..' || segment === '.')) return { ok: false, status: 403 };
+  let relative = posix.normalize(decoded).replace(/^\/+/, '');
+  if (relative === '' || relative.endsWith('/')) relative += 'index.html';
+
+  const candidate = join(root, ...relative.split('/'));
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(candidate)]);
+    if (realFile !== realRoot && !realFile.startsWith(realRoot + sep)) return { ok: false, status: 403 };
+    if (!(await stat(realFile)).isFile()) return { ok: false, status: 404 };
+    const type = CONTENT_TYPES[extname(realFile).toLowerCase()];
+    if (!type) return { ok: false, status: 404 };
+    return { ok: true, path: realFile, type };
+  } catch {
+    return { ok: false, status: 404 };
+  }
+}

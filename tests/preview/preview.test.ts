@@ -1,0 +1,131 @@
+/**
+ * The preview as an editor uses it: a real server in a subprocess, the briefing open in
+ * Chromium, the record edited on disk. Prints the measured save-to-update latency.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.js';
+import { BIN, REPO, tempProject, type TempProject } from '../helpers/cli.js';
+import { CHROMIUM, haveTools } from '../helpers/tools.js';
+
+const RECORD = 'meetings/2016-11-07-peru.md';
+
+/** Sends one raw request line, so that the path reaches the server exactly as written. */
+function rawGet(port: number, path: string, host = `127.0.0.1:${port}`): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`));
+    let data = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (data += chunk));
+    socket.on('error', reject);
+    socket.on('end', () => resolve({ status: Number(/^HTTP\/1\.1 (\d+)/.exec(data)?.[1] ?? 0), body: data.slice(data.indexOf('\r\n\r\n') + 4) }));
+  });
+}
+
+describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
+  let project: TempProject;
+  let server: ChildProcess;
+  let url = '';
+  let port = 0;
+  let stderr = '';
+  let browser: Browser;
+  let page: Page;
+  const original = readFileSync(join(REPO, RECORD), 'utf8');
+
+  beforeAll(async () => {
+    project = tempProject({ withExample: true });
+    server = spawn(process.execPath, [BIN, 'preview', '--port', '0'], { cwd: project.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+        out += chunk;
+        const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      server.on('exit', (code) => reject(new Error(`preview exited with ${code}: ${stderr}`)));
+    });
+    port = Number(new URL(url).port);
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(`${url}2016-11-07-peru.html`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) server.kill('SIGKILL');
+    project?.remove();
+  });
+
+  const bodyText = () => page.evaluate(() => document.body.innerText);
+
+  it('serves the briefing with a preview bar of its other formats', async () => {
+    expect(await bodyText()).toContain('Mining operations have been the source of constant conflict');
+    const links = await page.$$eval('.phrg-brief-preview-bar a', (anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(['/2016-11-07-peru.pdf', '/2016-11-07-peru.md', '/2016-11-07-peru.json', '/index.html']);
+    expect(await page.textContent('.phrg-brief-warnings')).toBe('0 warnings');
+    expect(readFileSync(join(REPO, 'templates/default/page.hbs'), 'utf8')).not.toContain('preview-bar');
+  });
+
+  it('updates the open page when the record is saved, keeping the scroll position', async () => {
+    await page.setViewportSize({ width: 800, height: 400 });
+    await page.evaluate(() => window.scrollTo(0, 300));
+    // The first save after start warms the renderer up; the ones after are the editor's lot.
+    const latencies: number[] = [];
+    for (const word of ['projects', 'concessions', 'licences', 'operations']) {
+      const started = performance.now();
+      project.write(RECORD, original.replace('Mining operations have been', `Mining ${word} have been`));
+      await page.waitForFunction((text) => document.body.innerText.includes(text), `Mining ${word} have been`, { timeout: 15_000 });
+      latencies.push(performance.now() - started);
+      expect(await page.evaluate(() => window.scrollY)).toBe(300);
+    }
+    process.stdout.write(`preview: save-to-update latency, first save ${latencies[0]!.toFixed(0)} ms, then ${latencies.slice(1).map((l) => l.toFixed(0)).join(', ')} ms\n`);
+    expect(Math.max(...latencies)).toBeLessThan(15_000);
+  });
+
+  it('shows the diagnostics of a broken record in the page, and recovers once it is fixed', async () => {
+    project.write(RECORD, original.replace('(JC + IV)', '(JC + XY)'));
+    await page.waitForSelector('.phrg-brief-overlay', { timeout: 15_000 });
+    const overlay = await bodyText();
+    expect(overlay).toContain('meetings/2016-11-07-peru.md:');
+    expect(overlay).toContain('no speaker or chair has the key XY');
+    expect(overlay).toMatch(/> \d+ \| - Many protestors/);
+
+    project.write(RECORD, original.replace('title: Peru', 'title: "Peru'));
+    await page.waitForFunction(() => document.body.innerText.includes('never closed'), undefined, { timeout: 15_000 });
+    expect(await bodyText()).toContain('meetings/2016-11-07-peru.md:2:8');
+
+    project.write(RECORD, original);
+    await page.waitForFunction(() => document.body.innerText.includes('Mining operations have been'), undefined, { timeout: 15_000 });
+    expect(await page.$('.phrg-brief-overlay')).toBeNull();
+  });
+
+  it('follows a template override made while it runs', async () => {
+    project.write('mine/partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} (of {{role}}){{/if}}');
+    project.write('phrg-brief.yaml', 'templates: mine\n');
+    await page.waitForFunction(() => document.body.innerText.includes('John Crabtree (of Peru Support Group'), undefined, { timeout: 15_000 });
+    project.write('mine/partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} [{{role}}]{{/if}}');
+    await page.waitForFunction(() => document.body.innerText.includes('John Crabtree [Peru Support Group'), undefined, { timeout: 15_000 });
+  });
+
+  it('refuses paths outside its output and a foreign Host', async () => {
+    for (const path of ['/../../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%252e%252e/etc/passwd', '/..\\..\\etc\\passwd', '/etc/passwd', '//etc/passwd', '/index.html%00']) {
+      const response = await rawGet(port, path);
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.body).not.toContain('root:');
+    }
+    expect((await rawGet(port, '/index.html', 'attacker.example')).status).toBe(403);
+    expect((await rawGet(port, '/index.html', `localhost:${port}`)).status).toBe(200);
+  });
+
+  it('stops cleanly on Ctrl-C', async () => {
+    const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+    server.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('stopped');
+  });
+});
