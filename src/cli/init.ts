@@ -22,7 +22,9 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
   const files: [string, string][] = [
     ['phrg-brief.yaml', readFileSync(join(ROOT, 'templates/init/phrg-brief.yaml'), 'utf8')],
     ['.gitignore', readFileSync(join(ROOT, 'templates/init/gitignore'), 'utf8')],
-    ['meetings/2016-11-07-peru.md', readFileSync(join(ROOT, 'meetings/2016-11-07-peru.md'), 'utf8')],
+    ['meetings/2016-11-07-peru.md', readFileSync(join(ROOT, 'meetings/2016-11-07-peru.md'), 'utf8').replace('---\n', '---\n# yaml-language-server: $schema=../schema/record.schema.json\n')],
+    // A copy of the record schema, so that editors complete and check records offline.
+    ['schema/record.schema.json', readFileSync(join(ROOT, 'schema/record.schema.json'), 'utf8')],
   ];
   if (options.ci === 'github') {
     files.push(['.github/workflows/briefings.yml', readFileSync(join(ROOT, 'templates/init/briefings.yml'), 'utf8').replaceAll('{{version}}', version)]);

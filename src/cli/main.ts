@@ -140,6 +140,91 @@ Examples:
     });
 
   program
+    .command('new')
+    .description('start a new record in meetings/, every field present and explained')
+    .argument('[title]', 'the briefing’s title (asked for on a terminal when left out)')
+    .option('-d, --date <YYYY-MM-DD>', 'the day of the meeting (default: today)')
+    .option('-k, --kind <kind>', 'meeting, roundtable, panel event, report launch, …', 'meeting')
+    .option('--dir <folder>', 'folder for the record', 'meetings')
+    .option('--force', 'replace a record of the same name')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ phrg-brief new "Peru – Human Rights Defenders" --date 2026-11-26
+  $ phrg-brief new "Bahrain: detained medics" --date 2026-12-03 --kind roundtable`,
+    )
+    .action(async (title: string | undefined, options) => {
+      const { runNew } = await import('./new.js');
+      setExitCode(await runNew(title, options));
+    });
+
+  program
+    .command('fmt')
+    .description('rewrite records in one canonical form (key order, quoting, list markers)')
+    .argument('[paths...]', 'record files or folders of records', ['meetings'])
+    .option('--check', 'change nothing; list the records that would change and exit 1 if any')
+    .addOption(new Option('--wrap <mode>', 'keep each paragraph’s line breaks, or join its lines (default: fmt.wrap in phrg-brief.yaml, else keep)').choices(['keep', 'none']))
+    .option('-c, --config <file>', 'config file (default: phrg-brief.yaml in the working directory)')
+    .addHelpText(
+      'after',
+      `
+Front-matter keys go in the record contract's order, strings are quoted only where YAML needs
+it, lists use "-" and emphasis "_"; comments are kept. The meaning never changes: the result
+is checked to give the same data and the same briefing, and formatting twice changes nothing.
+
+Examples:
+  $ phrg-brief fmt
+  $ phrg-brief fmt --check        in CI: fail when a record is not formatted`,
+    )
+    .action(async (paths: string[], options) => {
+      const { runFmt } = await import('./fmt.js');
+      setExitCode(await runFmt(paths, options));
+    });
+
+  program
+    .command('import')
+    .description('turn existing briefings (plain text or saved web pages) into records')
+    .argument('<inputs...>', 'briefing files (.txt, .html) or folders of them')
+    .option('-o, --out <dir>', 'folder for the records', 'meetings')
+    .option('--force', 'replace records of the same name')
+    .addHelpText(
+      'after',
+      `
+Recognises the house phrases: the "D/M/YY: Title" heading, "… held a meeting on …",
+"in conjunction with", "The speakers were:", "The meeting was chaired by" or "We would like
+to thank … for chairing", "The main points … were as follows:"; it splits speakers into name,
+role, note and initials, and keeps attributions such as (JC + IV). What it cannot place goes
+into the body, with a warning. Run phrg-brief check on the result.
+
+Examples:
+  $ phrg-brief import old/2016-11-07-peru.txt
+  $ phrg-brief import saved-pages/ --out meetings`,
+    )
+    .action(async (inputs: string[], options) => {
+      const { runImport } = await import('./import.js');
+      setExitCode(await runImport(inputs, options));
+    });
+
+  const templates = program.command('templates').description('work with the briefing templates');
+  templates
+    .command('eject')
+    .description('copy the default templates and PDF theme into your templates folder to customise')
+    .argument('[name]', 'one template only, e.g. briefing.hbs, person, pdf-theme.yaml')
+    .option('--force', 'overwrite copies that exist already')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ phrg-brief templates eject                 every template, the stylesheet and the PDF theme
+  $ phrg-brief templates eject briefing.hbs    just the briefing's wording`,
+    )
+    .action(async (name: string | undefined, options) => {
+      const { runEject } = await import('./templates.js');
+      setExitCode(await runEject(name, options));
+    });
+
+  program
     .command('init')
     .description('start a project: phrg-brief.yaml, meetings/ with an example record, .gitignore')
     .argument('[dir]', 'folder to start the project in', '.')

@@ -29,7 +29,7 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<C
 
   const source = new SourceText(decoded.text);
   const document = parseDocument(decoded.text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
-  const validation = validateYaml({ file, source, document, offset: 0, knownKeys: (path) => (path[0] === 'site' ? ['title', 'lang', 'baseUrl'] : path[0] === 'pdf' ? ['pageSize'] : CONFIG_KEYS) }, configSchema);
+  const validation = validateYaml({ file, source, document, offset: 0, knownKeys: (path) => (path[0] === 'site' ? ['title', 'lang', 'baseUrl'] : path[0] === 'pdf' ? ['pageSize'] : path[0] === 'fmt' ? ['wrap'] : CONFIG_KEYS) }, configSchema);
   if (!validation.ok) return { diagnostics: validation.diagnostics };
 
   const { data } = validation;
@@ -54,6 +54,7 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<C
     abbreviations: Object.freeze([...(data.abbreviations ?? [])]),
     pdf: Object.freeze({ ...(data.pdf ?? {}) }),
     formats: Object.freeze([...(data.formats ?? fallback.formats)]),
+    fmt: Object.freeze({ wrap: data.fmt?.wrap ?? fallback.fmt.wrap }),
     site: Object.freeze({
       title: data.site?.title ?? fallback.site.title,
       lang: data.site?.lang ?? fallback.site.lang,
@@ -79,6 +80,7 @@ function defaults(root: string): ResolvedConfig {
     abbreviations: Object.freeze([]),
     pdf: Object.freeze({}),
     formats: Object.freeze([...DEFAULT_FORMATS]),
+    fmt: Object.freeze({ wrap: 'keep' as const }),
     site: Object.freeze({ title: DEFAULT_SITE_TITLE, lang: 'en-GB' }),
   });
 }

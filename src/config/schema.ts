@@ -12,6 +12,8 @@ export const configSchema = z.strictObject({
   rules: z.record(z.string(), severity).optional(),
   /** Abbreviations every reader of the project's briefings knows, needing no definition. */
   pdf: z.strictObject({ pageSize: z.enum(['A4', 'Letter']).optional() }).optional(),
+  /** `fmt`: keep each paragraph's line breaks as written, or join its lines ("none"). */
+  fmt: z.strictObject({ wrap: z.enum(['keep', 'none']).optional() }).optional(),
   /** Formats `build` writes when --format is not given. */
   formats: z.array(z.enum(['html', 'pdf', 'md', 'json'])).min(1).optional(),
   /** The published archive. */
@@ -40,6 +42,7 @@ export interface ResolvedConfig {
   abbreviations: readonly string[];
   pdf: { pageSize?: 'A4' | 'Letter' };
   formats: readonly ('html' | 'pdf' | 'md' | 'json')[];
+  fmt: { wrap: 'keep' | 'none' };
   site: { title: string; lang: string; baseUrl?: string };
 }
 

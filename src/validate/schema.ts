@@ -24,28 +24,30 @@ export const personSchema = z
 /** A plain string is printed as it is ("Egypt", for a list of countries). */
 export const speakerSchema = z.union([text, personSchema]);
 
-export const isoDateSchema = z.string().refine(isIsoDate, {
-  error: 'must be written YYYY-MM-DD',
-});
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be written YYYY-MM-DD', abort: true })
+  .refine(isIsoDate, { error: 'must be written YYYY-MM-DD' });
 
 export const recordSchema = z.strictObject({
-  title: text,
-  date: isoDateSchema,
-  hosts: z.array(text).min(1, { error: 'must name at least one host' }),
-  partners: z.array(text).optional(),
-  kind: text.optional(),
-  topic: text.optional(),
-  chair: z.union([speakerSchema, z.array(speakerSchema).min(1)]).optional(),
-  speakers: z.array(speakerSchema).optional(),
-  speakersLead: text.optional(),
-  intro: text.optional(),
-  chathamHouse: z.boolean().optional(),
-  tags: z.array(text).optional(),
+  title: text.describe('The briefing’s title, e.g. Peru – The Negative Impacts of …'),
+  date: isoDateSchema.describe('The day of the meeting, YYYY-MM-DD'),
+  hosts: z.array(text).min(1, { error: 'must name at least one host' }).describe('Who held the meeting, lead first, as each reads mid-sentence: the All-Party Parliamentary Human Rights Group (PHRG)'),
+  partners: z.array(text).optional().describe('Printed as “in conjunction with …”'),
+  kind: text.optional().describe('meeting (default), roundtable, panel event, report launch, …'),
+  topic: text.optional().describe('The meeting’s announced title, quoted in the intro sentence'),
+  chair: z.union([speakerSchema, z.array(speakerSchema).min(1)]).optional().describe('Who chaired: a person, or a list of persons'),
+  speakers: z.array(speakerSchema).optional().describe('Persons (key, name, role, note, onBehalfOf), or plain strings printed as they are'),
+  speakersLead: text.optional().describe('Replaces the line “The speakers were:”'),
+  intro: text.optional().describe('Markdown that replaces the generated intro sentence'),
+  chathamHouse: z.boolean().optional().describe('Adds “The meeting was held under the Chatham House Rule.”'),
+  tags: z.array(text).optional().describe('Countries and themes, for the index, tag pages and feed'),
   slug: z
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens' })
-    .optional(),
-  draft: z.boolean().optional(),
+    .optional()
+    .describe('Output file name; default: the record’s file name without .md'),
+  draft: z.boolean().optional().describe('Drafts are checked but left out of builds unless --drafts'),
   /** BCP 47 language of the briefing; en-GB when absent. */
   lang: z
     .string()

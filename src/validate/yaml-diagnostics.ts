@@ -50,7 +50,13 @@ export function validateYaml<T>(context: YamlContext, schema: z.ZodType<T>): Yam
   const value: unknown = document.contents === null ? {} : document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, data: result.data, diagnostics: syntax };
-  return { ok: false, diagnostics: [...syntax, ...issuesToDiagnostics(context, value, result.error.issues)] };
+  // Two checks of one value (a pattern, then the calendar) may fail alike: say it once.
+  const seen = new Set<string>();
+  const issues = issuesToDiagnostics(context, value, result.error.issues).filter((d) => {
+    const key = `${d.line}:${d.column}:${d.message}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+  return { ok: false, diagnostics: [...syntax, ...issues] };
 }
 
 type Issue = z.core.$ZodIssue;

@@ -1,0 +1,48 @@
+/** `phrg-brief fmt`: rewrite records in the canonical form, or with --check list those that differ. */
+import { readFile } from 'node:fs/promises';
+import { formatRecord, type Wrap } from '../format/record.js';
+import { discoverRecords, displayPath } from '../load/discover.js';
+import { writeFileAtomic } from '../write/atomic.js';
+import { EXIT_ERRORS, EXIT_OK } from './main.js';
+import { resolveConfig } from './report.js';
+
+export interface FmtOptions {
+  check?: boolean;
+  wrap?: Wrap;
+  config?: string;
+}
+
+export async function runFmt(paths: string[], options: FmtOptions): Promise<number> {
+  const cwd = process.cwd();
+  const { config } = await resolveConfig({ reporter: 'pretty', ...(options.config ? { config: options.config } : {}) });
+  const wrap = options.wrap ?? config?.fmt.wrap ?? 'keep';
+  const discovered = await discoverRecords(paths, cwd);
+  for (const d of discovered.diagnostics) process.stderr.write(`${d.file}: ${d.message}\n`);
+  let differing = 0;
+  let failed = discovered.diagnostics.filter((d) => d.severity === 'error').length;
+  for (const path of discovered.files) {
+    const file = displayPath(path, cwd);
+    const text = await readFile(path, 'utf8');
+    const result = formatRecord(text, wrap);
+    if (!result.ok) {
+      failed++;
+      process.stderr.write(`${file}: cannot format: ${result.reason}\n`);
+      continue;
+    }
+    if (result.text === text) continue;
+    differing++;
+    if (options.check) {
+      process.stdout.write(`${file}\n`);
+    } else {
+      await writeFileAtomic(path, result.text);
+      process.stdout.write(`formatted ${file}\n`);
+    }
+  }
+  const total = discovered.files.length;
+  if (options.check) {
+    process.stderr.write(differing === 0 ? `${total} ${total === 1 ? 'record is' : 'records are'} formatted\n` : `${differing} of ${total} ${total === 1 ? 'record needs' : 'records need'} phrg-brief fmt\n`);
+    return differing > 0 || failed > 0 ? EXIT_ERRORS : EXIT_OK;
+  }
+  process.stderr.write(`${differing} formatted, ${total - differing - failed} already formatted${failed ? `, ${failed} could not be formatted` : ''}\n`);
+  return failed > 0 ? EXIT_ERRORS : EXIT_OK;
+}

@@ -1,0 +1,48 @@
+/** `phrg-brief import`: existing briefings (text or saved web pages) → records in meetings/. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import { importBriefing } from '../import/briefing.js';
+import { recordFileName, recordText } from '../import/record.js';
+import { briefingLines } from '../import/text.js';
+import { writeFileAtomic } from '../write/atomic.js';
+import { EXIT_ERRORS, EXIT_OK } from './main.js';
+
+export interface ImportOptions {
+  out: string;
+  force?: boolean;
+}
+
+const READABLE = new Set(['.txt', '.html', '.htm', '.text']);
+
+export async function runImport(inputs: string[], options: ImportOptions): Promise<number> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    if (!existsSync(input)) {
+      process.stderr.write(`phrg-brief import: ${input}: no such file or folder\n`);
+      return EXIT_ERRORS;
+    }
+    if (statSync(input).isDirectory()) {
+      files.push(...readdirSync(input).filter((name) => READABLE.has(extname(name).toLowerCase())).sort().map((name) => join(input, name)));
+    } else {
+      files.push(input);
+    }
+  }
+  let failed = 0;
+  for (const file of files) {
+    const content = await readFile(file, 'utf8');
+    const result = importBriefing(briefingLines(content, /\.html?$/i.test(file)));
+    const target = resolve(options.out, recordFileName(result, basename(file, extname(file))));
+    const shown = relative(process.cwd(), target);
+    if (existsSync(target) && !options.force) {
+      process.stderr.write(`${file}: ${shown} exists already; run again with --force to replace it\n`);
+      failed++;
+      continue;
+    }
+    await writeFileAtomic(target, recordText(result));
+    process.stdout.write(`${file} → ${shown}\n`);
+    for (const warning of result.warnings) process.stderr.write(`  warning: ${warning}\n`);
+  }
+  if (files.length > 0) process.stderr.write(`imported ${files.length - failed} of ${files.length}; run phrg-brief check to review them\n`);
+  return failed > 0 || files.length === 0 ? EXIT_ERRORS : EXIT_OK;
+}

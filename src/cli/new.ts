@@ -1,0 +1,80 @@
+/**
+ * `phrg-brief new "Title" --date YYYY-MM-DD`: a new record in meetings/, named after its date
+ * and title, with every front-matter field present (the optional ones commented out). On a
+ * terminal, a missing title or date is asked for.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import { formatRecord } from '../format/record.js';
+import { slugify } from '../site/model.js';
+import { isIsoDate } from '../validate/schema.js';
+import { RECORD_SCHEMA_FILE } from '../validate/json-schema.js';
+import { writeFileAtomic } from '../write/atomic.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './main.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface NewOptions {
+  date?: string;
+  kind?: string;
+  dir: string;
+  force?: boolean;
+}
+
+export async function runNew(titleArgument: string | undefined, options: NewOptions): Promise<number> {
+  let title = titleArgument?.trim();
+  let date = options.date?.trim();
+  if ((!title || !date) && process.stdin.isTTY) {
+    const prompt = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      title ||= (await prompt.question('Title: ')).trim();
+      date ||= (await prompt.question(`Date (YYYY-MM-DD) [${today()}]: `)).trim() || today();
+    } finally {
+      prompt.close();
+    }
+  }
+  if (!title) return usage('a title is needed: phrg-brief new "Peru – Human Rights Defenders" --date 2026-11-26');
+  date ??= today();
+  if (!isIsoDate(date)) return usage(`--date must be a day written YYYY-MM-DD, not "${date}"`);
+
+  const file = resolve(options.dir, `${date}-${slugify(title).split('-').slice(0, 8).join('-')}.md`);
+  if (existsSync(file) && !options.force) {
+    process.stderr.write(`phrg-brief new: ${relative(process.cwd(), file)} exists already; run again with --force to replace it\n`);
+    return EXIT_ERRORS;
+  }
+  const template = readFileSync(join(ROOT, 'templates/init/record.md'), 'utf8');
+  const record = template
+    .replace('{{schema}}', schemaReference(dirname(file)))
+    .replace('{{title}}', yamlString(title))
+    .replace('{{date}}', date)
+    .replace('{{kind}}', yamlString(options.kind ?? 'meeting'));
+  // Written as `fmt` would write it, so that `fmt --check` passes on a new record.
+  const formatted = formatRecord(record);
+  await writeFileAtomic(file, formatted.ok ? formatted.text : record);
+  process.stdout.write(`wrote ${relative(process.cwd(), file)}\n`);
+  return EXIT_OK;
+}
+
+/** Where an editor finds the record schema: the project's copy, else the installed package's. */
+function schemaReference(recordDir: string): string {
+  const candidates = [join(process.cwd(), RECORD_SCHEMA_FILE), join(process.cwd(), 'node_modules', 'phrg-brief', RECORD_SCHEMA_FILE)];
+  const found = candidates.find((path) => existsSync(path)) ?? candidates[1]!;
+  return relative(recordDir, found).split('\\').join('/');
+}
+
+/** A title as a YAML scalar that reads back as the same text (plain when that is safe). */
+function yamlString(text: string): string {
+  return stringify(text, { version: '1.2', lineWidth: 0 }).trimEnd();
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function usage(message: string): number {
+  process.stderr.write(`phrg-brief new: ${message}\n`);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,56 @@
+/**
+ * `phrg-brief templates eject [name]`: copies the default templates and PDF theme (or one of
+ * them) into the project's templates folder to customise, and points phrg-brief.yaml at it.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFile, copyFile, mkdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { DEFAULT_TEMPLATES_DIR } from '../compose/templates.js';
+import { loadConfig } from '../config/load.js';
+import { CONFIG_FILE } from '../config/schema.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './main.js';
+
+export interface EjectOptions {
+  force?: boolean;
+}
+
+export function defaultTemplateFiles(): string[] {
+  return readdirSync(DEFAULT_TEMPLATES_DIR, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(DEFAULT_TEMPLATES_DIR, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
+
+export async function runEject(name: string | undefined, options: EjectOptions): Promise<number> {
+  const cwd = process.cwd();
+  const all = defaultTemplateFiles();
+  const chosen = name === undefined ? all : all.filter((file) => file === name || file === `${name}.hbs` || file === `partials/${name}.hbs` || file.split('/').pop() === name);
+  if (chosen.length === 0) {
+    process.stderr.write(`phrg-brief templates eject: no template ${name}; there are:\n${all.map((file) => `  ${file}\n`).join('')}`);
+    return EXIT_USAGE;
+  }
+  const { config, diagnostics } = await loadConfig(cwd);
+  if (!config) {
+    process.stderr.write(`phrg-brief templates eject: ${CONFIG_FILE} has errors; run phrg-brief check\n${diagnostics.map((d) => `  ${d.file}:${d.line}:${d.column} ${d.message}\n`).join('')}`);
+    return EXIT_ERRORS;
+  }
+  const target = config.templatesDir ?? resolve(cwd, 'templates');
+  const existing = chosen.filter((file) => existsSync(join(target, file)));
+  if (existing.length > 0 && !options.force) {
+    process.stderr.write(`phrg-brief templates eject: these exist already and were left as they are:\n${existing.map((file) => `  ${relative(cwd, join(target, file))}\n`).join('')}run again with --force to overwrite them\n`);
+    return EXIT_ERRORS;
+  }
+  for (const file of chosen) {
+    await mkdir(dirname(join(target, file)), { recursive: true });
+    await copyFile(join(DEFAULT_TEMPLATES_DIR, file), join(target, file));
+    process.stdout.write(`copied ${relative(cwd, join(target, file))}\n`);
+  }
+  if (!config.templatesDir) {
+    const configPath = join(cwd, CONFIG_FILE);
+    const before = existsSync(configPath) ? readFileSync(configPath, 'utf8') : '';
+    await appendFile(configPath, `${before && !before.endsWith('\n') ? '\n' : ''}templates: ${relative(cwd, target) || '.'}\n`);
+    process.stdout.write(`set templates: ${relative(cwd, target)} in ${CONFIG_FILE}\n`);
+  }
+  process.stdout.write('Edit the copies; files you did not copy keep their defaults.\n');
+  return EXIT_OK;
+}

@@ -1,0 +1,241 @@
+/**
+ * Reads an existing briefing — the house's prose, as text — back into a record: the heading's
+ * date and title, the intro sentence's hosts, partners, kind and topic, the speakers with
+ * their roles, notes and initials, the chair, and the points with their attributions. What it
+ * cannot place goes into the body, with a warning, so nothing is lost.
+ */
+import type { RecordData } from '../validate/schema.js';
+
+export interface ImportResult {
+  data: Partial<RecordData> & Record<string, unknown>;
+  /** The Markdown body. */
+  body: string;
+  warnings: string[];
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const BULLET = /^(?:[•·▪◦‣●*]|-|–)\s+/;
+const SPEAKERS_LEAD = /^(?:the )?(?:speakers|panellists|panelists)(?: were| included)?\s*:?$|:\s*$/i;
+const MAIN_POINTS = /^the main points(?: made| raised| discussed)?(?: (?:were|included))?(?: as follows)?:?$|^(?:key|main) points:?$/i;
+const CHAIRED = /^the (.+?) was (co-)?chaired by (.+?)\.?$/i;
+const THANKED = /^we would like to thank (.+?) for (?:co-)?chairing(?: the (?:meeting|event|session|roundtable))?\.?$/i;
+const CHATHAM = /^the (?:meeting|event|roundtable|session) was held under the chatham house rule\.?$/i;
+
+export function importBriefing(lines: readonly string[]): ImportResult {
+  const warnings: string[] = [];
+  const data: ImportResult['data'] = {};
+  const blocks = toBlocks(lines);
+  let i = 0;
+
+  // 1. The heading: "7/11/16: Title" (or DD/MM/YYYY).
+  const heading = blocks[i]?.text ?? '';
+  const dated = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s*[:–-]\s*(.+)$/.exec(heading);
+  if (dated) {
+    data.date = isoDate(Number(dated[3]), Number(dated[2]), Number(dated[1]));
+    data.title = dated[4]!.trim();
+    i++;
+  } else if (heading && !BULLET.test(heading)) {
+    data.title = heading;
+    i++;
+    warnings.push('the heading has no date (D/M/YY: Title); the date was looked for in the text');
+  }
+
+  // 2. The intro sentence.
+  const introBlock = blocks[i];
+  if (introBlock && !introBlock.bullet) {
+    const intro = parseIntro(introBlock.text, data.date);
+    if (intro) {
+      Object.assign(data, intro.data);
+      warnings.push(...intro.warnings);
+    } else {
+      data.intro = introBlock.text;
+      warnings.push('the intro sentence did not read as "… held a meeting on …"; kept as intro');
+    }
+    i++;
+  }
+
+  const body: string[] = [];
+  const unplaced = (text: string): void => {
+    body.push(text);
+    warnings.push(`not placed, kept in the body: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`);
+  };
+
+  // 3. Speakers, chair and the Chatham House Rule, until the main points begin.
+  for (; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.bullet) {
+      unplaced(`- ${block.text}`);
+      continue;
+    }
+    if (MAIN_POINTS.test(block.text)) break;
+    if (SPEAKERS_LEAD.test(block.text) && blocks[i + 1]?.bullet) {
+      if (!/^(?:the )?speakers were:?$/i.test(block.text)) data.speakersLead = block.text;
+      const speakers: RecordData['speakers'] = [];
+      while (blocks[i + 1]?.bullet) speakers.push(parseSpeaker(blocks[++i]!.text));
+      data.speakers = speakers;
+      continue;
+    }
+    const chaired = CHAIRED.exec(block.text);
+    if (chaired) {
+      data.chair = parseChairs(chaired[3]!, Boolean(chaired[2]));
+      continue;
+    }
+    const thanked = THANKED.exec(block.text);
+    if (thanked) {
+      data.chair = parseChairs(thanked[1]!, / and /.test(thanked[1]!));
+      warnings.push('the thanks for chairing will print in the house style: "The meeting was chaired by …"');
+      continue;
+    }
+    if (CHATHAM.test(block.text)) {
+      data.chathamHouse = true;
+      continue;
+    }
+    unplaced(block.text);
+  }
+
+  // 4. The rest is the body, as written.
+  for (; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    body.push(block.bullet ? `- ${block.text}` : block.text);
+  }
+  if (!data.date) warnings.push('no date found: set date in the front-matter');
+  if (!data.hosts) warnings.push('no hosts found: set hosts in the front-matter');
+  return { data, body: joinBody(body), warnings };
+}
+
+interface Block {
+  text: string;
+  bullet: boolean;
+}
+
+/** Paragraphs and bullets; a bullet's wrapped lines are joined to it. */
+function toBlocks(lines: readonly string[]): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (const line of lines) {
+    if (line === '') {
+      current = undefined;
+      continue;
+    }
+    if (BULLET.test(line)) {
+      current = { text: line.replace(BULLET, ''), bullet: true };
+      blocks.push(current);
+    } else if (current) {
+      current.text += ` ${line}`;
+    } else {
+      current = { text: line, bullet: false };
+      blocks.push(current);
+    }
+  }
+  return blocks;
+}
+
+function joinBody(parts: readonly string[]): string {
+  let out = '';
+  parts.forEach((part, index) => {
+    const previous = parts[index - 1];
+    const tight = previous?.startsWith('- ') && part.startsWith('- ');
+    out += index === 0 ? part : `${tight ? '\n' : '\n\n'}${part}`;
+  });
+  return out ? `${out}\n` : '';
+}
+
+const INTRO = /^(.+?)(?:,? in conjunction with (.+?),)? (?:held|hosted|organised|organized) (?:an? )?(.+?) on (\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)(?:,? (\d{4}))?(?:,? on ?(.*?))?\.?$/;
+
+function parseIntro(text: string, date: string | undefined): { data: Partial<RecordData>; warnings: string[] } | undefined {
+  const match = INTRO.exec(text);
+  if (!match) return undefined;
+  const [, hostsText, partnersText, kind, day, monthName, year, topicText] = match;
+  const month = MONTHS.indexOf(monthName!.toLowerCase()) + 1;
+  if (month === 0) return undefined;
+  const warnings: string[] = [];
+  const data: Partial<RecordData> = {
+    hosts: splitNames(lowerArticle(hostsText!)),
+  };
+  if (partnersText) data.partners = splitNames(partnersText);
+  if (kind && kind !== 'meeting') data.kind = kind;
+  if (!date) {
+    if (year) data.date = isoDate(Number(year), month, Number(day));
+    else warnings.push('the intro gives the day but not the year: check date');
+  } else {
+    const [, m, d] = date.split('-').map(Number);
+    if (m !== month || d !== Number(day)) warnings.push(`the heading's date and the intro's day (${day} ${monthName}) differ`);
+  }
+  if (topicText) {
+    let topic = topicText.trim();
+    const opens = /^[“"]/.test(topic);
+    const closes = /[”"]$/.test(topic);
+    if (closes && !opens) warnings.push('the topic’s opening quotation mark was missing: mended');
+    topic = topic.replace(/^[“"]/, '').replace(/[”"]$/, '');
+    data.topic = topic;
+  }
+  return { data, warnings };
+}
+
+/** "A, B and C" → [A, B, C]. */
+function splitNames(text: string): string[] {
+  const parts = text.split(/,\s+/);
+  const last = parts.pop() ?? '';
+  const [lastA, lastB] = last.split(/\s+and\s+(?=[A-Z]|the\s)/, 2);
+  return [...parts, lastA!, ...(lastB ? [lastB] : [])].map((part) => part.trim()).filter(Boolean);
+}
+
+/** "The All-Party …" → "the All-Party …": hosts are written as they read mid-sentence. */
+function lowerArticle(text: string): string {
+  return text.replace(/^The /, 'the ');
+}
+
+const NOTE_START = /^(?:which|who|whose|where|a |an |the latter|formerly|previously)/i;
+
+export function parseSpeaker(text: string): NonNullable<RecordData['speakers']>[number] {
+  let rest = text.replace(/(?:;\s*and,?|;|,\s*and|\.)\s*$/, '').trim();
+  let key: string | undefined;
+  // Initials come after the name ("John Crabtree (JC), …") or last, after a dash ("… – (JC)");
+  // a bracket at the end without the dash belongs to the role ("… Juristas (CCJ)").
+  const afterName = /^([^,()]+?)\s*\(([A-Z][A-Z0-9]{0,5})\)\s*(?:,\s*|$)/.exec(rest);
+  const trailingKey = /\s+[–—-]\s+\(([A-Z][A-Z0-9]{0,5})\)$/.exec(rest);
+  if (afterName) {
+    key = afterName[2];
+    rest = `${afterName[1]}${rest.length > afterName[0].length ? `, ${rest.slice(afterName[0].length)}` : ''}`;
+  } else if (trailingKey) {
+    key = trailingKey[1];
+    rest = rest.slice(0, trailingKey.index).trim();
+  }
+  let onBehalfOf: string | undefined;
+  const behalf = /,?\s*speaking on behalf of (.+)$/i.exec(rest);
+  if (behalf) {
+    onBehalfOf = behalf[1]!.trim();
+    rest = rest.slice(0, behalf.index).trim();
+  }
+  const parts = rest.split(/,\s+/);
+  if (!key && parts.length === 1 && !onBehalfOf) return rest;
+  const name = parts.shift()!;
+  const noteAt = parts.findIndex((part) => NOTE_START.test(part));
+  const roleParts = noteAt === -1 ? parts : parts.slice(0, noteAt);
+  const noteParts = noteAt === -1 ? [] : parts.slice(noteAt);
+  const person: Record<string, string> = {};
+  if (key) person.key = key;
+  if (NOTE_START.test(name)) person.note = [name, ...parts].join(', ');
+  else {
+    person.name = name;
+    if (roleParts.length) person.role = roleParts.join(', ');
+    if (noteParts.length) person.note = noteParts.join(', ');
+  }
+  if (onBehalfOf) person.onBehalfOf = onBehalfOf;
+  return person;
+}
+
+/** "Baroness Royall, Vice-Chair, APPG Latin America" or two chairs joined by "and". */
+function parseChairs(text: string, several: boolean): RecordData['chair'] {
+  const people = several ? text.split(/;\s+|,\s+and\s+|\s+and\s+(?=(?:Lord|Baroness|Lady|Sir|Dame|Dr|Professor|Prof|Mr|Mrs|Ms|Rt Hon)\b|[A-Z][a-z]+ [A-Z][a-z]+)/) : [text];
+  const chairs = people.map((person) => {
+    const [name, ...role] = person.trim().split(/,\s+/);
+    return role.length ? { name: name!, role: role.join(', ') } : { name: name! };
+  });
+  return chairs.length === 1 ? chairs[0] : chairs;
+}
+
+function isoDate(year: number, month: number, day: number): string {
+  const fullYear = year >= 100 ? year : year >= 70 ? 1900 + year : 2000 + year;
+  return `${fullYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,0 +1,23 @@
+/** An imported briefing written out as a record, in the canonical form `fmt` gives. */
+import { Document } from 'yaml';
+import { formatRecord } from '../format/record.js';
+import { slugify } from '../site/model.js';
+import { RECORD_KEYS } from '../validate/schema.js';
+import type { ImportResult } from './briefing.js';
+
+export function recordText(result: ImportResult): string {
+  const ordered: Record<string, unknown> = {};
+  for (const key of RECORD_KEYS) if (result.data[key] !== undefined) ordered[key] = result.data[key];
+  const yaml = new Document(ordered, { version: '1.2' }).toString({ lineWidth: 0 });
+  const text = `---\n${yaml}---\n${result.body ? `\n${result.body}` : ''}`;
+  const formatted = formatRecord(text);
+  return formatted.ok ? formatted.text : text;
+}
+
+/** `2016-11-07-peru`: the date, then the title's first part ("Peru – …" gives "peru"). */
+export function recordFileName(result: ImportResult, fallback: string): string {
+  const title = typeof result.data.title === 'string' ? result.data.title : fallback;
+  const short = title.split(/\s+[–—-]\s+|:\s+/)[0]!;
+  const slug = slugify(short).split('-').slice(0, 6).join('-');
+  return `${result.data.date ?? 'undated'}-${slug}.md`;
+}

@@ -1,0 +1,37 @@
+/** A saved briefing, plain text or an HTML page, as lines of text; list items start "• ". */
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'div', 'blockquote', 'tr', 'section', 'article', 'header', 'footer', 'main']);
+
+export function briefingLines(content: string, isHtml: boolean): string[] {
+  const text = isHtml ? htmlToText(content) : content;
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\u00a0/g, ' ').trim());
+}
+
+/** Block elements become lines (list items with a bullet); scripts, styles and navigation go. */
+function htmlToText(html: string): string {
+  const tree: Root = fromHtml(html);
+  const lines: string[] = [];
+  const walk = (nodes: readonly (ElementContent | Root['children'][number])[]): void => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      const element = node as Element;
+      if (['script', 'style', 'nav', 'head', 'noscript', 'template'].includes(element.tagName)) continue;
+      const hasBlocks = element.children.some((child) => child.type === 'element' && (BLOCKS.has(child.tagName) || child.tagName === 'ul' || child.tagName === 'ol'));
+      if (BLOCKS.has(element.tagName) && !hasBlocks) {
+        const text = toText(element).replace(/\s+/g, ' ').trim();
+        if (text) lines.push(`${element.tagName === 'li' ? '• ' : ''}${text}`, '');
+      } else {
+        walk(element.children);
+      }
+    }
+  };
+  walk(tree.children);
+  return lines.join('\n');
+}

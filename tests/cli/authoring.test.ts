@@ -1,0 +1,93 @@
+/** `new`, `templates eject` and `fmt` through the real CLI, tried as a new user would. */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { recordSchemaJson } from '../../src/validate/json-schema.js';
+import { FIXTURES, REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
+
+let project: TempProject;
+afterEach(() => project?.remove());
+
+describe('init, new and build in an empty folder', () => {
+  it('gives a record that checks, builds once it is no longer a draft, and is already formatted', async () => {
+    project = tempProject();
+    expect((await runCli(['init'], project.dir)).code).toBe(0);
+    const created = await runCli(['new', 'Bahrain: detained medics', '--date', '2026-12-03', '--kind', 'roundtable'], project.dir);
+    expect(created.code, created.stderr).toBe(0);
+    const file = project.path('meetings', '2026-12-03-bahrain-detained-medics.md');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^---\n# yaml-language-server: \$schema=\.\.\/schema\/record\.schema\.json\ntitle: "Bahrain: detained medics"\ndate: 2026-12-03\n/);
+    for (const key of ['partners', 'topic', 'chair', 'speakers', 'speakersLead', 'intro', 'chathamHouse', 'tags', 'slug']) expect(text).toContain(`# ${key}:`);
+    expect((await runCli(['check'], project.dir)).code).toBe(0);
+    expect((await runCli(['fmt', '--check'], project.dir)).code).toBe(0);
+
+    project.write('meetings/2026-12-03-bahrain-detained-medics.md', text.replace('draft: true\n', ''));
+    const build = await runCli(['build', '--format', 'html'], project.dir);
+    expect(build.code, build.stderr).toBe(0);
+    expect(readFileSync(project.path('dist', '2026-12-03-bahrain-detained-medics.html'), 'utf8')).toContain('held a roundtable on <time datetime="2026-12-03">3 December</time>');
+  });
+
+  it('refuses a bad date and an existing record', async () => {
+    project = tempProject();
+    expect((await runCli(['new', 'T', '--date', '3/12/26'], project.dir)).code).toBe(2);
+    expect((await runCli(['new', 'T', '--date', '2026-12-03'], project.dir)).code).toBe(0);
+    const again = await runCli(['new', 'T', '--date', '2026-12-03'], project.dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('exists already');
+  });
+});
+
+describe('phrg-brief templates eject', () => {
+  it('copies one template into the project and points the config at it', async () => {
+    project = tempProject({ withExample: true });
+    const result = await runCli(['templates', 'eject', 'briefing.hbs'], project.dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(project.path('templates', 'briefing.hbs'), 'utf8')).toBe(readFileSync(join(REPO, 'templates/default/briefing.hbs'), 'utf8'));
+    expect(readFileSync(project.path('phrg-brief.yaml'), 'utf8')).toBe('templates: templates\n');
+    project.write('templates/briefing.hbs', readFileSync(project.path('templates', 'briefing.hbs'), 'utf8').replace('The speakers were:', 'Speaking were:'));
+    expect((await runCli(['build', '--format', 'html'], project.dir)).code).toBe(0);
+    expect(readFileSync(project.path('dist', '2016-11-07-peru.html'), 'utf8')).toContain('Speaking were:');
+    expect((await runCli(['templates', 'eject', 'briefing.hbs'], project.dir)).code).toBe(1);
+  });
+
+  it('copies every template and the theme', async () => {
+    project = tempProject();
+    expect((await runCli(['templates', 'eject'], project.dir)).code).toBe(0);
+    const copied = readdirSync(project.path('templates'), { recursive: true }).map(String).sort();
+    expect(copied).toEqual(expect.arrayContaining(['briefing.hbs', 'page.hbs', 'styles.css', 'pdf-theme.yaml', 'partials/person.hbs', 'index.hbs', 'feed.hbs']));
+  });
+});
+
+describe('phrg-brief fmt', () => {
+  it('passes --check on every record of the repository', async () => {
+    const result = await runCli(['fmt', '--check', 'meetings', join(FIXTURES, 'records', 'ok'), join(FIXTURES, 'records', 'long')], REPO);
+    expect(result.code, result.stdout).toBe(0);
+  });
+
+  it('lists the records that would change with --check, and rewrites them without it', async () => {
+    project = tempProject({ withExample: true });
+    const messy = readFileSync(project.path('meetings', '2016-11-07-peru.md'), 'utf8').replace('title:', 'kind: meeting\ntitle:').replace(/^- /gm, '* ');
+    project.write('meetings/2016-11-07-peru.md', messy);
+    const check = await runCli(['fmt', '--check'], project.dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toBe('meetings/2016-11-07-peru.md\n');
+    expect(readFileSync(project.path('meetings', '2016-11-07-peru.md'), 'utf8')).toBe(messy);
+    expect((await runCli(['fmt'], project.dir)).code).toBe(0);
+    expect((await runCli(['fmt', '--check'], project.dir)).code).toBe(0);
+  });
+});
+
+describe('the record JSON Schema', () => {
+  it('is published as generated from the zod schema, and accepts the example record', () => {
+    const published = readFileSync(join(REPO, 'schema', 'record.schema.json'), 'utf8');
+    expect(published).toBe(recordSchemaJson());
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(published) as object);
+    const peru = parse(readFileSync(join(REPO, 'meetings', '2016-11-07-peru.md'), 'utf8').split('---\n')[1]!) as Record<string, unknown>;
+    expect(validate(peru), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...peru, speakrs: [] })).toBe(false);
+    expect(validate({ ...peru, date: '7/11/16' })).toBe(false);
+    expect(existsSync(join(REPO, 'schema', 'record.schema.json'))).toBe(true);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * fmt is idempotent and preserves meaning: on every record of the repository and on a
+ * thousand generated ones (keys shuffled, quoting and list styles varied), the briefing
+ * rendered after formatting is the one rendered before.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateRecord, random } from '../../bench/generate.js';
+import { composeBriefing, renderPage } from '../../src/compose/briefing.js';
+import { loadTemplates } from '../../src/compose/templates.js';
+import { formatRecord } from '../../src/format/record.js';
+import { loadRecordText } from '../../src/load/record.js';
+import { validateRecord } from '../../src/validate/record.js';
+import { FIXTURES, REPO } from '../helpers/cli.js';
+
+const templates = loadTemplates();
+
+function render(text: string): string {
+  const loaded = loadRecordText(text, 'r.md');
+  const validated = validateRecord(loaded.record!);
+  if (!validated.meeting) return `invalid: ${validated.diagnostics.map((d) => `${d.rule}@${d.line}`).join(',')}`;
+  return renderPage(composeBriefing(validated.meeting, templates), templates);
+}
+
+function assertFormats(text: string): string {
+  const once = formatRecord(text);
+  expect(once.ok, once.ok ? '' : once.reason).toBe(true);
+  if (!once.ok) return text;
+  const twice = formatRecord(once.text);
+  expect(twice.ok && twice.text).toBe(once.text);
+  expect(render(once.text)).toBe(render(text));
+  return once.text;
+}
+
+const repositoryRecords = [
+  join(REPO, 'meetings', '2016-11-07-peru.md'),
+  ...['ok', 'warn', 'long'].flatMap((folder) => readdirSync(join(FIXTURES, 'records', folder)).filter((name) => name.endsWith('.md')).map((name) => join(FIXTURES, 'records', folder, name))),
+];
+
+describe('formatRecord', () => {
+  it.each(repositoryRecords.map((path) => [path.slice(REPO.length), path]))('is idempotent and keeps %s’s briefing', (_name, path) => {
+    assertFormats(readFileSync(path, 'utf8'));
+  });
+
+  it('puts keys in the contract’s order, quotes only where needed and keeps comments', () => {
+    const text = '---\n# a comment\ntags: [Peru]\nspeakers:\n  - role: "Director"\n    name: \'Ana Bravo\'\n    key: AB\ndate: 2020-05-04\nhosts: ["the PHRG (PHRG)"]\ntitle: "Peru: rights"\ndraft: no\n---\n\n* One point. (AB)\n* *Two*. (AB)\n';
+    const result = formatRecord(text);
+    expect(result.ok && result.text).toBe(
+      '---\n# a comment\ntitle: "Peru: rights"\ndate: 2020-05-04\nhosts:\n  - the PHRG (PHRG)\nspeakers:\n  - key: AB\n    name: Ana Bravo\n    role: Director\ntags:\n  - Peru\ndraft: no\n---\n\n- One point. (AB)\n- _Two_. (AB)\n',
+    );
+  });
+
+  it('joins paragraph lines only when asked, and refuses broken YAML', () => {
+    const text = '---\ntitle: T\ndate: 2020-05-04\nhosts: [the PHRG (PHRG)]\n---\n\nOne line\nand another.\n';
+    expect(formatRecord(text)).toEqual({ ok: true, text: text.replace('hosts: [the PHRG (PHRG)]', 'hosts:\n  - the PHRG (PHRG)') });
+    const unwrapped = formatRecord(text, 'none');
+    expect(unwrapped.ok && unwrapped.text.endsWith('One line and another.\n')).toBe(true);
+    expect(formatRecord('---\ntitle: "T\n---\n').ok).toBe(false);
+  });
+
+  it('is idempotent and meaning-preserving on a thousand generated records', () => {
+    const shuffled = fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), fc.boolean()).map(([seed, flow, star]) => {
+      const rand = random(seed);
+      let { text } = generateRecord(seed, rand);
+      const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+      // Shuffle top-level keys (each with its indented lines), and vary list styles.
+      const blocks = front.split(/\n(?=\S)/);
+      for (let i = blocks.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [blocks[i], blocks[j]] = [blocks[j]!, blocks[i]!];
+      }
+      text = `---\n${blocks.join('\n')}\n---\n${star ? body.replace(/^- /gm, '* ') : body}`;
+      if (flow) text = text.replace(/^hosts:\n {2}- (.*)$/m, 'hosts: ["$1"]');
+      return text;
+    });
+    fc.assert(
+      fc.property(shuffled, (text) => {
+        assertFormats(text);
+      }),
+      { numRuns: 1000, seed: 42 },
+    );
+  }, 120_000);
+});

@@ -1,0 +1,108 @@
+/**
+ * Importing briefings of several shapes with the real CLI: each record passes `check` and
+ * rebuilds to the words of its source, apart from the slips and normalisations reported.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { FIXTURES, runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { articleText } from '../helpers/html.js';
+import { words } from '../helpers/words.js';
+
+let project: TempProject;
+const imported = new Map<string, { record: string; stderr: string }>();
+
+beforeAll(async () => {
+  project = tempProject();
+  for (const name of readdirSync(join(FIXTURES, 'import')).sort()) {
+    const result = await runCli(['import', join(FIXTURES, 'import', name), '--out', `meetings-${name}`], project.dir);
+    expect(result.code, result.stderr).toBe(0);
+    const record = readdirSync(project.path(`meetings-${name}`))[0]!;
+    imported.set(name, { record: project.path(`meetings-${name}`, record), stderr: result.stderr });
+  }
+  const seed = await runCli(['import', join(FIXTURES, '2016-11-07-peru.seed.txt'), '--out', 'meetings-seed'], project.dir);
+  expect(seed.code).toBe(0);
+  imported.set('seed', { record: project.path('meetings-seed', '2016-11-07-peru.md'), stderr: seed.stderr });
+}, 60_000);
+afterAll(() => project?.remove());
+
+async function rebuild(name: string): Promise<{ words: string[]; data: Record<string, unknown>; check: string }> {
+  const { record } = imported.get(name)!;
+  const check = await runCli(['check', '--reporter', 'json', record], project.dir);
+  expect(check.code, check.stdout).toBe(0);
+  const out = `out-${name}`;
+  const build = await runCli(['build', '--format', 'html', '--out', out, record], project.dir);
+  expect(build.code, build.stderr).toBe(0);
+  const slug = record.split('/').pop()!.replace(/\.md$/, '');
+  const text = articleText(readFileSync(project.path(out, `${slug}.html`), 'utf8'));
+  const data = parse(readFileSync(record, 'utf8').split('---\n')[1]!) as Record<string, unknown>;
+  return { words: words(text), data, check: check.stdout };
+}
+
+const source = (name: string) => words(readFileSync(join(FIXTURES, 'import', name), 'utf8'));
+
+describe('phrg-brief import', () => {
+  it('imports the seed briefing, mending the missing quote and leaving PKK to check', async () => {
+    const { words: built, check } = await rebuild('seed');
+    const expected = words(readFileSync(join(FIXTURES, '2016-11-07-peru.expected.txt'), 'utf8').replace('PPK’s cabinet', 'PKK’s cabinet'));
+    expect(built).toEqual(expected);
+    expect(imported.get('seed')!.stderr).toContain('opening quotation mark was missing: mended');
+    expect(JSON.parse(check)).toEqual([expect.objectContaining({ rule: 'undefined-abbreviation', note: 'did you mean PPK?' })]);
+  });
+
+  it('imports the same briefing saved as a web page', async () => {
+    const page = await rebuild('peru-saved-page.html');
+    const seed = await rebuild('seed');
+    expect(page.words).toEqual(seed.words);
+  });
+
+  it.each(['countries-as-speakers.txt', 'no-chair.txt', 'unattributed-points.txt', 'ampersand-attribution.txt'])('rebuilds %s word for word', async (name) => {
+    const { words: built } = await rebuild(name);
+    expect(built).toEqual(source(name));
+  });
+
+  it('reads countries as plain-string speakers with their lead line', async () => {
+    const { data } = await rebuild('countries-as-speakers.txt');
+    expect(data.speakers).toEqual(['Egypt', 'Bahrain', 'Saudi Arabia']);
+    expect(data.speakersLead).toBe('The roundtable heard from HRDs from the following countries:');
+    expect(data.kind).toBe('roundtable');
+    expect(data.partners).toEqual(['Amnesty International UK']);
+  });
+
+  it('splits speakers into name, role, note and initials, wherever the initials stand', async () => {
+    expect((await rebuild('no-chair.txt')).data.speakers).toEqual([
+      { key: 'AB', name: 'Ana Bravo', role: 'Director, Centro de Estudios Legales (CEL)' },
+      { key: 'CD', name: 'Carla Díaz', role: 'Lawyer', note: 'which represents several of the families' },
+    ]);
+    const after = await rebuild('initials-after-name.txt');
+    expect(after.data.speakers).toEqual([
+      { key: 'JC', name: 'John Crabtree', role: 'Latin American Centre, University of Oxford' },
+      { key: 'MF', name: 'María Fernández', role: 'Comisión Colombiana de Juristas (CCJ)' },
+    ]);
+    // Rebuilt in the house style: the initials after the role.
+    expect(after.words.join(' ')).toContain('John Crabtree, Latin American Centre, University of Oxford – (JC); and, María Fernández, Comisión Colombiana de Juristas (CCJ) – (MF).');
+  });
+
+  it('takes a chair who is thanked as the chair, and says how it will print', async () => {
+    const { data, words: built } = await rebuild('chair-thanked.txt');
+    expect(data.chair).toEqual({ name: 'Baroness Kennedy of The Shaws QC' });
+    expect(imported.get('chair-thanked.txt')!.stderr).toContain('The meeting was chaired by');
+    const expected = source('chair-thanked.txt').join(' ').replace('We would like to thank Baroness Kennedy of The Shaws QC for chairing the meeting.', 'The panel event was chaired by Baroness Kennedy of The Shaws QC.');
+    expect(built.join(' ')).toBe(expected);
+  });
+
+  it('reads co-chairs with their roles', async () => {
+    expect((await rebuild('ampersand-attribution.txt')).data.chair).toEqual([
+      { name: 'Lord Alton of Liverpool', role: 'Vice-Chair, PHRG' },
+      { name: 'Baroness Royall', role: 'Vice-Chair, APPG Latin America' },
+    ]);
+  });
+
+  it('puts what it cannot place in the body, with a warning', async () => {
+    const odd = project.write('odd.txt', '1/2/21: Odd – A Test\n\nThe PHRG held a meeting on 1 February.\n\nA sentence no rule knows.\n\nThe main points made were as follows:\n\n• One point.\n');
+    const result = await runCli(['import', odd, '--out', 'odd'], project.dir);
+    expect(result.stderr).toContain('not placed, kept in the body: A sentence no rule knows.');
+    expect(readFileSync(project.path('odd', '2021-02-01-odd.md'), 'utf8')).toContain('A sentence no rule knows.');
+  });
+});
