@@ -161,11 +161,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       delete manifest.records[owner.source];
     }
     owners.set(slug, { source, outcome });
-    for (const file of result.files) {
-      const target = join(outDir, file.name);
-      await writeFileAtomic(target, file.data);
-      outcome.outputs.push(displayPath(target, cwd));
-    }
+    const targets = result.files.map((file) => join(outDir, file.name));
+    await Promise.all(result.files.map((file, i) => writeFileAtomic(targets[i]!, file.data)));
+    outcome.outputs.push(...targets.map((target) => displayPath(target, cwd)));
     const names = result.files.map((file) => file.name);
     removed.push(...(await removeOutputs(outDir, (previous.records[source]?.outputs ?? []).filter((name) => !names.includes(name)), cwd)));
     outcome.status = 'built';
@@ -217,7 +215,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     manifest.siteKey = siteKey;
   }
   manifest.siteFiles = siteFiles;
-  await saveManifest(manifestFile, manifest);
+  // An unchanged build leaves the manifest as it was: no need to write megabytes again.
+  const unchanged = toRender.length === 0 && removed.length === 0 && previous.siteKey === manifest.siteKey && Object.keys(previous.records).length === Object.keys(manifest.records).length;
+  if (!unchanged) await saveManifest(manifestFile, manifest);
 
   const records = discovered.files.map((path) => outcomes.get(path)!);
   return { records, diagnostics, siteFiles: siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };

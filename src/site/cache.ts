@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { z } from 'zod';
 import { DEFAULT_TEMPLATES_DIR } from '../compose/templates.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -38,7 +37,6 @@ export interface Manifest {
   siteKey?: string;
 }
 
-const manifestShape = z.object({ version: z.literal(MANIFEST_VERSION), records: z.record(z.string(), z.any()), siteFiles: z.array(z.string()), siteKey: z.string().optional() });
 
 export function emptyManifest(): Manifest {
   return { version: MANIFEST_VERSION, records: {}, siteFiles: [] };
@@ -52,9 +50,11 @@ export function manifestPath(cacheDir: string, outDir: string): string {
 
 export async function loadManifest(path: string): Promise<Manifest> {
   try {
-    const parsed = manifestShape.safeParse(JSON.parse(await readFile(path, 'utf8')));
+    // Checked by hand rather than by a schema, which would copy an archive's worth of data.
+    const value = JSON.parse(await readFile(path, 'utf8')) as Partial<Manifest> | null;
+    const valid = value?.version === MANIFEST_VERSION && typeof value.records === 'object' && value.records !== null && Array.isArray(value.siteFiles);
     // An unreadable or older manifest only costs a full build.
-    return parsed.success ? (parsed.data as Manifest) : emptyManifest();
+    return valid ? (value as Manifest) : emptyManifest();
   } catch {
     return emptyManifest();
   }

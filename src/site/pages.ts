@@ -75,9 +75,13 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+const SUMMARY_KEYS = Object.keys(briefingSummarySchema.shape) as (keyof BriefingSummary)[];
+
 /** The summary fields only, in the schema's order (no page-building extras). */
 function toSummary(entry: BriefingSummary): BriefingSummary {
-  return briefingSummarySchema.parse(entry);
+  const summary: Record<string, unknown> = {};
+  for (const key of SUMMARY_KEYS) if (entry[key] !== undefined) summary[key] = entry[key];
+  return summary as BriefingSummary;
 }
 
 function briefingJsonSchema(): object {

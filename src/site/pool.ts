@@ -6,6 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import type { RecordResult, RenderSettings } from './record-job.js';
 
+const WORKER_HEAP_MB = 160;
+
 export async function renderOnWorkers(
   paths: readonly string[],
   settings: RenderSettings,
@@ -20,7 +22,9 @@ export async function renderOnWorkers(
 
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(workerUrl, { workerData: settings });
+      // A worker needs little memory for any one record; a modest old generation makes it
+      // collect garbage as it goes rather than grow with the size of the archive.
+      const worker = new Worker(workerUrl, { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       const feed = (): void => {
         if (next >= paths.length) {
           void worker.terminate().then(() => resolve());
