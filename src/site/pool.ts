@@ -6,8 +6,6 @@
 import { Worker } from 'node:worker_threads';
 import type { RecordResult, RenderSettings } from './record-job.js';
 
-const WORKER_HEAP_MB = 160;
-
 export async function renderOnWorkers(
   paths: readonly string[],
   settings: RenderSettings,
@@ -22,9 +20,7 @@ export async function renderOnWorkers(
 
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      // A worker needs little memory for any one record; a modest old generation makes it
-      // collect garbage as it goes rather than grow with the size of the archive.
-      const worker = new Worker(workerUrl, { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const worker = new Worker(workerUrl, { workerData: settings });
       const feed = (): void => {
         if (next >= paths.length) {
           void worker.terminate().then(() => resolve());
