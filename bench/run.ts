@@ -87,13 +87,13 @@ try {
   const bigRun = cli(['build', 'meetings', '--format', 'html', '--out', 'out', '--force'], big);
   line(`peak memory, ${large.toLocaleString('en-GB')} records (HTML)`, `${bigRun.maxRssMb.toFixed(0)} MB`, `(${(large / bigRun.seconds).toFixed(0)} records/s; target < 300 MB at 10,000)`);
 
-  pandoc(records, count);
+  pandoc(records, count, count / html.seconds);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
 /** The same records through Pandoc, one process per file as a Makefile would run it. */
-function pandoc(records: string, total: number): void {
+function pandoc(records: string, total: number, ours: number): void {
   if (spawnSync('pandoc', ['--version']).status !== 0) {
     line('Pandoc', 'not installed', '(apt-get install pandoc, for the ratio)');
     return;
@@ -106,6 +106,7 @@ function pandoc(records: string, total: number): void {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const perSecond = files.length / seconds;
     line(`Pandoc -s, one process per file (${files.length})`, `${perSecond.toFixed(0)} records/s`, `(${((seconds / files.length) * 1000).toFixed(0)} ms a document)`);
+    line('phrg-brief HTML ÷ Pandoc', `${(ours / perSecond).toFixed(1)}×`, '(records per second, cold build against one Pandoc process per file)');
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
