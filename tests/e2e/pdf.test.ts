@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
-import { pdfFonts, pdfInfo, pdfText, qpdfCheck, structureTypes } from '../helpers/pdf.js';
+import { linkTargets, outline, pdfFonts, pdfInfo, pdfText, qpdfCheck, structureTypes } from '../helpers/pdf.js';
 import { haveTools, PDFTOTEXT, QPDF } from '../helpers/tools.js';
 import { wordDiff, words } from '../helpers/words.js';
 
@@ -86,6 +86,10 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings', () => {
     expect(types.filter((type) => type === 'L')).toHaveLength(2);
   });
 
+  it('have a bookmark for the heading, on its page', () => {
+    expect(outline(pdf)).toEqual([{ title: readFileSync(join(FIXTURES, '2016-11-07-peru.expected.txt'), 'utf8').split('\n')[0], page: 1 }]);
+  });
+
   it('are byte-identical when built twice, and take their dates from SOURCE_DATE_EPOCH', async () => {
     await runCli(['build', '--format', 'pdf', '--out', 'again'], project.dir);
     expect(readFileSync(project.path('again', '2016-11-07-peru.pdf')).equals(readFileSync(pdf))).toBe(true);
@@ -110,6 +114,7 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
     const text = pdfText(file).replace(/\s+/g, ' ');
     for (const name of names) expect(text).toContain(name);
     expect(qpdfCheck(file).ok).toBe(true);
+    expect(linkTargets(file)).toEqual(expect.arrayContaining(['https://www.ohchr.org/en/special-procedures/sr-human-rights-defenders']));
   });
 
   it('warn of a character the font cannot set instead of printing a blank box', async () => {

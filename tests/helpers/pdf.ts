@@ -69,3 +69,28 @@ export function structureTypes(file: string): { type: string; depth: number }[] 
   walk(root['/K'], 0);
   return found;
 }
+
+/** The document outline (bookmarks): title and 1-based page of each, depth first. */
+export function outline(file: string): { title: string; page: number }[] {
+  type Item = { title: string; destpageposfrom1: number; kids: Item[] };
+  const json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=outlines', file], { encoding: 'utf8' })) as { outlines: Item[] };
+  const flat: { title: string; page: number }[] = [];
+  const walk = (items: Item[]): void => items.forEach((item) => (flat.push({ title: item.title, page: item.destpageposfrom1 }), walk(item.kids)));
+  walk(json.outlines);
+  return flat;
+}
+
+/** The URIs of link annotations, page by page. */
+export function linkTargets(file: string): string[] {
+  const json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as { qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>] };
+  const uris: string[] = [];
+  for (const object of Object.values(json.qpdf[1])) {
+    const value = object.value;
+    if (value?.['/Subtype'] !== '/Link') continue;
+    const action = value['/A'];
+    const resolved = typeof action === 'string' ? json.qpdf[1][`obj:${action}`]?.value : (action as Record<string, unknown> | undefined);
+    const uri = resolved?.['/URI'];
+    if (typeof uri === 'string') uris.push(uri.replace(/^u:/, ''));
+  }
+  return uris;
+}

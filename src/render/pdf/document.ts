@@ -106,7 +106,9 @@ function shareLayoutCache(doc: InstanceType<typeof PDFDocument>, name: string, f
 
 function addOutline(doc: InstanceType<typeof PDFDocument>, entries: Layout['outline']): void {
   const parents: PDFKit.PDFOutline[] = [doc.outline];
-  for (const { level, title } of entries) {
+  for (const { level, title, page } of entries) {
+    // pdfkit points a bookmark at the current page: make that the heading's.
+    doc.switchToPage(page);
     const depth = Math.max(1, Math.min(level, parents.length));
     const item = parents[depth - 1]!.addItem(title);
     parents.length = depth;

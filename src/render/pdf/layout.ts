@@ -22,6 +22,8 @@ const BLOCKS = new Set(['p', 'ul', 'ol', 'li', 'blockquote', 'table', 'hr', 'div
 export interface OutlineEntry {
   level: number;
   title: string;
+  /** Index of the page the heading is on. */
+  page: number;
 }
 
 export class Layout {
@@ -188,8 +190,9 @@ export class Layout {
     const own = this.measure(() => this.paragraph(runs, x, width, undefined, 'H', options));
     const following = next ? Math.min(this.measure(() => this.block(next, x, width, undefined, undefined)), 2 * this.lineHeight(this.theme.sizes.body)) : 0;
     this.keep(own + following);
-    if (!this.dry) this.outline.push({ level: Number(element.tagName.slice(1)), title: runsText(runs) });
+    const page = this.dry ? 0 : this.doc.bufferedPageRange().count - 1;
     this.paragraph(runs, x, width, parent, element.tagName.toUpperCase(), options);
+    if (!this.dry) this.outline.push({ level: Number(element.tagName.slice(1)), title: runsText(runs), page });
   }
 
   private list(element: Element, x: number, width: number, parent: Struct | undefined): void {
