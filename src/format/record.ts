@@ -26,11 +26,21 @@ const stringifier = unified()
   .freeze();
 
 export function formatRecord(text: string, wrap: Wrap = 'keep'): FormatResult {
+  try {
+    return format(text, wrap);
+  } catch (error) {
+    // Whatever the YAML library refuses (an alias bomb, say) leaves the file as it is.
+    return { ok: false, reason: `the record cannot be formatted: ${error instanceof Error ? error.message : String(error)} (run phrg-brief check)` };
+  }
+}
+
+function format(text: string, wrap: Wrap): FormatResult {
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const split = splitRecord(normalised);
   if (split.kind !== 'ok') return { ok: false, reason: 'the front-matter cannot be read (run phrg-brief check)' };
   const document = split.frontMatter.document;
   if (document.errors.length > 0) return { ok: false, reason: 'the front-matter is not valid YAML (run phrg-brief check)' };
+  if (document.toString().includes('*') && hasAliases(document)) return { ok: false, reason: 'the front-matter uses YAML aliases (*name), which records do not need (run phrg-brief check)' };
 
   const yaml = formatFrontMatter(document);
   const body = formatBody(split.body, wrap);
@@ -77,6 +87,12 @@ function formatFrontMatter(source: Document.Parsed): string {
   });
   const text = document.toString({ lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', doubleQuotedAsJSON: false, indentSeq: true });
   return text === '{}\n' || text.trim() === '' ? '' : text;
+}
+
+function hasAliases(document: Document.Parsed): boolean {
+  let found = false;
+  visitYaml(document, { Alias: () => { found = true; return visitYaml.BREAK; } });
+  return found;
 }
 
 /** Keys in the contract's order; keys it does not know keep their places at the end. */

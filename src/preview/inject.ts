@@ -7,15 +7,36 @@ import { escapeHtml } from './overlay.js';
 
 export const EVENTS_PATH = '/__phrg-brief/events';
 
-const RELOAD_SCRIPT = `<script>
+/**
+ * On a rebuild the page fetches itself and swaps its content in place: faster than a
+ * reload, the scroll position stays, and the event stream stays connected. The page's own
+ * scripts (the index's filter) are run again; if anything fails, it simply reloads.
+ */
+const RELOAD_SCRIPT = `<script data-phrg-brief-live>
 (() => {
   const key = 'phrg-brief-scroll:' + location.pathname;
   const saved = sessionStorage.getItem(key);
   if (saved !== null) { sessionStorage.removeItem(key); window.scrollTo(0, Number(saved)); }
+  const reload = () => { sessionStorage.setItem(key, String(window.scrollY)); location.reload(); };
   const events = new EventSource('${EVENTS_PATH}');
-  events.addEventListener('reload', () => {
-    sessionStorage.setItem(key, String(window.scrollY));
-    location.reload();
+  events.addEventListener('reload', async () => {
+    try {
+      const response = await fetch(location.href, { cache: 'no-store' });
+      if (!response.ok) return reload();
+      const next = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const y = window.scrollY;
+      document.title = next.title;
+      document.head.innerHTML = next.head.innerHTML;
+      document.body.innerHTML = next.body.innerHTML;
+      for (const old of document.body.querySelectorAll('script:not([data-phrg-brief-live])')) {
+        const fresh = document.createElement('script');
+        fresh.textContent = old.textContent;
+        old.replaceWith(fresh);
+      }
+      window.scrollTo(0, y);
+    } catch {
+      reload();
+    }
   });
 })();
 </script>`;

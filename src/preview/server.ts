@@ -45,44 +45,70 @@ interface State {
   configProblems: Diagnostic[];
   /** Record file (as reported) → the slug its page is served under. */
   slugs: Map<string, string>;
+  /** The last save changed pages whose PDF, Markdown and JSON are not yet rebuilt. */
+  otherFormatsStale: boolean;
 }
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // The site and the build caches live apart, so that only built files can be served.
   const base = await mkdtemp(join(tmpdir(), 'phrg-brief-preview-'));
   const outDir = join(base, 'site');
-  const state: State = { configProblems: [], slugs: new Map() };
+  const state: State = { configProblems: [], slugs: new Map(), otherFormatsStale: true };
   const clients = new Set<ServerResponse>();
 
-  const build = async (): Promise<void> => {
-    const started = performance.now();
-    clearTemplateCache();
-    clearThemeCache();
-    const loaded = await loadConfig(options.cwd, options.configFile);
-    state.configProblems = loaded.diagnostics;
-    if (!loaded.config) {
-      options.log(`phrg-brief.yaml has errors: ${loaded.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('; ')}`);
-      broadcast(clients);
-      return;
-    }
-    state.config = loaded.config;
-    try {
-      // The page first, then its PDF, Markdown and JSON: the reload waits only for the HTML.
-      const common = { paths: [options.path], cwd: options.cwd, config: loaded.config, outDir, drafts: true, jobs: 1 };
-      state.result = await buildSite({ ...common, formats: ['html'], cacheDir: join(base, 'cache-html') });
-      for (const record of state.result.records) {
-        state.slugs.set(record.file, record.slug ?? state.slugs.get(record.file) ?? basename(record.file).replace(/\.md$/i, ''));
-      }
-      const built = state.result.records.filter((record) => record.status === 'built').length;
-      const failed = state.result.records.filter((record) => hasErrors(record.diagnostics)).length;
-      options.log(`rebuilt in ${Math.round(performance.now() - started)} ms: ${built} built, ${failed} with errors`);
-      broadcast(clients);
-      await buildSite({ ...common, formats: FORMATS, cacheDir: join(base, 'cache-all') });
-    } catch (error) {
-      options.log(`build failed: ${error instanceof Error ? error.message : String(error)}`);
-      broadcast(clients);
-    }
+  // Builds never overlap: a save's rebuild and a request's PDF take turns on this chain.
+  let turn: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = turn.then(work, work);
+    turn = next.catch(() => undefined);
+    return next;
   };
+  const common = (config: ResolvedConfig) => ({ paths: [options.path], cwd: options.cwd, config, outDir, drafts: true, jobs: 1 });
+
+  /** A save rebuilds the pages only; the PDF, Markdown and JSON wait until they are asked for. */
+  const build = (changed?: ReadonlySet<string>): Promise<void> =>
+    exclusive(async () => {
+      const started = performance.now();
+      // Templates and theme are compiled once; only a change to them (or the config) recompiles.
+      const templatesDir = state.config?.templatesDir;
+      if (!changed || [...changed].some((file) => !file.endsWith('.md') || (templatesDir !== undefined && file.startsWith(templatesDir)))) {
+        clearTemplateCache();
+        clearThemeCache();
+      }
+      const loaded = await loadConfig(options.cwd, options.configFile);
+      state.configProblems = loaded.diagnostics;
+      if (!loaded.config) {
+        options.log(`phrg-brief.yaml has errors: ${loaded.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('; ')}`);
+        broadcast(clients);
+        return;
+      }
+      state.config = loaded.config;
+      try {
+        state.result = await buildSite({ ...common(loaded.config), formats: ['html'], cacheDir: join(base, 'cache-html') });
+        state.otherFormatsStale = true;
+        for (const record of state.result.records) {
+          state.slugs.set(record.file, record.slug ?? state.slugs.get(record.file) ?? basename(record.file).replace(/\.md$/i, ''));
+        }
+        const built = state.result.records.filter((record) => record.status === 'built').length;
+        const failed = state.result.records.filter((record) => hasErrors(record.diagnostics)).length;
+        options.log(`rebuilt in ${Math.round(performance.now() - started)} ms: ${built} built, ${failed} with errors`);
+      } catch (error) {
+        options.log(`build failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      broadcast(clients);
+    });
+
+  /** Brings the PDF, Markdown, JSON and feed up to date before one of them is served. */
+  const otherFormats = (): Promise<void> =>
+    exclusive(async () => {
+      if (!state.otherFormatsStale || !state.config) return;
+      try {
+        await buildSite({ ...common(state.config), formats: FORMATS, cacheDir: join(base, 'cache-all') });
+        state.otherFormatsStale = false;
+      } catch (error) {
+        options.log(`build failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
 
   await build();
   const watcher = watchProject(options.cwd, options.path, () => state.config, options.configFile, build, options.log);
@@ -113,6 +139,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const overlay = await overlayFor(url);
     if (overlay) return send(response, 200, 'text/html; charset=utf-8', injectPreview(overlay, undefined), request.method);
 
+    if (/\.(?:pdf|md|json|xml)$/i.test(url.split('?')[0]!)) await otherFormats();
     const resolved = await resolveRequestPath(outDir, url);
     if (!resolved.ok) {
       response.writeHead(resolved.status, { 'content-type': 'text/plain; charset=utf-8' });
@@ -177,6 +204,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     url: `http://${shown}:${port}/`,
     async close() {
       await watcher.close();
+      await exclusive(async () => undefined); // let a build in hand finish before its folder goes
       for (const client of clients) client.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(base, { recursive: true, force: true });

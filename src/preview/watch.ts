@@ -24,12 +24,13 @@ export function watchProject(
   path: string,
   config: () => ResolvedConfig | undefined,
   configFile: string | undefined,
-  rebuild: () => Promise<void>,
+  rebuild: (changed: ReadonlySet<string>) => Promise<void>,
   log: (line: string) => void,
 ): Watcher {
   let running = false;
   let queued = false;
   let timer: NodeJS.Timeout | undefined;
+  let changed = new Set<string>();
 
   const run = async (): Promise<void> => {
     if (running) {
@@ -40,7 +41,9 @@ export function watchProject(
     try {
       do {
         queued = false;
-        await rebuild();
+        const batch = changed;
+        changed = new Set();
+        await rebuild(batch);
       } while (queued);
     } catch (error) {
       log(`rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -59,7 +62,9 @@ export function watchProject(
 
   const watcher = watch(cwd, { ignoreInitial: true, ignored: (file) => IGNORED.test(relative(cwd, file)) });
   watcher.on('all', (_event, file) => {
-    if (!relevant(resolve(cwd, file))) return;
+    const path = resolve(cwd, file);
+    if (!relevant(path)) return;
+    changed.add(path);
     clearTimeout(timer);
     timer = setTimeout(() => void run(), SETTLE_MS);
   });
