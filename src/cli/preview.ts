@@ -30,7 +30,7 @@ export async function runPreview(path: string, options: PreviewCommandOptions): 
     ...(options.config ? { configFile: options.config } : {}),
     log: (line) => process.stderr.write(`[${time()}] ${line}\n`),
   });
-  const page = isFile ? `${preview.url}${basename(path).replace(/\.md$/i, '')}.html` : preview.url;
+  const page = isFile ? `${preview.url}${preview.pageOf(path) ?? `${basename(path).replace(/\.md$/i, '')}.html`}` : preview.url;
   process.stdout.write(`phrg-brief preview: ${page}\n  (edit and save a record to see it update; Ctrl-C to stop)\n`);
   if (options.open) openBrowser(page);
 

@@ -27,7 +27,15 @@ const stringifier = unified()
 
 export function formatRecord(text: string, wrap: Wrap = 'keep'): FormatResult {
   try {
-    return format(text, wrap);
+    // YAML's printer can settle a comment's place only on a second pass: format until nothing
+    // moves, so that formatting twice changes nothing.
+    let result = format(text, wrap);
+    for (let pass = 0; pass < 3 && result.ok; pass++) {
+      const again = format(result.text, wrap);
+      if (!again.ok || again.text === result.text) break;
+      result = again;
+    }
+    return result;
   } catch (error) {
     // Whatever the YAML library refuses (an alias bomb, say) leaves the file as it is.
     return { ok: false, reason: `the record cannot be formatted: ${error instanceof Error ? error.message : String(error)} (run phrg-brief check)` };

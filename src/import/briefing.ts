@@ -48,7 +48,7 @@ export function importBriefing(lines: readonly string[]): ImportResult {
       Object.assign(data, intro.data);
       warnings.push(...intro.warnings);
     } else {
-      data.intro = introBlock.text;
+      data.intro = escapeMarkdown(introBlock.text);
       warnings.push('the intro sentence did not read as "… held a meeting on …"; kept as intro');
     }
     i++;
@@ -56,7 +56,7 @@ export function importBriefing(lines: readonly string[]): ImportResult {
 
   const body: string[] = [];
   const unplaced = (text: string): void => {
-    body.push(text);
+    body.push(escapeMarkdown(text));
     warnings.push(`not placed, kept in the body: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`);
   };
 
@@ -96,7 +96,7 @@ export function importBriefing(lines: readonly string[]): ImportResult {
   // 4. The rest is the body, as written.
   for (; i < blocks.length; i++) {
     const block = blocks[i]!;
-    body.push(block.bullet ? `- ${block.text}` : block.text);
+    body.push(block.bullet ? `- ${escapeMarkdown(block.text)}` : escapeMarkdown(block.text));
   }
   if (!data.date) warnings.push('no date found: set date in the front-matter');
   if (!data.hosts) warnings.push('no hosts found: set hosts in the front-matter');
@@ -172,12 +172,16 @@ function parseIntro(text: string, date: string | undefined): { data: Partial<Rec
   return { data, warnings };
 }
 
-/** "A, B and C" → [A, B, C]. */
+/**
+ * "A, B and C" → [A, B, C]. Only the first "and" before a name parts the last two, so that
+ * "the PHRG and the APPG on Democracy and Human Rights" keeps the second group's whole name.
+ */
 function splitNames(text: string): string[] {
   const parts = text.split(/,\s+/);
   const last = parts.pop() ?? '';
-  const [lastA, lastB] = last.split(/\s+and\s+(?=[A-Z]|the\s)/, 2);
-  return [...parts, lastA!, ...(lastB ? [lastB] : [])].map((part) => part.trim()).filter(Boolean);
+  const and = /\s+and\s+(?=[A-Z]|the\s)/.exec(last);
+  const tail = and ? [last.slice(0, and.index), last.slice(and.index + and[0].length)] : [last];
+  return [...parts, ...tail].map((part) => part.trim()).filter(Boolean);
 }
 
 /** "The All-Party …" → "the All-Party …": hosts are written as they read mid-sentence. */
@@ -233,6 +237,16 @@ function parseChairs(text: string, several: boolean): RecordData['chair'] {
     return role.length ? { name: name!, role: role.join(', ') } : { name: name! };
   });
   return chairs.length === 1 ? chairs[0] : chairs;
+}
+
+/**
+ * Plain text as Markdown that reads back as the same text: "<Convention>" must not become
+ * HTML, nor a leading "#" a heading or "1." a numbered list.
+ */
+function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\<>*_`[\]]/g, (char) => `\\${char}`)
+    .replace(/^(#{1,6}\s|>|\d+[.)]\s|[-+]\s)/, (lead) => `\\${lead}`);
 }
 
 function isoDate(year: number, month: number, day: number): string {

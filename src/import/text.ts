@@ -23,6 +23,16 @@ function htmlToText(html: string): string {
       if (node.type !== 'element') continue;
       const element = node as Element;
       if (['script', 'style', 'nav', 'head', 'noscript', 'template'].includes(element.tagName)) continue;
+      if (element.tagName === 'li') {
+        // A list item is one bullet, whatever wraps its text (<p> from word processors); a
+        // list inside it follows as bullets of its own.
+        const nested = element.children.filter((child): child is Element => child.type === 'element' && (child.tagName === 'ul' || child.tagName === 'ol'));
+        const own = { ...element, children: element.children.filter((child) => !nested.includes(child as Element)) };
+        const text = toText(own).replace(/\s+/g, ' ').trim();
+        if (text) lines.push(`• ${text}`, '');
+        walk(nested);
+        continue;
+      }
       const hasBlocks = element.children.some((child) => child.type === 'element' && (BLOCKS.has(child.tagName) || child.tagName === 'ul' || child.tagName === 'ol'));
       if (BLOCKS.has(element.tagName) && !hasBlocks) {
         const text = toText(element).replace(/\s+/g, ' ').trim();

@@ -7,8 +7,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { clearTemplateCache } from '../compose/templates.js';
 import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/schema.js';
@@ -36,6 +36,8 @@ export interface PreviewOptions {
 
 export interface Preview {
   url: string;
+  /** The page of a record, under the slug it was built with. */
+  pageOf(file: string): string | undefined;
   close(): Promise<void>;
 }
 
@@ -152,7 +154,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     response.writeHead(200, { 'content-type': resolved.type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
     if (request.method === 'HEAD') return void response.end();
-    createReadStream(resolved.path).pipe(response);
+    // The file may go between the check and the read (a rebuild removing it): answer, don't crash.
+    const stream = createReadStream(resolved.path);
+    stream.on('error', () => {
+      if (!response.headersSent) response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end();
+    });
+    stream.pipe(response);
   }
 
   /** The diagnostics page, for the page of a record (or config) that has errors. */
@@ -174,7 +182,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   async function sourceOf(file: string): Promise<string | undefined> {
     try {
-      const decoded = decodeRecord(await readFile(join(options.cwd, file)));
+      const decoded = decodeRecord(await readFile(resolve(options.cwd, file)));
       return decoded.ok ? decoded.text : undefined;
     } catch {
       return undefined;
@@ -196,12 +204,20 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const port = await listen(server, options.host, options.port);
   const shown = options.host.includes(':') ? `[${options.host}]` : options.host;
-  for (const name of [shown, options.host === '127.0.0.1' ? 'localhost' : undefined, options.host === '127.0.0.1' ? '[::1]' : undefined]) {
-    if (name) allowedHosts.add(`${name}:${port}`.toLowerCase());
+  // Listening on every address means answering under each of this machine's own addresses.
+  const names = new Set([shown, 'localhost', '127.0.0.1', '[::1]']);
+  if (options.host === '0.0.0.0' || options.host === '::') {
+    for (const addresses of Object.values(networkInterfaces())) for (const address of addresses ?? []) names.add(address.family === 'IPv6' ? `[${address.address}]` : address.address);
   }
+  for (const name of names) allowedHosts.add(`${name}:${port}`.toLowerCase());
 
   return {
-    url: `http://${shown}:${port}/`,
+    url: `http://${shown === '0.0.0.0' || shown === '[::]' ? '127.0.0.1' : shown}:${port}/`,
+    pageOf: (file) => {
+      const record = state.result?.records.find((r) => resolve(options.cwd, r.file) === resolve(options.cwd, file));
+      const slug = record ? state.slugs.get(record.file) : undefined;
+      return slug ? `${slug}.html` : undefined;
+    },
     async close() {
       await watcher.close();
       await exclusive(async () => undefined); // let a build in hand finish before its folder goes

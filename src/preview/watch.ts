@@ -61,6 +61,8 @@ export function watchProject(
   };
 
   const watcher = watch(cwd, { ignoreInitial: true, ignored: (file) => IGNORED.test(relative(cwd, file)) });
+  // Records kept outside the project folder are watched where they are.
+  if (!inside(cwd, records)) watcher.add(records);
   watcher.on('all', (_event, file) => {
     const path = resolve(cwd, file);
     if (!relevant(path)) return;

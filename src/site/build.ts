@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { loadTemplates, TemplateError, type TemplateSet } from '../compose/templates.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -73,6 +73,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const drafts = options.drafts ?? false;
   const discovered = await discoverRecords(options.paths, cwd);
   const diagnostics = [...discovered.diagnostics];
+  const overlap = outputOverlap(outDir, options.paths.map((path) => resolve(cwd, path)), discovered.files);
+  if (overlap) {
+    diagnostics.push({ file: options.outDir, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'usage', message: overlap, note: 'choose another --out, such as dist' });
+    return { records: [], diagnostics, siteFiles: [], removed: [] };
+  }
 
   let templates: TemplateSet;
   let fontFiles: string[] = [];
@@ -89,7 +94,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   await removeStaleTemporaryFiles(outDir);
   const manifestFile = manifestPath(options.cacheDir ?? join(cwd, CACHE_DIR), outDir);
-  const previous = options.force ? emptyManifest() : await loadManifest(manifestFile);
+  // --force renders everything, but still knows what the last build wrote, to tidy it.
+  const previous = await loadManifest(manifestFile);
   const settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
   const manifest: Manifest = { ...emptyManifest(), records: { ...previous.records } };
 
@@ -112,7 +118,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const key = recordKey(settings, bytes);
     keys.set(path, key);
     const entry = previous.records[source];
-    if (entry && entry.key === key && outputsExist(outDir, entry.outputs)) {
+    if (!options.force && entry && entry.key === key && outputsExist(outDir, entry.outputs)) {
       outcomes.set(path, { file, status: 'unchanged', ...(entry.slug ? { slug: entry.slug } : {}), diagnostics: entry.diagnostics, outputs: entry.outputs.map((name) => displayPath(join(outDir, name), cwd)) });
       options.onRecord?.({ done: ++done, total, file, status: 'unchanged' });
     } else {
@@ -124,13 +130,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // workers go on. Output names go to the record first in file order: when a later record
   // claimed a name first, the earlier one overwrites its files and the later one is failed.
   const order = new Map(discovered.files.map((path, i) => [sourceKey(cwd, path), i]));
-  const rendering = new Set(toRender.map((path) => sourceKey(cwd, path)));
+  // A record keeps the name it last built under until it builds under another: one that
+  // fails now still owns its earlier files, which nobody else may overwrite.
   const owners = new Map<string, { source: string; outcome?: RecordOutcome }>();
   for (const [source, entry] of Object.entries(previous.records)) {
-    if (!entry.slug || rendering.has(source)) continue;
+    if (!entry.slug || !existsSync(join(cwd, source))) continue;
     const outcome = outcomes.get(join(cwd, source));
     owners.set(entry.slug, outcome ? { source, outcome } : { source });
   }
+  /** Files of `names` that no other record now owns. */
+  const ownFiles = (names: readonly string[], source: string): string[] =>
+    names.filter((name) => {
+      const owner = owners.get(name.replace(/\.[^.]+$/, ''));
+      return !owner || owner.source === source;
+    });
   const rank = (source: string): number => order.get(source) ?? Number.MAX_SAFE_INTEGER;
   const removed: string[] = [];
 
@@ -140,7 +153,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     outcomes.set(result.path, outcome);
     if (result.skippedDraft) {
       outcome.status = 'draft';
-      removed.push(...(await removeOutputs(outDir, previous.records[source]?.outputs ?? [], cwd)));
+      removed.push(...(await removeOutputs(outDir, ownFiles(previous.records[source]?.outputs ?? [], source), cwd)));
       delete manifest.records[source];
       return;
     }
@@ -165,7 +178,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await Promise.all(result.files.map((file, i) => writeFileAtomic(targets[i]!, file.data)));
     outcome.outputs.push(...targets.map((target) => displayPath(target, cwd)));
     const names = result.files.map((file) => file.name);
-    removed.push(...(await removeOutputs(outDir, (previous.records[source]?.outputs ?? []).filter((name) => !names.includes(name)), cwd)));
+    const earlier = previous.records[source];
+    if (earlier?.slug && earlier.slug !== slug && owners.get(earlier.slug)?.source === source) owners.delete(earlier.slug);
+    removed.push(...(await removeOutputs(outDir, ownFiles((earlier?.outputs ?? []).filter((name) => !names.includes(name)), source), cwd)));
     outcome.status = 'built';
     outcome.slug = slug;
     const entry: CacheEntry = { key: keys.get(result.path) ?? '', slug, outputs: names, summary: result.summary, diagnostics: result.diagnostics };
@@ -187,7 +202,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Records whose file is gone take their outputs with them.
   for (const [source, entry] of Object.entries(manifest.records)) {
     if (existsSync(join(cwd, source))) continue;
-    removed.push(...(await removeOutputs(outDir, entry.outputs, cwd)));
+    removed.push(...(await removeOutputs(outDir, ownFiles(entry.outputs, source), cwd)));
     delete manifest.records[source];
   }
 
@@ -201,7 +216,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     .update(JSON.stringify(siteSettings(config)))
     .update(Object.entries(manifest.records).map(([source, entry]) => `${source}\u0000${entry.key}`).sort().join('\n'))
     .digest('hex');
-  if (previous.siteKey !== siteKey || !outputsExist(outDir, previous.siteFiles)) {
+  if (options.force || previous.siteKey !== siteKey || !outputsExist(outDir, previous.siteFiles)) {
     try {
       const written = await writeSiteFiles(summaries, templates, siteSettings(config), outDir, previous.siteFiles, cwd);
       siteFiles = written.written;
@@ -274,6 +289,16 @@ function slugClash(file: string, slug: string, owner: string): Diagnostic {
     message: `the output name ${slug} is already taken by ${owner}`,
     note: 'give one of the records its own slug in the front-matter',
   };
+}
+
+/** Why the output folder may not be used: it holds the records, or sits among them. */
+function outputOverlap(outDir: string, inputs: readonly string[], records: readonly string[]): string | undefined {
+  const within = (dir: string, path: string): boolean => path === dir || path.startsWith(`${dir}${sep}`);
+  const record = records.find((file) => within(outDir, file));
+  if (record) return `the output folder holds records (${relative(outDir, record)}): building there would overwrite them`;
+  const input = inputs.find((path) => within(path, outDir));
+  if (input) return 'the output folder is inside the records folder: its files would be read as records next time';
+  return undefined;
 }
 
 /** Records are keyed in the manifest by their path relative to the project. */

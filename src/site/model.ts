@@ -59,12 +59,40 @@ export function slugify(text: string): string {
   return slug || 'untitled';
 }
 
+/** A page name for a tag or person: letters of any script kept ("中国", "україна"). */
+function pageName(text: string): string {
+  const name = text
+    .normalize('NFKC')
+    .toLocaleLowerCase('en-GB')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ł/g, 'l')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return name || 'untitled';
+}
+
+/** Distinct names for distinct texts: "C" and "C++" get c and c-2, in sorted order. */
+function uniqueNames(texts: Iterable<string>): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const text of [...new Set(texts)].sort()) {
+    const base = pageName(text);
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+    taken.add(name);
+    names.set(text, name);
+  }
+  return names;
+}
+
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 
 export function buildModel(summaries: readonly BriefingSummary[]): SiteModel {
+  const tagNames = uniqueNames(summaries.flatMap((summary) => summary.tags));
   const briefings = [...summaries]
     .sort((a, b) => (a.date === b.date ? a.slug.localeCompare(b.slug) : a.date < b.date ? 1 : -1))
-    .map(toEntry);
+    .map((summary) => toEntry(summary, tagNames));
 
   const years: SiteModel['years'] = [];
   for (const briefing of briefings) {
@@ -88,7 +116,7 @@ export function buildModel(summaries: readonly BriefingSummary[]): SiteModel {
       for (const person of list) {
         if (!person.name) continue;
         const name = person.name.normalize('NFC').replace(/\s+/g, ' ').trim();
-        const id = slugify(name);
+        const id = pageName(name);
         const entry = people.get(id) ?? { name, id, appearances: [] };
         entry.appearances.push({ as, ...(person.role ? { role: person.role } : {}), briefing });
         people.set(id, entry);
@@ -106,8 +134,8 @@ export function buildModel(summaries: readonly BriefingSummary[]): SiteModel {
   };
 }
 
-function toEntry(summary: BriefingSummary): BriefingEntry {
-  const tagLinks = summary.tags.map((name) => ({ name, slug: slugify(name) }));
+function toEntry(summary: BriefingSummary, tagNames: ReadonlyMap<string, string>): BriefingEntry {
+  const tagLinks = summary.tags.map((name) => ({ name, slug: tagNames.get(name) ?? pageName(name) }));
   const names = [...summary.chairs, ...summary.speakers].map((person) => person.name ?? person.text ?? '');
   return {
     ...summary,

@@ -1,6 +1,7 @@
 /** Validate stage: a loaded record → a Meeting (when it has no errors) and its diagnostics. */
 import { basename } from 'node:path';
-import { isNode } from 'yaml';
+import { isNode, isScalar } from 'yaml';
+import { parseMarkdown } from '../load/markdown.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, hasErrors } from '../diagnostics/diagnostic.js';
 import type { LoadedRecord } from '../load/record.js';
@@ -9,7 +10,7 @@ import { explainDate } from './dates.js';
 import { isPerson, type Meeting } from './meeting.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
-import { PERSON_KEYS, RECORD_KEYS, recordSchema, type Person, type RecordData, type Speaker } from './schema.js';
+import { PERSON_KEYS, RECORD_KEYS, RESERVED_SLUGS, SLUG, recordSchema, type Person, type RecordData, type Speaker } from './schema.js';
 import { bodyTexts, frontMatterTexts, type TextSegment } from './texts.js';
 import { validateYaml } from './yaml-diagnostics.js';
 
@@ -56,6 +57,11 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
         ...(syntaxFailed ? [] : frontMatterTexts(frontMatter.document, frontMatter.offset, source.text)),
         ...bodyTexts(record.tree, attributions, source.text),
       ]),
+    intro() {
+      const node = frontMatter.document.get('intro', true);
+      if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
+      return { tree: parseMarkdown(node.value), start: node.range[0] + frontMatter.offset, end: node.range[1] + frontMatter.offset };
+    },
     frontMatterRange(path) {
       const node = frontMatter.document.getIn(path, true);
       return isNode(node) && node.range ? [node.range[0] + frontMatter.offset, node.range[1] + frontMatter.offset] : undefined;
@@ -111,10 +117,28 @@ function buildMeeting(record: LoadedRecord, data: RecordData, attributions: Meet
       }),
     );
   }
+  const slug = data.slug ?? basename(file).replace(/\.md$/i, '');
+  const slugProblem = !SLUG.test(slug)
+    ? `the output name ${slug} (from ${data.slug === undefined ? 'the file name' : 'slug'}) must be lower-case letters, digits and single hyphens`
+    : RESERVED_SLUGS.includes(slug)
+      ? `the output name ${slug} is the archive's own (${slug}.html, ${slug}.json or ${slug}/)`
+      : undefined;
+  if (slugProblem) {
+    const node = frontMatter.document.getIn(['slug'], true);
+    const [start, end] = isNode(node) && node.range ? [node.range[0] + frontMatter.offset, node.range[1] + frontMatter.offset] : [0, 3];
+    diagnostics.push(
+      diagnosticAt(file, source, start, end, {
+        severity: 'error',
+        rule: 'schema',
+        message: slugProblem,
+        note: data.slug === undefined ? 'rename the file YYYY-MM-DD-some-words.md, or set slug in the front-matter' : 'choose another slug',
+      }),
+    );
+  }
   return {
     file,
     source,
-    slug: data.slug ?? basename(file).replace(/\.md$/i, ''),
+    slug,
     data,
     chairs,
     speakers,

@@ -9,15 +9,16 @@ import { basename, dirname, join } from 'node:path';
 /** Temporary files this module writes: `.<name>.<pid>.<random>.tmp`. */
 export const TEMPORARY_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
 
-/** Removes temporary files left in `dir` (and below) by a write that was killed mid-way. */
+/**
+ * Removes temporary files left by a write that was killed mid-way, where a build writes:
+ * the output folder itself and its tags/, people/ and schema/.
+ */
 export async function removeStaleTemporaryFiles(dir: string): Promise<void> {
-  let entries;
-  try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return; // no folder yet
+  for (const sub of ['', 'tags', 'people', 'schema']) {
+    const folder = join(dir, sub);
+    const names = await readdir(folder).catch(() => [] as string[]);
+    await Promise.all(names.filter((name) => TEMPORARY_FILE.test(name)).map((name) => rm(join(folder, name), { force: true })));
   }
-  await Promise.all(entries.filter((entry) => entry.isFile() && TEMPORARY_FILE.test(entry.name)).map((entry) => rm(join(entry.parentPath, entry.name), { force: true })));
 }
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {

@@ -60,6 +60,13 @@ describe('formatRecord', () => {
     expect(formatRecord('---\ntitle: "T\n---\n').ok).toBe(false);
   });
 
+  it.each([
+    ['a comment above a key that moves', '---\ndate: 2018-01-01\nhosts:\n  - the group\n\n# the title as announced\ntitle: Something\n---\n'],
+    ['a comment inside a speaker', '---\ntitle: T\ndate: 2018-01-01\nhosts: [the group]\nspeakers:\n  - role: R\n    # the full name\n    name: A\n---\n'],
+  ])('settles %s in one pass', (_name, text) => {
+    assertFormats(text);
+  });
+
   it('is idempotent and meaning-preserving on a thousand generated records', () => {
     const shuffled = fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), fc.boolean()).map(([seed, flow, star]) => {
       const rand = random(seed);

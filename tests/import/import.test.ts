@@ -105,4 +105,22 @@ describe('phrg-brief import', () => {
     expect(result.stderr).toContain('not placed, kept in the body: A sentence no rule knows.');
     expect(readFileSync(project.path('odd', '2021-02-01-odd.md'), 'utf8')).toContain('A sentence no rule knows.');
   });
+
+  it('keeps a host’s whole name, list items wrapped in paragraphs or holding lists, and text that looks like HTML', async () => {
+    const page = project.write(
+      'exported.html',
+      '<h1>2/2/21: Test – Exported</h1><p>The PHRG and the APPG on Democracy and Human Rights held a meeting on 2 February.</p><p>The speakers were:</p><ul><li><p>John Crabtree, Oxford – (JC).</p></li></ul><p>The main points made were as follows:</p><ul><li>Mining is a source of conflict. (JC)<ul><li>A sub-point on the &lt;Convention&gt;. (JC)</li></ul></li></ul>',
+    );
+    const result = await runCli(['import', page, '--out', 'exported'], project.dir);
+    expect(result.code, result.stderr).toBe(0);
+    const record = readFileSync(project.path('exported', '2021-02-02-test.md'), 'utf8');
+    const data = parse(record.split('---\n')[1]!) as Record<string, unknown>;
+    expect(data.hosts).toEqual(['the PHRG', 'the APPG on Democracy and Human Rights']);
+    expect(data.speakers).toEqual([{ key: 'JC', name: 'John Crabtree', role: 'Oxford' }]);
+    expect(record).toContain('Mining is a source of conflict. (JC)');
+    expect(record).toContain('\\<Convention>');
+    const check = await runCli(['check', project.path('exported', '2021-02-02-test.md')], project.dir);
+    expect(check.code, check.stdout).toBe(0);
+  });
 });
+

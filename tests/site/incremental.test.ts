@@ -98,4 +98,44 @@ describe('incremental builds', () => {
     expect(result.stderr).toContain('built 1, unchanged 10, failed 1');
     expect(readFileSync(project.path('dist', `${slug}.html`)).equals(before)).toBe(true);
   });
+
+  it('never lets a record take the files of one that fails, nor delete them afterwards', async () => {
+    const a = 'meetings/2017-01-01-a.md';
+    const b = 'meetings/2017-01-02-b.md';
+    const record = (slug: string, date: string) => `---\ntitle: T\ndate: ${date}\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nslug: ${slug}\n---\n\nText.\n`;
+    project.write(a, record('shared', '2017-01-01'));
+    expect((await runCli(['build', '--format', 'html,json'], project.dir)).code).toBe(0);
+    const before = readFileSync(project.path('dist', 'shared.html'));
+    project.write(a, record('shared', '7/1/17'));
+    project.write(b, record('shared', '2017-01-02'));
+    const clash = await runCli(['build', '--format', 'html,json', '--reporter', 'json'], project.dir);
+    expect(clash.code).toBe(1);
+    expect(readFileSync(project.path('dist', 'shared.html')).equals(before)).toBe(true);
+    expect(clash.stdout).toContain('duplicate-slug');
+    rmSync(project.path(a));
+    const after = await runCli(['build', '--format', 'html,json'], project.dir);
+    expect(after.code, after.stderr).toBe(0);
+    expect(readFileSync(project.path('dist', 'shared.html'), 'utf8')).toContain('2017-01-02');
+  });
+
+  it('tidy the files of a renamed record even with --force', async () => {
+    const old = names[0]!.replace(/\.md$/, '');
+    const text = readFileSync(project.path('meetings', names[0]!), 'utf8');
+    rmSync(project.path('meetings', names[0]!));
+    project.write(`meetings/${old}-renamed.md`, text);
+    const result = await runCli(['build', '--format', 'html,md,json', '--force'], project.dir);
+    expect(result.code).toBe(0);
+    expect(existsSync(project.path('dist', `${old}.html`))).toBe(false);
+    expect(existsSync(project.path('dist', `${old}-renamed.html`))).toBe(true);
+  });
+
+  it('refuse an output folder that holds the records, or sits among them', async () => {
+    const into = await runCli(['build', '--out', 'meetings'], project.dir);
+    expect(into.code).toBe(1);
+    expect(into.stdout).toContain('the output folder holds records');
+    const below = await runCli(['build', 'meetings', '--out', 'meetings/out'], project.dir);
+    expect(below.code).toBe(1);
+    expect(readFileSync(project.path('meetings', names[0]!), 'utf8')).toMatch(/^---\n/);
+  });
 });
+

@@ -13,6 +13,13 @@ export const rawHtml: Rule = {
   description: 'HTML in the body (it is never passed into a briefing)',
   needsMeeting: false,
   check(context, report) {
+    // The intro override is Markdown too, and printed in the briefing: it is held to the same.
+    const intro = context.intro();
+    if (intro) {
+      visit(intro.tree, 'html', (node) => {
+        report({ start: intro.start, end: intro.end, message: `raw HTML is not allowed in intro: ${node.value.split('\n')[0]}`, note: 'write it in Markdown, or remove it' });
+      });
+    }
     visit(context.tree, 'html', (node) => {
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { BriefingSummary } from '../../src/render/summary-schema.js';
+import { buildModel } from '../../src/site/model.js';
+
+const summary = (slug: string, date: string, tags: string[], speakers: BriefingSummary['speakers'] = []): BriefingSummary => ({
+  slug,
+  source: `meetings/${slug}.md`,
+  title: slug,
+  date,
+  heading: slug,
+  kind: 'meeting',
+  lang: 'en-GB',
+  draft: false,
+  hosts: ['the PHRG'],
+  partners: [],
+  tags,
+  summary: '',
+  chairs: [],
+  speakers,
+  points: [],
+  files: { html: `${slug}.html` },
+});
+
+describe('buildModel', () => {
+  it('gives distinct tags distinct pages, in any script', () => {
+    const model = buildModel([summary('a', '2020-01-01', ['C', 'C++', '中国', 'Україна', 'Côte d’Ivoire'])]);
+    expect(model.tags.map((tag) => [tag.name, tag.slug])).toEqual(
+      expect.arrayContaining([
+        ['C', 'c'],
+        ['C++', 'c-2'],
+        ['中国', '中国'],
+        ['Côte d’Ivoire', 'cote-d-ivoire'],
+      ]),
+    );
+    expect(new Set(model.tags.map((tag) => tag.slug)).size).toBe(5);
+  });
+
+  it('groups by year, newest first, and matches people across records by name', () => {
+    const model = buildModel([
+      summary('old', '2016-11-07', [], [{ key: 'JC', name: 'John Crabtree' }]),
+      summary('new', '2019-03-12', [], [{ key: 'J', name: 'John  Crabtree' }, 'Egypt' as never].map((s) => (typeof s === 'string' ? { text: s } : s))),
+    ]);
+    expect(model.years.map((year) => year.year)).toEqual(['2019', '2016']);
+    expect(model.people).toHaveLength(1);
+    expect(model.people[0]!.appearances.map((a) => a.briefing.slug)).toEqual(['new', 'old']);
+  });
+});
