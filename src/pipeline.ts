@@ -8,7 +8,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics } from './diagnostics/diagnostic.js';
 import { internalError } from './diagnostics/errors.js';
 import { discoverRecords, displayPath } from './load/discover.js';
-import { loadRecordFile } from './load/record.js';
+import { loadRecordBytes, loadRecordFile } from './load/record.js';
 import type { Meeting } from './validate/meeting.js';
 import { validateRecord } from './validate/record.js';
 
@@ -43,11 +43,14 @@ export interface CheckedRecord {
   diagnostics: Diagnostic[];
 }
 
-/** Loads and validates one record file; never throws. */
-export async function checkRecordFile(path: string, options: PipelineOptions): Promise<CheckedRecord> {
+/**
+ * Loads and validates one record file; never throws. `bytes`, when the caller has read the
+ * file already (to hash it), are used instead of reading it again.
+ */
+export async function checkRecordFile(path: string, options: PipelineOptions, bytes?: Uint8Array): Promise<CheckedRecord> {
   const file = displayPath(path, options.cwd);
   try {
-    const loaded = await loadRecordFile(path, file);
+    const loaded = bytes ? loadRecordBytes(bytes, file) : await loadRecordFile(path, file);
     if (!loaded.record) return { file, diagnostics: loaded.diagnostics };
     const validated = validateRecord(loaded.record, { rules: options.config.rules, abbreviations: options.config.abbreviations });
     const diagnostics = [...loaded.diagnostics, ...validated.diagnostics].sort(compareDiagnostics);

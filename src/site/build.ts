@@ -105,6 +105,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outcomes = new Map<string, RecordOutcome>();
   const keys = new Map<string, string>();
   const toRender: string[] = [];
+  /** The bytes of each record to render, read once: hashed here, parsed by the renderer. */
+  const contents = new Map<string, Uint8Array>();
   for (const path of discovered.files) {
     const source = sourceKey(cwd, path);
     const file = displayPath(path, cwd);
@@ -123,6 +125,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       options.onRecord?.({ done: ++done, total, file, status: 'unchanged' });
     } else {
       toRender.push(path);
+      contents.set(path, bytes);
     }
   }
 
@@ -195,8 +198,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     options.onRecord?.({ done: ++done, total, file: result.file, status });
     settling = settling.then(() => settle(result));
   };
-  if (jobs > 1 && toRender.length >= WORKER_THRESHOLD) await renderOnWorkers(toRender, renderSettings, jobs, onResult);
-  else await renderHere(toRender, renderSettings, onResult);
+  if (jobs > 1 && toRender.length >= WORKER_THRESHOLD) await renderOnWorkers(toRender, contents, renderSettings, jobs, onResult);
+  else await renderHere(toRender, contents, renderSettings, onResult);
   await settling;
 
   // Records whose file is gone take their outputs with them.
@@ -238,11 +241,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   return { records, diagnostics, siteFiles: siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };
 }
 
-async function renderHere(paths: readonly string[], settings: RenderSettings, onResult: (result: RecordResult) => void): Promise<void> {
+async function renderHere(paths: readonly string[], contents: Map<string, Uint8Array>, settings: RenderSettings, onResult: (result: RecordResult) => void): Promise<void> {
   if (paths.length === 0) return;
   // The parsers and renderers load only when a record is to be rendered in this thread.
   const { renderRecordJob } = await import('./record-job.js');
-  for (const path of paths) onResult(await renderRecordJob(path, settings));
+  for (const path of paths) {
+    const bytes = contents.get(path);
+    contents.delete(path);
+    onResult(await renderRecordJob(path, settings, bytes));
+  }
 }
 
 async function writeSiteFiles(

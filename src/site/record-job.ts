@@ -38,8 +38,9 @@ export interface RecordResult {
   skippedDraft?: boolean;
 }
 
-export async function renderRecordJob(path: string, settings: RenderSettings): Promise<RecordResult> {
-  const checked = await checkRecordFile(path, { paths: [], cwd: settings.cwd, config: settings.config });
+/** `bytes` are the record as the build hashed it, so that its outputs match its cache key. */
+export async function renderRecordJob(path: string, settings: RenderSettings, bytes?: Uint8Array): Promise<RecordResult> {
+  const checked = await checkRecordFile(path, { paths: [], cwd: settings.cwd, config: settings.config }, bytes);
   const result: RecordResult = { path, file: checked.file, diagnostics: checked.diagnostics };
   const meeting = checked.meeting;
   if (!meeting || hasErrors(checked.diagnostics)) return result;
