@@ -36,3 +36,15 @@ export const briefingSummarySchema = z.object({
 });
 
 export type BriefingSummary = z.infer<typeof briefingSummarySchema>;
+
+/** A briefing as the index, tag, people and feed pages need it: everything but its points. */
+export type SiteSummary = Omit<BriefingSummary, 'points'>;
+
+const SUMMARY_KEYS = Object.keys(briefingSummarySchema.shape) as (keyof BriefingSummary)[];
+
+/** The summary's fields in the schema's order, as `<slug>.json` and `briefings.json` print them. */
+export function inSchemaOrder(summary: BriefingSummary): BriefingSummary {
+  const ordered: Record<string, unknown> = {};
+  for (const key of SUMMARY_KEYS) if (summary[key] !== undefined) ordered[key] = summary[key];
+  return ordered as BriefingSummary;
+}

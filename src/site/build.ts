@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { loadTemplates, TemplateError, type TemplateSet } from '../compose/templates.js';
@@ -16,10 +16,11 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { discoverRecords, displayPath } from '../load/discover.js';
 import { internalError, templateDiagnostic } from '../diagnostics/errors.js';
 import type { Format } from '../pipeline.js';
-import type { BriefingSummary } from '../render/summary-schema.js';
-import { removeStaleTemporaryFiles, writeFileAtomic, writeFileIfChanged } from '../write/atomic.js';
-import { CACHE_DIR, loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, emptyManifest, type CacheEntry, type Manifest } from './cache.js';
-import { renderSite, type SiteSettings } from './pages.js';
+import type { SiteSummary } from '../render/summary-schema.js';
+import { removeStaleTemporaryFiles, writeChunksAtomic, writeFileAtomic, writeFileIfChanged } from '../write/atomic.js';
+import { CACHE_DIR, emptyManifest, entriesDir, entryPath, loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, type CacheEntry, type Manifest } from './cache.js';
+import { newestFirst } from './model.js';
+import { archiveData, ARCHIVE_DATA, renderSite, type SiteSettings } from './pages.js';
 import { renderOnWorkers } from './pool.js';
 import type { RecordResult, RenderSettings } from './record-job.js';
 
@@ -94,38 +95,36 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   await removeStaleTemporaryFiles(outDir);
   const manifestFile = manifestPath(options.cacheDir ?? join(cwd, CACHE_DIR), outDir);
+  const entries = entriesDir(manifestFile);
   // --force renders everything, but still knows what the last build wrote, to tidy it.
   const previous = await loadManifest(manifestFile);
   const settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
   const manifest: Manifest = { ...emptyManifest(), records: { ...previous.records } };
 
   // Which records must be rendered: those whose inputs changed or whose outputs went missing.
+  // Each is hashed here and read again by its renderer, which keys what it rendered by the
+  // bytes it read: holding every record's bytes until its turn would cost an archive's size.
   const total = discovered.files.length;
   let done = 0;
   const outcomes = new Map<string, RecordOutcome>();
-  const keys = new Map<string, string>();
   const toRender: string[] = [];
-  /** The bytes of each record to render, read once: hashed here, parsed by the renderer. */
-  const contents = new Map<string, Uint8Array>();
   for (const path of discovered.files) {
     const source = sourceKey(cwd, path);
     const file = displayPath(path, cwd);
-    let bytes: Uint8Array;
+    const entry = previous.records[source];
+    let key: string;
     try {
-      bytes = readFileSync(path);
+      key = recordKey(settings, readFileSync(path));
     } catch {
       toRender.push(path); // the job reports the read error
       continue;
     }
-    const key = recordKey(settings, bytes);
-    keys.set(path, key);
-    const entry = previous.records[source];
-    if (!options.force && entry && entry.key === key && outputsExist(outDir, entry.outputs)) {
+    const current = !options.force && entry?.key === key && outputsExist(outDir, entry.outputs) && (!entry.summary || existsSync(entryPath(entries, key)));
+    if (current) {
       outcomes.set(path, { file, status: 'unchanged', ...(entry.slug ? { slug: entry.slug } : {}), diagnostics: entry.diagnostics, outputs: entry.outputs.map((name) => displayPath(join(outDir, name), cwd)) });
       options.onRecord?.({ done: ++done, total, file, status: 'unchanged' });
     } else {
       toRender.push(path);
-      contents.set(path, bytes);
     }
   }
 
@@ -160,7 +159,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       delete manifest.records[source];
       return;
     }
-    if (!result.files || !result.summary || hasErrors(result.diagnostics)) return; // earlier files stay as they were
+    if (!result.files || !result.summary || result.key === undefined || result.archiveEntry === undefined || hasErrors(result.diagnostics)) return; // earlier files stay as they were
     const slug = result.summary.slug;
     const owner = owners.get(slug);
     if (owner && owner.source !== source) {
@@ -179,6 +178,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     owners.set(slug, { source, outcome });
     const targets = result.files.map((file) => join(outDir, file.name));
     await Promise.all(result.files.map((file, i) => writeFileAtomic(targets[i]!, file.data)));
+    await writeFileAtomic(entryPath(entries, result.key), result.archiveEntry);
     outcome.outputs.push(...targets.map((target) => displayPath(target, cwd)));
     const names = result.files.map((file) => file.name);
     const earlier = previous.records[source];
@@ -186,20 +186,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     removed.push(...(await removeOutputs(outDir, ownFiles((earlier?.outputs ?? []).filter((name) => !names.includes(name)), source), cwd)));
     outcome.status = 'built';
     outcome.slug = slug;
-    const entry: CacheEntry = { key: keys.get(result.path) ?? '', slug, outputs: names, summary: result.summary, diagnostics: result.diagnostics };
+    const entry: CacheEntry = { key: result.key, slug, outputs: names, summary: result.summary, ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
     manifest.records[source] = entry;
   };
 
   let settling = Promise.resolve();
-  const renderSettings: RenderSettings = { cwd, config, formats, drafts };
+  const renderSettings: RenderSettings = { cwd, config, formats, drafts, settingsKey: settings };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const onResult = (result: RecordResult): void => {
     const status: RecordStatus = result.skippedDraft ? 'draft' : result.files ? 'built' : 'failed';
     options.onRecord?.({ done: ++done, total, file: result.file, status });
     settling = settling.then(() => settle(result));
   };
-  if (jobs > 1 && toRender.length >= WORKER_THRESHOLD) await renderOnWorkers(toRender, contents, renderSettings, jobs, onResult);
-  else await renderHere(toRender, contents, renderSettings, onResult);
+  if (jobs > 1 && toRender.length >= WORKER_THRESHOLD) await renderOnWorkers(toRender, renderSettings, jobs, onResult);
+  else await renderHere(toRender, renderSettings, onResult);
   await settling;
 
   // Records whose file is gone take their outputs with them.
@@ -209,51 +209,71 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     delete manifest.records[source];
   }
 
-  const summaries = Object.values(manifest.records)
-    .map((entry) => entry.summary)
-    .filter((summary): summary is BriefingSummary => summary !== undefined && (drafts || !summary.draft));
-  // The site is made from the summaries alone: when no record's key changed, neither did it.
-  let siteFiles: string[] = previous.siteFiles;
+  const published = Object.entries(manifest.records)
+    .filter(([, entry]) => entry.summary !== undefined && (drafts || !entry.summary.draft))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // The pages are made from the summaries alone, briefings.json from every record's entry:
+  // an edit to a record's points rewrites briefings.json but leaves the pages be.
   const siteKey = createHash('sha256')
     .update(settings)
     .update(JSON.stringify(siteSettings(config)))
-    .update(Object.entries(manifest.records).map(([source, entry]) => `${source}\u0000${entry.key}`).sort().join('\n'))
+    .update(published.map(([source, entry]) => `${source}\u0000${entry.summaryKey ?? entry.key}`).join('\n'))
     .digest('hex');
-  if (options.force || previous.siteKey !== siteKey || !outputsExist(outDir, previous.siteFiles)) {
-    try {
-      const written = await writeSiteFiles(summaries, templates, siteSettings(config), outDir, previous.siteFiles, cwd);
-      siteFiles = written.written;
+  const dataKey = createHash('sha256')
+    .update(settings)
+    .update(published.map(([source, entry]) => `${source}\u0000${entry.key}`).join('\n'))
+    .digest('hex');
+  const previousPages = previous.siteFiles.filter((name) => name !== ARCHIVE_DATA);
+  let siteFiles: string[] = previous.siteFiles;
+  try {
+    let pages = previousPages;
+    if (options.force || previous.siteKey !== siteKey || !outputsExist(outDir, previousPages)) {
+      const summaries = published.map(([, entry]) => entry.summary!);
+      const written = await writeSitePages(summaries, templates, siteSettings(config), outDir, previousPages, cwd);
+      pages = written.written;
       removed.push(...written.removed);
-      manifest.siteKey = siteKey;
-    } catch (error) {
-      // A broken index or feed template is reported like any other; the briefings still stand.
-      diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
     }
-  } else {
     manifest.siteKey = siteKey;
+    if (options.force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA])) {
+      const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst(a.summary!, b.summary!));
+      await writeChunksAtomic(join(outDir, ARCHIVE_DATA), archiveData(ordered.map((entry) => readFileSync(entryPath(entries, entry.key), 'utf8'))));
+    }
+    manifest.dataKey = dataKey;
+    siteFiles = [...pages, ARCHIVE_DATA];
+  } catch (error) {
+    // A broken index or feed template is reported like any other; the briefings still stand.
+    diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
+    delete manifest.siteKey;
+    delete manifest.dataKey;
   }
   manifest.siteFiles = siteFiles;
-  // An unchanged build leaves the manifest as it was: no need to write megabytes again.
-  const unchanged = toRender.length === 0 && removed.length === 0 && previous.siteKey === manifest.siteKey && Object.keys(previous.records).length === Object.keys(manifest.records).length;
-  if (!unchanged) await saveManifest(manifestFile, manifest);
+  // An unchanged build leaves the manifest as it was: no need to write it again.
+  const unchanged = toRender.length === 0 && removed.length === 0 && previous.siteKey === manifest.siteKey && previous.dataKey === manifest.dataKey && Object.keys(previous.records).length === Object.keys(manifest.records).length;
+  if (!unchanged) {
+    await saveManifest(manifestFile, manifest);
+    await removeUnusedEntries(entries, manifest);
+  }
 
   const records = discovered.files.map((path) => outcomes.get(path)!);
   return { records, diagnostics, siteFiles: siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };
 }
 
-async function renderHere(paths: readonly string[], contents: Map<string, Uint8Array>, settings: RenderSettings, onResult: (result: RecordResult) => void): Promise<void> {
+async function renderHere(paths: readonly string[], settings: RenderSettings, onResult: (result: RecordResult) => void): Promise<void> {
   if (paths.length === 0) return;
   // The parsers and renderers load only when a record is to be rendered in this thread.
   const { renderRecordJob } = await import('./record-job.js');
-  for (const path of paths) {
-    const bytes = contents.get(path);
-    contents.delete(path);
-    onResult(await renderRecordJob(path, settings, bytes));
-  }
+  for (const path of paths) onResult(await renderRecordJob(path, settings));
 }
 
-async function writeSiteFiles(
-  summaries: BriefingSummary[],
+/** Archive entries no record of the manifest holds any more (edited, removed, given way). */
+async function removeUnusedEntries(entries: string, manifest: Manifest): Promise<void> {
+  const used = new Set(Object.values(manifest.records).map((entry) => `${entry.key}.json`));
+  const names = await readdir(entries).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => !used.has(name)).map((name) => rm(join(entries, name), { force: true })));
+}
+
+async function writeSitePages(
+  summaries: SiteSummary[],
   templates: TemplateSet,
   site: SiteSettings,
   outDir: string,

@@ -10,11 +10,11 @@ import { join, relative } from 'node:path';
 import { DEFAULT_TEMPLATES_DIR } from '../compose/templates.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { BriefingSummary } from '../render/summary-schema.js';
+import type { SiteSummary } from '../render/summary-schema.js';
 import { writeFileAtomic } from '../write/atomic.js';
 
 export const CACHE_DIR = '.phrg-brief-cache';
-const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 2;
 
 export interface CacheEntry {
   /** Hash of everything the outputs were made from. */
@@ -22,7 +22,10 @@ export interface CacheEntry {
   slug?: string;
   /** Output file names, relative to the output folder. */
   outputs: string[];
-  summary?: BriefingSummary;
+  /** What the site pages show of the record (its points are in its archive entry). */
+  summary?: SiteSummary;
+  /** Hash of `summary`: the site pages are made again only when one of these changes. */
+  summaryKey?: string;
   /** Warnings of the last build, shown again while the record is unchanged. */
   diagnostics: Diagnostic[];
 }
@@ -33,8 +36,10 @@ export interface Manifest {
   records: Record<string, CacheEntry>;
   /** Site files (index, tags, feed…) the last build wrote, to remove those no longer made. */
   siteFiles: string[];
-  /** Hash of what the site files were last made from: every record's key and the settings. */
+  /** Hash of what the site pages were last made from: every summary and the settings. */
   siteKey?: string;
+  /** Hash of what briefings.json was last made from: every record's key. */
+  dataKey?: string;
 }
 
 
@@ -46,6 +51,18 @@ export function emptyManifest(): Manifest {
 export function manifestPath(cacheDir: string, outDir: string): string {
   const id = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
   return join(cacheDir, `build-${id}.json`);
+}
+
+/**
+ * Where each record's entry of briefings.json is kept, printed, between builds: named by the
+ * record's key, so an entry can never belong to other bytes than the ones it was made from.
+ */
+export function entriesDir(manifestFile: string): string {
+  return manifestFile.replace(/\.json$/, '.entries');
+}
+
+export function entryPath(entriesFolder: string, key: string): string {
+  return join(entriesFolder, `${key}.json`);
 }
 
 export async function loadManifest(path: string): Promise<Manifest> {

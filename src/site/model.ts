@@ -4,9 +4,9 @@
  * meetings they spoke at. Built from summaries alone, so unchanged records cost nothing.
  */
 import { longDate } from '../compose/helpers.js';
-import type { BriefingSummary } from '../render/summary-schema.js';
+import type { SiteSummary } from '../render/summary-schema.js';
 
-export interface BriefingEntry extends BriefingSummary {
+export interface BriefingEntry extends SiteSummary {
   /** The briefing page, relative to the output folder (or the PDF when no HTML is built). */
   href: string;
   /** "7 November 2016" */
@@ -88,11 +88,14 @@ function uniqueNames(texts: Iterable<string>): Map<string, string> {
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 
-export function buildModel(summaries: readonly BriefingSummary[]): SiteModel {
+/** The archive's order: newest first, then by output name. */
+export function newestFirst(a: SiteSummary, b: SiteSummary): number {
+  return a.date === b.date ? a.slug.localeCompare(b.slug) : a.date < b.date ? 1 : -1;
+}
+
+export function buildModel(summaries: readonly SiteSummary[]): SiteModel {
   const tagNames = uniqueNames(summaries.flatMap((summary) => summary.tags));
-  const briefings = [...summaries]
-    .sort((a, b) => (a.date === b.date ? a.slug.localeCompare(b.slug) : a.date < b.date ? 1 : -1))
-    .map((summary) => toEntry(summary, tagNames));
+  const briefings = [...summaries].sort(newestFirst).map((summary) => toEntry(summary, tagNames));
 
   const years: SiteModel['years'] = [];
   for (const briefing of briefings) {
@@ -112,7 +115,7 @@ export function buildModel(summaries: readonly BriefingSummary[]): SiteModel {
 
   const people = new Map<string, PersonEntry>();
   for (const briefing of briefings) {
-    const appear = (as: Appearance['as'], list: BriefingSummary['speakers']): void => {
+    const appear = (as: Appearance['as'], list: SiteSummary['speakers']): void => {
       for (const person of list) {
         if (!person.name) continue;
         const name = person.name.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -134,7 +137,7 @@ export function buildModel(summaries: readonly BriefingSummary[]): SiteModel {
   };
 }
 
-function toEntry(summary: BriefingSummary, tagNames: ReadonlyMap<string, string>): BriefingEntry {
+function toEntry(summary: SiteSummary, tagNames: ReadonlyMap<string, string>): BriefingEntry {
   const tagLinks = summary.tags.map((name) => ({ name, slug: tagNames.get(name) ?? pageName(name) }));
   const names = [...summary.chairs, ...summary.speakers].map((person) => person.name ?? person.text ?? '');
   return {

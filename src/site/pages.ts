@@ -1,12 +1,14 @@
 /**
- * The archive's own files: index.html, tags/<tag>.html, people/index.html, feed.xml,
- * briefings.json with its JSON Schema, and sitemap.xml when the site's address is known.
- * Their wording is in templates (index.hbs, tag.hbs, people.hbs, feed.hbs) like the briefing's.
+ * The archive's own pages: index.html, tags/<tag>.html, people/index.html, feed.xml, the
+ * JSON Schemas, and sitemap.xml when the site's address is known. Their wording is in
+ * templates (index.hbs, tag.hbs, people.hbs, feed.hbs) like the briefing's. They are made
+ * from summaries without points, so an edit to a record's points leaves them alone;
+ * briefings.json, which holds the points, is written from each record's cached entry.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { TemplateSet } from '../compose/templates.js';
-import { briefingSummarySchema, type BriefingSummary } from '../render/summary-schema.js';
+import { briefingSummarySchema, type SiteSummary } from '../render/summary-schema.js';
 import { buildModel, type SiteModel } from './model.js';
 
 export interface SiteSettings {
@@ -21,7 +23,7 @@ export interface SiteFile {
   data: string;
 }
 
-export function renderSite(summaries: readonly BriefingSummary[], templates: TemplateSet, site: SiteSettings): SiteFile[] {
+export function renderSite(summaries: readonly SiteSummary[], templates: TemplateSet, site: SiteSettings): SiteFile[] {
   const model = buildModel(summaries);
   const page = (article: string, heading: string, description: string): string =>
     templates.page({ lang: site.lang, heading, description, tags: [], article, styles: templates.styles });
@@ -34,12 +36,32 @@ export function renderSite(summaries: readonly BriefingSummary[], templates: Tem
       data: page(templates.tag({ tag, site }), `${tag.name} – ${site.title}`, `Briefings tagged ${tag.name}`),
     })),
     { name: 'feed.xml', data: templates.feed(feedContext(model, site)) },
-    { name: 'briefings.json', data: `${JSON.stringify({ $schema: 'schema/briefings.schema.json', briefings: model.briefings.map(toSummary) }, null, 2)}\n` },
     { name: 'schema/briefings.schema.json', data: `${JSON.stringify(archiveJsonSchema(), null, 2)}\n` },
     { name: 'schema/briefing.schema.json', data: `${JSON.stringify(briefingJsonSchema(), null, 2)}\n` },
   ];
   if (site.baseUrl) files.push({ name: 'sitemap.xml', data: sitemap(model, site.baseUrl, files) });
   return files;
+}
+
+export const ARCHIVE_DATA = 'briefings.json';
+
+/**
+ * briefings.json in pieces, newest first: each record's entry is already printed (at the
+ * array's indentation) by its render, so the file is streamed, never held whole.
+ */
+export function* archiveData(entries: Iterable<string>): Generator<string> {
+  yield '{\n  "$schema": "schema/briefings.schema.json",\n  "briefings": [';
+  let first = true;
+  for (const entry of entries) {
+    yield `${first ? '' : ','}\n${entry}`;
+    first = false;
+  }
+  yield first ? ']\n}\n' : '\n  ]\n}\n';
+}
+
+/** A record's entry of briefings.json: its summary as printed there, at the array's depth. */
+export function archiveEntry(summaryJson: string): string {
+  return summaryJson.replace(/^/gm, '    ');
 }
 
 function feedContext(model: SiteModel, site: SiteSettings): object {
@@ -73,15 +95,6 @@ function sitemap(model: SiteModel, baseUrl: string, files: readonly SiteFile[]):
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-const SUMMARY_KEYS = Object.keys(briefingSummarySchema.shape) as (keyof BriefingSummary)[];
-
-/** The summary fields only, in the schema's order (no page-building extras). */
-function toSummary(entry: BriefingSummary): BriefingSummary {
-  const summary: Record<string, unknown> = {};
-  for (const key of SUMMARY_KEYS) if (entry[key] !== undefined) summary[key] = entry[key];
-  return summary as BriefingSummary;
 }
 
 function briefingJsonSchema(): object {

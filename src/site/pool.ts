@@ -8,8 +8,6 @@ import type { RecordResult, RenderSettings } from './record-job.js';
 
 export async function renderOnWorkers(
   paths: readonly string[],
-  /** Each record's bytes as the build hashed them; taken (and forgotten) as they are sent. */
-  contents: Map<string, Uint8Array>,
   settings: RenderSettings,
   jobs: number,
   onResult: (result: RecordResult) => void,
@@ -29,10 +27,7 @@ export async function renderOnWorkers(
           return;
         }
         const id = next++;
-        const path = paths[id]!;
-        const bytes = contents.get(path);
-        contents.delete(path);
-        worker.postMessage({ id, path, bytes });
+        worker.postMessage({ id, path: paths[id]! });
       };
       worker.on('message', (message: { id: number; result: RecordResult }) => {
         onResult(message.result);

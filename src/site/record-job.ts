@@ -3,6 +3,8 @@
  * render. Runs in the main thread or on a worker; nothing is written here, so the build can
  * settle clashes of output names before a byte reaches the output folder.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { composeBriefing, renderPage } from '../compose/briefing.js';
 import { loadTemplates, TemplateError } from '../compose/templates.js';
 import type { ResolvedConfig } from '../config/schema.js';
@@ -10,8 +12,11 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, hasErrors } from '../diagnostics/diagnostic.js';
 import { checkRecordFile, internalError, templateDiagnostic, type Format } from '../pipeline.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { attributedPoints, summarise, type BriefingSummary } from '../render/summary.js';
+import { attributedPoints, summarise } from '../render/summary.js';
+import { inSchemaOrder, type SiteSummary } from '../render/summary-schema.js';
 import type { Meeting } from '../validate/meeting.js';
+import { recordKey } from './cache.js';
+import { archiveEntry } from './pages.js';
 
 export interface RenderSettings {
   cwd: string;
@@ -19,6 +24,8 @@ export interface RenderSettings {
   formats: readonly Format[];
   /** Render drafts too (otherwise they are checked only). */
   drafts: boolean;
+  /** Hash of the build's settings, which each record's cache key starts from. */
+  settingsKey: string;
 }
 
 export interface RenderedFile {
@@ -32,16 +39,24 @@ export interface RecordResult {
   path: string;
   file: string;
   diagnostics: Diagnostic[];
-  summary?: BriefingSummary;
+  /** The cache key of the bytes rendered (absent when the file could not be read). */
+  key?: string;
+  /** What the site pages show of the briefing, and its hash. */
+  summary?: SiteSummary;
+  summaryKey?: string;
+  /** The briefing's entry of briefings.json, printed. */
+  archiveEntry?: string;
   files?: RenderedFile[];
   /** A draft left out of this build. */
   skippedDraft?: boolean;
 }
 
-/** `bytes` are the record as the build hashed it, so that its outputs match its cache key. */
-export async function renderRecordJob(path: string, settings: RenderSettings, bytes?: Uint8Array): Promise<RecordResult> {
+/** The record is read once, here: the key it is cached under is the hash of the bytes rendered. */
+export async function renderRecordJob(path: string, settings: RenderSettings): Promise<RecordResult> {
+  const bytes = await readFile(path).catch(() => undefined); // checkRecordFile reports why
   const checked = await checkRecordFile(path, { paths: [], cwd: settings.cwd, config: settings.config }, bytes);
   const result: RecordResult = { path, file: checked.file, diagnostics: checked.diagnostics };
+  if (bytes) result.key = recordKey(settings.settingsKey, bytes);
   const meeting = checked.meeting;
   if (!meeting || hasErrors(checked.diagnostics)) return result;
   if (meeting.data.draft && !settings.drafts) return { ...result, skippedDraft: true };
@@ -54,14 +69,15 @@ export async function renderRecordJob(path: string, settings: RenderSettings, by
   }
 }
 
-async function renderFormats(meeting: Meeting, settings: RenderSettings, diagnostics: Diagnostic[]): Promise<{ summary: BriefingSummary; files: RenderedFile[] }> {
+async function renderFormats(meeting: Meeting, settings: RenderSettings, diagnostics: Diagnostic[]): Promise<Pick<RecordResult, 'summary' | 'summaryKey' | 'archiveEntry' | 'files'>> {
   const { formats, config } = settings;
   const templates = loadTemplates(config.templatesDir);
   const points = attributedPoints(meeting); // before composing, which rewrites the tree
   const composed = composeBriefing(meeting, templates);
   const names: Record<string, string> = {};
   for (const format of formats) names[format] = `${meeting.slug}.${format}`;
-  const summary = summarise(meeting, composed.view, composed.article, points, names);
+  const { points: _points, ...siteSummary } = summarise(meeting, composed.view, composed.article, points, names);
+  const summaryJson = JSON.stringify(inSchemaOrder({ ...siteSummary, points }), null, 2);
 
   const files: RenderedFile[] = [];
   for (const format of formats) {
@@ -82,11 +98,12 @@ async function renderFormats(meeting: Meeting, settings: RenderSettings, diagnos
         files.push({ name, data: renderMarkdown(composed.article) });
         break;
       case 'json':
-        files.push({ name, data: `${JSON.stringify(summary, null, 2)}\n` });
+        files.push({ name, data: `${summaryJson}\n` });
         break;
     }
   }
-  return { summary, files };
+  const summaryKey = createHash('sha256').update(JSON.stringify(siteSummary)).digest('hex');
+  return { summary: siteSummary, summaryKey, archiveEntry: archiveEntry(summaryJson), files };
 }
 
 /** A character the PDF font cannot set, placed where the record first uses it. */

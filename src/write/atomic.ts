@@ -3,7 +3,7 @@
  * the bytes go to a temporary name in the same folder, which is then renamed over the target.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Temporary files this module writes: `.<name>.<pid>.<random>.tmp`. */
@@ -22,11 +22,35 @@ export async function removeStaleTemporaryFiles(dir: string): Promise<void> {
 }
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await replaceAtomically(path, (temporary) => writeFile(temporary, data));
+}
+
+/** Like writeFileAtomic, for a file made piece by piece that is never whole in memory. */
+export async function writeChunksAtomic(path: string, chunks: Iterable<string>): Promise<void> {
+  await replaceAtomically(path, async (temporary) => {
+    const file = await open(temporary, 'w');
+    try {
+      let pending = '';
+      for (const chunk of chunks) {
+        pending += chunk;
+        if (pending.length >= 1 << 16) {
+          await file.write(pending);
+          pending = '';
+        }
+      }
+      await file.write(pending);
+    } finally {
+      await file.close();
+    }
+  });
+}
+
+async function replaceAtomically(path: string, write: (temporary: string) => Promise<void>): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temporary = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, data);
+    await write(temporary);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });

@@ -64,6 +64,22 @@ describe('incremental builds', () => {
     expect(readFileSync(project.path('dist', `${slug}.html`), 'utf8')).toContain('as agreed');
   });
 
+  it('rewrite briefings.json but no site page when only a record’s points change', async () => {
+    const before = snapshot();
+    const target = names[5]!;
+    const slug = target.replace(/\.md$/, '');
+    project.write(`meetings/${target}`, readFileSync(project.path('meetings', target), 'utf8').replace('\n- ', '\n- Added afterwards: '));
+    const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
+    expect(result.stderr).toContain('built 1, unchanged 11, failed 0');
+    expect(changed(before, snapshot())).toEqual([`${slug}.html`, `${slug}.json`, `${slug}.md`, 'briefings.json'].sort());
+    // The archive's data is every record's own data, newest first, the edited one included.
+    const archive = JSON.parse(readFileSync(project.path('dist', 'briefings.json'), 'utf8')) as { briefings: { slug: string; date: string }[] };
+    const own = names.map((name) => JSON.parse(readFileSync(project.path('dist', name.replace(/\.md$/, '.json')), 'utf8')) as { slug: string; date: string });
+    own.sort((a, b) => (a.date === b.date ? a.slug.localeCompare(b.slug) : a.date < b.date ? 1 : -1));
+    expect(archive.briefings).toEqual(own);
+    expect(JSON.stringify(archive.briefings.find((b) => b.slug === slug))).toContain('Added afterwards: ');
+  });
+
   it('render everything again when a template changes, or with --force', async () => {
     project.write('phrg-brief.yaml', 'templates: mine\n');
     project.write('mine/partials/person.hbs', readFileSync(join(REPO, 'templates/default/partials/person.hbs'), 'utf8').replace('speaking on behalf of', 'for'));
