@@ -5,7 +5,7 @@
  * they were while the others are built.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
@@ -17,7 +17,7 @@ import { discoverRecords, displayPath } from '../load/discover.js';
 import { internalError, templateDiagnostic } from '../diagnostics/errors.js';
 import type { Format } from '../pipeline.js';
 import type { SiteSummary } from '../render/summary-schema.js';
-import { removeStaleTemporaryFiles, writeChunksAtomic, writeFileAtomic, writeFileIfChanged } from '../write/atomic.js';
+import { removeStaleTemporaryFiles, writeChunksAtomic, writeFileAtomicSync, writeFileIfChanged } from '../write/atomic.js';
 import { CACHE_DIR, emptyManifest, entriesDir, entryPath, loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, type CacheEntry, type Manifest } from './cache.js';
 import { newestFirst } from './model.js';
 import { archiveData, ARCHIVE_DATA, renderSite, type SiteSettings } from './pages.js';
@@ -149,13 +149,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const rank = (source: string): number => order.get(source) ?? Number.MAX_SAFE_INTEGER;
   const removed: string[] = [];
 
-  const settle = async (result: RecordResult): Promise<void> => {
+  const settle = (result: RecordResult): void => {
     const source = sourceKey(cwd, result.path);
     const outcome: RecordOutcome = { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
     outcomes.set(result.path, outcome);
     if (result.skippedDraft) {
       outcome.status = 'draft';
-      removed.push(...(await removeOutputs(outDir, ownFiles(previous.records[source]?.outputs ?? [], source), cwd)));
+      removed.push(...removeOutputs(outDir, ownFiles(previous.records[source]?.outputs ?? [], source), cwd));
       delete manifest.records[source];
       return;
     }
@@ -177,35 +177,40 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     owners.set(slug, { source, outcome });
     const targets = result.files.map((file) => join(outDir, file.name));
-    await Promise.all(result.files.map((file, i) => writeFileAtomic(targets[i]!, file.data)));
-    await writeFileAtomic(entryPath(entries, result.key), result.archiveEntry);
+    result.files.forEach((file, i) => writeFileAtomicSync(targets[i]!, file.data));
+    writeFileAtomicSync(entryPath(entries, result.key), result.archiveEntry);
     outcome.outputs.push(...targets.map((target) => displayPath(target, cwd)));
     const names = result.files.map((file) => file.name);
     const earlier = previous.records[source];
     if (earlier?.slug && earlier.slug !== slug && owners.get(earlier.slug)?.source === source) owners.delete(earlier.slug);
-    removed.push(...(await removeOutputs(outDir, ownFiles((earlier?.outputs ?? []).filter((name) => !names.includes(name)), source), cwd)));
+    removed.push(...removeOutputs(outDir, ownFiles((earlier?.outputs ?? []).filter((name) => !names.includes(name)), source), cwd));
     outcome.status = 'built';
     outcome.slug = slug;
     const entry: CacheEntry = { key: result.key, slug, outputs: names, summary: result.summary, ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
     manifest.records[source] = entry;
   };
 
-  let settling = Promise.resolve();
   const renderSettings: RenderSettings = { cwd, config, formats, drafts, settingsKey: settings };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  // Each result is written as it arrives, at once: the next record is already on its way.
   const onResult = (result: RecordResult): void => {
-    const status: RecordStatus = result.skippedDraft ? 'draft' : result.files ? 'built' : 'failed';
-    options.onRecord?.({ done: ++done, total, file: result.file, status });
-    settling = settling.then(() => settle(result));
+    try {
+      settle(result);
+    } catch (error) {
+      const outcome = outcomes.get(result.path) ?? { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
+      outcome.status = 'failed';
+      outcome.diagnostics.push(writeError(result.file, error));
+      outcomes.set(result.path, outcome);
+    }
+    options.onRecord?.({ done: ++done, total, file: result.file, status: outcomes.get(result.path)?.status ?? 'failed' });
   };
   if (jobs > 1 && toRender.length >= WORKER_THRESHOLD) await renderOnWorkers(toRender, renderSettings, jobs, onResult);
   else await renderHere(toRender, renderSettings, onResult);
-  await settling;
 
   // Records whose file is gone take their outputs with them.
   for (const [source, entry] of Object.entries(manifest.records)) {
     if (existsSync(join(cwd, source))) continue;
-    removed.push(...(await removeOutputs(outDir, ownFiles(entry.outputs, source), cwd)));
+    removed.push(...removeOutputs(outDir, ownFiles(entry.outputs, source), cwd));
     delete manifest.records[source];
   }
 
@@ -284,17 +289,17 @@ async function writeSitePages(
   // Unchanged site files are left alone, so their dates say when they last changed.
   for (const file of files) await writeFileIfChanged(join(outDir, file.name), file.data);
   const written = files.map((file) => file.name);
-  const removed = await removeOutputs(outDir, before.filter((name) => !written.includes(name)), cwd);
+  const removed = removeOutputs(outDir, before.filter((name) => !written.includes(name)), cwd);
   return { written, removed };
 }
 
-async function removeOutputs(outDir: string, names: readonly string[], cwd: string): Promise<string[]> {
+function removeOutputs(outDir: string, names: readonly string[], cwd: string): string[] {
   const removed: string[] = [];
   for (const name of names) {
     const target = join(outDir, name);
     // Only ever inside the output folder, whatever a manifest says.
     if (relative(outDir, target).startsWith('..')) continue;
-    await rm(target, { force: true });
+    rmSync(target, { force: true });
     removed.push(displayPath(target, cwd));
   }
   return removed;
@@ -302,6 +307,11 @@ async function removeOutputs(outDir: string, names: readonly string[], cwd: stri
 
 function siteSettings(config: ResolvedConfig): SiteSettings {
   return { title: config.site.title, lang: config.site.lang, ...(config.site.baseUrl ? { baseUrl: config.site.baseUrl } : {}) };
+}
+
+function writeError(file: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'write-error', message: `cannot write this record's outputs: ${reason}`, note: 'check that the output folder is writable and the disk has room' };
 }
 
 function slugClash(file: string, slug: string, owner: string): Diagnostic {

@@ -21,21 +21,25 @@ export async function renderOnWorkers(
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const worker = new Worker(workerUrl, { workerData: settings });
+      let inFlight = 0;
+      // Two records in hand: the next is queued before the last result is written, so a
+      // worker never waits for the main thread.
       const feed = (): void => {
-        if (next >= paths.length) {
-          void worker.terminate().then(() => resolve());
-          return;
+        while (inFlight < 2 && next < paths.length) {
+          const id = next++;
+          inFlight++;
+          worker.postMessage({ id, path: paths[id]! });
         }
-        const id = next++;
-        worker.postMessage({ id, path: paths[id]! });
+        if (inFlight === 0) void worker.terminate().then(() => resolve());
       };
       worker.on('message', (message: { id: number; result: RecordResult }) => {
-        onResult(message.result);
+        inFlight--;
         feed();
+        onResult(message.result);
       });
       worker.on('error', reject);
       worker.on('exit', (code) => {
-        if (code !== 0 && next < paths.length) reject(new Error(`a build worker stopped with code ${code}`));
+        if (code !== 0 && (next < paths.length || inFlight > 0)) reject(new Error(`a build worker stopped with code ${code}`));
       });
       feed();
     });

@@ -4,7 +4,7 @@
  * settle clashes of output names before a byte reaches the output folder.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { composeBriefing, renderPage } from '../compose/briefing.js';
 import { loadTemplates, TemplateError } from '../compose/templates.js';
 import type { ResolvedConfig } from '../config/schema.js';
@@ -53,7 +53,13 @@ export interface RecordResult {
 
 /** The record is read once, here: the key it is cached under is the hash of the bytes rendered. */
 export async function renderRecordJob(path: string, settings: RenderSettings): Promise<RecordResult> {
-  const bytes = await readFile(path).catch(() => undefined); // checkRecordFile reports why
+  // Read at once, not queued behind the build's writes in libuv's pool; a small file.
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    bytes = undefined; // checkRecordFile reads again and reports why
+  }
   const checked = await checkRecordFile(path, { paths: [], cwd: settings.cwd, config: settings.config }, bytes);
   const result: RecordResult = { path, file: checked.file, diagnostics: checked.diagnostics };
   if (bytes) result.key = recordKey(settings.settingsKey, bytes);

@@ -10,6 +10,7 @@ import type { Rule } from './rule.js';
 import type { TextSegment } from '../texts.js';
 
 const NAME = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]+(?![\p{L}\p{M}])/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 
 export function foldAccents(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
@@ -32,11 +33,15 @@ export const inconsistentName: Rule = {
     const segments = context.texts();
     const accented = new Set<string>();
     for (const segment of segments) {
-      for (const match of segment.text.matchAll(NAME)) if (!/^[\x00-\x7f]*$/.test(match[0])) accented.add(foldAccents(match[0].normalize('NFC')));
+      if (ASCII.test(segment.text)) continue; // no accent, so no accented name
+      for (const match of segment.text.matchAll(NAME)) if (!ASCII.test(match[0])) accented.add(foldAccents(match[0].normalize('NFC')));
     }
     if (accented.size === 0) return;
     const groups = new Map<string, Occurrence[]>();
     for (const segment of segments) {
+      // A segment can spell one of those names only if its letters, accents aside, hold it.
+      const plain = foldAccents(segment.text);
+      if (![...accented].some((name) => plain.includes(name))) continue;
       for (const match of segment.text.matchAll(NAME)) {
         const word = match[0].normalize('NFC');
         const folded = foldAccents(word);

@@ -8,8 +8,10 @@
  */
 import type { Rule } from './rule.js';
 
-const PAIRS: Record<string, string> = { '(': ')', '[': ']', '“': '”' };
-const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '”': '“' };
+const OPENERS: Record<string, string> = { ')': '(', ']': '[', '”': '“' };
+
+/** Characters the scan stops at; text without any of them is balanced. */
+const MARKS = /[()[\]“”"‘’]/g;
 
 export interface Imbalance {
   index: number;
@@ -22,11 +24,13 @@ export function findImbalance(text: string): Imbalance | undefined {
   const stack: { char: string; index: number }[] = [];
   const straight: number[] = [];
   let singles: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (char in PAIRS) stack.push({ char, index: i });
-    else if (char in CLOSERS) {
-      const opener = CLOSERS[char]!;
+  // Only the marks matter: jump from one to the next rather than walk every character.
+  for (const match of text.matchAll(MARKS)) {
+    const char = match[0];
+    const i = match.index;
+    if (char === '(' || char === '[' || char === '“') stack.push({ char, index: i });
+    else if (char === ')' || char === ']' || char === '”') {
+      const opener = OPENERS[char]!;
       const top = stack.at(-1);
       if (top?.char === opener) stack.pop();
       else if (stack.some((entry) => entry.char === opener)) {
@@ -36,7 +40,7 @@ export function findImbalance(text: string): Imbalance | undefined {
       }
     } else if (char === '"') straight.push(i);
     else if (char === '‘') singles.push(i);
-    else if (char === '’' && !/\p{L}/u.test(text[i + 1] ?? '')) singles = singles.slice(0, -1);
+    else if (!/\p{L}/u.test(text[i + 1] ?? '')) singles = singles.slice(0, -1); // ’ not inside a word
   }
   const open = stack[0];
   if (open) return { index: open.index, char: open.char, message: `${open.char} is never closed` };

@@ -18,6 +18,9 @@ export const WELL_KNOWN_ABBREVIATIONS = [
 ];
 
 const WORD = /(?<![\p{L}\p{N}])(\p{Lu}{2,})(s?)(?![\p{L}\p{N}])/gu;
+/** WORD for text of ASCII alone, where it finds the same words several times faster. */
+const ASCII_WORD = /(?<![A-Za-z0-9])([A-Z]{2,})(s?)(?![A-Za-z0-9])/g;
+const ASCII = /^[\x00-\x7f]*$/;
 const DEFINITION = /\(\s*(\p{Lu}{2,})s?\s*\)/gu;
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 
@@ -34,7 +37,7 @@ export const undefinedAbbreviation: Rule = {
     const known = new Set([...WELL_KNOWN_ABBREVIATIONS, ...context.abbreviations]);
     const reported = new Set<string>();
     for (const segment of texts) {
-      for (const match of segment.text.matchAll(WORD)) {
+      for (const match of segment.text.matchAll(ASCII.test(segment.text) ? ASCII_WORD : WORD)) {
         const word = match[1]!;
         const written = match[0];
         if (defined.has(word) || keys.has(word) || known.has(word) || ROMAN.test(word) || reported.has(word)) continue;
