@@ -5,7 +5,7 @@
  * they were while the others are built.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
@@ -108,19 +108,35 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let done = 0;
   const outcomes = new Map<string, RecordOutcome>();
   const toRender: string[] = [];
+  /** Size, time and inode of each record as last seen, taken before it is read. */
+  const stamps = new Map<string, string>();
+  // One listing of each folder answers "are its outputs still there?" for every record.
+  const present = listing(outDir);
+  const cached = listing(entries);
+  const exists = (name: string): boolean => (name.includes('/') ? existsSync(join(outDir, name)) : present.has(name));
+  let restamped = false;
   for (const path of discovered.files) {
     const source = sourceKey(cwd, path);
     const file = displayPath(path, cwd);
     const entry = previous.records[source];
     let key: string;
     try {
-      key = recordKey(settings, readFileSync(path));
+      const stamp = stampOf(path);
+      stamps.set(path, stamp);
+      // A file that is as it was when last hashed, under the same settings, has that key
+      // still; only a changed stamp costs a read (make and git's index decide the same way).
+      if (!options.force && entry?.stamp === stamp && previous.settings === settings) key = entry.key;
+      else key = recordKey(settings, readFileSync(path));
     } catch {
       toRender.push(path); // the job reports the read error
       continue;
     }
-    const current = !options.force && entry?.key === key && outputsExist(outDir, entry.outputs) && (!entry.summary || existsSync(entryPath(entries, key)));
+    const current = !options.force && entry?.key === key && entry.outputs.every(exists) && (!entry.summary || cached.has(`${key}.json`));
     if (current) {
+      if (entry.stamp !== stamps.get(path)) {
+        manifest.records[source] = { ...entry, stamp: stamps.get(path)! }; // touched, not changed
+        restamped = true;
+      }
       outcomes.set(path, { file, status: 'unchanged', ...(entry.slug ? { slug: entry.slug } : {}), diagnostics: entry.diagnostics, outputs: entry.outputs.map((name) => displayPath(join(outDir, name), cwd)) });
       options.onRecord?.({ done: ++done, total, file, status: 'unchanged' });
     } else {
@@ -186,7 +202,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     removed.push(...removeOutputs(outDir, ownFiles((earlier?.outputs ?? []).filter((name) => !names.includes(name)), source), cwd));
     outcome.status = 'built';
     outcome.slug = slug;
-    const entry: CacheEntry = { key: result.key, slug, outputs: names, summary: result.summary, ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
+    const stamp = stamps.get(result.path);
+    const entry: CacheEntry = { key: result.key, ...(stamp ? { stamp } : {}), slug, outputs: names, summary: result.summary, ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
     manifest.records[source] = entry;
   };
 
@@ -241,7 +258,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     manifest.siteKey = siteKey;
     if (options.force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA])) {
       const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst(a.summary!, b.summary!));
-      await writeChunksAtomic(join(outDir, ARCHIVE_DATA), archiveData(ordered.map((entry) => readFileSync(entryPath(entries, entry.key), 'utf8'))));
+      // Each entry is read as it is written: the archive's data is never whole in memory.
+      const read = function* (): Generator<string> {
+        for (const entry of ordered) yield readFileSync(entryPath(entries, entry.key), 'utf8');
+      };
+      await writeChunksAtomic(join(outDir, ARCHIVE_DATA), archiveData(read()));
     }
     manifest.dataKey = dataKey;
     siteFiles = [...pages, ARCHIVE_DATA];
@@ -253,7 +274,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   manifest.siteFiles = siteFiles;
   // An unchanged build leaves the manifest as it was: no need to write it again.
-  const unchanged = toRender.length === 0 && removed.length === 0 && previous.siteKey === manifest.siteKey && previous.dataKey === manifest.dataKey && Object.keys(previous.records).length === Object.keys(manifest.records).length;
+  manifest.settings = settings;
+  const unchanged = !restamped && previous.settings === settings && toRender.length === 0 && removed.length === 0 && previous.siteKey === manifest.siteKey && previous.dataKey === manifest.dataKey && Object.keys(previous.records).length === Object.keys(manifest.records).length;
   if (!unchanged) {
     await saveManifest(manifestFile, manifest);
     await removeUnusedEntries(entries, manifest);
@@ -285,10 +307,12 @@ async function writeSitePages(
   before: readonly string[],
   cwd: string,
 ): Promise<{ written: string[]; removed: string[] }> {
-  const files = renderSite(summaries, templates, site);
-  // Unchanged site files are left alone, so their dates say when they last changed.
-  for (const file of files) await writeFileIfChanged(join(outDir, file.name), file.data);
-  const written = files.map((file) => file.name);
+  const written: string[] = [];
+  // Unchanged pages are left alone, so their dates say when they last changed.
+  for (const file of renderSite(summaries, templates, site)) {
+    await writeFileIfChanged(join(outDir, file.name), file.data);
+    written.push(file.name);
+  }
   const removed = removeOutputs(outDir, before.filter((name) => !written.includes(name)), cwd);
   return { written, removed };
 }
@@ -336,6 +360,21 @@ function outputOverlap(outDir: string, inputs: readonly string[], records: reado
   const input = inputs.find((path) => within(path, outDir));
   if (input) return 'the output folder is inside the records folder: its files would be read as records next time';
   return undefined;
+}
+
+/** The names in a folder; none when it does not exist. */
+function listing(dir: string): Set<string> {
+  try {
+    return new Set(readdirSync(dir));
+  } catch {
+    return new Set();
+  }
+}
+
+/** What changes when a file is written: its size, its modification time, its inode. */
+function stampOf(path: string): string {
+  const stat = statSync(path, { bigint: true });
+  return `${stat.size} ${stat.mtimeNs} ${stat.ino}`;
 }
 
 /** Records are keyed in the manifest by their path relative to the project. */

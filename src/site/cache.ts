@@ -19,6 +19,8 @@ const MANIFEST_VERSION = 2;
 export interface CacheEntry {
   /** Hash of everything the outputs were made from. */
   key: string;
+  /** The record file's size, modification time and inode when it was read for `key`. */
+  stamp?: string;
   slug?: string;
   /** Output file names, relative to the output folder. */
   outputs: string[];
@@ -40,6 +42,8 @@ export interface Manifest {
   siteKey?: string;
   /** Hash of what briefings.json was last made from: every record's key. */
   dataKey?: string;
+  /** The settings key of the last build, which every record's key starts from. */
+  settings?: string;
 }
 
 

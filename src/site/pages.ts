@@ -23,24 +23,25 @@ export interface SiteFile {
   data: string;
 }
 
-export function renderSite(summaries: readonly SiteSummary[], templates: TemplateSet, site: SiteSettings): SiteFile[] {
+/**
+ * The pages one at a time, each made as it is asked for: an archive of ten thousand records
+ * has pages of megabytes, and the build writes each before the next is made.
+ */
+export function* renderSite(summaries: readonly SiteSummary[], templates: TemplateSet, site: SiteSettings): Generator<SiteFile> {
   const model = buildModel(summaries);
   const page = (article: string, heading: string, description: string): string =>
     templates.page({ lang: site.lang, heading, description, tags: [], article, styles: templates.styles });
 
-  const files: SiteFile[] = [
-    { name: 'index.html', data: page(templates.index({ ...model, site }), site.title, `Briefings of the ${site.title}`) },
-    { name: 'people/index.html', data: page(templates.people({ ...model, site }), `Speakers and chairs – ${site.title}`, 'Everyone who spoke at or chaired a meeting') },
-    ...model.tags.map((tag) => ({
-      name: `tags/${tag.slug}.html`,
-      data: page(templates.tag({ tag, site }), `${tag.name} – ${site.title}`, `Briefings tagged ${tag.name}`),
-    })),
-    { name: 'feed.xml', data: templates.feed(feedContext(model, site)) },
-    { name: 'schema/briefings.schema.json', data: `${JSON.stringify(archiveJsonSchema(), null, 2)}\n` },
-    { name: 'schema/briefing.schema.json', data: `${JSON.stringify(briefingJsonSchema(), null, 2)}\n` },
-  ];
-  if (site.baseUrl) files.push({ name: 'sitemap.xml', data: sitemap(model, site.baseUrl, files) });
-  return files;
+  const htmlPages = ['index.html', 'people/index.html', ...model.tags.map((tag) => `tags/${tag.slug}.html`)];
+  yield { name: 'index.html', data: page(templates.index({ ...model, site }), site.title, `Briefings of the ${site.title}`) };
+  yield { name: 'people/index.html', data: page(templates.people({ ...model, site }), `Speakers and chairs – ${site.title}`, 'Everyone who spoke at or chaired a meeting') };
+  for (const tag of model.tags) {
+    yield { name: `tags/${tag.slug}.html`, data: page(templates.tag({ tag, site }), `${tag.name} – ${site.title}`, `Briefings tagged ${tag.name}`) };
+  }
+  yield { name: 'feed.xml', data: templates.feed(feedContext(model, site)) };
+  yield { name: 'schema/briefings.schema.json', data: `${JSON.stringify(archiveJsonSchema(), null, 2)}\n` };
+  yield { name: 'schema/briefing.schema.json', data: `${JSON.stringify(briefingJsonSchema(), null, 2)}\n` };
+  if (site.baseUrl) yield { name: 'sitemap.xml', data: sitemap(model, site.baseUrl, htmlPages) };
 }
 
 export const ARCHIVE_DATA = 'briefings.json';
@@ -83,8 +84,8 @@ function uuidFrom(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function sitemap(model: SiteModel, baseUrl: string, files: readonly SiteFile[]): string {
-  const pages = [...files.filter((file) => file.name.endsWith('.html')).map((file) => file.name), ...model.briefings.map((b) => b.files.html).filter((n): n is string => n !== undefined)];
+function sitemap(model: SiteModel, baseUrl: string, htmlPages: readonly string[]): string {
+  const pages = [...htmlPages, ...model.briefings.map((b) => b.files.html).filter((n): n is string => n !== undefined)];
   const lastmod = new Map(model.briefings.map((b) => [b.files.html, b.date]));
   const urls = pages.map((name) => {
     const date = lastmod.get(name);

@@ -6,6 +6,9 @@
 import { Worker } from 'node:worker_threads';
 import type { RecordResult, RenderSettings } from './record-job.js';
 
+/** Enough for the largest record with the PDF fonts loaded; a tenth of what V8 would let it take. */
+const WORKER_HEAP_MB = 96;
+
 export async function renderOnWorkers(
   paths: readonly string[],
   settings: RenderSettings,
@@ -20,7 +23,9 @@ export async function renderOnWorkers(
 
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(workerUrl, { workerData: settings });
+      // A worker's heap is kept small: V8 otherwise lets garbage grow to hundreds of megabytes
+      // before collecting, and an archive's build must fit beside other jobs on a CI runner.
+      const worker = new Worker(workerUrl, { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       let inFlight = 0;
       // Two records in hand: the next is queued before the last result is written, so a
       // worker never waits for the main thread.

@@ -85,13 +85,10 @@ async function replaceAtomically(path: string, write: (temporary: string) => Pro
 
 /** Writes only when the content differs, so an unchanged file keeps its date. */
 export async function writeFileIfChanged(path: string, data: string | Uint8Array): Promise<boolean> {
-  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  try {
-    const current = await readFile(path);
-    if (current.equals(bytes)) return false;
-  } catch {
-    // Missing: write it.
-  }
-  await writeFileAtomic(path, bytes);
+  const current = await readFile(path).catch(() => undefined);
+  // A page of an archive runs to megabytes: encode it for comparing only when it may be equal.
+  const length = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+  if (current?.length === length && current.equals(typeof data === 'string' ? Buffer.from(data) : data)) return false;
+  await writeFileAtomic(path, data);
   return true;
 }

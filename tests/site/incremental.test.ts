@@ -80,6 +80,18 @@ describe('incremental builds', () => {
     expect(JSON.stringify(archive.briefings.find((b) => b.slug === slug))).toContain('Added afterwards: ');
   });
 
+  it('render a record edited to the same length, in the same second', async () => {
+    const target = names[7]!;
+    const slug = target.replace(/\.md$/, '');
+    const text = readFileSync(project.path('meetings', target), 'utf8');
+    const edited = text.replace('The main points made were as follows:', 'The main points made were as below:  ');
+    expect(edited.length).toBe(text.length);
+    project.write(`meetings/${target}`, edited);
+    const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
+    expect(result.stderr).toContain('built 1, unchanged 11, failed 0');
+    expect(readFileSync(project.path('dist', `${slug}.html`), 'utf8')).toContain('as below:');
+  });
+
   it('render everything again when a template changes, or with --force', async () => {
     project.write('phrg-brief.yaml', 'templates: mine\n');
     project.write('mine/partials/person.hbs', readFileSync(join(REPO, 'templates/default/partials/person.hbs'), 'utf8').replace('speaking on behalf of', 'for'));
