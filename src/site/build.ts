@@ -259,8 +259,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (options.force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA])) {
       const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst(a.summary!, b.summary!));
       // Each entry is read as it is written: the archive's data is never whole in memory.
-      const read = function* (): Generator<string> {
-        for (const entry of ordered) yield readFileSync(entryPath(entries, entry.key), 'utf8');
+      const read = function* (): Generator<Uint8Array> {
+        for (const entry of ordered) yield readFileSync(entryPath(entries, entry.key));
       };
       await writeChunksAtomic(join(outDir, ARCHIVE_DATA), archiveData(read()));
     }

@@ -48,13 +48,15 @@ export const ARCHIVE_DATA = 'briefings.json';
 
 /**
  * briefings.json in pieces, newest first: each record's entry is already printed (at the
- * array's indentation) by its render, so the file is streamed, never held whole.
+ * array's indentation) by its render, so the file is streamed, never held whole, and the
+ * entries' bytes pass through as they were read.
  */
-export function* archiveData(entries: Iterable<string>): Generator<string> {
+export function* archiveData(entries: Iterable<Uint8Array>): Generator<string | Uint8Array> {
   yield '{\n  "$schema": "schema/briefings.schema.json",\n  "briefings": [';
   let first = true;
   for (const entry of entries) {
-    yield `${first ? '' : ','}\n${entry}`;
+    yield first ? '\n' : ',\n';
+    yield entry;
     first = false;
   }
   yield first ? ']\n}\n' : '\n  ]\n}\n';
