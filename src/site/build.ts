@@ -21,7 +21,7 @@ import { removeStaleTemporaryFiles, writeChunksAtomic, writeFileAtomicSync, writ
 import { CACHE_DIR, emptyManifest, entriesDir, entryPath, loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, type CacheEntry, type Manifest } from './cache.js';
 import { newestFirst } from './model.js';
 import { archiveData, ARCHIVE_DATA, renderSite, type SiteSettings } from './pages.js';
-import { renderOnWorkers } from './pool.js';
+import { renderRecords } from './pool.js';
 import type { RecordResult, RenderSettings } from './record-job.js';
 
 export interface BuildOptions {
@@ -64,9 +64,6 @@ export interface BuildResult {
   /** Outputs removed because their record is gone (relative to cwd). */
   removed: string[];
 }
-
-/** Renders in this thread below this many records: starting workers costs more. */
-const WORKER_THRESHOLD = 8;
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const { cwd, config, formats } = options;
@@ -221,8 +218,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     options.onRecord?.({ done: ++done, total, file: result.file, status: outcomes.get(result.path)?.status ?? 'failed' });
   };
-  if (jobs > 1 && toRender.length >= WORKER_THRESHOLD) await renderOnWorkers(toRender, renderSettings, jobs, onResult);
-  else await renderHere(toRender, renderSettings, onResult);
+  await renderRecords(toRender, renderSettings, jobs, onResult);
 
   // Records whose file is gone take their outputs with them.
   for (const [source, entry] of Object.entries(manifest.records)) {
@@ -283,13 +279,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   const records = discovered.files.map((path) => outcomes.get(path)!);
   return { records, diagnostics, siteFiles: siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };
-}
-
-async function renderHere(paths: readonly string[], settings: RenderSettings, onResult: (result: RecordResult) => void): Promise<void> {
-  if (paths.length === 0) return;
-  // The parsers and renderers load only when a record is to be rendered in this thread.
-  const { renderRecordJob } = await import('./record-job.js');
-  for (const path of paths) onResult(await renderRecordJob(path, settings));
 }
 
 /** Archive entries no record of the manifest holds any more (edited, removed, given way). */

@@ -1,53 +1,72 @@
 /**
- * Renders records on worker threads, one per core by default. Each worker loads the
- * templates, theme and fonts once and then takes records as they come, so a long record
- * never holds up the rest.
+ * Renders records on `jobs` threads: this one and `jobs - 1` workers, all taking records
+ * from one queue as they come, so a long record never holds up the rest. This thread renders
+ * too because it would otherwise sit idle but for writing results, and on a small machine a
+ * worker's start-up and warm-up cost more than they bring (measured: on 2 cores, two workers
+ * were slower than this thread alone; this thread and one worker are faster than either).
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { RecordResult, RenderSettings } from './record-job.js';
 
 /** Enough for the largest record with the PDF fonts loaded; a tenth of what V8 would let it take. */
 const WORKER_HEAP_MB = 96;
 
-export async function renderOnWorkers(
+/** Below this many records per thread, starting a worker costs more than it saves. */
+const RECORDS_PER_WORKER = 16;
+
+export async function renderRecords(
   paths: readonly string[],
   settings: RenderSettings,
   jobs: number,
   onResult: (result: RecordResult) => void,
 ): Promise<void> {
+  if (paths.length === 0) return;
   // Results go straight to `onResult` and are not kept here: an archive of ten thousand
   // records must not hold every rendered page in memory at once.
   let next = 0;
-  const workerUrl = new URL('./worker.js', import.meta.url);
-  const count = Math.max(1, Math.min(jobs, paths.length));
+  const take = (): string | undefined => (next < paths.length ? paths[next++] : undefined);
+  const workers = Math.max(0, Math.min(jobs - 1, Math.floor(paths.length / RECORDS_PER_WORKER)));
+  await Promise.all([renderHere(take, settings, onResult, workers > 0), ...Array.from({ length: workers }, () => runWorker(take, settings, onResult))]);
+}
 
-  const runWorker = (): Promise<void> =>
-    new Promise((resolve, reject) => {
-      // A worker's heap is kept small: V8 otherwise lets garbage grow to hundreds of megabytes
-      // before collecting, and an archive's build must fit beside other jobs on a CI runner.
-      const worker = new Worker(workerUrl, { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-      let inFlight = 0;
-      // Two records in hand: the next is queued before the last result is written, so a
-      // worker never waits for the main thread.
-      const feed = (): void => {
-        while (inFlight < 2 && next < paths.length) {
-          const id = next++;
-          inFlight++;
-          worker.postMessage({ id, path: paths[id]! });
-        }
-        if (inFlight === 0) void worker.terminate().then(() => resolve());
-      };
-      worker.on('message', (message: { id: number; result: RecordResult }) => {
-        inFlight--;
-        feed();
-        onResult(message.result);
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => {
-        if (code !== 0 && (next < paths.length || inFlight > 0)) reject(new Error(`a build worker stopped with code ${code}`));
-      });
+async function renderHere(take: () => string | undefined, settings: RenderSettings, onResult: (result: RecordResult) => void, sharing: boolean): Promise<void> {
+  // The parsers and renderers load only when a record is to be rendered in this thread.
+  const { renderRecordJob } = await import('./record-job.js');
+  for (let path = take(); path !== undefined; path = take()) {
+    onResult(await renderRecordJob(path, settings));
+    // Let the workers' results in between records, and feed them their next.
+    if (sharing) await nextTurn();
+  }
+}
+
+function runWorker(take: () => string | undefined, settings: RenderSettings, onResult: (result: RecordResult) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // A worker's heap is kept small: V8 otherwise lets garbage grow to hundreds of megabytes
+    // before collecting, and an archive's build must fit beside other jobs on a CI runner.
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    let inFlight = 0;
+    let id = 0;
+    // Two records in hand: the next is queued before the last result is written, so a
+    // worker never waits for the main thread.
+    const feed = (): void => {
+      while (inFlight < 2) {
+        const path = take();
+        if (path === undefined) break;
+        inFlight++;
+        worker.postMessage({ id: id++, path });
+      }
+      if (inFlight === 0) void worker.terminate().then(() => resolve());
+    };
+    worker.on('message', (message: { id: number; result: RecordResult }) => {
+      inFlight--;
       feed();
+      onResult(message.result);
     });
-
-  await Promise.all(Array.from({ length: count }, runWorker));
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (code !== 0 && inFlight > 0) reject(new Error(`a build worker stopped with code ${code}`));
+    });
+    feed();
+  });
 }
