@@ -5,7 +5,7 @@
  */
 import type { Paragraph, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { nodesOf } from './nodes.js';
 
 export interface AttributionKey {
   key: string;
@@ -74,16 +74,16 @@ export function parseAttribution(text: string): ParsedAttribution | undefined {
 /** Every attribution in a body tree, in document order. */
 export function findAttributions(tree: Root): Attribution[] {
   const found: Attribution[] = [];
-  visit(tree, 'paragraph', (paragraph) => {
+  for (const paragraph of nodesOf<Paragraph>(tree, 'paragraph')) {
     const last = paragraph.children.at(-1);
-    if (last?.type !== 'text' || !last.position) return;
+    if (last?.type !== 'text' || !last.position) continue;
     // Match on the whole paragraph's text so that punctuation inside emphasis still counts,
     // then keep the match only when it lies wholly in the final text node.
     const whole = toString(paragraph);
     const parsed = parseAttribution(whole);
-    if (!parsed) return;
+    if (!parsed) continue;
     const fromEnd = whole.length - parsed.index;
-    if (fromEnd > last.value.length) return;
+    if (fromEnd > last.value.length) continue;
     const index = last.value.length - fromEnd;
     // Offsets count back from the node's end in the source; exact unless the tail has escapes.
     const endOffset = last.position.end.offset ?? 0;
@@ -98,7 +98,7 @@ export function findAttributions(tree: Root): Attribution[] {
       start: toOffset(parsed.open),
       end: toOffset(parsed.close),
     });
-  });
+  }
   return found;
 }
 

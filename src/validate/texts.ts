@@ -4,9 +4,9 @@
  * (paragraph, heading, table cell). Rules that read words — quotes, abbreviations, names,
  * dates — work on these, and locate what they find through `locate`.
  */
-import type { Root } from 'mdast';
+import type { Root, Text } from 'mdast';
 import { isPair, isScalar, isSeq, visit as visitYaml, type Document } from 'yaml';
-import { visit } from 'unist-util-visit';
+import { nodesOf } from './nodes.js';
 import type { Attribution } from './attributions.js';
 import { pathLabel } from './yaml-diagnostics.js';
 
@@ -46,19 +46,18 @@ export function frontMatterTexts(document: Document.Parsed, offset: number, file
 export function bodyTexts(tree: Root, attributions: readonly Attribution[], fileText: string): TextSegment[] {
   const cut = new Map(attributions.map((attribution) => [attribution.text, attribution.index]));
   const segments: TextSegment[] = [];
-  visit(tree, (block) => {
-    if (block.type !== 'paragraph' && block.type !== 'heading' && block.type !== 'tableCell') return;
+  // Blocks of prose never hold one another, so each text belongs to exactly one.
+  for (const block of nodesOf(tree, 'paragraph', 'heading', 'tableCell')) {
     const pieces: TextSegment[] = [];
-    visit(block, 'text', (node) => {
+    for (const node of nodesOf<Text>(block, 'text')) {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      if (start === undefined || end === undefined) return;
+      if (start === undefined || end === undefined) continue;
       const value = node.value.slice(0, cut.get(node) ?? node.value.length);
       pieces.push(segment(value, 'body', fileText.slice(start, end), start));
-    });
+    }
     if (pieces.length > 0) segments.push(joinPieces(pieces));
-    return 'skip';
-  });
+  }
   return segments;
 }
 

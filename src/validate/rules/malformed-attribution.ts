@@ -7,7 +7,8 @@
  * (`(JC/IV)`), and a key left out (`(JC + )`). Example: `- Many protestors … subversives
  * (JC + IV)` → "write it as subversives. (JC + IV)".
  */
-import { visit } from 'unist-util-visit';
+import type { Paragraph } from 'mdast';
+import { nodesOf } from '../nodes.js';
 import { nearMissAttribution } from '../attributions.js';
 import type { Rule } from './rule.js';
 
@@ -18,9 +19,9 @@ export const malformedAttribution: Rule = {
   needsMeeting: true,
   check(context, report) {
     const keys = new Set(context.meeting?.people.keys() ?? []);
-    visit(context.tree, 'paragraph', (paragraph) => {
+    for (const paragraph of nodesOf<Paragraph>(context.tree, 'paragraph')) {
       const miss = nearMissAttribution(paragraph, keys);
       if (miss) report({ start: miss.start, end: miss.end, message: `this is not read as an attribution: ${miss.problem}`, note: `write it as ${miss.fix}` });
-    });
+    }
   },
 };

@@ -4,7 +4,8 @@
  * Why: a briefing is published under the group's name; a `<script>` or a styled `<div>` pasted
  * from a word processor must not ride along. Example: `<b>note</b>` → use `**note**`.
  */
-import { visit } from 'unist-util-visit';
+import type { Html } from 'mdast';
+import { nodesOf } from '../nodes.js';
 import type { Rule } from './rule.js';
 
 export const rawHtml: Rule = {
@@ -16,11 +17,11 @@ export const rawHtml: Rule = {
     // The intro override is Markdown too, and printed in the briefing: it is held to the same.
     const intro = context.intro();
     if (intro) {
-      visit(intro.tree, 'html', (node) => {
+      for (const node of nodesOf<Html>(intro.tree, 'html')) {
         report({ start: intro.start, end: intro.end, message: `raw HTML is not allowed in intro: ${node.value.split('\n')[0]}`, note: 'write it in Markdown, or remove it' });
-      });
+      }
     }
-    visit(context.tree, 'html', (node) => {
+    for (const node of nodesOf<Html>(context.tree, 'html')) {
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
       const firstLine = node.value.split('\n')[0] ?? '';
@@ -30,6 +31,6 @@ export const rawHtml: Rule = {
         message: `raw HTML is not allowed in a record: ${firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine}`,
         note: 'write it in Markdown (**bold**, _italic_, [text](https://…)), or remove it',
       });
-    });
+    }
   },
 };

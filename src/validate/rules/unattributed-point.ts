@@ -5,8 +5,8 @@
  * ones is almost always a slip. Lists where most bullets are unattributed (agendas,
  * recommendations) are left alone. Example: three bullets ending `(JC)`, one ending in nothing.
  */
-import type { List, ListItem } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { List, ListItem, Paragraph } from 'mdast';
+import { nodesOf } from '../nodes.js';
 import { nearMissAttribution } from '../attributions.js';
 import type { Rule } from './rule.js';
 
@@ -19,17 +19,12 @@ export const unattributedPoint: Rule = {
     const attributed = new Set(context.attributions.map((attribution) => attribution.paragraph));
     const keys = new Set(context.meeting?.people.keys() ?? []);
     // A point with a mistyped attribution is reported as that (malformed-attribution) instead.
-    const hasAttribution = (item: ListItem): boolean => {
-      let found = false;
-      visit(item, 'paragraph', (paragraph) => {
-        if (attributed.has(paragraph) || nearMissAttribution(paragraph, keys)) found = true;
-      });
-      return found;
-    };
-    visit(context.tree, 'list', (list: List) => {
+    const hasAttribution = (item: ListItem): boolean =>
+      nodesOf<Paragraph>(item, 'paragraph').some((paragraph) => attributed.has(paragraph) || nearMissAttribution(paragraph, keys) !== undefined);
+    for (const list of nodesOf<List>(context.tree, 'list')) {
       const flags = list.children.map(hasAttribution);
       const count = flags.filter(Boolean).length;
-      if (count === 0 || count < flags.length - count) return;
+      if (count === 0 || count < flags.length - count) continue;
       list.children.forEach((item, i) => {
         if (flags[i] || !item.position) return;
         const start = item.position.start.offset ?? 0;
@@ -41,6 +36,6 @@ export const unattributedPoint: Rule = {
           note: 'end it with the speaker’s initials, e.g. (JC)',
         });
       });
-    });
+    }
   },
 };

@@ -5,7 +5,7 @@
  * published briefing. Example: `[site](javascript:alert(1))`.
  */
 import type { Definition, Image, Link, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { nodesOf } from '../nodes.js';
 import type { Rule } from './rule.js';
 
 export const SAFE_PROTOCOLS = ['http', 'https', 'mailto'];
@@ -19,13 +19,12 @@ export function linkProtocol(url: string): string | undefined {
 
 /** Each link, image or definition in `tree` whose address a briefing may not carry. */
 function unsafeAddresses(tree: Root, found: (node: Link | Image | Definition, protocol: string | undefined) => void): void {
-  visit(tree, (node) => {
-    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+  for (const node of nodesOf<Link | Image | Definition>(tree, 'link', 'image', 'definition')) {
     const protocol = linkProtocol(node.url);
-    if (protocol !== undefined && SAFE_PROTOCOLS.includes(protocol)) return;
-    if (protocol === undefined && (node.url === '' || node.url.startsWith('#'))) return;
+    if (protocol !== undefined && SAFE_PROTOCOLS.includes(protocol)) continue;
+    if (protocol === undefined && (node.url === '' || node.url.startsWith('#'))) continue;
     found(node, protocol);
-  });
+  }
 }
 
 function problem(url: string, protocol: string | undefined): string {
