@@ -190,8 +190,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     owners.set(slug, { source, outcome });
     const targets = result.files.map((file) => join(outDir, file.name));
-    result.files.forEach((file, i) => writeFileAtomicSync(targets[i]!, file.data));
-    writeFileAtomicSync(entryPath(entries, result.key), result.archiveEntry);
+    const write = (target: string, data: string | Uint8Array): void => {
+      try {
+        writeFileAtomicSync(target, data);
+      } catch (error) {
+        throw new WriteError(displayPath(target, cwd), error);
+      }
+    };
+    result.files.forEach((file, i) => write(targets[i]!, file.data));
+    write(entryPath(entries, result.key), result.archiveEntry);
     outcome.outputs.push(...targets.map((target) => displayPath(target, cwd)));
     const names = result.files.map((file) => file.name);
     const earlier = previous.records[source];
@@ -322,9 +329,21 @@ function siteSettings(config: ResolvedConfig): SiteSettings {
   return { title: config.site.title, lang: config.site.lang, ...(config.site.baseUrl ? { baseUrl: config.site.baseUrl } : {}) };
 }
 
+/** A file of the build that could not be written, named as the user sees it. */
+class WriteError extends Error {
+  constructor(
+    readonly target: string,
+    readonly reason: unknown,
+  ) {
+    super(`cannot write ${target}`);
+  }
+}
+
 function writeError(file: string, error: unknown): Diagnostic {
-  const reason = error instanceof Error ? error.message : String(error);
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'write-error', message: `cannot write this record's outputs: ${reason}`, note: 'check that the output folder is writable and the disk has room' };
+  const reason = error instanceof WriteError ? error.reason : error;
+  const code = reason instanceof Error && 'code' in reason ? String(reason.code) : reason instanceof Error ? reason.message : String(reason);
+  const what = error instanceof WriteError ? error.target : "this record's outputs";
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'write-error', message: `cannot write ${what} (${code})`, note: 'check that the output folder is writable, has room, and holds no folder of that name' };
 }
 
 function slugClash(file: string, slug: string, owner: string): Diagnostic {

@@ -33,7 +33,7 @@ const madeFolders = new Set<string>();
  * writeFileAtomic at once, for the build's many small files: the build settles each record as
  * it comes, and queueing each write's five steps on libuv's pool costs more than the writes.
  */
-export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+export function writeFileAtomicSync(path: string, data: string | Uint8Array, retried = false): void {
   const dir = dirname(path);
   if (!madeFolders.has(dir)) {
     mkdirSync(dir, { recursive: true });
@@ -45,7 +45,8 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    if (madeFolders.delete(dir)) return writeFileAtomicSync(path, data); // the folder went away
+    // The folder may have gone since this process made it: make it again, once.
+    if (!retried && madeFolders.delete(dir)) return writeFileAtomicSync(path, data, true);
     throw error;
   }
 }

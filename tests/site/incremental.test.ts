@@ -3,7 +3,7 @@
  * is (and nothing else of the others), a template change rebuilds everything, and a deleted
  * record's outputs go.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../bench/generate.js';
 import { REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
@@ -92,6 +92,22 @@ describe('incremental builds', () => {
     expect(readFileSync(project.path('dist', `${slug}.html`), 'utf8')).toContain('as below:');
   });
 
+  it('report an output that cannot be written against its record, and build the rest', async () => {
+    const target = names[2]!;
+    const slug = target.replace(/\.md$/, '');
+    rmSync(project.path('dist', `${slug}.html`));
+    mkdirSync(project.path('dist', `${slug}.html`)); // a folder where the page should go
+    project.write(`meetings/${target}`, `${readFileSync(project.path('meetings', target), 'utf8')}\nAn edit.\n`);
+    project.write(`meetings/${names[4]!}`, `${readFileSync(project.path('meetings', names[4]!), 'utf8')}\nAn added paragraph.\n`);
+    const result = await runCli(['build', '--format', 'html,md,json', '--reporter', 'json'], project.dir);
+    expect(result.code).toBe(1);
+    const diagnostics = JSON.parse(result.stdout) as { file: string; rule: string; message: string }[];
+    expect(diagnostics).toEqual([expect.objectContaining({ file: `meetings/${target}`, rule: 'write-error', message: `cannot write dist/${slug}.html (EISDIR)` })]);
+    expect(result.stderr).toContain('built 1, unchanged 10, failed 1');
+    expect(existsSync(project.path('dist', `${slug}.md`))).toBe(true); // its other files stay as they were
+    expect(readFileSync(project.path('dist', names[4]!.replace(/\.md$/, '.html')), 'utf8')).toContain('An added paragraph.');
+  });
+
   it('render everything again when a template changes, or with --force', async () => {
     project.write('phrg-brief.yaml', 'templates: mine\n');
     project.write('mine/partials/person.hbs', readFileSync(join(REPO, 'templates/default/partials/person.hbs'), 'utf8').replace('speaking on behalf of', 'for'));
@@ -124,6 +140,7 @@ describe('incremental builds', () => {
     const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('built 1, unchanged 10, failed 1');
+    expect(existsSync(project.path('dist', `${slug}.md`))).toBe(true); // its other files stay as they were
     expect(readFileSync(project.path('dist', `${slug}.html`)).equals(before)).toBe(true);
   });
 
