@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 
 await rm(new URL('../lib/bundle/', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/site/worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/site/worker.ts', 'pages-worker': 'src/site/pages-worker.ts' },
   outdir: 'lib/bundle',
   bundle: true,
   splitting: true,

@@ -9,18 +9,18 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { loadTemplates, TemplateError, type TemplateSet } from '../compose/templates.js';
+import { loadTemplates, TemplateError } from '../compose/templates.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { discoverRecords, displayPath } from '../load/discover.js';
 import { internalError, templateDiagnostic } from '../diagnostics/errors.js';
 import type { Format } from '../pipeline.js';
-import type { SiteSummary } from '../render/summary-schema.js';
-import { removeStaleTemporaryFiles, writeChunksAtomic, writeFileAtomicSync, writeFileIfChanged } from '../write/atomic.js';
+import { removeStaleTemporaryFiles, writeChunksAtomic, writeFileAtomicSync } from '../write/atomic.js';
 import { CACHE_DIR, emptyManifest, entriesDir, entryPath, loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, type CacheEntry, type Manifest } from './cache.js';
 import { newestFirst } from './model.js';
-import { archiveData, ARCHIVE_DATA, renderSite, type SiteSettings } from './pages.js';
+import { archiveData, ARCHIVE_DATA, type SiteSettings } from './pages.js';
+import { writeSitePages } from './site-pages.js';
 import { renderRecords } from './pool.js';
 import type { RecordResult, RenderSettings } from './record-job.js';
 
@@ -77,10 +77,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { records: [], diagnostics, siteFiles: [], removed: [] };
   }
 
-  let templates: TemplateSet;
   let fontFiles: string[] = [];
   try {
-    templates = loadTemplates(config.templatesDir);
+    loadTemplates(config.templatesDir); // a missing template stops the build before any record
     if (formats.includes('pdf')) {
       const { loadTheme } = await import('../render/pdf/theme.js'); // not pdfkit: only the font paths
       fontFiles = Object.values(loadTheme(config.templatesDir, config.pdf.pageSize).fonts);
@@ -254,9 +253,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     let pages = previousPages;
     if (options.force || previous.siteKey !== siteKey || !outputsExist(outDir, previousPages)) {
       const summaries = published.map(([, entry]) => entry.summary!);
-      const written = await writeSitePages(summaries, templates, siteSettings(config), outDir, previousPages, cwd);
-      pages = written.written;
-      removed.push(...written.removed);
+      pages = await writeSitePages({ summaries, templatesDir: config.templatesDir, site: siteSettings(config), outDir });
+      removed.push(...removeOutputs(outDir, previousPages.filter((name) => !pages.includes(name)), cwd));
     }
     manifest.siteKey = siteKey;
     if (options.force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA])) {
@@ -293,24 +291,6 @@ async function removeUnusedEntries(entries: string, manifest: Manifest): Promise
   const used = new Set(Object.values(manifest.records).map((entry) => `${entry.key}.json`));
   const names = await readdir(entries).catch(() => [] as string[]);
   await Promise.all(names.filter((name) => !used.has(name)).map((name) => rm(join(entries, name), { force: true })));
-}
-
-async function writeSitePages(
-  summaries: SiteSummary[],
-  templates: TemplateSet,
-  site: SiteSettings,
-  outDir: string,
-  before: readonly string[],
-  cwd: string,
-): Promise<{ written: string[]; removed: string[] }> {
-  const written: string[] = [];
-  // Unchanged pages are left alone, so their dates say when they last changed.
-  for (const file of renderSite(summaries, templates, site)) {
-    await writeFileIfChanged(join(outDir, file.name), file.data);
-    written.push(file.name);
-  }
-  const removed = removeOutputs(outDir, before.filter((name) => !written.includes(name)), cwd);
-  return { written, removed };
 }
 
 function removeOutputs(outDir: string, names: readonly string[], cwd: string): string[] {

@@ -2,8 +2,8 @@
  * Renders records on `jobs` threads: this one and `jobs - 1` workers, all taking records
  * from one queue as they come, so a long record never holds up the rest. This thread renders
  * too because it would otherwise sit idle but for writing results, and on a small machine a
- * worker's start-up and warm-up cost more than they bring (measured: on 2 cores, two workers
- * were slower than this thread alone; this thread and one worker are faster than either).
+ * worker's start-up and warm-up cost more than they bring (measured on 2 cores: two workers
+ * were slower than this thread alone, this thread and one worker no slower than either).
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
@@ -14,6 +14,9 @@ const WORKER_HEAP_MB = 96;
 
 /** Below this many records per thread, starting a worker costs more than it saves. */
 const RECORDS_PER_WORKER = 16;
+
+/** Up to this many records this thread renders too; beyond, it only writes (see below). */
+const RENDER_HERE_UP_TO = 2000;
 
 export async function renderRecords(
   paths: readonly string[],
@@ -26,8 +29,15 @@ export async function renderRecords(
   // records must not hold every rendered page in memory at once.
   let next = 0;
   const take = (): string | undefined => (next < paths.length ? paths[next++] : undefined);
-  const workers = Math.max(0, Math.min(jobs - 1, Math.floor(paths.length / RECORDS_PER_WORKER)));
-  await Promise.all([renderHere(take, settings, onResult, workers > 0), ...Array.from({ length: workers }, () => runWorker(take, settings, onResult))]);
+  // A large archive is rendered on workers alone: this thread keeps every summary until the
+  // site is made, and rendering here too would grow its heap (which, unlike a worker's, has
+  // no bound) by the garbage of thousands of records.
+  const hereToo = jobs === 1 || paths.length <= RENDER_HERE_UP_TO;
+  const workers = hereToo ? Math.max(0, Math.min(jobs - 1, Math.floor(paths.length / RECORDS_PER_WORKER))) : jobs;
+  await Promise.all([
+    ...(hereToo ? [renderHere(take, settings, onResult, workers > 0)] : []),
+    ...Array.from({ length: workers }, () => runWorker(take, settings, onResult)),
+  ]);
 }
 
 async function renderHere(take: () => string | undefined, settings: RenderSettings, onResult: (result: RecordResult) => void, sharing: boolean): Promise<void> {

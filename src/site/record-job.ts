@@ -108,8 +108,11 @@ async function renderFormats(meeting: Meeting, settings: RenderSettings, diagnos
         break;
     }
   }
-  const summaryKey = createHash('sha256').update(JSON.stringify(siteSummary)).digest('hex');
-  return { summary: siteSummary, summaryKey, archiveEntry: archiveEntry(summaryJson), files };
+  const siteJson = JSON.stringify(siteSummary);
+  const summaryKey = createHash('sha256').update(siteJson).digest('hex');
+  // The build keeps every summary until the site is made. Its strings are slices of the
+  // record's text, and a slice keeps the whole text alive: a copy parsed afresh does not.
+  return { summary: JSON.parse(siteJson) as SiteSummary, summaryKey, archiveEntry: archiveEntry(summaryJson), files };
 }
 
 /** A character the PDF font cannot set, placed where the record first uses it. */
