@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { loadTemplates, TemplateError } from '../compose/templates.js';
@@ -17,7 +16,8 @@ import { discoverRecords, displayPath } from '../load/discover.js';
 import { internalError, templateDiagnostic } from '../diagnostics/errors.js';
 import type { Format } from '../pipeline.js';
 import { removeStaleTemporaryFiles, writeChunksAtomic, writeFileAtomicSync } from '../write/atomic.js';
-import { CACHE_DIR, emptyManifest, entriesDir, entryPath, loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, type CacheEntry, type Manifest } from './cache.js';
+import { CACHE_DIR, emptyManifest, loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, type CacheEntry, type Manifest } from './cache.js';
+import { PackReader, PackWriter, removeOtherPacks } from './entry-pack.js';
 import { newestFirst } from './model.js';
 import { archiveData, ARCHIVE_DATA, type SiteSettings } from './pages.js';
 import { writeSitePages } from './site-pages.js';
@@ -91,9 +91,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   await removeStaleTemporaryFiles(outDir);
   const manifestFile = manifestPath(options.cacheDir ?? join(cwd, CACHE_DIR), outDir);
-  const entries = entriesDir(manifestFile);
   // --force renders everything, but still knows what the last build wrote, to tidy it.
   const previous = await loadManifest(manifestFile);
+  // The last build's entries of briefings.json; a record whose entry cannot be had renders again.
+  const lastPack = PackReader.open(manifestFile, previous.pack);
+  let pack: PackWriter | undefined;
+  /** Records whose entry is in the new pack already. */
+  const packed = new Set<string>();
   const settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
   const manifest: Manifest = { ...emptyManifest(), records: { ...previous.records } };
 
@@ -108,7 +112,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const stamps = new Map<string, string>();
   // One listing of each folder answers "are its outputs still there?" for every record.
   const present = listing(outDir);
-  const cached = listing(entries);
   const exists = (name: string): boolean => (name.includes('/') ? existsSync(join(outDir, name)) : present.has(name));
   let restamped = false;
   for (const path of discovered.files) {
@@ -127,7 +130,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       toRender.push(path); // the job reports the read error
       continue;
     }
-    const current = !options.force && entry?.key === key && entry.outputs.every(exists) && (!entry.summary || cached.has(`${key}.json`));
+    const current = !options.force && entry?.key === key && entry.outputs.every(exists) && (!entry.summary || (lastPack !== undefined && entry.entry !== undefined));
     if (current) {
       if (entry.stamp !== stamps.get(path)) {
         manifest.records[source] = { ...entry, stamp: stamps.get(path)! }; // touched, not changed
@@ -197,7 +200,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       }
     };
     result.files.forEach((file, i) => write(targets[i]!, file.data));
-    write(entryPath(entries, result.key), result.archiveEntry);
+    pack ??= new PackWriter(manifestFile);
+    const place = pack.append(result.archiveEntry);
+    packed.add(source);
     outcome.outputs.push(...targets.map((target) => displayPath(target, cwd)));
     const names = result.files.map((file) => file.name);
     const earlier = previous.records[source];
@@ -206,7 +211,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     outcome.status = 'built';
     outcome.slug = slug;
     const stamp = stamps.get(result.path);
-    const entry: CacheEntry = { key: result.key, ...(stamp ? { stamp } : {}), slug, outputs: names, summary: result.summary, ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
+    const entry: CacheEntry = { key: result.key, ...(stamp ? { stamp } : {}), slug, outputs: names, entry: place, summary: result.summary, ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
     manifest.records[source] = entry;
   };
 
@@ -233,6 +238,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     delete manifest.records[source];
   }
 
+  // The new pack takes the entries of the records not rendered this time from the last one.
+  if (pack) {
+    for (const [source, entry] of Object.entries(manifest.records)) {
+      if (packed.has(source) || !entry.entry) continue;
+      const bytes = lastPack?.read(entry.entry);
+      if (bytes) manifest.records[source] = { ...entry, entry: pack.append(bytes) };
+      else delete manifest.records[source]; // nothing to place it by: rendered next time
+    }
+  }
+  const entries = pack?.reader() ?? lastPack;
   const published = Object.entries(manifest.records)
     .filter(([, entry]) => entry.summary !== undefined && (drafts || !entry.summary.draft))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -261,7 +276,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst(a.summary!, b.summary!));
       // Each entry is read as it is written: the archive's data is never whole in memory.
       const read = function* (): Generator<Uint8Array> {
-        for (const entry of ordered) yield readFileSync(entryPath(entries, entry.key));
+        for (const entry of ordered) {
+          if (!entries || !entry.entry) throw new Error('a briefing has no entry in the build cache; build again with --force');
+          yield entries.read(entry.entry);
+        }
       };
       await writeChunksAtomic(join(outDir, ARCHIVE_DATA), archiveData(read()));
     }
@@ -276,21 +294,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   manifest.siteFiles = siteFiles;
   // An unchanged build leaves the manifest as it was: no need to write it again.
   manifest.settings = settings;
+  pack?.close();
+  lastPack?.close();
+  if (pack) manifest.pack = pack.name;
+  else if (previous.pack) manifest.pack = previous.pack;
   const unchanged = !restamped && previous.settings === settings && toRender.length === 0 && removed.length === 0 && previous.siteKey === manifest.siteKey && previous.dataKey === manifest.dataKey && Object.keys(previous.records).length === Object.keys(manifest.records).length;
   if (!unchanged) {
     await saveManifest(manifestFile, manifest);
-    await removeUnusedEntries(entries, manifest);
+    removeOtherPacks(manifestFile, manifest.pack);
   }
 
   const records = discovered.files.map((path) => outcomes.get(path)!);
   return { records, diagnostics, siteFiles: siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };
-}
-
-/** Archive entries no record of the manifest holds any more (edited, removed, given way). */
-async function removeUnusedEntries(entries: string, manifest: Manifest): Promise<void> {
-  const used = new Set(Object.values(manifest.records).map((entry) => `${entry.key}.json`));
-  const names = await readdir(entries).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => !used.has(name)).map((name) => rm(join(entries, name), { force: true })));
 }
 
 function removeOutputs(outDir: string, names: readonly string[], cwd: string): string[] {

@@ -11,16 +11,19 @@ import { DEFAULT_TEMPLATES_DIR } from '../compose/templates.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteSummary } from '../render/summary-schema.js';
+import type { PackPlace } from './entry-pack.js';
 import { writeFileAtomic } from '../write/atomic.js';
 
 export const CACHE_DIR = '.phrg-brief-cache';
-const MANIFEST_VERSION = 2;
+const MANIFEST_VERSION = 3;
 
 export interface CacheEntry {
   /** Hash of everything the outputs were made from. */
   key: string;
   /** The record file's size, modification time and inode when it was read for `key`. */
   stamp?: string;
+  /** Where its entry of briefings.json lies in the manifest's pack. */
+  entry?: PackPlace;
   slug?: string;
   /** Output file names, relative to the output folder. */
   outputs: string[];
@@ -44,6 +47,8 @@ export interface Manifest {
   dataKey?: string;
   /** The settings key of the last build, which every record's key starts from. */
   settings?: string;
+  /** The file beside the manifest holding every record's entry of briefings.json. */
+  pack?: string;
 }
 
 
@@ -55,18 +60,6 @@ export function emptyManifest(): Manifest {
 export function manifestPath(cacheDir: string, outDir: string): string {
   const id = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
   return join(cacheDir, `build-${id}.json`);
-}
-
-/**
- * Where each record's entry of briefings.json is kept, printed, between builds: named by the
- * record's key, so an entry can never belong to other bytes than the ones it was made from.
- */
-export function entriesDir(manifestFile: string): string {
-  return manifestFile.replace(/\.json$/, '.entries');
-}
-
-export function entryPath(entriesFolder: string, key: string): string {
-  return join(entriesFolder, `${key}.json`);
 }
 
 export async function loadManifest(path: string): Promise<Manifest> {

@@ -40,7 +40,7 @@ export const inconsistentName: Rule = {
     const groups = new Map<string, Occurrence[]>();
     for (const segment of segments) {
       // A segment can spell one of those names only if its letters, accents aside, hold it.
-      const plain = foldAccents(segment.text);
+      const plain = ASCII.test(segment.text) ? segment.text : foldAccents(segment.text);
       if (![...accented].some((name) => plain.includes(name))) continue;
       for (const match of segment.text.matchAll(NAME)) {
         const word = match[0].normalize('NFC');

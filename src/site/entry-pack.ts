@@ -1,0 +1,90 @@
+/**
+ * Each record's entry of briefings.json, printed, kept between builds in one pack file beside
+ * the manifest, which holds each entry's place in it. A build writes a new pack — entries of
+ * the records it rendered as they come, then those of the others copied from the last pack —
+ * under a new name that only the new manifest names: a build killed half-way leaves the last
+ * manifest and its pack as they were. One file rather than one per record, because creating
+ * files is what costs most on a busy disk (measured: a third of the time spent writing).
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Where an entry lies in its pack: byte offset and length. */
+export type PackPlace = [offset: number, length: number];
+
+export class PackReader {
+  private constructor(private readonly fd: number) {}
+
+  /** The pack `name` beside the manifest, when it is there to read. */
+  static open(manifestFile: string, name: string | undefined): PackReader | undefined {
+    const path = name ? join(dirname(manifestFile), name) : undefined;
+    return path && existsSync(path) ? new PackReader(openSync(path, 'r')) : undefined;
+  }
+
+  read([offset, length]: PackPlace): Buffer {
+    const bytes = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const got = readSync(this.fd, bytes, done, length - done, offset + done);
+      if (got === 0) throw new Error('the build cache’s pack of entries is shorter than its manifest says');
+      done += got;
+    }
+    return bytes;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+export class PackWriter {
+  private size = 0;
+  private readonly fd: number;
+  /** The file name, to be recorded in the manifest. */
+  readonly name: string;
+
+  constructor(manifestFile: string) {
+    mkdirSync(dirname(manifestFile), { recursive: true });
+    this.name = `${basename(manifestFile, '.json')}.${randomBytes(4).toString('hex')}.pack`;
+    this.fd = openSync(join(dirname(manifestFile), this.name), 'w+');
+  }
+
+  append(entry: string | Uint8Array): PackPlace {
+    const bytes = typeof entry === 'string' ? Buffer.from(entry) : entry;
+    let done = 0;
+    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
+    const place: PackPlace = [this.size, bytes.length];
+    this.size += bytes.length;
+    return place;
+  }
+
+  /** Reads back what was appended: the new pack is the one briefings.json is made from. */
+  reader(): Pick<PackReader, 'read'> {
+    return {
+      read: ([offset, length]) => {
+        const bytes = Buffer.allocUnsafe(length);
+        let done = 0;
+        while (done < length) done += readSync(this.fd, bytes, done, length - done, offset + done);
+        return bytes;
+      },
+    };
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** Removes the packs of this manifest other than `keep`: older ones, and any a killed build left. */
+export function removeOtherPacks(manifestFile: string, keep: string | undefined): void {
+  const dir = dirname(manifestFile);
+  const prefix = `${basename(manifestFile, '.json')}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(prefix) && name.endsWith('.pack') && name !== keep) rmSync(join(dir, name), { force: true });
+}
