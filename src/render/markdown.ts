@@ -3,20 +3,21 @@
  * from the same composed article as the HTML and PDF, so the wording is the template's.
  */
 import type { Root as HastRoot } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { toMdast } from 'hast-util-to-mdast';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { parseArticle } from './article.js';
 
 const stringifier = unified()
   .use(remarkGfm) // tables, autolinks and strikethrough, as the records may hold them
   .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', listItemIndent: 'one' })
   .freeze();
 
-export function renderMarkdown(article: string): string {
-  const hast: HastRoot = fromHtml(article, { fragment: true });
+/** `tree` is the article parsed already (see article.ts), when another renderer has done so. */
+export function renderMarkdown(article: string, tree?: HastRoot): string {
+  const hast: HastRoot = tree ?? parseArticle(article);
   const mdast = toMdast(hast) as Root;
   return stringifier.stringify(mdast);
 }

@@ -4,8 +4,8 @@
  * a running header and "Page N of M" footers. Reproducible: the dates come from
  * SOURCE_DATE_EPOCH, else the meeting's date, and pdfkit derives the file ID from them.
  */
-import type { Element, ElementContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import type { Element, ElementContent, Root } from 'hast';
+import { parseArticle } from '../article.js';
 import PDFDocument from 'pdfkit';
 import type { BriefingView } from '../../compose/view-model.js';
 import { shortDate } from '../../compose/helpers.js';
@@ -28,7 +28,8 @@ export function documentDate(view: BriefingView, env: NodeJS.ProcessEnv = proces
   return new Date(`${view.date}T00:00:00Z`);
 }
 
-export async function renderPdf(article: string, view: BriefingView, theme: Theme): Promise<PdfResult> {
+/** `tree` is the article parsed already (see article.ts), when another renderer has done so. */
+export async function renderPdf(article: string, view: BriefingView, theme: Theme, tree: Root = parseArticle(article)): Promise<PdfResult> {
   const fonts = loadFontSet(theme.fonts);
   const date = documentDate(view);
   const doc = new PDFDocument({
@@ -69,7 +70,6 @@ export async function renderPdf(article: string, view: BriefingView, theme: Them
   const root = doc.struct('Document');
   doc.addStructure(root);
   const layout = new Layout(doc, theme, fonts, FACE_NAMES);
-  const tree = fromHtml(article, { fragment: true });
   const articleElement = tree.children.find((node): node is Element => node.type === 'element');
   const content = articleElement ? articleElement.children : tree.children.filter((node): node is ElementContent => node.type !== 'doctype');
   layout.blocks(content, layout.left, layout.width, root);
