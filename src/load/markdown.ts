@@ -19,9 +19,10 @@ const MAY_USE_GFM = /[|~@]|www\.|https?:|mailto:|xmpp:|\[\^|\[[ xX]\]|^[ \t]*:-|
 
 /**
  * Constructs that can tie blocks on either side of a blank line together: fenced code and
- * HTML blocks may hold blank lines, and a link or footnote definition serves the whole file.
+ * HTML blocks may hold blank lines, and a link or footnote definition serves the whole file
+ * (wherever it stands: in a list or a quote too, its label over several lines).
  */
-const SPANS_BLANK_LINES = /```|~~~|<|\[\^|^ {0,3}\[[^\]\n]*\]:/m;
+const SPANS_BLANK_LINES = /```|~~~|<|\[\^|\]:/;
 
 /** A line that continues a list across a blank line, or is no block's first line at all. */
 const CONTINUES = /^(?:[ \t]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;

@@ -7,7 +7,7 @@
  * files is what costs most on a busy disk (measured: a third of the time spent writing).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Where an entry lies in its pack: byte offset and length. */
@@ -16,10 +16,18 @@ export type PackPlace = [offset: number, length: number];
 export class PackReader {
   private constructor(private readonly fd: number) {}
 
-  /** The pack `name` beside the manifest, when it is there to read. */
-  static open(manifestFile: string, name: string | undefined): PackReader | undefined {
+  /**
+   * The pack `name` beside the manifest, when it is there to read and long enough for every
+   * entry the manifest places in it; otherwise none, and those records render again.
+   */
+  static open(manifestFile: string, name: string | undefined, entries: readonly { entry?: PackPlace | undefined }[]): PackReader | undefined {
     const path = name ? join(dirname(manifestFile), name) : undefined;
-    return path && existsSync(path) ? new PackReader(openSync(path, 'r')) : undefined;
+    if (!path || !existsSync(path)) return undefined;
+    const needed = Math.max(0, ...entries.map(({ entry }) => (entry ? entry[0] + entry[1] : 0)));
+    const fd = openSync(path, 'r');
+    if (fstatSync(fd).size >= needed) return new PackReader(fd);
+    closeSync(fd);
+    return undefined;
   }
 
   read([offset, length]: PackPlace): Buffer {
@@ -33,7 +41,21 @@ export class PackReader {
     return bytes;
   }
 
+  /** The entry, or none when it cannot be read (the pack was damaged since it was opened). */
+  tryRead(place: PackPlace): Buffer | undefined {
+    try {
+      return this.read(place);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private closed = false;
+
+  /** Closes the file; again is nothing. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     closeSync(this.fd);
   }
 }
@@ -71,7 +93,12 @@ export class PackWriter {
     };
   }
 
+  private closed = false;
+
+  /** Closes the file; again is nothing. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     closeSync(this.fd);
   }
 }

@@ -64,7 +64,8 @@ export function* archiveData(entries: Iterable<Uint8Array>): Generator<string | 
 
 /** A record's entry of briefings.json: its summary as printed there, at the array's depth. */
 export function archiveEntry(summaryJson: string): string {
-  return summaryJson.replace(/^/gm, '    ');
+  // Only "\n" ends a line of JSON: U+2028 and U+2029 stand unescaped inside its strings.
+  return `    ${summaryJson.replaceAll('\n', '\n    ')}`;
 }
 
 function feedContext(model: SiteModel, site: SiteSettings): object {

@@ -34,48 +34,67 @@ export async function renderRecords(
   // no bound) by the garbage of thousands of records.
   const hereToo = jobs === 1 || paths.length <= RENDER_HERE_UP_TO;
   const workers = hereToo ? Math.max(0, Math.min(jobs - 1, Math.floor(paths.length / RECORDS_PER_WORKER))) : jobs;
-  await Promise.all([
-    ...(hereToo ? [renderHere(take, settings, onResult, workers > 0)] : []),
+  const [, ...unfinished] = await Promise.all([
+    hereToo ? renderHere(take, settings, onResult, workers > 0) : Promise.resolve(),
     ...Array.from({ length: workers }, () => runWorker(take, settings, onResult)),
   ]);
+  // A worker that died (out of its bounded heap, say) leaves its records to this thread, which
+  // has no bound, and so do all the rest should every worker die: all are built regardless.
+  const left = unfinished.flat();
+  let i = 0;
+  await renderHere(() => left[i++] ?? take(), settings, onResult, false);
 }
 
 async function renderHere(take: () => string | undefined, settings: RenderSettings, onResult: (result: RecordResult) => void, sharing: boolean): Promise<void> {
+  let path = take();
+  if (path === undefined) return;
   // The parsers and renderers load only when a record is to be rendered in this thread.
   const { renderRecordJob } = await import('./record-job.js');
-  for (let path = take(); path !== undefined; path = take()) {
+  for (; path !== undefined; path = take()) {
     onResult(await renderRecordJob(path, settings));
     // Let the workers' results in between records, and feed them their next.
     if (sharing) await nextTurn();
   }
 }
 
-function runWorker(take: () => string | undefined, settings: RenderSettings, onResult: (result: RecordResult) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
+/** Resolves with the records the worker took but did not finish, should it die. */
+function runWorker(take: () => string | undefined, settings: RenderSettings, onResult: (result: RecordResult) => void): Promise<string[]> {
+  return new Promise((resolve) => {
     // A worker's heap is kept small: V8 otherwise lets garbage grow to hundreds of megabytes
     // before collecting, and an archive's build must fit beside other jobs on a CI runner.
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    let inFlight = 0;
+    const inFlight = new Map<number, string>();
     let id = 0;
+    let finished = false;
+    const finish = (unfinished: string[]): void => {
+      if (finished) return;
+      finished = true;
+      resolve(unfinished);
+    };
     // Two records in hand: the next is queued before the last result is written, so a
     // worker never waits for the main thread.
     const feed = (): void => {
-      while (inFlight < 2) {
+      while (inFlight.size < 2) {
         const path = take();
         if (path === undefined) break;
-        inFlight++;
+        inFlight.set(id, path);
         worker.postMessage({ id: id++, path });
       }
-      if (inFlight === 0) void worker.terminate().then(() => resolve());
+      if (inFlight.size === 0) void worker.terminate().then(() => finish([]));
     };
     worker.on('message', (message: { id: number; result: RecordResult }) => {
-      inFlight--;
+      inFlight.delete(message.id);
       feed();
       onResult(message.result);
     });
-    worker.on('error', reject);
+    const died = (): void => {
+      finish([...inFlight.values()]);
+      void worker.terminate();
+    };
+    worker.on('error', died);
     worker.on('exit', (code) => {
-      if (code !== 0 && inFlight > 0) reject(new Error(`a build worker stopped with code ${code}`));
+      if (inFlight.size > 0) died();
+      else if (code !== 0) finish([]);
     });
     feed();
   });

@@ -44,6 +44,7 @@ const line = fc.oneof(
       'Trailing spaces  ', 'Trailing\\', 'A &amp; B', '~~struck~~', '- [ ] task', '- [x] done', '-', '- ', '-x', '1.5 is a number',
       'Line\r', '\u00a0nbsp', '(JC + IV)', 'PPK’s “quoted” words', ' - one space', '   - three spaces', '10. tenth', 'Term\n: colon',
       '  ', ' ', 'Hard\\', '* * *', '_ _ _', '- - -', '-- dash', '—em dash', 'x = y', '= sign', '+plus', '# ', '#hash', 'a # b', ':-', '-:', ':-:',
+      '- [ref]: https://example.org/l', '> [ref]: https://example.org/q', '[two', 'lines]: https://example.org/t', 'See [ref] and [two lines] here.', '[ref][] too',
     ),
   },
 );
@@ -81,6 +82,19 @@ describe('body parsing', () => {
       }),
       { numRuns: Number(process.env.PHRG_BRIEF_FUZZ_RUNS ?? 4000), seed: Number(process.env.PHRG_BRIEF_FUZZ_SEED ?? 20261126) },
     );
+  });
+
+  it('lets a link definition anywhere serve a reference in another section', () => {
+    const bodies = [
+      'See [foo] here.\n\n- [foo]: https://example.org/list\n',
+      'See [foo] here.\n\n> [foo]: https://example.org/quote\n',
+      'See [foo\nbar] here.\n\n[foo\nbar]: https://example.org/two-lines\n',
+      'See [foo][] here.\n\nMore text.\n\n   [foo]: https://example.org/indented\n',
+    ];
+    for (const body of bodies) {
+      expect(plain(parseMarkdown(body)), body).toEqual(plain(remark.parse(body)));
+      expect(JSON.stringify(parseMarkdown(body)), body).toContain('"type":"linkReference"');
+    }
   });
 
   it('reads a one-column table, which needs no pipe, as a table', () => {

@@ -3,7 +3,7 @@
  * is (and nothing else of the others), a template change rebuilds everything, and a deleted
  * record's outputs go.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../bench/generate.js';
 import { REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
@@ -68,7 +68,8 @@ describe('incremental builds', () => {
     const before = snapshot();
     const target = names[5]!;
     const slug = target.replace(/\.md$/, '');
-    project.write(`meetings/${target}`, readFileSync(project.path('meetings', target), 'utf8').replace('\n- ', '\n- Added afterwards: '));
+    // A line separator too, which JSON leaves unescaped inside a string.
+    project.write(`meetings/${target}`, readFileSync(project.path('meetings', target), 'utf8').replace('\n- ', '\n- Added afterwards:\u2028 '));
     const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
     expect(result.stderr).toContain('built 1, unchanged 11, failed 0');
     expect(changed(before, snapshot())).toEqual([`${slug}.html`, `${slug}.json`, `${slug}.md`, 'briefings.json'].sort());
@@ -77,7 +78,7 @@ describe('incremental builds', () => {
     const own = names.map((name) => JSON.parse(readFileSync(project.path('dist', name.replace(/\.md$/, '.json')), 'utf8')) as { slug: string; date: string });
     own.sort((a, b) => (a.date === b.date ? a.slug.localeCompare(b.slug) : a.date < b.date ? 1 : -1));
     expect(archive.briefings).toEqual(own);
-    expect(JSON.stringify(archive.briefings.find((b) => b.slug === slug))).toContain('Added afterwards: ');
+    expect(JSON.stringify(archive.briefings.find((b) => b.slug === slug))).toContain('Added afterwards:\u2028 ');
   });
 
   it('render a record edited to the same length, in the same second', async () => {
@@ -106,6 +107,34 @@ describe('incremental builds', () => {
     expect(result.stderr).toContain('built 1, unchanged 10, failed 1');
     expect(existsSync(project.path('dist', `${slug}.md`))).toBe(true); // its other files stay as they were
     expect(readFileSync(project.path('dist', names[4]!.replace(/\.md$/, '.html')), 'utf8')).toContain('An added paragraph.');
+  });
+
+  it('keep failing a record that new settings make wrong, build after build', async () => {
+    const target = names[8]!;
+    project.write(`meetings/${target}`, `${readFileSync(project.path('meetings', target), 'utf8')}\nThe XQZW said so.\n`);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(project.path('meetings', target), hourAgo, hourAgo); // old enough for its stamp to be kept
+    const warned = await runCli(['build', '--format', 'html,md,json'], project.dir);
+    expect(warned.code, warned.stderr).toBe(0);
+    expect(warned.stdout).toContain('warning  the abbreviation XQZW is never defined');
+    project.write('phrg-brief.yaml', 'rules:\n  undefined-abbreviation: error\n');
+    for (let i = 0; i < 2; i++) {
+      const failed = await runCli(['build', '--format', 'html,md,json'], project.dir);
+      expect(failed.code, `build ${i + 1}`).toBe(1);
+      expect(failed.stdout).toContain('error  the abbreviation XQZW is never defined');
+    }
+  });
+
+  it('render again what a damaged cache cannot vouch for, rather than fail', async () => {
+    const cache = project.path('.phrg-brief-cache');
+    const pack = readdirSync(cache).find((name) => name.endsWith('.pack'))!;
+    const bytes = readFileSync(join(cache, pack));
+    writeFileSync(join(cache, pack), bytes.subarray(0, bytes.length >> 1));
+    project.write(`meetings/${names[0]!}`, `${readFileSync(project.path('meetings', names[0]!), 'utf8')}\nAn edit.\n`);
+    const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
+    expect(result.code, result.stderr).toBe(0);
+    const archive = JSON.parse(readFileSync(project.path('dist', 'briefings.json'), 'utf8')) as { briefings: { slug: string }[] };
+    expect(archive.briefings.map((b) => b.slug).sort()).toEqual(names.map((name) => name.replace(/\.md$/, '')).sort());
   });
 
   it('render everything again when a template changes, or with --force', async () => {
