@@ -12,7 +12,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteSummary } from '../render/summary-schema.js';
 import type { PackPlace } from './entry-pack.js';
-import { writeFileAtomic } from '../write/atomic.js';
+import { writeChunksAtomic } from '../write/atomic.js';
 
 export const CACHE_DIR = '.phrg-brief-cache';
 const MANIFEST_VERSION = 3;
@@ -74,8 +74,19 @@ export async function loadManifest(path: string): Promise<Manifest> {
   }
 }
 
+/** Written record by record: the manifest of a large archive runs to megabytes. */
 export async function saveManifest(path: string, manifest: Manifest): Promise<void> {
-  await writeFileAtomic(path, JSON.stringify(manifest));
+  const { records, ...rest } = manifest;
+  const chunks = function* (): Generator<string> {
+    yield `${JSON.stringify(rest).slice(0, -1)}${Object.keys(rest).length > 0 ? ',' : ''}"records":{`;
+    let first = true;
+    for (const [source, entry] of Object.entries(records)) {
+      yield `${first ? '' : ','}${JSON.stringify(source)}:${JSON.stringify(entry)}`;
+      first = false;
+    }
+    yield '}}';
+  };
+  await writeChunksAtomic(path, chunks());
 }
 
 /**

@@ -52,7 +52,8 @@ function writePagesOnWorker(job: SitePagesJob): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./pages-worker.js', import.meta.url), {
       workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: heapFor(job.summaries.length) },
+      // Its young generation small too: the pages are made once, and memory is the point here.
+      resourceLimits: { maxOldGenerationSizeMb: heapFor(job.summaries.length), maxYoungGenerationSizeMb: 8 },
     });
     let settled = false;
     worker.once('message', (reply: SitePagesReply) => {
