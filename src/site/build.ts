@@ -97,6 +97,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const lastPack = PackReader.open(manifestFile, previous.pack, Object.values(previous.records));
   let pack: PackWriter | undefined;
   try {
+    // Add to the last pack while most of it is still in use; else start afresh, compacted.
+    const openPack = (): PackWriter => {
+      const inUse = Object.values(previous.records).reduce((sum, entry) => sum + (entry.entry?.[1] ?? 0), 0);
+      return new PackWriter(manifestFile, lastPack && !options.force && lastPack.size <= 2 * inUse + (1 << 20) ? lastPack : undefined);
+    };
     /** Records whose entry is in the new pack already. */
     const packed = new Set<string>();
     const settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
@@ -206,7 +211,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       result.files.forEach((file, i) => write(targets[i]!, file.data));
       let place: PackPlace;
       try {
-        pack ??= new PackWriter(manifestFile);
+        pack ??= openPack();
         place = pack.append(result.archiveEntry);
       } catch (error) {
         throw new WriteError(displayPath(manifestFile.replace(/\.json$/, '.*.pack'), cwd), error);
@@ -247,8 +252,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       delete manifest.records[source];
     }
 
-    // The new pack takes the entries of the records not rendered this time from the last one.
-    if (pack) {
+    // A new pack takes the entries of the records not rendered this time from the last one.
+    if (pack && !pack.extends) {
       for (const [source, entry] of Object.entries(manifest.records)) {
         if (packed.has(source) || !entry.entry) continue;
         const bytes = lastPack?.tryRead(entry.entry);

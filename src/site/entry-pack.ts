@@ -1,10 +1,11 @@
 /**
  * Each record's entry of briefings.json, printed, kept between builds in one pack file beside
- * the manifest, which holds each entry's place in it. A build writes a new pack — entries of
- * the records it rendered as they come, then those of the others copied from the last pack —
- * under a new name that only the new manifest names: a build killed half-way leaves the last
- * manifest and its pack as they were. One file rather than one per record, because creating
- * files is what costs most on a busy disk (measured: a third of the time spent writing).
+ * the manifest, which holds each entry's place in it. A build appends the entries of the
+ * records it rendered to the last pack — the last manifest's places, all before its old end,
+ * stay good, so a build killed half-way leaves that manifest and its pack as they were — or,
+ * once more than half the pack is entries no record holds any more, writes a new pack under a
+ * new name that only the new manifest names. One file rather than one per record, because
+ * creating files is what costs most on a busy disk (measured: a third of the time writing).
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
@@ -14,7 +15,12 @@ import { basename, dirname, join } from 'node:path';
 export type PackPlace = [offset: number, length: number];
 
 export class PackReader {
-  private constructor(private readonly fd: number) {}
+  private constructor(
+    private readonly fd: number,
+    /** The pack file's name and size when opened. */
+    readonly name: string,
+    readonly size: number,
+  ) {}
 
   /**
    * The pack `name` beside the manifest, when it is there to read and long enough for every
@@ -25,7 +31,8 @@ export class PackReader {
     if (!path || !existsSync(path)) return undefined;
     const needed = Math.max(0, ...entries.map(({ entry }) => (entry ? entry[0] + entry[1] : 0)));
     const fd = openSync(path, 'r');
-    if (fstatSync(fd).size >= needed) return new PackReader(fd);
+    const size = fstatSync(fd).size;
+    if (size >= needed) return new PackReader(fd, basename(path), size);
     closeSync(fd);
     return undefined;
   }
@@ -61,15 +68,25 @@ export class PackReader {
 }
 
 export class PackWriter {
-  private size = 0;
+  private size: number;
   private readonly fd: number;
   /** The file name, to be recorded in the manifest. */
   readonly name: string;
 
-  constructor(manifestFile: string) {
+  /** A new pack, or with `last` the last one, to be added to at its end. */
+  private readonly appending: boolean;
+
+  constructor(manifestFile: string, last?: PackReader) {
+    this.appending = last !== undefined;
     mkdirSync(dirname(manifestFile), { recursive: true });
-    this.name = `${basename(manifestFile, '.json')}.${randomBytes(4).toString('hex')}.pack`;
-    this.fd = openSync(join(dirname(manifestFile), this.name), 'w+');
+    this.name = last?.name ?? `${basename(manifestFile, '.json')}.${randomBytes(4).toString('hex')}.pack`;
+    this.fd = openSync(join(dirname(manifestFile), this.name), last ? 'r+' : 'w+');
+    this.size = last?.size ?? 0;
+  }
+
+  /** Whether this adds to the last pack (whose entries then stay where they are). */
+  get extends(): boolean {
+    return this.appending;
   }
 
   append(entry: string | Uint8Array): PackPlace {

@@ -3,7 +3,7 @@
  * the bytes go to a temporary name in the same folder, which is then renamed over the target.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -68,16 +68,27 @@ export async function writeChunksAtomic(path: string, chunks: Iterable<string | 
         pending.push(bytes);
         size += bytes.byteLength;
         if (size >= 1 << 20) {
-          writeSync(file, Buffer.concat(pending));
+          writeAll(file, pending);
           pending = [];
           size = 0;
         }
       }
-      writeSync(file, Buffer.concat(pending));
+      writeAll(file, pending);
     } finally {
       closeSync(file);
     }
   });
+}
+
+/** Writes the pieces in one call, as they are (no copy into one buffer first). */
+function writeAll(file: number, pieces: Uint8Array[]): void {
+  let left = pieces.filter((piece) => piece.byteLength > 0);
+  while (left.length > 0) {
+    let written = writevSync(file, left);
+    // A short write: drop what went, and go on from the middle of the piece it stopped in.
+    while (left.length > 0 && written >= left[0]!.byteLength) written -= left.shift()!.byteLength;
+    if (written > 0) left[0] = left[0]!.subarray(written);
+  }
 }
 
 async function replaceAtomically(path: string, write: (temporary: string) => Promise<void>): Promise<void> {

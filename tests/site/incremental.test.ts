@@ -137,6 +137,31 @@ describe('incremental builds', () => {
     expect(archive.briefings.map((b) => b.slug).sort()).toEqual(names.map((name) => name.replace(/\.md$/, '')).sort());
   });
 
+  it('add each edit’s entry to the cache’s pack, and start a compact one when most is stale', async () => {
+    const cache = project.path('.phrg-brief-cache');
+    const packs = (): string[] => readdirSync(cache).filter((name) => name.endsWith('.pack'));
+    const first = packs();
+    expect(first).toHaveLength(1);
+    const seen = new Set(first);
+    const target = names[6]!;
+    const text = readFileSync(project.path('meetings', target), 'utf8');
+    for (let i = 0; i < 8; i++) {
+      // A long point each time: its entry alone is as big as all the others together.
+      project.write(`meetings/${target}`, text.replace('\n- ', `\n- ${`Edit ${i}. `.repeat(40_000)}`));
+      const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
+      expect(result.code, result.stderr).toBe(0);
+      expect(packs()).toHaveLength(1);
+      if (i === 0) expect(packs()).toEqual(first); // added to, not written anew
+      seen.add(packs()[0]!);
+    }
+    expect(seen.size).toBeGreaterThan(1); // compacted at least once
+    expect(statSync(join(cache, packs()[0]!)).size).toBeLessThan(3 * 440_000 + (1 << 20));
+    const archive = JSON.parse(readFileSync(project.path('dist', 'briefings.json'), 'utf8')) as { briefings: { slug: string }[] };
+    const own = names.map((name) => JSON.parse(readFileSync(project.path('dist', name.replace(/\.md$/, '.json')), 'utf8')) as { slug: string });
+    expect([...archive.briefings].sort((a, b) => a.slug.localeCompare(b.slug))).toEqual(own.sort((a, b) => a.slug.localeCompare(b.slug)));
+    expect(JSON.stringify(archive)).toContain('Edit 7. Edit 7.');
+  }, 120_000);
+
   it('render everything again when a template changes, or with --force', async () => {
     project.write('phrg-brief.yaml', 'templates: mine\n');
     project.write('mine/partials/person.hbs', readFileSync(join(REPO, 'templates/default/partials/person.hbs'), 'utf8').replace('speaking on behalf of', 'for'));
