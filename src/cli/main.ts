@@ -75,7 +75,7 @@ Exit codes: 0 success, 1 a record has errors, 2 bad usage.`,
     .option('-f, --format <list>', 'formats, comma-separated: html, pdf, md, json (default: all four, or `formats` in phrg-brief.yaml)', formatList)
     .option('--force', 'render every record, ignoring the build cache')
     .option('--drafts', 'build records marked draft: true as well')
-    .option('-j, --jobs <n>', 'worker threads (default: one per core)', positiveInteger)
+    .option('-j, --jobs <n>', 'threads rendering records: this one and n-1 workers (default: one per core)', positiveInteger)
     .addHelpText(
       'after',
       `
