@@ -23,7 +23,25 @@ export async function removeStaleTemporaryFiles(dir: string): Promise<void> {
 }
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await replaceAtomically(path, (temporary) => writeFile(temporary, data));
+  // A page of a large archive runs to megabytes: written piece by piece, it is never also
+  // whole in memory as UTF-8.
+  if (typeof data === 'string' && data.length > PIECE) await writeChunksAtomic(path, pieces(data));
+  else await replaceAtomically(path, (temporary) => writeFile(temporary, data));
+}
+
+/** Characters per piece of a long text written out. */
+const PIECE = 1 << 20;
+
+/** `text` in pieces of about PIECE characters, never parting the two halves of a surrogate pair. */
+export function* pieces(text: string, size = PIECE): Generator<string> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + size);
+    const last = text.charCodeAt(end - 1);
+    // Ending on a high surrogate: end before it, or after its pair when it stands alone.
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += end - 1 > start ? -1 : 1;
+    yield text.slice(start, end);
+    start = end;
+  }
 }
 
 /** Temporary names: this thread's own sequence from a random start, cheaper than random bytes each. */
