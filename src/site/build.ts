@@ -94,246 +94,272 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // --force renders everything, but still knows what the last build wrote, to tidy it.
   const previous = await loadManifest(manifestFile);
   // The last build's entries of briefings.json; a record whose entry cannot be had renders again.
-  const lastPack = PackReader.open(manifestFile, previous.pack, Object.values(previous.records));
-  let pack: PackWriter | undefined;
+  const packs: Packs = { last: PackReader.open(manifestFile, previous.pack, Object.values(previous.records)) };
   try {
-    // Add to the last pack while most of it is still in use; else start afresh, compacted.
-    const openPack = (): PackWriter => {
-      const inUse = Object.values(previous.records).reduce((sum, entry) => sum + (entry.entry?.[1] ?? 0), 0);
-      return new PackWriter(manifestFile, lastPack && !options.force && lastPack.size <= 2 * inUse + (1 << 20) ? lastPack : undefined);
-    };
-    /** Records whose entry is in the new pack already. */
-    const packed = new Set<string>();
-    const settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
-    const manifest: Manifest = { ...emptyManifest(), records: { ...previous.records } };
-
-    // Which records must be rendered: those whose inputs changed or whose outputs went missing.
-    // Each is hashed here and read again by its renderer, which keys what it rendered by the
-    // bytes it read: holding every record's bytes until its turn would cost an archive's size.
-    const total = discovered.files.length;
-    let done = 0;
-    const outcomes = new Map<string, RecordOutcome>();
-    const toRender: string[] = [];
-    /** Size, time and inode of each record as last seen, taken before it is read. */
-    const stamps = new Map<string, string>();
-    // One listing of each folder answers "are its outputs still there?" for every record.
-    const present = listing(outDir);
-    const exists = (name: string): boolean => (name.includes('/') ? existsSync(join(outDir, name)) : present.has(name));
-    let restamped = false;
-    for (const path of discovered.files) {
-      const source = sourceKey(cwd, path);
-      const file = displayPath(path, cwd);
-      const entry = previous.records[source];
-      let key: string;
-      try {
-        const stamp = stampOf(path);
-        if (!stamp.racy) stamps.set(path, stamp.value);
-        // A file that is as it was when last hashed, under the same settings, has that key
-        // still; only a changed stamp costs a read (make and git's index decide the same way).
-        if (!options.force && entry?.stamp === stamp.value && previous.settings === settings) key = entry.key;
-        else key = recordKey(settings, readFileSync(path));
-      } catch {
-        toRender.push(path); // the job reports the read error
-        continue;
-      }
-      const current = !options.force && entry?.key === key && entry.outputs.every(exists) && (!entry.summary || (lastPack !== undefined && entry.entry !== undefined));
-      if (current) {
-        const stamp = stamps.get(path);
-        if (entry.stamp !== stamp) {
-          // Touched, not changed (or changed too recently for its time to tell: no stamp then).
-          const { stamp: _old, ...rest } = entry;
-          manifest.records[source] = stamp ? { ...rest, stamp } : rest;
-          restamped = true;
-        }
-        outcomes.set(path, { file, status: 'unchanged', ...(entry.slug ? { slug: entry.slug } : {}), diagnostics: entry.diagnostics, outputs: entry.outputs.map((name) => displayPath(join(outDir, name), cwd)) });
-        options.onRecord?.({ done: ++done, total, file, status: 'unchanged' });
-      } else {
-        toRender.push(path);
-      }
-    }
-
-    // Each result is settled — its files written — as it arrives, one at a time, while the
-    // workers go on. Output names go to the record first in file order: when a later record
-    // claimed a name first, the earlier one overwrites its files and the later one is failed.
-    const order = new Map(discovered.files.map((path, i) => [sourceKey(cwd, path), i]));
-    // A record keeps the name it last built under until it builds under another: one that
-    // fails now still owns its earlier files, which nobody else may overwrite.
-    const owners = new Map<string, { source: string; outcome?: RecordOutcome }>();
-    for (const [source, entry] of Object.entries(previous.records)) {
-      if (!entry.slug || !existsSync(join(cwd, source))) continue;
-      const outcome = outcomes.get(join(cwd, source));
-      owners.set(entry.slug, outcome ? { source, outcome } : { source });
-    }
-    /** Files of `names` that no other record now owns. */
-    const ownFiles = (names: readonly string[], source: string): string[] =>
-      names.filter((name) => {
-        const owner = owners.get(name.replace(/\.[^.]+$/, ''));
-        return !owner || owner.source === source;
-      });
-    const rank = (source: string): number => order.get(source) ?? Number.MAX_SAFE_INTEGER;
-    const removed: string[] = [];
-
-    const settle = (result: RecordResult): void => {
-      const source = sourceKey(cwd, result.path);
-      const outcome: RecordOutcome = { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
-      outcomes.set(result.path, outcome);
-      if (result.skippedDraft) {
-        outcome.status = 'draft';
-        removed.push(...removeOutputs(outDir, ownFiles(previous.records[source]?.outputs ?? [], source), cwd));
-        delete manifest.records[source];
-        return;
-      }
-      if (!result.files || !result.summary || result.key === undefined || result.archiveEntry === undefined || hasErrors(result.diagnostics)) return; // earlier files stay as they were
-      const slug = result.summary.slug;
-      const owner = owners.get(slug);
-      if (owner && owner.source !== source) {
-        if (rank(owner.source) < rank(source)) {
-          outcome.diagnostics.push(slugClash(result.file, slug, displayPath(join(cwd, owner.source), cwd)));
-          return;
-        }
-        // This record comes first: the later one, already written, gives way.
-        if (owner.outcome) {
-          owner.outcome.status = 'failed';
-          owner.outcome.outputs = [];
-          owner.outcome.diagnostics.push(slugClash(owner.outcome.file, slug, result.file));
-        }
-        delete manifest.records[owner.source];
-      }
-      owners.set(slug, { source, outcome });
-      const targets = result.files.map((file) => join(outDir, file.name));
-      const write = (target: string, data: string | Uint8Array): void => {
-        try {
-          writeFileAtomicSync(target, data);
-        } catch (error) {
-          throw new WriteError(displayPath(target, cwd), error);
-        }
-      };
-      result.files.forEach((file, i) => write(targets[i]!, file.data));
-      let place: PackPlace;
-      try {
-        pack ??= openPack();
-        place = pack.append(result.archiveEntry);
-      } catch (error) {
-        throw new WriteError(displayPath(manifestFile.replace(/\.json$/, '.*.pack'), cwd), error);
-      }
-      packed.add(source);
-      outcome.outputs.push(...targets.map((target) => displayPath(target, cwd)));
-      const names = result.files.map((file) => file.name);
-      const earlier = previous.records[source];
-      if (earlier?.slug && earlier.slug !== slug && owners.get(earlier.slug)?.source === source) owners.delete(earlier.slug);
-      removed.push(...removeOutputs(outDir, ownFiles((earlier?.outputs ?? []).filter((name) => !names.includes(name)), source), cwd));
-      outcome.status = 'built';
-      outcome.slug = slug;
-      const stamp = stamps.get(result.path);
-      const entry: CacheEntry = { key: result.key, ...(stamp ? { stamp } : {}), slug, outputs: names, entry: place, summary: result.summary, ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
-      manifest.records[source] = entry;
-    };
-
-    const renderSettings: RenderSettings = { cwd, config, formats, drafts, settingsKey: settings };
-    const jobs = Math.max(1, options.jobs ?? availableParallelism());
-    // Each result is written as it arrives, at once: the next record is already on its way.
-    const onResult = (result: RecordResult): void => {
-      try {
-        settle(result);
-      } catch (error) {
-        const outcome = outcomes.get(result.path) ?? { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
-        outcome.status = 'failed';
-        outcome.diagnostics.push(writeError(result.file, error));
-        outcomes.set(result.path, outcome);
-      }
-      options.onRecord?.({ done: ++done, total, file: result.file, status: outcomes.get(result.path)?.status ?? 'failed' });
-    };
-    await renderRecords(toRender, renderSettings, jobs, onResult);
-
-    // Records whose file is gone take their outputs with them.
-    for (const [source, entry] of Object.entries(manifest.records)) {
-      if (existsSync(join(cwd, source))) continue;
-      removed.push(...removeOutputs(outDir, ownFiles(entry.outputs, source), cwd));
-      delete manifest.records[source];
-    }
-
-    // A new pack takes the entries of the records not rendered this time from the last one.
-    if (pack && !pack.extends) {
-      for (const [source, entry] of Object.entries(manifest.records)) {
-        if (packed.has(source) || !entry.entry) continue;
-        const bytes = lastPack?.tryRead(entry.entry);
-        if (bytes) manifest.records[source] = { ...entry, entry: pack.append(bytes) };
-        else delete manifest.records[source]; // nothing to place it by: rendered next time
-      }
-    }
-    // An entry left from before new settings (its record failed this time) was keyed under the
-    // old ones: without its stamp, the record is read and rendered again next time.
-    if (previous.settings !== settings) {
-      for (const [source, entry] of Object.entries(manifest.records)) {
-        if (packed.has(source) || entry.stamp === undefined) continue;
-        const { stamp: _stale, ...rest } = entry;
-        manifest.records[source] = rest;
-      }
-    }
-    const entries = pack?.reader() ?? lastPack;
-    const published = Object.entries(manifest.records)
-      .filter(([, entry]) => entry.summary !== undefined && (drafts || !entry.summary.draft))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    // The pages are made from the summaries alone, briefings.json from every record's entry:
-    // an edit to a record's points rewrites briefings.json but leaves the pages be.
-    const siteKey = createHash('sha256')
-      .update(settings)
-      .update(JSON.stringify(siteSettings(config)))
-      .update(published.map(([source, entry]) => `${source}\u0000${entry.summaryKey ?? entry.key}`).join('\n'))
-      .digest('hex');
-    const dataKey = createHash('sha256')
-      .update(settings)
-      .update(published.map(([source, entry]) => `${source}\u0000${entry.key}`).join('\n'))
-      .digest('hex');
-    const previousPages = previous.siteFiles.filter((name) => name !== ARCHIVE_DATA);
-    let siteFiles: string[] = previous.siteFiles;
-    try {
-      let pages = previousPages;
-      if (options.force || previous.siteKey !== siteKey || !outputsExist(outDir, previousPages)) {
-        const summaries = published.map(([, entry]) => entry.summary!);
-        pages = await writeSitePages({ summaries, templatesDir: config.templatesDir, site: siteSettings(config), outDir });
-        removed.push(...removeOutputs(outDir, previousPages.filter((name) => !pages.includes(name)), cwd));
-      }
-      manifest.siteKey = siteKey;
-      if (options.force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA])) {
-        const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst(a.summary!, b.summary!));
-        // Each entry is read as it is written: the archive's data is never whole in memory.
-        const read = function* (): Generator<Uint8Array> {
-          for (const entry of ordered) {
-            if (!entries || !entry.entry) throw new Error('a briefing has no entry in the build cache; build again with --force');
-            yield entries.read(entry.entry);
-          }
-        };
-        await writeChunksAtomic(join(outDir, ARCHIVE_DATA), archiveData(read()));
-      }
-      manifest.dataKey = dataKey;
-      siteFiles = [...pages, ARCHIVE_DATA];
-    } catch (error) {
-      // A broken index or feed template is reported like any other; the briefings still stand.
-      diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
-      delete manifest.siteKey;
-      delete manifest.dataKey;
-    }
-    manifest.siteFiles = siteFiles;
-    // An unchanged build leaves the manifest as it was: no need to write it again.
-    manifest.settings = settings;
-    pack?.close();
-    lastPack?.close();
-    if (pack) manifest.pack = pack.name;
-    else if (previous.pack) manifest.pack = previous.pack;
-    const unchanged = !restamped && previous.settings === settings && toRender.length === 0 && removed.length === 0 && previous.siteKey === manifest.siteKey && previous.dataKey === manifest.dataKey && Object.keys(previous.records).length === Object.keys(manifest.records).length;
-    if (!unchanged) {
-      await saveManifest(manifestFile, manifest);
-      removeOtherPacks(manifestFile, manifest.pack);
-    }
-
-    const records = discovered.files.map((path) => outcomes.get(path)!);
-    return { records, diagnostics, siteFiles: siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };
+    return await buildRecords({ options, outDir, drafts, discovered, diagnostics, fontFiles, manifestFile, previous, packs });
   } finally {
     // Closed on every way out, a build that fails part-way too (preview runs many in one process).
-    pack?.close();
-    lastPack?.close();
+    packs.next?.close();
+    packs.last?.close();
   }
+}
+
+/** The last build's pack of entries, and this build's once it has one. */
+interface Packs {
+  last: PackReader | undefined;
+  next?: PackWriter;
+}
+
+interface BuildContext {
+  options: BuildOptions;
+  outDir: string;
+  drafts: boolean;
+  discovered: { files: string[] };
+  diagnostics: Diagnostic[];
+  fontFiles: string[];
+  manifestFile: string;
+  previous: Manifest;
+  packs: Packs;
+}
+
+/** The records, then the site made of them, written into `outDir`. */
+async function buildRecords(context: BuildContext): Promise<BuildResult> {
+  const { options, outDir, drafts, discovered, diagnostics, fontFiles, manifestFile, previous, packs } = context;
+  const { cwd, config, formats } = options;
+  const lastPack = packs.last;
+  let pack: PackWriter | undefined;
+  // Add to the last pack while most of it is still in use; else start afresh, compacted.
+  const openPack = (): PackWriter => {
+    const inUse = Object.values(previous.records).reduce((sum, entry) => sum + (entry.entry?.[1] ?? 0), 0);
+    return new PackWriter(manifestFile, lastPack && !options.force && lastPack.size <= 2 * inUse + (1 << 20) ? lastPack : undefined);
+  };
+  /** Records whose entry is in the new pack already. */
+  const packed = new Set<string>();
+  const settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
+  const manifest: Manifest = { ...emptyManifest(), records: { ...previous.records } };
+
+  // Which records must be rendered: those whose inputs changed or whose outputs went missing.
+  // Each is hashed here and read again by its renderer, which keys what it rendered by the
+  // bytes it read: holding every record's bytes until its turn would cost an archive's size.
+  const total = discovered.files.length;
+  let done = 0;
+  const outcomes = new Map<string, RecordOutcome>();
+  const toRender: string[] = [];
+  /** Size, time and inode of each record as last seen, taken before it is read. */
+  const stamps = new Map<string, string>();
+  // One listing of each folder answers "are its outputs still there?" for every record.
+  const present = listing(outDir);
+  const exists = (name: string): boolean => (name.includes('/') ? existsSync(join(outDir, name)) : present.has(name));
+  let restamped = false;
+  for (const path of discovered.files) {
+    const source = sourceKey(cwd, path);
+    const file = displayPath(path, cwd);
+    const entry = previous.records[source];
+    let key: string;
+    try {
+      const stamp = stampOf(path);
+      if (!stamp.racy) stamps.set(path, stamp.value);
+      // A file that is as it was when last hashed, under the same settings, has that key
+      // still; only a changed stamp costs a read (make and git's index decide the same way).
+      if (!options.force && entry?.stamp === stamp.value && previous.settings === settings) key = entry.key;
+      else key = recordKey(settings, readFileSync(path));
+    } catch {
+      toRender.push(path); // the job reports the read error
+      continue;
+    }
+    const current = !options.force && entry?.key === key && entry.outputs.every(exists) && (!entry.summary || (lastPack !== undefined && entry.entry !== undefined));
+    if (current) {
+      const stamp = stamps.get(path);
+      if (entry.stamp !== stamp) {
+        // Touched, not changed (or changed too recently for its time to tell: no stamp then).
+        const { stamp: _old, ...rest } = entry;
+        manifest.records[source] = stamp ? { ...rest, stamp } : rest;
+        restamped = true;
+      }
+      outcomes.set(path, { file, status: 'unchanged', ...(entry.slug ? { slug: entry.slug } : {}), diagnostics: entry.diagnostics, outputs: entry.outputs.map((name) => displayPath(join(outDir, name), cwd)) });
+      options.onRecord?.({ done: ++done, total, file, status: 'unchanged' });
+    } else {
+      toRender.push(path);
+    }
+  }
+
+  // Each result is settled — its files written — as it arrives, one at a time, while the
+  // workers go on. Output names go to the record first in file order: when a later record
+  // claimed a name first, the earlier one overwrites its files and the later one is failed.
+  const order = new Map(discovered.files.map((path, i) => [sourceKey(cwd, path), i]));
+  // A record keeps the name it last built under until it builds under another: one that
+  // fails now still owns its earlier files, which nobody else may overwrite.
+  const owners = new Map<string, { source: string; outcome?: RecordOutcome }>();
+  for (const [source, entry] of Object.entries(previous.records)) {
+    if (!entry.slug || !existsSync(join(cwd, source))) continue;
+    const outcome = outcomes.get(join(cwd, source));
+    owners.set(entry.slug, outcome ? { source, outcome } : { source });
+  }
+  /** Files of `names` that no other record now owns. */
+  const ownFiles = (names: readonly string[], source: string): string[] =>
+    names.filter((name) => {
+      const owner = owners.get(name.replace(/\.[^.]+$/, ''));
+      return !owner || owner.source === source;
+    });
+  const rank = (source: string): number => order.get(source) ?? Number.MAX_SAFE_INTEGER;
+  const removed: string[] = [];
+
+  const settle = (result: RecordResult): void => {
+    const source = sourceKey(cwd, result.path);
+    const outcome: RecordOutcome = { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
+    outcomes.set(result.path, outcome);
+    if (result.skippedDraft) {
+      outcome.status = 'draft';
+      removed.push(...removeOutputs(outDir, ownFiles(previous.records[source]?.outputs ?? [], source), cwd));
+      delete manifest.records[source];
+      return;
+    }
+    if (!result.files || !result.summary || result.key === undefined || result.archiveEntry === undefined || hasErrors(result.diagnostics)) return; // earlier files stay as they were
+    const slug = result.summary.slug;
+    const owner = owners.get(slug);
+    if (owner && owner.source !== source) {
+      if (rank(owner.source) < rank(source)) {
+        outcome.diagnostics.push(slugClash(result.file, slug, displayPath(join(cwd, owner.source), cwd)));
+        return;
+      }
+      // This record comes first: the later one, already written, gives way.
+      if (owner.outcome) {
+        owner.outcome.status = 'failed';
+        owner.outcome.outputs = [];
+        owner.outcome.diagnostics.push(slugClash(owner.outcome.file, slug, result.file));
+      }
+      delete manifest.records[owner.source];
+    }
+    owners.set(slug, { source, outcome });
+    const targets = result.files.map((file) => join(outDir, file.name));
+    const write = (target: string, data: string | Uint8Array): void => {
+      try {
+        writeFileAtomicSync(target, data);
+      } catch (error) {
+        throw new WriteError(displayPath(target, cwd), error);
+      }
+    };
+    result.files.forEach((file, i) => write(targets[i]!, file.data));
+    let place: PackPlace;
+    try {
+      pack ??= packs.next = openPack();
+      place = pack.append(result.archiveEntry);
+    } catch (error) {
+      throw new WriteError(displayPath(manifestFile.replace(/\.json$/, '.*.pack'), cwd), error);
+    }
+    packed.add(source);
+    outcome.outputs.push(...targets.map((target) => displayPath(target, cwd)));
+    const names = result.files.map((file) => file.name);
+    const earlier = previous.records[source];
+    if (earlier?.slug && earlier.slug !== slug && owners.get(earlier.slug)?.source === source) owners.delete(earlier.slug);
+    removed.push(...removeOutputs(outDir, ownFiles((earlier?.outputs ?? []).filter((name) => !names.includes(name)), source), cwd));
+    outcome.status = 'built';
+    outcome.slug = slug;
+    const stamp = stamps.get(result.path);
+    const entry: CacheEntry = { key: result.key, ...(stamp ? { stamp } : {}), slug, outputs: names, entry: place, summary: result.summary, ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
+    manifest.records[source] = entry;
+  };
+
+  const renderSettings: RenderSettings = { cwd, config, formats, drafts, settingsKey: settings };
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  // Each result is written as it arrives, at once: the next record is already on its way.
+  const onResult = (result: RecordResult): void => {
+    try {
+      settle(result);
+    } catch (error) {
+      const outcome = outcomes.get(result.path) ?? { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
+      outcome.status = 'failed';
+      outcome.diagnostics.push(writeError(result.file, error));
+      outcomes.set(result.path, outcome);
+    }
+    options.onRecord?.({ done: ++done, total, file: result.file, status: outcomes.get(result.path)?.status ?? 'failed' });
+  };
+  await renderRecords(toRender, renderSettings, jobs, onResult);
+
+  // Records whose file is gone take their outputs with them.
+  for (const [source, entry] of Object.entries(manifest.records)) {
+    if (existsSync(join(cwd, source))) continue;
+    removed.push(...removeOutputs(outDir, ownFiles(entry.outputs, source), cwd));
+    delete manifest.records[source];
+  }
+
+  // A new pack takes the entries of the records not rendered this time from the last one.
+  if (pack && !pack.extends) {
+    for (const [source, entry] of Object.entries(manifest.records)) {
+      if (packed.has(source) || !entry.entry) continue;
+      const bytes = lastPack?.tryRead(entry.entry);
+      if (bytes) manifest.records[source] = { ...entry, entry: pack.append(bytes) };
+      else delete manifest.records[source]; // nothing to place it by: rendered next time
+    }
+  }
+  // An entry left from before new settings (its record failed this time) was keyed under the
+  // old ones: without its stamp, the record is read and rendered again next time.
+  if (previous.settings !== settings) {
+    for (const [source, entry] of Object.entries(manifest.records)) {
+      if (packed.has(source) || entry.stamp === undefined) continue;
+      const { stamp: _stale, ...rest } = entry;
+      manifest.records[source] = rest;
+    }
+  }
+  const entries = pack ?? lastPack;
+  const published = Object.entries(manifest.records)
+    .filter(([, entry]) => entry.summary !== undefined && (drafts || !entry.summary.draft))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // The pages are made from the summaries alone, briefings.json from every record's entry:
+  // an edit to a record's points rewrites briefings.json but leaves the pages be.
+  const siteKey = createHash('sha256')
+    .update(settings)
+    .update(JSON.stringify(siteSettings(config)))
+    .update(published.map(([source, entry]) => `${source}\u0000${entry.summaryKey ?? entry.key}`).join('\n'))
+    .digest('hex');
+  const dataKey = createHash('sha256')
+    .update(settings)
+    .update(published.map(([source, entry]) => `${source}\u0000${entry.key}`).join('\n'))
+    .digest('hex');
+  const previousPages = previous.siteFiles.filter((name) => name !== ARCHIVE_DATA);
+  let siteFiles: string[] = previous.siteFiles;
+  try {
+    let pages = previousPages;
+    if (options.force || previous.siteKey !== siteKey || !outputsExist(outDir, previousPages)) {
+      const summaries = published.map(([, entry]) => entry.summary!);
+      pages = await writeSitePages({ summaries, templatesDir: config.templatesDir, site: siteSettings(config), outDir });
+      removed.push(...removeOutputs(outDir, previousPages.filter((name) => !pages.includes(name)), cwd));
+    }
+    manifest.siteKey = siteKey;
+    if (options.force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA])) {
+      const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst(a.summary!, b.summary!));
+      // Each entry is read as it is written: the archive's data is never whole in memory.
+      const read = function* (): Generator<Uint8Array> {
+        for (const entry of ordered) {
+          if (!entries || !entry.entry) throw new Error('a briefing has no entry in the build cache; build again with --force');
+          yield entries.read(entry.entry);
+        }
+      };
+      await writeChunksAtomic(join(outDir, ARCHIVE_DATA), archiveData(read()));
+    }
+    manifest.dataKey = dataKey;
+    siteFiles = [...pages, ARCHIVE_DATA];
+  } catch (error) {
+    // A broken index or feed template is reported like any other; the briefings still stand.
+    diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
+    delete manifest.siteKey;
+    delete manifest.dataKey;
+  }
+  manifest.siteFiles = siteFiles;
+  // An unchanged build leaves the manifest as it was: no need to write it again.
+  manifest.settings = settings;
+  pack?.close();
+  lastPack?.close();
+  const packName = pack?.name ?? previous.pack;
+  if (packName) manifest.pack = packName;
+  const unchanged = !restamped && previous.settings === settings && toRender.length === 0 && removed.length === 0 && previous.siteKey === manifest.siteKey && previous.dataKey === manifest.dataKey && Object.keys(previous.records).length === Object.keys(manifest.records).length;
+  if (!unchanged) {
+    await saveManifest(manifestFile, manifest);
+    removeOtherPacks(manifestFile, manifest.pack);
+  }
+
+  const records = discovered.files.map((path) => outcomes.get(path)!);
+  return { records, diagnostics, siteFiles: siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };
 }
 
 function removeOutputs(outDir: string, names: readonly string[], cwd: string): string[] {

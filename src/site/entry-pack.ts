@@ -14,28 +14,11 @@ import { basename, dirname, join } from 'node:path';
 /** Where an entry lies in its pack: byte offset and length. */
 export type PackPlace = [offset: number, length: number];
 
-export class PackReader {
-  private constructor(
-    private readonly fd: number,
-    /** The pack file's name and size when opened. */
-    readonly name: string,
-    readonly size: number,
-  ) {}
+/** An open pack file: entries are read by their place, and it closes once. */
+class PackFile {
+  private closed = false;
 
-  /**
-   * The pack `name` beside the manifest, when it is there to read and long enough for every
-   * entry the manifest places in it; otherwise none, and those records render again.
-   */
-  static open(manifestFile: string, name: string | undefined, entries: readonly { entry?: PackPlace | undefined }[]): PackReader | undefined {
-    const path = name ? join(dirname(manifestFile), name) : undefined;
-    if (!path || !existsSync(path)) return undefined;
-    const needed = Math.max(0, ...entries.map(({ entry }) => (entry ? entry[0] + entry[1] : 0)));
-    const fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
-    if (size >= needed) return new PackReader(fd, basename(path), size);
-    closeSync(fd);
-    return undefined;
-  }
+  protected constructor(protected readonly fd: number) {}
 
   read([offset, length]: PackPlace): Buffer {
     const bytes = Buffer.allocUnsafe(length);
@@ -48,17 +31,6 @@ export class PackReader {
     return bytes;
   }
 
-  /** The entry, or none when it cannot be read (the pack was damaged since it was opened). */
-  tryRead(place: PackPlace): Buffer | undefined {
-    try {
-      return this.read(place);
-    } catch {
-      return undefined;
-    }
-  }
-
-  private closed = false;
-
   /** Closes the file; again is nothing. */
   close(): void {
     if (this.closed) return;
@@ -67,26 +39,57 @@ export class PackReader {
   }
 }
 
-export class PackWriter {
-  private size: number;
-  private readonly fd: number;
-  /** The file name, to be recorded in the manifest. */
-  readonly name: string;
-
-  /** A new pack, or with `last` the last one, to be added to at its end. */
-  private readonly appending: boolean;
-
-  constructor(manifestFile: string, last?: PackReader) {
-    this.appending = last !== undefined;
-    mkdirSync(dirname(manifestFile), { recursive: true });
-    this.name = last?.name ?? `${basename(manifestFile, '.json')}.${randomBytes(4).toString('hex')}.pack`;
-    this.fd = openSync(join(dirname(manifestFile), this.name), last ? 'r+' : 'w+');
-    this.size = last?.size ?? 0;
+export class PackReader extends PackFile {
+  private constructor(
+    fd: number,
+    /** The pack file's name and size when opened. */
+    readonly name: string,
+    readonly size: number,
+  ) {
+    super(fd);
   }
 
+  /**
+   * The pack `name` beside the manifest, when it is there to read and long enough for every
+   * entry the manifest places in it; otherwise none, and those records render again.
+   */
+  static open(manifestFile: string, name: string | undefined, entries: readonly { entry?: PackPlace | undefined }[]): PackReader | undefined {
+    const path = name ? join(dirname(manifestFile), name) : undefined;
+    if (!path || !existsSync(path)) return undefined;
+    const needed = entries.reduce((most, { entry }) => Math.max(most, entry ? entry[0] + entry[1] : 0), 0);
+    const fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size >= needed) return new PackReader(fd, basename(path), size);
+    closeSync(fd);
+    return undefined;
+  }
+
+  /** The entry, or none when it cannot be read (the pack was damaged since it was opened). */
+  tryRead(place: PackPlace): Buffer | undefined {
+    try {
+      return this.read(place);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** A pack being written; what it holds so far reads back (briefings.json is made from it). */
+export class PackWriter extends PackFile {
+  /** The file name, to be recorded in the manifest. */
+  readonly name: string;
   /** Whether this adds to the last pack (whose entries then stay where they are). */
-  get extends(): boolean {
-    return this.appending;
+  readonly extends: boolean;
+  private size: number;
+
+  /** A new pack, or with `last` the last one, to be added to at its end. */
+  constructor(manifestFile: string, last?: PackReader) {
+    mkdirSync(dirname(manifestFile), { recursive: true });
+    const name = last?.name ?? `${basename(manifestFile, '.json')}.${randomBytes(4).toString('hex')}.pack`;
+    super(openSync(join(dirname(manifestFile), name), last ? 'r+' : 'w+'));
+    this.name = name;
+    this.extends = last !== undefined;
+    this.size = last?.size ?? 0;
   }
 
   append(entry: string | Uint8Array): PackPlace {
@@ -96,27 +99,6 @@ export class PackWriter {
     const place: PackPlace = [this.size, bytes.length];
     this.size += bytes.length;
     return place;
-  }
-
-  /** Reads back what was appended: the new pack is the one briefings.json is made from. */
-  reader(): Pick<PackReader, 'read'> {
-    return {
-      read: ([offset, length]) => {
-        const bytes = Buffer.allocUnsafe(length);
-        let done = 0;
-        while (done < length) done += readSync(this.fd, bytes, done, length - done, offset + done);
-        return bytes;
-      },
-    };
-  }
-
-  private closed = false;
-
-  /** Closes the file; again is nothing. */
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    closeSync(this.fd);
   }
 }
 

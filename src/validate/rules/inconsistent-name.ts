@@ -38,10 +38,11 @@ export const inconsistentName: Rule = {
     }
     if (accented.size === 0) return;
     const groups = new Map<string, Occurrence[]>();
+    const names = [...accented];
     for (const segment of segments) {
       // A segment can spell one of those names only if its letters, accents aside, hold it.
       const plain = ASCII.test(segment.text) ? segment.text : foldAccents(segment.text);
-      if (![...accented].some((name) => plain.includes(name))) continue;
+      if (!names.some((name) => plain.includes(name))) continue;
       for (const match of segment.text.matchAll(NAME)) {
         const word = match[0].normalize('NFC');
         const folded = foldAccents(word);
