@@ -130,7 +130,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   let pack: PackWriter | undefined;
   // Add to the last pack while most of it is still in use; else start afresh, compacted.
   const openPack = (): PackWriter => {
-    const inUse = Object.values(previous.records).reduce((sum, entry) => sum + (entry.entry?.[1] ?? 0), 0);
+    const inUse = Object.values(previous.records).reduce((sum, entry) => sum + (entry.entry ? entry.entry[1] + entry.entry[2] : 0), 0);
     return new PackWriter(manifestFile, lastPack && !options.force && lastPack.size <= 2 * inUse + (1 << 20) ? lastPack : undefined);
   };
   /** Records whose entry is in the new pack already. */
@@ -167,7 +167,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
       toRender.push(path); // the job reports the read error
       continue;
     }
-    const current = !options.force && entry?.key === key && entry.outputs.every(exists) && (!entry.summary || (lastPack !== undefined && entry.entry !== undefined));
+    const current = !options.force && entry?.key === key && entry.outputs.every(exists) && (entry.date === undefined || (lastPack !== undefined && entry.entry !== undefined));
     if (current) {
       const stamp = stamps.get(path);
       if (entry.stamp !== stamp) {
@@ -243,7 +243,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
     let place: PackPlace;
     try {
       pack ??= packs.next = openPack();
-      place = pack.append(result.archiveEntry);
+      place = pack.append(result.archiveEntry, result.summary.json);
     } catch (error) {
       throw new WriteError(displayPath(manifestFile.replace(/\.json$/, '.*.pack'), cwd), error);
     }
@@ -256,7 +256,8 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
     outcome.status = 'built';
     outcome.slug = slug;
     const stamp = stamps.get(result.path);
-    const entry: CacheEntry = { key: result.key, ...(stamp ? { stamp } : {}), slug, outputs: names, entry: place, summary: result.summary, ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
+    const { date, draft } = result.summary;
+    const entry: CacheEntry = { key: result.key, ...(stamp ? { stamp } : {}), slug, outputs: names, entry: place, date, ...(draft ? { draft } : {}), ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
     manifest.records[source] = entry;
   };
 
@@ -287,8 +288,8 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   if (pack && !pack.extends) {
     for (const [source, entry] of Object.entries(manifest.records)) {
       if (packed.has(source) || !entry.entry) continue;
-      const bytes = lastPack?.tryRead(entry.entry);
-      if (bytes) manifest.records[source] = { ...entry, entry: pack.append(bytes) };
+      const bytes = lastPack?.tryReadRecord(entry.entry);
+      if (bytes) manifest.records[source] = { ...entry, entry: pack.appendRecord(bytes, entry.entry[1]) };
       else delete manifest.records[source]; // nothing to place it by: rendered next time
     }
   }
@@ -303,7 +304,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   }
   const entries = pack ?? lastPack;
   const published = Object.entries(manifest.records)
-    .filter(([, entry]) => entry.summary !== undefined && (drafts || !entry.summary.draft))
+    .filter(([, entry]) => entry.date !== undefined && (drafts || !entry.draft))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   // The pages are made from the summaries alone, briefings.json from every record's entry:
   // an edit to a record's points rewrites briefings.json but leaves the pages be.
@@ -321,13 +322,14 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   try {
     let pages = previousPages;
     if (options.force || previous.siteKey !== siteKey || !outputsExist(outDir, previousPages)) {
-      const summaries = published.map(([, entry]) => entry.summary!);
-      pages = await writeSitePages({ summaries, templatesDir: config.templatesDir, site: siteSettings(config), outDir });
+      if (published.length > 0 && !entries) throw new Error('the briefings have no summaries in the build cache; build again with --force');
+      const places = published.map(([, entry]) => entry.entry!);
+      pages = await writeSitePages({ pack: entries?.path, places, templatesDir: config.templatesDir, site: siteSettings(config), outDir });
       removed.push(...removeOutputs(outDir, previousPages.filter((name) => !pages.includes(name)), cwd));
     }
     manifest.siteKey = siteKey;
     if (options.force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA])) {
-      const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst(a.summary!, b.summary!));
+      const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst({ date: a.date!, slug: a.slug ?? '' }, { date: b.date!, slug: b.slug ?? '' }));
       // Each entry is read as it is written: the archive's data is never whole in memory.
       const read = function* (): Generator<Uint8Array> {
         for (const entry of ordered) {

@@ -10,26 +10,27 @@ import { join, relative } from 'node:path';
 import { DEFAULT_TEMPLATES_DIR } from '../compose/templates.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SiteSummary } from '../render/summary-schema.js';
 import type { PackPlace } from './entry-pack.js';
 import { writeChunksAtomic } from '../write/atomic.js';
 
 export const CACHE_DIR = '.phrg-brief-cache';
-const MANIFEST_VERSION = 3;
+const MANIFEST_VERSION = 4;
 
 export interface CacheEntry {
   /** Hash of everything the outputs were made from. */
   key: string;
   /** The record file's size, modification time and inode when it was read for `key`. */
   stamp?: string;
-  /** Where its entry of briefings.json lies in the manifest's pack. */
+  /** Where its entry of briefings.json, and its summary for the site pages, lie in the manifest's pack. */
   entry?: PackPlace;
   slug?: string;
   /** Output file names, relative to the output folder. */
   outputs: string[];
-  /** What the site pages show of the record (its points are in its archive entry). */
-  summary?: SiteSummary;
-  /** Hash of `summary`: the site pages are made again only when one of these changes. */
+  /** The briefing's date, by which the archive is ordered (none for a record that built none). */
+  date?: string;
+  /** The briefing is a draft, published only with --drafts. */
+  draft?: true;
+  /** Hash of the summary: the site pages are made again only when one of these changes. */
   summaryKey?: string;
   /** Warnings of the last build, shown again while the record is unchanged. */
   diagnostics: Diagnostic[];

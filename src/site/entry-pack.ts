@@ -1,6 +1,6 @@
 /**
- * Each record's entry of briefings.json, printed, kept between builds in one pack file beside
- * the manifest, which holds each entry's place in it. A build appends the entries of the
+ * Each record's entry of briefings.json, printed, and its summary for the site pages, kept
+ * between builds in one pack file beside the manifest, which holds each one's place in it. A build appends the entries of the
  * records it rendered to the last pack — the last manifest's places, all before its old end,
  * stay good, so a build killed half-way leaves that manifest and its pack as they were — or,
  * once more than half the pack is entries no record holds any more, writes a new pack under a
@@ -11,16 +11,36 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Where an entry lies in its pack: byte offset and length. */
-export type PackPlace = [offset: number, length: number];
+/**
+ * Where a record lies in its pack: the byte offset of its entry, the entry's length, and the
+ * length of the summary (JSON) that follows it.
+ */
+export type PackPlace = [offset: number, entryLength: number, summaryLength: number];
 
-/** An open pack file: entries are read by their place, and it closes once. */
+/** The byte just past the record at `place`. */
+const endOf = ([offset, entryLength, summaryLength]: PackPlace): number => offset + entryLength + summaryLength;
+
+/** An open pack file: records are read by their place, and it closes once. */
 class PackFile {
   private closed = false;
 
-  protected constructor(protected readonly fd: number) {}
+  protected constructor(
+    protected readonly fd: number,
+    /** The pack file's path. */
+    readonly path: string,
+  ) {}
 
-  read([offset, length]: PackPlace): Buffer {
+  /** The record's entry of briefings.json. */
+  read([offset, entryLength]: PackPlace): Buffer {
+    return this.span(offset, entryLength);
+  }
+
+  /** The record's summary, as JSON. */
+  readSummary([offset, entryLength, summaryLength]: PackPlace): string {
+    return this.span(offset + entryLength, summaryLength).toString('utf8');
+  }
+
+  protected span(offset: number, length: number): Buffer {
     const bytes = Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
@@ -42,32 +62,37 @@ class PackFile {
 export class PackReader extends PackFile {
   private constructor(
     fd: number,
+    path: string,
     /** The pack file's name and size when opened. */
     readonly name: string,
     readonly size: number,
   ) {
-    super(fd);
+    super(fd, path);
   }
 
   /**
    * The pack `name` beside the manifest, when it is there to read and long enough for every
-   * entry the manifest places in it; otherwise none, and those records render again.
+   * record the manifest places in it; otherwise none, and those records render again.
    */
   static open(manifestFile: string, name: string | undefined, entries: readonly { entry?: PackPlace | undefined }[]): PackReader | undefined {
     const path = name ? join(dirname(manifestFile), name) : undefined;
     if (!path || !existsSync(path)) return undefined;
-    const needed = entries.reduce((most, { entry }) => Math.max(most, entry ? entry[0] + entry[1] : 0), 0);
+    return PackReader.at(path, entries.reduce((most, { entry }) => Math.max(most, entry ? endOf(entry) : 0), 0));
+  }
+
+  /** The pack at `path` when it holds at least `needed` bytes. */
+  static at(path: string, needed: number): PackReader | undefined {
     const fd = openSync(path, 'r');
     const size = fstatSync(fd).size;
-    if (size >= needed) return new PackReader(fd, basename(path), size);
+    if (size >= needed) return new PackReader(fd, path, basename(path), size);
     closeSync(fd);
     return undefined;
   }
 
-  /** The entry, or none when it cannot be read (the pack was damaged since it was opened). */
-  tryRead(place: PackPlace): Buffer | undefined {
+  /** The record's bytes, entry and summary, or none when they cannot be read (the pack was damaged since it was opened). */
+  tryReadRecord(place: PackPlace): Buffer | undefined {
     try {
-      return this.read(place);
+      return this.span(place[0], endOf(place) - place[0]);
     } catch {
       return undefined;
     }
@@ -86,17 +111,27 @@ export class PackWriter extends PackFile {
   constructor(manifestFile: string, last?: PackReader) {
     mkdirSync(dirname(manifestFile), { recursive: true });
     const name = last?.name ?? `${basename(manifestFile, '.json')}.${randomBytes(4).toString('hex')}.pack`;
-    super(openSync(join(dirname(manifestFile), name), last ? 'r+' : 'w+'));
+    const path = join(dirname(manifestFile), name);
+    super(openSync(path, last ? 'r+' : 'w+'), path);
     this.name = name;
     this.extends = last !== undefined;
     this.size = last?.size ?? 0;
   }
 
-  append(entry: string | Uint8Array): PackPlace {
-    const bytes = typeof entry === 'string' ? Buffer.from(entry) : entry;
+  /** Adds a record: its entry of briefings.json and its summary. */
+  append(entry: string, summary: string): PackPlace {
+    const entryLength = Buffer.byteLength(entry);
+    const bytes = Buffer.allocUnsafe(entryLength + Buffer.byteLength(summary));
+    bytes.write(entry, 0);
+    bytes.write(summary, entryLength);
+    return this.appendRecord(bytes, entryLength);
+  }
+
+  /** Adds a record read whole from another pack (see `tryReadRecord`). */
+  appendRecord(bytes: Uint8Array, entryLength: number): PackPlace {
     let done = 0;
     while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
-    const place: PackPlace = [this.size, bytes.length];
+    const place: PackPlace = [this.size, entryLength, bytes.length - entryLength];
     this.size += bytes.length;
     return place;
   }

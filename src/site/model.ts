@@ -89,7 +89,7 @@ function uniqueNames(texts: Iterable<string>): Map<string, string> {
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 
 /** The archive's order: newest first, then by output name. */
-export function newestFirst(a: SiteSummary, b: SiteSummary): number {
+export function newestFirst(a: { date: string; slug: string }, b: { date: string; slug: string }): number {
   return a.date === b.date ? a.slug.localeCompare(b.slug) : a.date < b.date ? 1 : -1;
 }
 

@@ -15,7 +15,7 @@ import type { Root as HastRoot } from 'hast';
 import { parseArticle } from '../render/article.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { attributedPoints, summarise } from '../render/summary.js';
-import { inSchemaOrder, type SiteSummary } from '../render/summary-schema.js';
+import { inSchemaOrder } from '../render/summary-schema.js';
 import type { Meeting } from '../validate/meeting.js';
 import { recordKey } from './cache.js';
 import { archiveEntry } from './pages.js';
@@ -43,8 +43,8 @@ export interface RecordResult {
   diagnostics: Diagnostic[];
   /** The cache key of the bytes rendered (absent when the file could not be read). */
   key?: string;
-  /** What the site pages show of the briefing, and its hash. */
-  summary?: SiteSummary;
+  /** What the site pages show of the briefing (as JSON), the facts the archive is ordered by, and its hash. */
+  summary?: { json: string; slug: string; date: string; draft: boolean };
   summaryKey?: string;
   /** The briefing's entry of briefings.json, printed. */
   archiveEntry?: string;
@@ -113,11 +113,11 @@ async function renderFormats(meeting: Meeting, settings: RenderSettings, diagnos
         break;
     }
   }
-  const siteJson = JSON.stringify(siteSummary);
-  const summaryKey = createHash('sha256').update(siteJson).digest('hex');
-  // The build keeps every summary until the site is made. Its strings are slices of the
-  // record's text, and a slice keeps the whole text alive: a copy parsed afresh does not.
-  return { summary: JSON.parse(siteJson) as SiteSummary, summaryKey, archiveEntry: archiveEntry(summaryJson), files };
+  // The build keeps the summary in its cache's pack, not in memory, until the site is made.
+  const json = JSON.stringify(siteSummary);
+  const summaryKey = createHash('sha256').update(json).digest('hex');
+  const summary = { json, slug: siteSummary.slug, date: siteSummary.date, draft: siteSummary.draft };
+  return { summary, summaryKey, archiveEntry: archiveEntry(summaryJson), files };
 }
 
 /** A character the PDF font cannot set, placed where the record first uses it. */

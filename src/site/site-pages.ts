@@ -10,10 +10,13 @@ import { Worker } from 'node:worker_threads';
 import { loadTemplates, TemplateError } from '../compose/templates.js';
 import type { SiteSummary } from '../render/summary-schema.js';
 import { writeFileIfChanged } from '../write/atomic.js';
+import { PackReader, type PackPlace } from './entry-pack.js';
 import { renderSite, type SiteSettings } from './pages.js';
 
 export interface SitePagesJob {
-  summaries: SiteSummary[];
+  /** The pack holding each briefing's summary (none when there are no briefings), and their places in it. */
+  pack: string | undefined;
+  places: PackPlace[];
   templatesDir: string | undefined;
   site: SiteSettings;
   outDir: string;
@@ -27,7 +30,7 @@ const heapFor = (briefings: number): number => Math.ceil(48 + briefings * 0.008)
 
 /** Renders and writes every page; returns their names. Unchanged pages keep their dates. */
 export async function writeSitePages(job: SitePagesJob): Promise<string[]> {
-  if (job.summaries.length < WORKER_FROM) return writePagesHere(job);
+  if (job.places.length < WORKER_FROM) return writePagesHere(job);
   try {
     return await writePagesOnWorker(job);
   } catch (error) {
@@ -38,11 +41,23 @@ export async function writeSitePages(job: SitePagesJob): Promise<string[]> {
 
 export async function writePagesHere(job: SitePagesJob): Promise<string[]> {
   const written: string[] = [];
-  for (const file of renderSite(job.summaries, loadTemplates(job.templatesDir), job.site)) {
+  for (const file of renderSite(readSummaries(job), loadTemplates(job.templatesDir), job.site)) {
     await writeFileIfChanged(join(job.outDir, file.name), file.data);
     written.push(file.name);
   }
   return written;
+}
+
+/** The summaries from the pack, read here rather than kept by the build all along. */
+function readSummaries({ pack, places }: SitePagesJob): SiteSummary[] {
+  if (places.length === 0 || pack === undefined) return [];
+  const reader = PackReader.at(pack, 0);
+  if (!reader) throw new Error('the build cache’s pack of summaries is missing; build again with --force');
+  try {
+    return places.map((place) => JSON.parse(reader.readSummary(place)) as SiteSummary);
+  } finally {
+    reader.close();
+  }
 }
 
 /** What the worker posts back: the pages written, or why it could not. */
@@ -53,7 +68,7 @@ function writePagesOnWorker(job: SitePagesJob): Promise<string[]> {
     const worker = new Worker(new URL('./pages-worker.js', import.meta.url), {
       workerData: job,
       // Its young generation small too: the pages are made once, and memory is the point here.
-      resourceLimits: { maxOldGenerationSizeMb: heapFor(job.summaries.length), maxYoungGenerationSizeMb: 8 },
+      resourceLimits: { maxOldGenerationSizeMb: heapFor(job.places.length), maxYoungGenerationSizeMb: 8 },
     });
     let settled = false;
     worker.once('message', (reply: SitePagesReply) => {

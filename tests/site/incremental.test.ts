@@ -125,6 +125,19 @@ describe('incremental builds', () => {
     }
   });
 
+  it('make the pages again from every briefing’s cached summary when one record’s facts change', async () => {
+    const target = names[5]!;
+    const text = readFileSync(project.path('meetings', target), 'utf8');
+    project.write(`meetings/${target}`, text.replace(/^title: .*$/m, 'title: A title given since'));
+    const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
+    expect(result.stderr).toContain('built 1, unchanged 11, failed 0');
+    const index = readFileSync(project.path('dist', 'index.html'), 'utf8');
+    expect(index).toContain('A title given since');
+    // The eleven not rendered again are there too, from the cache.
+    for (const name of names) expect(index).toContain(`href="${name.replace(/\.md$/, '.html')}"`);
+    expect(readFileSync(project.path('dist', 'feed.xml'), 'utf8').match(/<entry>/g)).toHaveLength(12);
+  });
+
   it('render again what a damaged cache cannot vouch for, rather than fail', async () => {
     const cache = project.path('.phrg-brief-cache');
     const pack = readdirSync(cache).find((name) => name.endsWith('.pack'))!;
