@@ -5,7 +5,8 @@ import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareDiagnostics } from '../diagnostics/diagnostic.js';
-import { formatDiagnostics, summary, type ReporterName } from '../diagnostics/reporters/index.js';
+import type { ReporterName } from '../diagnostics/reporters/index.js';
+import { summary } from '../diagnostics/reporters/summary.js';
 import { decodeRecord } from '../load/decode.js';
 
 export interface CommonOptions {
@@ -23,9 +24,14 @@ export async function resolveConfig(options: CommonOptions): Promise<{ config?: 
 export async function report(diagnostics: readonly Diagnostic[], reporter: ReporterName): Promise<void> {
   const sorted = [...diagnostics].sort(compareDiagnostics);
   const color = reporter === 'pretty' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  const sources = reporter === 'pretty' ? await readSources(sorted) : undefined;
-  const text = formatDiagnostics(reporter, sorted, { color, ...(sources ? { sources } : {}) });
-  if (text) process.stdout.write(text);
+  // The reporters (and the code frames) load only when there is something to report, or a
+  // machine reporter's empty list to print.
+  if (sorted.length > 0 || reporter !== 'pretty') {
+    const { formatDiagnostics } = await import('../diagnostics/reporters/index.js');
+    const sources = reporter === 'pretty' ? await readSources(sorted) : undefined;
+    const text = formatDiagnostics(reporter, sorted, { color, ...(sources ? { sources } : {}) });
+    if (text) process.stdout.write(text);
+  }
   if (sorted.length > 0 || reporter === 'pretty') process.stderr.write(`${summary(sorted)}\n`);
 }
 

@@ -5,9 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { appendFile, copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { DEFAULT_TEMPLATES_DIR } from '../compose/templates.js';
+import { DEFAULT_TEMPLATES_DIR } from '../compose/template-files.js';
 import { loadConfig } from '../config/load.js';
-import { CONFIG_FILE } from '../config/schema.js';
+import { CONFIG_FILE } from '../config/defaults.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './main.js';
 
 export interface EjectOptions {

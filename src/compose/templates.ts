@@ -4,11 +4,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { helpers } from './helpers.js';
+import { DEFAULT_TEMPLATES_DIR, TemplateError } from './template-files.js';
 
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/default/', import.meta.url));
 
 export type TemplateFn = (context: object) => string;
 
@@ -25,14 +24,6 @@ export interface TemplateSet {
   files: string[];
 }
 
-export class TemplateError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const cache = new Map<string, TemplateSet>();
 

@@ -1,15 +1,12 @@
-/** Reads phrg-brief.yaml from the project root into a resolved, read-only config. */
-import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+/**
+ * The project's config: phrg-brief.yaml from the project root, read and checked, or every
+ * default when there is none (its parser and schema then never load).
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { SourceText } from '../diagnostics/source.js';
-import { decodeRecord } from '../load/decode.js';
-import { validateYaml } from '../validate/yaml-diagnostics.js';
-import { RULE_IDS } from '../validate/rules/index.js';
-import { didYouMean } from '../validate/suggest.js';
-import { CONFIG_FILE, CONFIG_KEYS, configSchema, DEFAULT_FORMATS, DEFAULT_SITE_TITLE, type ResolvedConfig } from './schema.js';
+import { CONFIG_FILE, configDefaults } from './defaults.js';
+import type { ResolvedConfig } from './schema.js';
 
 export interface ConfigResult {
   config?: ResolvedConfig;
@@ -18,82 +15,10 @@ export interface ConfigResult {
 
 export async function loadConfig(root: string, explicitFile?: string): Promise<ConfigResult> {
   const path = explicitFile ? resolve(explicitFile) : join(root, CONFIG_FILE);
-  const base = defaults(root);
   if (!existsSync(path)) {
-    if (!explicitFile) return { config: base, diagnostics: [] };
-    return { diagnostics: [fileError(explicitFile, 'read-error', 'the config file does not exist')] };
+    if (!explicitFile) return { config: configDefaults(root), diagnostics: [] };
+    return { diagnostics: [{ file: explicitFile, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'read-error', message: 'the config file does not exist' }] };
   }
-  const file = relative(process.cwd(), path) || path;
-  const decoded = decodeRecord(await readFile(path));
-  if (!decoded.ok) return { diagnostics: [fileError(file, 'encoding', `line ${decoded.line}, column ${decoded.column}: the byte 0x${decoded.byte.toString(16).toUpperCase()} is not UTF-8; save the file as UTF-8`)] };
-
-  const source = new SourceText(decoded.text);
-  const document = parseDocument(decoded.text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
-  const validation = validateYaml({ file, source, document, offset: 0, knownKeys: (path) => (path[0] === 'site' ? ['title', 'lang', 'baseUrl'] : path[0] === 'pdf' ? ['pageSize'] : path[0] === 'fmt' ? ['wrap'] : CONFIG_KEYS) }, configSchema);
-  if (!validation.ok) return { diagnostics: validation.diagnostics };
-
-  const { data } = validation;
-  const diagnostics = [...validation.diagnostics];
-  const ruleIds = RULE_IDS;
-  for (const id of Object.keys(data.rules ?? {})) {
-    if (ruleIds.includes(id)) continue;
-    diagnostics.push({
-      ...fileError(file, 'schema', `unknown rule ${id} in rules`),
-      ...lineOfKey(source, id),
-      note: didYouMean(id, ruleIds) ?? `rules: ${ruleIds.join(', ')}`,
-    });
-  }
-
-  const configRoot = resolve(path, '..');
-  const fallback = defaults(configRoot);
-  const baseUrl = data.site?.baseUrl?.replace(/\/+$/, '');
-  const config: ResolvedConfig = {
-    ...fallback,
-    file: path,
-    rules: Object.freeze({ ...(data.rules ?? {}) }),
-    abbreviations: Object.freeze([...(data.abbreviations ?? [])]),
-    pdf: Object.freeze({ ...(data.pdf ?? {}) }),
-    formats: Object.freeze([...(data.formats ?? fallback.formats)]),
-    fmt: Object.freeze({ wrap: data.fmt?.wrap ?? fallback.fmt.wrap }),
-    site: Object.freeze({
-      title: data.site?.title ?? fallback.site.title,
-      lang: data.site?.lang ?? fallback.site.lang,
-      ...(baseUrl ? { baseUrl } : {}),
-    }),
-  };
-  if (data.templates !== undefined) {
-    const dir = resolve(configRoot, data.templates);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      diagnostics.push({ ...fileError(file, 'schema', `templates: the folder ${data.templates} does not exist`), ...lineOfKey(source, 'templates') });
-    }
-    config.templatesDir = dir;
-  }
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  return { config: Object.freeze(config), diagnostics };
-}
-
-/** Every setting's default: what a project without phrg-brief.yaml gets. */
-function defaults(root: string): ResolvedConfig {
-  return Object.freeze({
-    root,
-    rules: Object.freeze({}),
-    abbreviations: Object.freeze([]),
-    pdf: Object.freeze({}),
-    formats: Object.freeze([...DEFAULT_FORMATS]),
-    fmt: Object.freeze({ wrap: 'keep' as const }),
-    site: Object.freeze({ title: DEFAULT_SITE_TITLE, lang: 'en-GB' }),
-  });
-}
-
-function fileError(file: string, rule: string, message: string): Diagnostic {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule, message };
-}
-
-/** The first line that starts a mapping key `key`, for errors found after validation. */
-function lineOfKey(source: SourceText, key: string): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> {
-  const pattern = new RegExp(`^(\\s*)${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm');
-  const match = pattern.exec(source.text);
-  if (!match) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const start = source.positionAt(match.index + (match[1]?.length ?? 0));
-  return { line: start.line, column: start.column, endLine: start.line, endColumn: start.column + key.length };
+  const { readConfigFile } = await import('./read.js');
+  return readConfigFile(path);
 }

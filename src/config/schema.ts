@@ -1,8 +1,6 @@
 /** phrg-brief.yaml, the project's settings. Every key is optional; defaults are filled in. */
 import { z } from 'zod';
 
-export const CONFIG_FILE = 'phrg-brief.yaml';
-
 const severity = z.enum(['off', 'info', 'warning', 'error']);
 
 export const configSchema = z.strictObject({
@@ -45,6 +43,3 @@ export interface ResolvedConfig {
   fmt: { wrap: 'keep' | 'none' };
   site: { title: string; lang: string; baseUrl?: string };
 }
-
-export const DEFAULT_FORMATS = ['html', 'pdf', 'md', 'json'] as const;
-export const DEFAULT_SITE_TITLE = 'All-Party Parliamentary Human Rights Group';

@@ -1,5 +1,5 @@
 /** Diagnostics for failures that are not a record's fault: a template, or phrg-brief itself. */
-import { TemplateError } from '../compose/templates.js';
+import { TemplateError } from '../compose/template-files.js';
 import { displayPath } from '../load/discover.js';
 import type { Diagnostic } from './diagnostic.js';
 

@@ -1,6 +1,6 @@
 /** Finds the record files named on the command line: files as given, folders searched for *.md. */
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface Discovered {
@@ -34,10 +34,11 @@ export async function discoverRecords(paths: readonly string[], cwd: string): Pr
 
 async function markdownFilesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  const within = dir.endsWith(sep) ? dir.length : dir.length + 1; // where a path below `dir` goes on
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !/^readme\.md$/i.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !relative(dir, file).split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'));
+    .filter((file) => !file.slice(within).split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'));
 }
 
 function missing(path: string, message: string): Diagnostic {

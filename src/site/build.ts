@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { loadTemplates, TemplateError } from '../compose/templates.js';
+import { TemplateError } from '../compose/template-files.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -19,8 +19,8 @@ import { removeStaleTemporaryFiles, writeChunksAtomic, writeFileAtomicSync } fro
 import { CACHE_DIR, emptyManifest, loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, type CacheEntry, type Manifest } from './cache.js';
 import { PackReader, PackWriter, removeOtherPacks, type PackPlace } from './entry-pack.js';
 import { newestFirst } from './model.js';
-import { archiveData, ARCHIVE_DATA, type SiteSettings } from './pages.js';
-import { writeSitePages } from './site-pages.js';
+import { archiveData, ARCHIVE_DATA } from './archive-data.js';
+import type { SiteSettings } from './pages.js';
 import { renderRecords } from './pool.js';
 import type { RecordResult, RenderSettings } from './record-job.js';
 
@@ -77,26 +77,35 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { records: [], diagnostics, siteFiles: [], removed: [] };
   }
 
-  let fontFiles: string[] = [];
-  try {
-    loadTemplates(config.templatesDir); // a missing template stops the build before any record
-    if (formats.includes('pdf')) {
-      const { loadTheme } = await import('../render/pdf/theme.js'); // not pdfkit: only the font paths
-      fontFiles = Object.values(loadTheme(config.templatesDir, config.pdf.pageSize).fonts);
-    }
-  } catch (error) {
-    diagnostics.push(templateDiagnostic(error, cwd));
-    return { records: discovered.files.map((path) => ({ file: displayPath(path, cwd), status: 'failed', diagnostics: [], outputs: [] })), diagnostics, siteFiles: [], removed: [] };
-  }
-
   await removeStaleTemporaryFiles(outDir);
   const manifestFile = manifestPath(options.cacheDir ?? join(cwd, CACHE_DIR), outDir);
   // --force renders everything, but still knows what the last build wrote, to tidy it.
   const previous = await loadManifest(manifestFile);
+
+  // The settings are keyed with the PDF theme's fonts as the last build found them. Should
+  // the key come out as it did then, the theme (a template file, in the key) and the
+  // templates are as they were when last built, and need not be read again: a build with
+  // nothing to render loads neither the templates' compiler nor the theme's parser.
+  let fontFiles = formats.includes('pdf') ? (previous.fonts ?? []) : [];
+  let settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
+  if (settings !== previous.settings) {
+    try {
+      const { loadTemplates } = await import('../compose/templates.js');
+      loadTemplates(config.templatesDir); // a missing or broken template stops the build before any record
+      if (formats.includes('pdf')) {
+        const { loadTheme } = await import('../render/pdf/theme.js'); // not pdfkit: only the font paths
+        fontFiles = Object.values(loadTheme(config.templatesDir, config.pdf.pageSize).fonts);
+        settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
+      }
+    } catch (error) {
+      diagnostics.push(templateDiagnostic(error, cwd));
+      return { records: discovered.files.map((path) => ({ file: displayPath(path, cwd), status: 'failed', diagnostics: [], outputs: [] })), diagnostics, siteFiles: [], removed: [] };
+    }
+  }
   // The last build's entries of briefings.json; a record whose entry cannot be had renders again.
   const packs: Packs = { last: PackReader.open(manifestFile, previous.pack, Object.values(previous.records)) };
   try {
-    return await buildRecords({ options, outDir, drafts, discovered, diagnostics, fontFiles, manifestFile, previous, packs });
+    return await buildRecords({ options, outDir, drafts, discovered, diagnostics, settings, fontFiles, manifestFile, previous, packs });
   } finally {
     // Closed on every way out, a build that fails part-way too (preview runs many in one process).
     packs.next?.close();
@@ -116,6 +125,8 @@ interface BuildContext {
   drafts: boolean;
   discovered: { files: string[] };
   diagnostics: Diagnostic[];
+  /** The build's settings key, and the PDF theme's fonts it was made with. */
+  settings: string;
   fontFiles: string[];
   manifestFile: string;
   previous: Manifest;
@@ -124,7 +135,7 @@ interface BuildContext {
 
 /** The records, then the site made of them, written into `outDir`. */
 async function buildRecords(context: BuildContext): Promise<BuildResult> {
-  const { options, outDir, drafts, discovered, diagnostics, fontFiles, manifestFile, previous, packs } = context;
+  const { options, outDir, drafts, discovered, diagnostics, settings, fontFiles, manifestFile, previous, packs } = context;
   const { cwd, config, formats } = options;
   const lastPack = packs.last;
   let pack: PackWriter | undefined;
@@ -135,7 +146,6 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   };
   /** Records whose entry is in the new pack already. */
   const packed = new Set<string>();
-  const settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
   const manifest: Manifest = { ...emptyManifest(), records: { ...previous.records } };
 
   // Which records must be rendered: those whose inputs changed or whose outputs went missing.
@@ -151,6 +161,9 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const present = listing(outDir);
   const exists = (name: string): boolean => (name.includes('/') ? existsSync(join(outDir, name)) : present.has(name));
   let restamped = false;
+  // Output names as the user sees them, without resolving a path per file.
+  const outShown = relative(cwd, outDir);
+  const shownOutput = (name: string): string => (outShown === '' ? name : outShown.startsWith('..') ? `${outDir}${sep}${name}` : `${outShown}${sep}${name}`);
   for (const path of discovered.files) {
     const source = sourceKey(cwd, path);
     const file = displayPath(path, cwd);
@@ -176,7 +189,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
         manifest.records[source] = stamp ? { ...rest, stamp } : rest;
         restamped = true;
       }
-      outcomes.set(path, { file, status: 'unchanged', ...(entry.slug ? { slug: entry.slug } : {}), diagnostics: entry.diagnostics, outputs: entry.outputs.map((name) => displayPath(join(outDir, name), cwd)) });
+      outcomes.set(path, { file, status: 'unchanged', ...(entry.slug ? { slug: entry.slug } : {}), diagnostics: entry.diagnostics, outputs: entry.outputs.map(shownOutput) });
       options.onRecord?.({ done: ++done, total, file, status: 'unchanged' });
     } else {
       toRender.push(path);
@@ -187,11 +200,13 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   // workers go on. Output names go to the record first in file order: when a later record
   // claimed a name first, the earlier one overwrites its files and the later one is failed.
   const order = new Map(discovered.files.map((path, i) => [sourceKey(cwd, path), i]));
+  /** Whether a record of the last build is still there: one of this build's, or a file not asked for today. */
+  const recordExists = (source: string): boolean => order.has(source) || existsSync(join(cwd, source));
   // A record keeps the name it last built under until it builds under another: one that
   // fails now still owns its earlier files, which nobody else may overwrite.
   const owners = new Map<string, { source: string; outcome?: RecordOutcome }>();
   for (const [source, entry] of Object.entries(previous.records)) {
-    if (!entry.slug || !existsSync(join(cwd, source))) continue;
+    if (!entry.slug || !recordExists(source)) continue;
     const outcome = outcomes.get(join(cwd, source));
     owners.set(entry.slug, outcome ? { source, outcome } : { source });
   }
@@ -248,8 +263,8 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
       throw new WriteError(displayPath(manifestFile.replace(/\.json$/, '.*.pack'), cwd), error);
     }
     packed.add(source);
-    outcome.outputs.push(...targets.map((target) => displayPath(target, cwd)));
     const names = result.files.map((file) => file.name);
+    outcome.outputs.push(...names.map(shownOutput));
     const earlier = previous.records[source];
     if (earlier?.slug && earlier.slug !== slug && owners.get(earlier.slug)?.source === source) owners.delete(earlier.slug);
     removed.push(...removeOutputs(outDir, ownFiles((earlier?.outputs ?? []).filter((name) => !names.includes(name)), source), cwd));
@@ -279,7 +294,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
 
   // Records whose file is gone take their outputs with them.
   for (const [source, entry] of Object.entries(manifest.records)) {
-    if (existsSync(join(cwd, source))) continue;
+    if (recordExists(source)) continue;
     removed.push(...removeOutputs(outDir, ownFiles(entry.outputs, source), cwd));
     delete manifest.records[source];
   }
@@ -324,6 +339,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
     if (options.force || previous.siteKey !== siteKey || !outputsExist(outDir, previousPages)) {
       if (published.length > 0 && !entries) throw new Error('the briefings have no summaries in the build cache; build again with --force');
       const places = published.map(([, entry]) => entry.entry!);
+      const { writeSitePages } = await import('./site-pages.js');
       pages = await writeSitePages({ pack: entries?.path, places, templatesDir: config.templatesDir, site: siteSettings(config), outDir });
       removed.push(...removeOutputs(outDir, previousPages.filter((name) => !pages.includes(name)), cwd));
     }
@@ -350,11 +366,13 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   manifest.siteFiles = siteFiles;
   // An unchanged build leaves the manifest as it was: no need to write it again.
   manifest.settings = settings;
+  if (fontFiles.length > 0) manifest.fonts = fontFiles;
+  else delete manifest.fonts;
   pack?.close();
   lastPack?.close();
   const packName = pack?.name ?? previous.pack;
   if (packName) manifest.pack = packName;
-  const unchanged = !restamped && previous.settings === settings && toRender.length === 0 && removed.length === 0 && previous.siteKey === manifest.siteKey && previous.dataKey === manifest.dataKey && Object.keys(previous.records).length === Object.keys(manifest.records).length;
+  const unchanged = !restamped && previous.settings === settings && String(previous.fonts) === String(manifest.fonts) && toRender.length === 0 && removed.length === 0 && previous.siteKey === manifest.siteKey && previous.dataKey === manifest.dataKey && Object.keys(previous.records).length === Object.keys(manifest.records).length;
   if (!unchanged) {
     await saveManifest(manifestFile, manifest);
     removeOtherPacks(manifestFile, manifest.pack);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { DEFAULT_TEMPLATES_DIR } from '../compose/templates.js';
+import { DEFAULT_TEMPLATES_DIR } from '../compose/template-files.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PackPlace } from './entry-pack.js';
@@ -48,6 +48,8 @@ export interface Manifest {
   dataKey?: string;
   /** The settings key of the last build, which every record's key starts from. */
   settings?: string;
+  /** The PDF theme's font files that key was made with. */
+  fonts?: string[];
   /** The file beside the manifest holding every record's entry of briefings.json. */
   pack?: string;
 }

@@ -86,7 +86,9 @@ function uniqueNames(texts: Iterable<string>): Map<string, string> {
   return names;
 }
 
-const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+// Made on first use: a collator costs milliseconds to make, and a build that sorts no pages needs none.
+let collator: Intl.Collator | undefined;
+const collate = (a: string, b: string): number => (collator ??= new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })).compare(a, b);
 
 /** The archive's order: newest first, then by output name. */
 export function newestFirst(a: { date: string; slug: string }, b: { date: string; slug: string }): number {
@@ -132,8 +134,8 @@ export function buildModel(summaries: readonly SiteSummary[]): SiteModel {
   return {
     briefings,
     years,
-    tags: [...tags.values()].sort((a, b) => collator.compare(a.name, b.name)),
-    people: [...people.values()].sort((a, b) => collator.compare(surnameFirst(a.name), surnameFirst(b.name))),
+    tags: [...tags.values()].sort((a, b) => collate(a.name, b.name)),
+    people: [...people.values()].sort((a, b) => collate(surnameFirst(a.name), surnameFirst(b.name))),
   };
 }
 

@@ -1,6 +1,6 @@
 /** The pages worker: makes and writes the archive's pages, and says which (see site-pages.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { TemplateError } from '../compose/templates.js';
+import { TemplateError } from '../compose/template-files.js';
 import { writePagesHere, type SitePagesJob, type SitePagesReply } from './site-pages.js';
 
 const reply = (message: SitePagesReply): void => parentPort?.postMessage(message);

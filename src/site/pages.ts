@@ -3,7 +3,8 @@
  * JSON Schemas, and sitemap.xml when the site's address is known. Their wording is in
  * templates (index.hbs, tag.hbs, people.hbs, feed.hbs) like the briefing's. They are made
  * from summaries without points, so an edit to a record's points leaves them alone;
- * briefings.json, which holds the points, is written from each record's cached entry.
+ * briefings.json, which holds the points, is written from each record's cached entry
+ * (archive-data.ts).
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -42,30 +43,6 @@ export function* renderSite(summaries: readonly SiteSummary[], templates: Templa
   yield { name: 'schema/briefings.schema.json', data: `${JSON.stringify(archiveJsonSchema(), null, 2)}\n` };
   yield { name: 'schema/briefing.schema.json', data: `${JSON.stringify(briefingJsonSchema(), null, 2)}\n` };
   if (site.baseUrl) yield { name: 'sitemap.xml', data: sitemap(model, site.baseUrl, htmlPages) };
-}
-
-export const ARCHIVE_DATA = 'briefings.json';
-
-/**
- * briefings.json in pieces, newest first: each record's entry is already printed (at the
- * array's indentation) by its render, so the file is streamed, never held whole, and the
- * entries' bytes pass through as they were read.
- */
-export function* archiveData(entries: Iterable<Uint8Array>): Generator<string | Uint8Array> {
-  yield '{\n  "$schema": "schema/briefings.schema.json",\n  "briefings": [';
-  let first = true;
-  for (const entry of entries) {
-    yield first ? '\n' : ',\n';
-    yield entry;
-    first = false;
-  }
-  yield first ? ']\n}\n' : '\n  ]\n}\n';
-}
-
-/** A record's entry of briefings.json: its summary as printed there, at the array's depth. */
-export function archiveEntry(summaryJson: string): string {
-  // Only "\n" ends a line of JSON: U+2028 and U+2029 stand unescaped inside its strings.
-  return `    ${summaryJson.replaceAll('\n', '\n    ')}`;
 }
 
 function feedContext(model: SiteModel, site: SiteSettings): object {

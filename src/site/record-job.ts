@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { composeBriefing, renderPage } from '../compose/briefing.js';
-import { loadTemplates, TemplateError } from '../compose/templates.js';
+import { loadTemplates } from '../compose/templates.js';
+import { TemplateError } from '../compose/template-files.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, hasErrors } from '../diagnostics/diagnostic.js';
@@ -18,7 +19,7 @@ import { attributedPoints, summarise } from '../render/summary.js';
 import { inSchemaOrder } from '../render/summary-schema.js';
 import type { Meeting } from '../validate/meeting.js';
 import { recordKey } from './cache.js';
-import { archiveEntry } from './pages.js';
+import { archiveEntry } from './archive-data.js';
 
 export interface RenderSettings {
   cwd: string;

@@ -7,7 +7,8 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { loadTemplates, TemplateError } from '../compose/templates.js';
+import { loadTemplates } from '../compose/templates.js';
+import { TemplateError } from '../compose/template-files.js';
 import type { SiteSummary } from '../render/summary-schema.js';
 import { writeFileIfChanged } from '../write/atomic.js';
 import { PackReader, type PackPlace } from './entry-pack.js';

@@ -18,4 +18,4 @@ export function formatDiagnostics(name: ReporterName, diagnostics: readonly Diag
   }
 }
 
-export { summary } from './pretty.js';
+export { summary } from './summary.js';

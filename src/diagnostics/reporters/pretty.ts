@@ -1,6 +1,6 @@
 /**
  * The human reporter: `file:line:column  severity  message  rule`, a code frame with the span
- * underlined, the note, and the summary line that closes a run. Colour is the caller's decision.
+ * underlined, and the note (summary.ts has the line that closes a run). Colour is the caller's decision.
  */
 import { codeFrameColumns } from '@babel/code-frame';
 import pc from 'picocolors';
@@ -27,12 +27,6 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
     return lines.join('\n');
   });
   return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
-}
-
-export function summary(diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  return `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
 }
 
 function indent(text: string): string {

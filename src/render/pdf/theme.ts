@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { DEFAULT_TEMPLATES_DIR, TemplateError } from '../../compose/templates.js';
+import { DEFAULT_TEMPLATES_DIR, TemplateError } from '../../compose/template-files.js';
 
 export const THEME_FILE = 'pdf-theme.yaml';
 export const PAGE_SIZES = ['A4', 'Letter'] as const;

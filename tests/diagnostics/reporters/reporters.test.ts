@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import { formatGithub } from '../../../src/diagnostics/reporters/github.js';
 import { formatJson } from '../../../src/diagnostics/reporters/json.js';
-import { formatPretty, summary } from '../../../src/diagnostics/reporters/pretty.js';
+import { formatPretty } from '../../../src/diagnostics/reporters/pretty.js';
+import { summary } from '../../../src/diagnostics/reporters/summary.js';
 
 const SOURCE = '---\ntitle: T\ndate: 7/11/16\nhosts: [the PHRG]\n---\n\n- A point. (JCRP)\n';
 
