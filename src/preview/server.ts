@@ -113,7 +113,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     });
 
   await build();
-  const watcher = watchProject(options.cwd, options.path, () => state.config, options.configFile, build, options.log);
+  const watcher = watchProject({ cwd: options.cwd, paths: [options.path], config: () => state.config, configFile: options.configFile, rebuild: build, log: options.log });
 
   const allowedHosts = new Set<string>();
   const server = createServer((request, response) => {

@@ -1,6 +1,6 @@
 /**
  * Watches what a briefing is made from — the records, the project's templates and theme, the
- * config — and rebuilds once per burst of saves. A save during a rebuild is queued: one more
+ * config — and rebuilds once per burst of saves (for `preview`, and `build --watch`). A save during a rebuild is queued: one more
  * rebuild follows, so nothing saved is lost.
  *
  * The whole project folder is watched (less its dependencies and outputs) and events are
@@ -8,25 +8,36 @@
  * be noticed too.
  */
 import { watch } from 'chokidar';
+import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
-import { CONFIG_FILE } from '../config/schema.js';
+import { CONFIG_FILE } from '../config/defaults.js';
 
 export interface Watcher {
+  /** Settles once the watcher has taken stock of the project: saves from then on are seen. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
 const SETTLE_MS = 20;
+/** chokidar reports one change of a file in any 50 ms and drops the others. */
+const CHOKIDAR_THROTTLE_MS = 50;
 const IGNORED = /(^|[\\/])(node_modules|\.git|\.phrg-brief-cache|dist)([\\/]|$)/;
 
-export function watchProject(
-  cwd: string,
-  path: string,
-  config: () => ResolvedConfig | undefined,
-  configFile: string | undefined,
-  rebuild: (changed: ReadonlySet<string>) => Promise<void>,
-  log: (line: string) => void,
-): Watcher {
+export interface WatchOptions {
+  cwd: string;
+  /** Record files or folders of records, relative to `cwd`. */
+  paths: readonly string[];
+  /** The config as last read, for the templates folder it names. */
+  config: () => ResolvedConfig | undefined;
+  configFile: string | undefined;
+  /** An output folder inside the project, left unwatched. */
+  outDir?: string;
+  rebuild: (changed: ReadonlySet<string>) => Promise<void>;
+  log: (line: string) => void;
+}
+
+export function watchProject({ cwd, paths, config, configFile, outDir, rebuild, log }: WatchOptions): Watcher {
   let running = false;
   let queued = false;
   let timer: NodeJS.Timeout | undefined;
@@ -52,25 +63,56 @@ export function watchProject(
     }
   };
 
-  const records = resolve(cwd, path);
+  const records = paths.map((path) => resolve(cwd, path));
   const configPath = resolve(cwd, configFile ?? CONFIG_FILE);
+  const output = outDir === undefined ? undefined : resolve(cwd, outDir);
   const inside = (dir: string, file: string): boolean => file === dir || file.startsWith(dir + sep);
   const relevant = (file: string): boolean => {
     const templates = config()?.templatesDir;
-    return file === configPath || (inside(records, file) && file.endsWith('.md')) || file === records || (templates !== undefined && inside(templates, file));
+    return file === configPath || records.some((dir) => (inside(dir, file) && file.endsWith('.md')) || file === dir) || (templates !== undefined && inside(templates, file));
   };
 
-  const watcher = watch(cwd, { ignoreInitial: true, ignored: (file) => IGNORED.test(relative(cwd, file)) });
+  const ignored = (file: string): boolean => IGNORED.test(relative(cwd, file)) || (output !== undefined && inside(output, resolve(cwd, file)));
+  const watcher = watch(cwd, { ignoreInitial: true, ignored });
   // Records kept outside the project folder are watched where they are.
-  if (!inside(cwd, records)) watcher.add(records);
-  watcher.on('all', (_event, file) => {
-    const path = resolve(cwd, file);
-    if (!relevant(path)) return;
+  for (const dir of records) if (!inside(cwd, dir)) watcher.add(dir);
+  let closed = false;
+  const note = (path: string): void => {
+    if (closed) return;
     changed.add(path);
     clearTimeout(timer);
     timer = setTimeout(() => void run(), SETTLE_MS);
+  };
+  watcher.on('all', (_event, file) => {
+    const path = resolve(cwd, file);
+    if (!relevant(path)) return;
+    note(path);
+    // A second save within chokidar's throttle would go unreported, and unbuilt: the file is
+    // looked at again once the throttle has passed, and counts as changed if it differs.
+    const held = contents(path);
+    setTimeout(() => {
+      const now = contents(path);
+      if (held === undefined ? now !== undefined : now === undefined || !held.equals(now)) note(path);
+    }, CHOKIDAR_THROTTLE_MS + 10);
   });
   watcher.on('error', (error) => log(`watching failed: ${error instanceof Error ? error.message : String(error)}`));
 
-  return { close: () => watcher.close() };
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    ready,
+    close: () => {
+      closed = true;
+      clearTimeout(timer);
+      return watcher.close();
+    },
+  };
+}
+
+/** A file's bytes; none for a folder or a file that is gone. */
+function contents(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
 }
