@@ -1,7 +1,8 @@
 /** `phrg-brief build`: validate records, write their briefings and the archive site. */
+import { resolve } from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { Format } from '../pipeline.js';
-import { buildSite } from '../site/build.js';
+import { buildSite, warmUp } from '../site/build.js';
 import { EXIT_ERRORS, EXIT_OK } from './main.js';
 import { Progress } from './progress.js';
 import { report, resolveConfig, type CommonOptions } from './report.js';
@@ -12,16 +13,21 @@ export interface BuildCommandOptions extends CommonOptions {
   force?: boolean;
   drafts?: boolean;
   jobs?: number;
+  watch?: boolean;
 }
 
 export async function runBuild(paths: string[], options: BuildCommandOptions): Promise<number> {
+  return options.watch ? watch(paths, options) : buildOnce(paths, options);
+}
+
+async function buildOnce(paths: string[], options: BuildCommandOptions, showProgress = true): Promise<number> {
   const { config, diagnostics: configDiagnostics } = await resolveConfig(options);
   if (!config) {
     await report(configDiagnostics, options.reporter);
     return EXIT_ERRORS;
   }
   const started = performance.now();
-  const progress = new Progress(process.stderr, options.reporter === 'pretty');
+  const progress = new Progress(process.stderr, showProgress && options.reporter === 'pretty');
   const result = await buildSite({
     paths,
     cwd: process.cwd(),
@@ -45,4 +51,57 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
   if (result.removed.length > 0) parts.push(`removed ${result.removed.length} old ${result.removed.length === 1 ? 'file' : 'files'}`);
   process.stderr.write(`${parts.join(', ')} in ${seconds} s → ${options.out}/\n`);
   return hasErrors(diagnostics) ? EXIT_ERRORS : EXIT_OK;
+}
+
+/**
+ * Builds again after every burst of saves to a record, a template, the theme or the config,
+ * until Ctrl-C. The process stays warm, so an edit costs only its own record's render and
+ * the archive files it touches (the cache decides, as for any build).
+ */
+async function watch(paths: string[], options: BuildCommandOptions): Promise<number> {
+  const cwd = process.cwd();
+  const stopped = new Promise<void>((stop) => {
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  const { watchProject } = await import('../preview/watch.js');
+  let config = (await resolveConfig(options)).config;
+  // Builds take turns: a save during one is built after it (the watcher queues the saves).
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = (work: () => Promise<unknown>): Promise<unknown> => (turn = turn.then(work, work));
+  const watcher = watchProject({
+    cwd,
+    paths,
+    config: () => config,
+    configFile: options.config,
+    outDir: options.out,
+    rebuild: (changed) =>
+      inTurn(async () => {
+        // Templates and the theme are compiled once per process: a change to them, or to the
+        // config that may name others, has them read again.
+        if ([...changed].some((file) => !file.endsWith('.md') || (config?.templatesDir !== undefined && file.startsWith(config.templatesDir)))) {
+          const [{ clearTemplateCache }, { clearThemeCache }] = await Promise.all([import('../compose/templates.js'), import('../render/pdf/theme.js')]);
+          clearTemplateCache();
+          clearThemeCache();
+        }
+        config = (await resolveConfig(options)).config;
+        await buildOnce(paths, { ...options, force: false }, false);
+      }).then(() => undefined),
+    log: (line) => process.stderr.write(`phrg-brief: ${line}\n`),
+  });
+  // Watching from before the first build, so that a save made during it is built after it.
+  await watcher.ready;
+  await inTurn(() => buildOnce(paths, options));
+  if (config) {
+    const formats = options.format ?? config.formats;
+    const warm = config;
+    await inTurn(() => warmUp({ paths, cwd, config: warm, outDir: options.out, formats }).catch(() => undefined));
+  }
+  const shown = paths.map((path) => (resolve(cwd, path) === cwd ? '.' : path)).join(', ');
+  process.stderr.write(`phrg-brief: watching ${shown}, the templates and the config (Ctrl-C to stop)\n`);
+  await stopped;
+  await watcher.close();
+  await turn.catch(() => undefined); // a build under way finishes its files
+  process.stderr.write('phrg-brief: stopped watching\n');
+  return EXIT_OK;
 }

@@ -76,6 +76,7 @@ Exit codes: 0 success, 1 a record has errors, 2 bad usage.`,
     .option('--force', 'render every record, ignoring the build cache')
     .option('--drafts', 'build records marked draft: true as well')
     .option('-j, --jobs <n>', 'threads rendering records: this one and n-1 workers (default: one per core)', positiveInteger)
+    .option('-w, --watch', 'build, then build again on every save to a record, template or config, until Ctrl-C')
     .addHelpText(
       'after',
       `
@@ -84,10 +85,12 @@ tags/, people/, feed.xml, briefings.json (with schema/), and sitemap.xml when si
 is set. Only records that changed since the last build are rendered again (the cache is in
 .phrg-brief-cache/); outputs of deleted records are removed. Records with errors produce
 no output (their earlier files are left as they were); the others are still built, and the
-exit code is 1.
+exit code is 1. With --watch the build stays running and builds again after every save,
+with its modules loaded and warm: an edit is written in a few tens of milliseconds.
 
 Examples:
   $ phrg-brief build
+  $ phrg-brief build --watch --format html
   $ phrg-brief build --format html,pdf meetings/2016-11-07-peru.md --out public
   $ phrg-brief build --force --jobs 2`,
     )

@@ -113,6 +113,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/**
+ * Renders the first record to memory and lets the result go: a build that keeps running
+ * (`--watch`) so pays for loading the parsers and fonts, and warming them up, before the
+ * first save rather than on it.
+ */
+export async function warmUp(options: BuildOptions): Promise<void> {
+  const { files } = await discoverRecords(options.paths, options.cwd);
+  if (files[0] === undefined) return;
+  const { renderRecordJob } = await import('./record-job.js');
+  const { cwd, config, formats } = options;
+  await renderRecordJob(files[0], { cwd, config, formats, drafts: true, settingsKey: '' });
+}
+
 /** The last build's pack of entries, and this build's once it has one. */
 interface Packs {
   last: PackReader | undefined;
