@@ -49,14 +49,20 @@ export function splitRecord(text: string): SplitResult {
       }
     },
   };
-  const file = matter(text, { engines: { yaml: engine }, language: 'yaml' });
+  // gray-matter is given the text up to the closing fence only: it copies and hashes what it
+  // is given, and the body, most of a record, is none of its business.
+  const fenceEnd = fence.lineStart + FENCE.length;
+  matter(text.slice(0, fenceEnd), { engines: { yaml: engine }, language: 'yaml' });
 
   // gray-matter hands the engine everything between the opening `---` and the `\n` of the
-  // closing fence; an empty block never reaches the engine.
+  // closing fence; an empty block never reaches the engine. The body begins after the fence
+  // and one line break, as gray-matter would have it.
   const offset = FENCE.length;
   document ??= parseYaml('');
-  const bodyOffset = text.length - file.content.length;
-  return { kind: 'ok', frontMatter: { document, offset }, body: file.content, bodyOffset };
+  let bodyOffset = fenceEnd;
+  if (text[bodyOffset] === '\r') bodyOffset++;
+  if (text[bodyOffset] === '\n') bodyOffset++;
+  return { kind: 'ok', frontMatter: { document, offset }, body: text.slice(bodyOffset), bodyOffset };
 }
 
 function parseYaml(source: string): Document.Parsed {
@@ -71,7 +77,7 @@ function parseYaml(source: string): Document.Parsed {
   });
 }
 
-type FenceResult = { kind: 'ok' } | { kind: 'unclosed' } | { kind: 'bad-fence'; offset: number; length: number };
+type FenceResult = { kind: 'ok'; lineStart: number } | { kind: 'unclosed' } | { kind: 'bad-fence'; offset: number; length: number };
 
 /** The closing fence is the first later line that starts with `---`; it must be exactly that. */
 function findClosingFence(text: string): FenceResult {
@@ -80,7 +86,7 @@ function findClosingFence(text: string): FenceResult {
     const lineEnd = text.indexOf('\n', lineStart);
     const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
     if (line.startsWith(FENCE)) {
-      if (line.trimEnd() === FENCE) return { kind: 'ok' };
+      if (line.trimEnd() === FENCE) return { kind: 'ok', lineStart };
       return { kind: 'bad-fence', offset: lineStart, length: line.length };
     }
     if (lineEnd === -1) break;
