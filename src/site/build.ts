@@ -185,15 +185,21 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
     try {
       const stamp = stampOf(path);
       if (!stamp.racy) stamps.set(path, stamp.value);
+      // A record new to the cache, or any under --force, renders whatever its key: its
+      // renderer reads it and keys what it read.
+      if (options.force || entry === undefined) {
+        toRender.push(path);
+        continue;
+      }
       // A file that is as it was when last hashed, under the same settings, has that key
       // still; only a changed stamp costs a read (make and git's index decide the same way).
-      if (!options.force && entry?.stamp === stamp.value && previous.settings === settings) key = entry.key;
+      if (entry.stamp === stamp.value && previous.settings === settings) key = entry.key;
       else key = recordKey(settings, readFileSync(path));
     } catch {
       toRender.push(path); // the job reports the read error
       continue;
     }
-    const current = !options.force && entry?.key === key && entry.outputs.every(exists) && (entry.date === undefined || (lastPack !== undefined && entry.entry !== undefined));
+    const current = entry.key === key && entry.outputs.every(exists) && (entry.date === undefined || (lastPack !== undefined && entry.entry !== undefined));
     if (current) {
       const stamp = stamps.get(path);
       if (entry.stamp !== stamp) {
