@@ -353,34 +353,39 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
     .digest('hex');
   const previousPages = previous.siteFiles.filter((name) => name !== ARCHIVE_DATA);
   let siteFiles: string[] = previous.siteFiles;
-  try {
-    let pages = previousPages;
-    if (options.force || previous.siteKey !== siteKey || !outputsExist(outDir, previousPages)) {
-      if (published.length > 0 && !entries) throw new Error('the briefings have no summaries in the build cache; build again with --force');
-      const places = published.map(([, entry]) => entry.entry!);
-      const { writeSitePages } = await import('./site-pages.js');
-      pages = await writeSitePages({ pack: entries?.path, places, templatesDir: config.templatesDir, site: siteSettings(config), outDir });
-      removed.push(...removeOutputs(outDir, previousPages.filter((name) => !pages.includes(name)), cwd));
+  // With the last pack gone and no render this time to start another (every render failed,
+  // or only some records were asked for), no briefing's summary or entry can be had: the site
+  // files stay as they were, and the next build, which renders every record again, makes them.
+  const unreadable = published.length > 0 && entries === undefined;
+  if (!unreadable) {
+    try {
+      let pages = previousPages;
+      if (options.force || previous.siteKey !== siteKey || !outputsExist(outDir, previousPages)) {
+        const places = published.map(([, entry]) => entry.entry!);
+        const { writeSitePages } = await import('./site-pages.js');
+        pages = await writeSitePages({ pack: entries?.path, places, templatesDir: config.templatesDir, site: siteSettings(config), outDir });
+        removed.push(...removeOutputs(outDir, previousPages.filter((name) => !pages.includes(name)), cwd));
+      }
+      manifest.siteKey = siteKey;
+      if (options.force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA])) {
+        const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst({ date: a.date!, slug: a.slug ?? '' }, { date: b.date!, slug: b.slug ?? '' }));
+        // Each entry is read as it is written: the archive's data is never whole in memory.
+        const read = function* (): Generator<Uint8Array> {
+          for (const entry of ordered) {
+            if (!entries || !entry.entry) throw new Error('a briefing has no entry in the build cache; build again with --force');
+            yield entries.read(entry.entry);
+          }
+        };
+        await writeChunksAtomic(join(outDir, ARCHIVE_DATA), archiveData(read()));
+      }
+      manifest.dataKey = dataKey;
+      siteFiles = [...pages, ARCHIVE_DATA];
+    } catch (error) {
+      // A broken index or feed template is reported like any other; the briefings still stand.
+      diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
+      delete manifest.siteKey;
+      delete manifest.dataKey;
     }
-    manifest.siteKey = siteKey;
-    if (options.force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA])) {
-      const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst({ date: a.date!, slug: a.slug ?? '' }, { date: b.date!, slug: b.slug ?? '' }));
-      // Each entry is read as it is written: the archive's data is never whole in memory.
-      const read = function* (): Generator<Uint8Array> {
-        for (const entry of ordered) {
-          if (!entries || !entry.entry) throw new Error('a briefing has no entry in the build cache; build again with --force');
-          yield entries.read(entry.entry);
-        }
-      };
-      await writeChunksAtomic(join(outDir, ARCHIVE_DATA), archiveData(read()));
-    }
-    manifest.dataKey = dataKey;
-    siteFiles = [...pages, ARCHIVE_DATA];
-  } catch (error) {
-    // A broken index or feed template is reported like any other; the briefings still stand.
-    diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
-    delete manifest.siteKey;
-    delete manifest.dataKey;
   }
   manifest.siteFiles = siteFiles;
   // An unchanged build leaves the manifest as it was: no need to write it again.

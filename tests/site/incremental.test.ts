@@ -150,6 +150,36 @@ describe('incremental builds', () => {
     expect(archive.briefings.map((b) => b.slug).sort()).toEqual(names.map((name) => name.replace(/\.md$/, '')).sort());
   });
 
+  it('build past a cache whose pack is gone while a record fails, whatever is asked for', async () => {
+    const cache = project.path('.phrg-brief-cache');
+    for (const name of readdirSync(cache).filter((file) => file.endsWith('.pack'))) rmSync(join(cache, name));
+    const broken = names[2]!;
+    const text = readFileSync(project.path('meetings', broken), 'utf8');
+    project.write(`meetings/${broken}`, text.replace(/^date: .*$/m, 'date: notadate'));
+    const links = (): number => {
+      const index = readFileSync(project.path('dist', 'index.html'), 'utf8');
+      return names.filter((name) => index.includes(`href="${name.replace(/\.md$/, '.html')}"`)).length;
+    };
+    // Only the broken record asked for: nothing renders, no summary can be had, the pages stay.
+    for (const args of [[], ['--force']]) {
+      const result = await runCli(['build', `meetings/${broken}`, '--format', 'html,md,json', ...args], project.dir);
+      expect(result.code).toBe(1);
+      expect(result.stdout).not.toContain('internal-error');
+      expect(result.stderr).toContain('built 0, unchanged 0, failed 1');
+      expect(links()).toBe(12);
+    }
+    const all = await runCli(['build', '--format', 'html,md,json'], project.dir);
+    expect(all.stdout).not.toContain('internal-error');
+    expect(all.stderr).toContain('built 11, unchanged 0, failed 1');
+    expect(links()).toBe(11);
+    project.write(`meetings/${broken}`, text);
+    const fixed = await runCli(['build', '--format', 'html,md,json'], project.dir);
+    expect(fixed.code, fixed.stdout).toBe(0);
+    expect(links()).toBe(12);
+    const archive = JSON.parse(readFileSync(project.path('dist', 'briefings.json'), 'utf8')) as { briefings: unknown[] };
+    expect(archive.briefings).toHaveLength(12);
+  });
+
   it('add each edit’s entry to the cache’s pack, and start a compact one when most is stale', async () => {
     const cache = project.path('.phrg-brief-cache');
     const packs = (): string[] => readdirSync(cache).filter((name) => name.endsWith('.pack'));
