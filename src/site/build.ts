@@ -86,9 +86,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // the key come out as it did then, the theme (a template file, in the key) and the
   // templates are as they were when last built, and need not be read again: a build with
   // nothing to render loads neither the templates' compiler nor the theme's parser.
+  // --force reads them all again, whatever the key says.
   let fontFiles = formats.includes('pdf') ? (previous.fonts ?? []) : [];
   let settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
-  if (settings !== previous.settings) {
+  if (settings !== previous.settings || options.force) {
     try {
       const { loadTemplates } = await import('../compose/templates.js');
       loadTemplates(config.templatesDir); // a missing or broken template stops the build before any record

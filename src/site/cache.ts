@@ -4,7 +4,7 @@
  * config, the formats or phrg-brief itself changed — or an output it made has gone missing.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { DEFAULT_TEMPLATES_DIR } from '../compose/template-files.js';
@@ -103,8 +103,13 @@ export function settingsKey(version: string, config: ResolvedConfig, formats: re
     for (const file of listFiles(dir)) hash.update(`${relative(dir, file)}\n`).update(readFileSync(file));
   }
   for (const font of fontFiles) {
-    const stat = statSync(font, { throwIfNoEntry: false });
-    hash.update(`${font} ${stat?.size ?? 0}\n`);
+    // Their bytes, not their times: a fresh install touches every file and changes none.
+    hash.update(`${font}\n`);
+    try {
+      hash.update(readFileSync(font));
+    } catch {
+      hash.update('(missing)');
+    }
   }
   const { root: _root, file: _file, ...settings } = config;
   hash.update(JSON.stringify(settings)).update(`\n${formats.join(',')}\n${drafts}`);
