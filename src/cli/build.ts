@@ -60,10 +60,6 @@ async function buildOnce(paths: string[], options: BuildCommandOptions, showProg
  */
 async function watch(paths: string[], options: BuildCommandOptions): Promise<number> {
   const cwd = process.cwd();
-  const stopped = new Promise<void>((stop) => {
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
   const { watchProject } = await import('../preview/watch.js');
   let config = (await resolveConfig(options)).config;
   // Builds take turns: a save during one is built after it (the watcher queues the saves).
@@ -92,6 +88,11 @@ async function watch(paths: string[], options: BuildCommandOptions): Promise<num
   // Watching from before the first build, so that a save made during it is built after it.
   await watcher.ready;
   await inTurn(() => buildOnce(paths, options));
+  // Ctrl-C stops the first build as it would any build; from here on it stops the watching.
+  const stopped = new Promise<void>((stop) => {
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
   if (config) {
     const formats = options.format ?? config.formats;
     const warm = config;

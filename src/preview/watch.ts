@@ -55,6 +55,7 @@ export function watchProject({ cwd, paths, config, configFile, outDir, rebuild, 
         const batch = changed;
         changed = new Set();
         await rebuild(batch);
+        watchOutside(config()?.templatesDir);
       } while (queued);
     } catch (error) {
       log(`rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -74,8 +75,15 @@ export function watchProject({ cwd, paths, config, configFile, outDir, rebuild, 
 
   const ignored = (file: string): boolean => IGNORED.test(relative(cwd, file)) || (output !== undefined && inside(output, resolve(cwd, file)));
   const watcher = watch(cwd, { ignoreInitial: true, ignored });
-  // Records kept outside the project folder are watched where they are.
-  for (const dir of records) if (!inside(cwd, dir)) watcher.add(dir);
+  // Records, a config or templates kept outside the project folder are watched where they are
+  // (the templates folder as the config names it, after each rebuild that may have changed it).
+  const outside = new Set<string>();
+  const watchOutside = (path: string | undefined): void => {
+    if (path === undefined || inside(cwd, path) || outside.has(path)) return;
+    outside.add(path);
+    watcher.add(path);
+  };
+  [...records, configPath, config()?.templatesDir].forEach(watchOutside);
   let closed = false;
   const note = (path: string): void => {
     if (closed) return;

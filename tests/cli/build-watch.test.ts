@@ -7,7 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, REPO, tempProject, type TempProject } from '../helpers/cli.js';
+import { generateRecords } from '../../bench/generate.js';
+import { BIN, REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
 
 const RECORD = 'meetings/2016-11-07-peru.md';
 const original = readFileSync(join(REPO, RECORD), 'utf8');
@@ -22,8 +23,13 @@ describe('phrg-brief build --watch', () => {
   /** Resolves once the output so far passes `test`; fails the test should the build stop first. */
   const until = (test: () => boolean, timeout = 30_000): Promise<void> =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out; stderr:\n${stderr}`)), timeout);
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        reject(new Error(`timed out; stderr:\n${stderr}`));
+      }, timeout);
       const check = (): void => {
+        if (timedOut) return;
         if (test()) {
           clearTimeout(timer);
           resolve();
@@ -105,9 +111,77 @@ describe('phrg-brief build --watch', () => {
     expect(html()).toContain('John Crabtree [Peru Support Group');
   });
 
+  it('watches a templates folder kept outside the project', async () => {
+    const shared = tempProject();
+    try {
+      shared.write('partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} ~ {{role}}{{/if}}');
+      await save(() => project.write('phrg-brief.yaml', `templates: ${JSON.stringify(shared.dir)}\n`));
+      await until(() => html().includes('John Crabtree ~ Peru Support Group'));
+      await save(() => shared.write('partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} / {{role}}{{/if}}'));
+      expect(html()).toContain('John Crabtree / Peru Support Group');
+    } finally {
+      shared.remove();
+    }
+  });
+
   it('stops cleanly on Ctrl-C', async () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(stderr).toContain('stopped watching');
   });
+});
+
+describe('phrg-brief build --watch, PDF', () => {
+  it('embeds a font file replaced under the same name while it runs', async () => {
+    const project = tempProject({ withExample: true });
+    const font = (weight: string): Buffer => readFileSync(join(REPO, 'node_modules/@expo-google-fonts/source-serif-4', weight, `SourceSerif4_${weight}.ttf`));
+    project.write('tpl/fonts/body.ttf', font('400Regular'));
+    project.write('tpl/pdf-theme.yaml', 'fonts:\n  regular: ./fonts/body.ttf\n');
+    project.write('phrg-brief.yaml', 'templates: tpl\n');
+    const child = spawn(process.execPath, [BIN, 'build', '--watch', '--format', 'pdf'], { cwd: project.dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const waitFor = async (test: () => boolean): Promise<void> => {
+      for (const started = Date.now(); !test(); await new Promise((resolve) => setTimeout(resolve, 20))) {
+        if (Date.now() - started > 30_000 || child.exitCode !== null) throw new Error(`no luck; stderr:\n${stderr}`);
+      }
+    };
+    const fonts = (): string[] => [...new Set(readFileSync(project.path('dist', '2016-11-07-peru.pdf'), 'latin1').match(/\/BaseFont \/[A-Z]{6}\+[\w-]+/g) ?? [])].map((name) => name.slice(name.indexOf('+') + 1)).sort();
+    try {
+      await waitFor(() => stderr.includes('watching'));
+      expect(fonts()).toEqual(['SourceSerif4-Bold', 'SourceSerif4-Regular']);
+      project.write('tpl/fonts/body.ttf', font('400Regular_Italic'));
+      await waitFor(() => (stderr.match(/^built 1,/gm) ?? []).length >= 2);
+      expect(fonts()).toEqual(['SourceSerif4-Bold', 'SourceSerif4-Italic']);
+      child.kill('SIGINT');
+      await exited;
+      // The next build, a new process, finds everything as the running one left it.
+      const again = await runCli(['build', '--format', 'pdf'], project.dir);
+      expect(again.stderr).toContain('built 0, unchanged 1, failed 0');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      project.remove();
+    }
+  }, 60_000);
+
+  it('stops at once on Ctrl-C during its first build, as any build does', async () => {
+    const project = tempProject();
+    generateRecords(300, project.path('meetings'), 3);
+    const child = spawn(process.execPath, [BIN, 'build', '--watch', '--format', 'html'], { cwd: project.dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+    let stderr = '';
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      if (!stderr.includes('records (') && (stderr += chunk).includes('records (')) child.kill('SIGINT');
+      else stderr += chunk;
+    });
+    try {
+      expect(await exited).toBe('SIGINT');
+      expect(stderr).not.toContain('watching');
+      expect(stderr).not.toContain('built 300');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      project.remove();
+    }
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
  * process (pdfkit accepts a parsed font), then embedded and subset into each document.
  * Only TrueType/OpenType files are accepted: fontkit's subsetter fails on WOFF2 at `doc.end()`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 
 export type Face = 'regular' | 'italic' | 'bold' | 'boldItalic';
@@ -23,7 +23,11 @@ export class FontError extends Error {
 }
 
 export function loadFont(path: string): fontkit.Font {
-  const cached = parsed.get(path);
+  // Keyed by the file's size and time too: a process that keeps running (preview, build
+  // --watch) reads a font file replaced under the same name afresh.
+  const stat = statSync(path, { throwIfNoEntry: false });
+  const key = `${path}\u0000${stat?.size}\u0000${stat?.mtimeMs}`;
+  const cached = parsed.get(key);
   if (cached) return cached;
   if (/\.woff2?$/i.test(path)) throw new FontError(path, 'WOFF and WOFF2 files cannot be embedded reliably: use a .ttf or .otf file');
   let font: fontkit.Font;
@@ -34,7 +38,8 @@ export function loadFont(path: string): fontkit.Font {
   } catch (error) {
     throw new FontError(path, `cannot read the font: ${error instanceof Error ? error.message : String(error)}`);
   }
-  parsed.set(path, font);
+  for (const earlier of parsed.keys()) if (earlier.startsWith(`${path}\u0000`)) parsed.delete(earlier);
+  parsed.set(key, font);
   return font;
 }
 
