@@ -93,11 +93,8 @@ async function watch(paths: string[], options: BuildCommandOptions): Promise<num
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  if (config) {
-    const formats = options.format ?? config.formats;
-    const warm = config;
-    await inTurn(() => warmUp({ paths, cwd, config: warm, outDir: options.out, formats }).catch(() => undefined));
-  }
+  const first = config; // as the first build read it: each rebuild reads it again
+  if (first) await inTurn(() => warmUp({ paths, cwd, config: first, outDir: options.out, formats: options.format ?? first.formats }).catch(() => undefined));
   const shown = paths.map((path) => (resolve(cwd, path) === cwd ? '.' : path)).join(', ');
   process.stderr.write(`phrg-brief: watching ${shown}, the templates and the config (Ctrl-C to stop)\n`);
   await stopped;

@@ -1,7 +1,7 @@
 /**
  * Watches what a briefing is made from — the records, the project's templates and theme, the
- * config — and rebuilds once per burst of saves (for `preview`, and `build --watch`). A save during a rebuild is queued: one more
- * rebuild follows, so nothing saved is lost.
+ * config — and rebuilds once per burst of saves, for `preview` and `build --watch`. A save
+ * during a rebuild is queued: one more rebuild follows, so nothing saved is lost.
  *
  * The whole project folder is watched (less its dependencies and outputs) and events are
  * sorted here, because a config or a templates folder created while the preview runs must
