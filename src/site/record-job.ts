@@ -13,8 +13,6 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, hasErrors } from '../diagnostics/diagnostic.js';
 import { checkRecordFile, internalError, templateDiagnostic, type Format } from '../pipeline.js';
 import type { Root as HastRoot } from 'hast';
-import { parseArticle } from '../render/article.js';
-import { renderMarkdown } from '../render/markdown.js';
 import { attributedPoints, summarise } from '../render/summary.js';
 import { inSchemaOrder } from '../render/summary-schema.js';
 import type { Meeting } from '../validate/meeting.js';
@@ -88,9 +86,10 @@ async function renderFormats(meeting: Meeting, settings: RenderSettings, diagnos
   const { points: _points, ...siteSummary } = summarise(meeting, composed.view, composed.article, points, names);
   const summaryJson = JSON.stringify(inSchemaOrder({ ...siteSummary, points }), null, 2);
 
-  // The PDF and the Markdown both start from the article's tree: parse it once for both.
+  // The PDF and the Markdown both start from the article's tree: parse it once for both. Their
+  // parsers and renderers load only when one of them is asked for.
   let articleTree: HastRoot | undefined;
-  const tree = (): HastRoot => (articleTree ??= parseArticle(composed.article));
+  const tree = async (): Promise<HastRoot> => (articleTree ??= (await import('../render/article.js')).parseArticle(composed.article));
   const files: RenderedFile[] = [];
   for (const format of formats) {
     const name = names[format]!;
@@ -101,14 +100,16 @@ async function renderFormats(meeting: Meeting, settings: RenderSettings, diagnos
       case 'pdf': {
         // pdfkit and fontkit load only when a PDF is asked for.
         const { renderPdf, loadTheme } = await import('../render/pdf/index.js');
-        const pdf = await renderPdf(composed.article, composed.view, loadTheme(config.templatesDir, config.pdf.pageSize), tree());
+        const pdf = await renderPdf(composed.article, composed.view, loadTheme(config.templatesDir, config.pdf.pageSize), await tree());
         for (const { char, face } of pdf.missing) diagnostics.push(missingGlyph(meeting, char, face));
         files.push({ name, data: pdf.bytes });
         break;
       }
-      case 'md':
-        files.push({ name, data: renderMarkdown(composed.article, tree()) });
+      case 'md': {
+        const { renderMarkdown } = await import('../render/markdown.js');
+        files.push({ name, data: renderMarkdown(composed.article, await tree()) });
         break;
+      }
       case 'json':
         files.push({ name, data: `${summaryJson}\n` });
         break;
