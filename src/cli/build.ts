@@ -1,6 +1,7 @@
 /** `phrg-brief build`: validate records, write their briefings and the archive site. */
 import { resolve } from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import type { ResolvedConfig } from '../config/schema.js';
 import type { Format } from '../pipeline.js';
 import { buildSite, warmUp } from '../site/build.js';
 import { EXIT_ERRORS, EXIT_OK } from './main.js';
@@ -17,14 +18,15 @@ export interface BuildCommandOptions extends CommonOptions {
 }
 
 export async function runBuild(paths: string[], options: BuildCommandOptions): Promise<number> {
-  return options.watch ? watch(paths, options) : buildOnce(paths, options);
+  return options.watch ? watch(paths, options) : (await buildOnce(paths, options)).code;
 }
 
-async function buildOnce(paths: string[], options: BuildCommandOptions, showProgress = true): Promise<number> {
+/** One build with the config as it is now; says how it ended, and the config it read. */
+async function buildOnce(paths: string[], options: BuildCommandOptions, showProgress = true): Promise<{ code: number; config?: ResolvedConfig }> {
   const { config, diagnostics: configDiagnostics } = await resolveConfig(options);
   if (!config) {
     await report(configDiagnostics, options.reporter);
-    return EXIT_ERRORS;
+    return { code: EXIT_ERRORS };
   }
   const started = performance.now();
   const progress = new Progress(process.stderr, showProgress && options.reporter === 'pretty');
@@ -50,7 +52,7 @@ async function buildOnce(paths: string[], options: BuildCommandOptions, showProg
   if (count('draft') > 0) parts.push(`drafts left out ${count('draft')}`);
   if (result.removed.length > 0) parts.push(`removed ${result.removed.length} old ${result.removed.length === 1 ? 'file' : 'files'}`);
   process.stderr.write(`${parts.join(', ')} in ${seconds} s → ${options.out}/\n`);
-  return hasErrors(diagnostics) ? EXIT_ERRORS : EXIT_OK;
+  return { code: hasErrors(diagnostics) ? EXIT_ERRORS : EXIT_OK, config };
 }
 
 /**
@@ -60,7 +62,8 @@ async function buildOnce(paths: string[], options: BuildCommandOptions, showProg
  */
 async function watch(paths: string[], options: BuildCommandOptions): Promise<number> {
   const cwd = process.cwd();
-  const { watchProject } = await import('../preview/watch.js');
+  const { templatesTouched, watchProject } = await import('../preview/watch.js');
+  // The config as each build last read it: the watcher asks it which templates folder to follow.
   let config = (await resolveConfig(options)).config;
   // Builds take turns: a save during one is built after it (the watcher queues the saves).
   let turn: Promise<unknown> = Promise.resolve();
@@ -75,19 +78,18 @@ async function watch(paths: string[], options: BuildCommandOptions): Promise<num
       inTurn(async () => {
         // Templates and the theme are compiled once per process: a change to them, or to the
         // config that may name others, has them read again.
-        if ([...changed].some((file) => !file.endsWith('.md') || (config?.templatesDir !== undefined && file.startsWith(config.templatesDir)))) {
+        if (templatesTouched(changed, config?.templatesDir)) {
           const [{ clearTemplateCache }, { clearThemeCache }] = await Promise.all([import('../compose/templates.js'), import('../render/pdf/theme.js')]);
           clearTemplateCache();
           clearThemeCache();
         }
-        config = (await resolveConfig(options)).config;
-        await buildOnce(paths, { ...options, force: false }, false);
+        ({ config } = await buildOnce(paths, { ...options, force: false }, false));
       }).then(() => undefined),
     log: (line) => process.stderr.write(`phrg-brief: ${line}\n`),
   });
   // Watching from before the first build, so that a save made during it is built after it.
   await watcher.ready;
-  await inTurn(() => buildOnce(paths, options));
+  await inTurn(async () => ({ config } = await buildOnce(paths, options)));
   // Ctrl-C stops the first build as it would any build; from here on it stops the watching.
   const stopped = new Promise<void>((stop) => {
     process.once('SIGINT', stop);

@@ -21,7 +21,7 @@ import { buildSite, type BuildResult } from '../site/build.js';
 import { resolveRequestPath } from './files.js';
 import { EVENTS_PATH, injectPreview } from './inject.js';
 import { overlayPage } from './overlay.js';
-import { watchProject } from './watch.js';
+import { templatesTouched, watchProject } from './watch.js';
 
 export interface PreviewOptions {
   cwd: string;
@@ -72,8 +72,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     exclusive(async () => {
       const started = performance.now();
       // Templates and theme are compiled once; only a change to them (or the config) recompiles.
-      const templatesDir = state.config?.templatesDir;
-      if (!changed || [...changed].some((file) => !file.endsWith('.md') || (templatesDir !== undefined && file.startsWith(templatesDir)))) {
+      if (!changed || templatesTouched(changed, state.config?.templatesDir)) {
         clearTemplateCache();
         clearThemeCache();
       }

@@ -37,6 +37,14 @@ export interface WatchOptions {
   log: (line: string) => void;
 }
 
+/**
+ * Whether saves touch what the compiled templates and the theme were made from: anything but
+ * a record (a template, the theme, a font, or the config, which may name other templates).
+ */
+export function templatesTouched(changed: ReadonlySet<string>, templatesDir: string | undefined): boolean {
+  return [...changed].some((file) => !file.endsWith('.md') || (templatesDir !== undefined && file.startsWith(templatesDir)));
+}
+
 export function watchProject({ cwd, paths, config, configFile, outDir, rebuild, log }: WatchOptions): Watcher {
   let running = false;
   let queued = false;

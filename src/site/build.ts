@@ -87,8 +87,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // templates are as they were when last built, and need not be read again: a build with
   // nothing to render loads neither the templates' compiler nor the theme's parser.
   // --force reads them all again, whatever the key says.
+  const keyWith = (fonts: readonly string[]): string => settingsKey(packageVersion(), config, formats, drafts, fonts);
   let fontFiles = formats.includes('pdf') ? (previous.fonts ?? []) : [];
-  let settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
+  let settings = keyWith(fontFiles);
   if (settings !== previous.settings || options.force) {
     try {
       const { loadTemplates } = await import('../compose/templates.js');
@@ -96,7 +97,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       if (formats.includes('pdf')) {
         const { loadTheme } = await import('../render/pdf/theme.js'); // not pdfkit: only the font paths
         fontFiles = Object.values(loadTheme(config.templatesDir, config.pdf.pageSize).fonts);
-        settings = settingsKey(packageVersion(), config, formats, drafts, fontFiles);
+        settings = keyWith(fontFiles);
       }
     } catch (error) {
       diagnostics.push(templateDiagnostic(error, cwd));

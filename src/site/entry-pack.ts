@@ -77,11 +77,12 @@ export class PackReader extends PackFile {
   static open(manifestFile: string, name: string | undefined, entries: readonly { entry?: PackPlace | undefined }[]): PackReader | undefined {
     const path = name ? join(dirname(manifestFile), name) : undefined;
     if (!path || !existsSync(path)) return undefined;
-    return PackReader.at(path, entries.reduce((most, { entry }) => Math.max(most, entry ? endOf(entry) : 0), 0));
+    return PackReader.at(path, entries.flatMap(({ entry }) => (entry ? [entry] : [])));
   }
 
-  /** The pack at `path` when it holds at least `needed` bytes. */
-  static at(path: string, needed: number): PackReader | undefined {
+  /** The pack at `path` when it is long enough for every record of `places`. */
+  static at(path: string, places: readonly PackPlace[]): PackReader | undefined {
+    const needed = places.reduce((most, place) => Math.max(most, endOf(place)), 0);
     const fd = openSync(path, 'r');
     const size = fstatSync(fd).size;
     if (size >= needed) return new PackReader(fd, path, basename(path), size);

@@ -52,8 +52,8 @@ export async function writePagesHere(job: SitePagesJob): Promise<string[]> {
 /** The summaries from the pack, read here rather than kept by the build all along. */
 function readSummaries({ pack, places }: SitePagesJob): SiteSummary[] {
   if (places.length === 0 || pack === undefined) return [];
-  const reader = PackReader.at(pack, 0);
-  if (!reader) throw new Error('the build cache’s pack of summaries is missing; build again with --force');
+  const reader = PackReader.at(pack, places);
+  if (!reader) throw new Error('the build cache’s pack of summaries is shorter than its manifest says; build again with --force');
   try {
     return places.map((place) => JSON.parse(reader.readSummary(place)) as SiteSummary);
   } finally {
