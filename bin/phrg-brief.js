@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Tiny shim: the CLI is compiled from src/ into lib/ by `npm install` (the prepare script).
+// Tiny shim: the CLI is bundled from src/ into lib/ by `npm install` in a clone (the prepare
+// script) and before packing (prepack); the package ships it built.
 let cli;
 try {
   cli = await import('../lib/bundle/cli.js');

@@ -1,23 +1,52 @@
-// Bundles the CLI and the build worker into lib/bundle/ with esbuild. Start-up time is mostly
-// module loading (the unified ecosystem is hundreds of small files), and one file per entry,
-// with shared chunks split out, loads several times faster. Commands and the PDF renderer
-// stay separate chunks, loaded only when used.
+// Bundles the CLI and the build workers into lib/bundle/ with esbuild, and copies the PDF's
+// fonts into lib/fonts/. Start-up time is mostly module loading (the unified ecosystem is
+// hundreds of small files), and one file per entry, with shared chunks split out, loads
+// several times faster. Commands and the PDF renderer stay separate chunks, loaded only when
+// used. Everything is bundled, pdfkit and fontkit included (their data files are only read
+// for pdfkit's built-in fonts and PDF/A, neither of which phrg-brief uses), so the package
+// installs no dependencies.
+//
+// Source maps only with --sourcemap (then `node --enable-source-maps` shows src/ lines):
+// they tripled the package's size for no user's benefit.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 
-await rm(new URL('../lib/bundle/', import.meta.url), { recursive: true, force: true });
+const root = new URL('../', import.meta.url);
+await rm(new URL('lib/bundle/', root), { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli/main.ts', worker: 'src/site/worker.ts', 'pages-worker': 'src/site/pages-worker.ts' },
+  absWorkingDir: fileURLToPath(root),
   outdir: 'lib/bundle',
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  sourcemap: 'linked',
+  sourcemap: process.argv.includes('--sourcemap') ? 'linked' : false,
   logLevel: 'warning',
-  // pdfkit and fontkit read data files next to their own sources; they load from node_modules.
-  external: ['pdfkit', 'fontkit'],
   // Bundled CommonJS packages call require(); give them one.
   banner: { js: "import { createRequire as __phrgCreateRequire } from 'node:module'; const require = __phrgCreateRequire(import.meta.url);" },
 });
+
+// The default PDF theme names its fonts by file name alone: the faces it uses are copied
+// from the font package (a devDependency, every weight, 6 MB) with the font's licence.
+const FONT_PACKAGE = '@expo-google-fonts/source-serif-4';
+const theme = parse(await readFile(new URL('templates/default/pdf-theme.yaml', root), 'utf8'));
+const packageDir = dirname(createRequire(import.meta.url).resolve(`${FONT_PACKAGE}/package.json`));
+const available = new Map();
+for (const entry of await readdir(packageDir, { recursive: true, withFileTypes: true })) {
+  if (entry.isFile() && entry.name.endsWith('.ttf')) available.set(entry.name, join(entry.parentPath, entry.name));
+}
+const fontsDir = new URL('lib/fonts/', root);
+await rm(fontsDir, { recursive: true, force: true });
+await mkdir(fontsDir, { recursive: true });
+for (const name of Object.values(theme.fonts)) {
+  const source = available.get(name);
+  if (!source) throw new Error(`pdf-theme.yaml names ${name}, which ${FONT_PACKAGE} does not have`);
+  await copyFile(source, new URL(name, fontsDir));
+}
+await copyFile(join(packageDir, 'LICENSE_FONT'), new URL('OFL.txt', fontsDir));

@@ -5,6 +5,8 @@
 import { fileURLToPath } from 'node:url';
 
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/default/', import.meta.url));
+/** phrg-brief's own PDF fonts, copied there from the font package by the build (scripts/bundle.mjs). */
+export const OWN_FONTS_DIR = fileURLToPath(new URL('../../lib/fonts/', import.meta.url));
 
 export class TemplateError extends Error {
   constructor(

@@ -3,12 +3,13 @@
  * templates/default/pdf-theme.yaml; a project's templates folder may hold its own, whose keys
  * win over the default's one by one.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { DEFAULT_TEMPLATES_DIR, TemplateError } from '../../compose/template-files.js';
+import { DEFAULT_TEMPLATES_DIR, OWN_FONTS_DIR, TemplateError } from '../../compose/template-files.js';
 
 export const THEME_FILE = 'pdf-theme.yaml';
 export const PAGE_SIZES = ['A4', 'Letter'] as const;
@@ -73,31 +74,42 @@ function readYaml(file: string): Record<string, unknown> {
   }
 }
 
-/** Font paths are resolved where they are written: relative to the file, or as a package path. */
+/**
+ * Font paths are resolved where they are written: a file name alone is one of phrg-brief's
+ * own fonts (lib/fonts), a path starting with . or / is relative to the file, anything else
+ * is a package path. Themes written when the fonts came from @expo-google-fonts/source-serif-4
+ * still work for the faces phrg-brief ships without that package installed.
+ */
 function withFontsFrom(theme: Record<string, unknown>, file: string): Record<string, unknown> {
   const fonts = theme.fonts;
   if (fonts === null || typeof fonts !== 'object') return theme;
-  const requireHere = createRequire(file);
-  const requireOurs = createRequire(import.meta.url);
   const resolved: Record<string, unknown> = {};
   for (const [face, path] of Object.entries(fonts)) {
-    if (typeof path !== 'string') {
-      resolved[face] = path;
-    } else if (path.startsWith('.') || path.startsWith('/')) {
-      resolved[face] = resolve(dirname(file), path);
-    } else {
-      try {
-        resolved[face] = requireHere.resolve(path);
-      } catch {
-        try {
-          resolved[face] = requireOurs.resolve(path);
-        } catch {
-          throw new TemplateError(file, `fonts.${face}: cannot find ${path}`);
-        }
-      }
-    }
+    resolved[face] = typeof path === 'string' ? resolveFont(path, file, face) : path;
   }
   return { ...theme, fonts: resolved };
+}
+
+function resolveFont(path: string, file: string, face: string): string {
+  if (path.startsWith('.') || isAbsolute(path)) return resolve(dirname(file), path);
+  const own = join(OWN_FONTS_DIR, basename(path));
+  if (!/[/\\]/.test(path)) {
+    if (existsSync(own)) return own;
+    throw new TemplateError(file, `fonts.${face}: ${path} is not one of phrg-brief's fonts (${ownFonts().join(', ')}); start a path of your own with ./`);
+  }
+  for (const from of [file, fileURLToPath(import.meta.url)]) {
+    try {
+      return createRequire(from).resolve(path);
+    } catch {
+      // not installed there; try the next place
+    }
+  }
+  if (path.startsWith('@expo-google-fonts/source-serif-4/') && existsSync(own)) return own;
+  throw new TemplateError(file, `fonts.${face}: cannot find ${path}`);
+}
+
+function ownFonts(): string[] {
+  return existsSync(OWN_FONTS_DIR) ? readdirSync(OWN_FONTS_DIR).filter((name) => /\.(ttf|otf)$/i.test(name)).sort() : [];
 }
 
 function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { OWN_FONTS_DIR } from '../../../src/compose/template-files.js';
 import { loadFont } from '../../../src/render/pdf/fonts.js';
 import { loadTheme } from '../../../src/render/pdf/theme.js';
 
@@ -9,11 +10,24 @@ const dir = mkdtempSync(join(tmpdir(), 'phrg-brief-theme-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('loadTheme', () => {
-  it('resolves the default fonts to files of the font package', () => {
+  it('resolves the default fonts to phrg-brief’s own copies in lib/fonts', () => {
     const theme = loadTheme();
     expect(theme.pageSize).toBe('A4');
-    expect(theme.fonts.regular).toMatch(/source-serif-4.*SourceSerif4_400Regular\.ttf$/);
-    expect(theme.fonts.boldItalic).toMatch(/SourceSerif4_700Bold_Italic\.ttf$/);
+    expect(theme.fonts.regular).toBe(join(OWN_FONTS_DIR, 'SourceSerif4_400Regular.ttf'));
+    expect(theme.fonts.boldItalic).toBe(join(OWN_FONTS_DIR, 'SourceSerif4_700Bold_Italic.ttf'));
+    expect(existsSync(theme.fonts.boldItalic)).toBe(true);
+  });
+
+  it('still reads a theme that names the faces by the font package’s paths', () => {
+    const folder = mkdtempSync(join(dir, 'package-paths-'));
+    writeFileSync(join(folder, 'pdf-theme.yaml'), 'fonts:\n  bold: "@expo-google-fonts/source-serif-4/700Bold/SourceSerif4_700Bold.ttf"\n');
+    expect(loadTheme(folder).fonts.bold).toMatch(/SourceSerif4_700Bold\.ttf$/);
+  });
+
+  it('names phrg-brief’s fonts when a file name alone is not one of them', () => {
+    const folder = mkdtempSync(join(dir, 'bare-'));
+    writeFileSync(join(folder, 'pdf-theme.yaml'), 'fonts:\n  regular: Garamond.ttf\n');
+    expect(() => loadTheme(folder)).toThrow(/Garamond\.ttf is not one of phrg-brief's fonts \(SourceSerif4_400Regular\.ttf, .*\); start a path of your own with \.\//);
   });
 
   it('lets a project theme override single keys, and the config the page size', () => {
