@@ -1,5 +1,10 @@
-/** `phrg-brief fmt`: rewrite records in the canonical form, or with --check list those that differ. */
+/**
+ * `phrg-brief fmt`: rewrite records in the canonical form, or with --check show, as a unified
+ * diff per record, what it would change.
+ */
 import { readFile } from 'node:fs/promises';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { createColors } from 'picocolors';
 import { formatRecord, type Wrap } from '../format/record.js';
 import { discoverRecords, displayPath } from '../load/discover.js';
 import { writeFileAtomic } from '../write/atomic.js';
@@ -32,7 +37,7 @@ export async function runFmt(paths: string[], options: FmtOptions): Promise<numb
     if (result.text === text) continue;
     differing++;
     if (options.check) {
-      process.stdout.write(`${file}\n`);
+      process.stdout.write(colourPatch(createTwoFilesPatch(file, file, text, result.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY })));
     } else {
       await writeFileAtomic(path, result.text);
       process.stdout.write(`formatted ${file}\n`);
@@ -45,4 +50,14 @@ export async function runFmt(paths: string[], options: FmtOptions): Promise<numb
   }
   process.stderr.write(`${differing} formatted, ${total - differing - failed} already formatted${failed ? `, ${failed} could not be formatted` : ''}\n`);
   return failed > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** A patch as `git diff` shows it on a terminal: removed lines red, added green, hunks cyan. */
+function colourPatch(patch: string): string {
+  const colours = createColors(process.stdout.isTTY === true && !process.env.NO_COLOR);
+  if (!colours.isColorSupported) return patch;
+  return patch
+    .split('\n')
+    .map((line) => (line.startsWith('@@') ? colours.cyan(line) : line.startsWith('-') && !line.startsWith('---') ? colours.red(line) : line.startsWith('+') && !line.startsWith('+++') ? colours.green(line) : line))
+    .join('\n');
 }

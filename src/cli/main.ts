@@ -166,7 +166,7 @@ Examples:
     .command('fmt')
     .description('rewrite records in one canonical form (key order, quoting, list markers)')
     .argument('[paths...]', 'record files or folders of records', ['meetings'])
-    .option('--check', 'change nothing; list the records that would change and exit 1 if any')
+    .option('--check', 'change nothing; print what would change, a unified diff per record, and exit 1 if any')
     .addOption(new Option('--wrap <mode>', 'keep each paragraph’s line breaks, or join its lines (default: fmt.wrap in phrg-brief.yaml, else keep)').choices(['keep', 'none']))
     .option('-c, --config <file>', 'config file (default: phrg-brief.yaml in the working directory)')
     .addHelpText(
@@ -178,7 +178,7 @@ is checked to give the same data and the same briefing, and formatting twice cha
 
 Examples:
   $ phrg-brief fmt
-  $ phrg-brief fmt --check        in CI: fail when a record is not formatted`,
+  $ phrg-brief fmt --check        in CI: fail, showing the diff, when a record is not formatted`,
     )
     .action(async (paths: string[], options) => {
       const { runFmt } = await import('./fmt.js');
@@ -254,9 +254,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = createProgram((code) => {
     exitCode = code;
   });
+  quietOnClosedOutput();
   if (argv.length <= 2) {
-    program.outputHelp();
-    return EXIT_OK;
+    // No command is bad usage: the help goes where errors go, and the exit code says so.
+    program.outputHelp({ error: true });
+    return EXIT_USAGE;
   }
   try {
     await program.parseAsync(argv as string[]);
@@ -269,5 +271,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`phrg-brief: ${error instanceof Error ? error.message : String(error)}\n`);
     if (argv.includes('--debug') && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return EXIT_ERRORS;
+  }
+}
+
+/**
+ * A reader that stops early (`phrg-brief --help | head -1`) closes the pipe; further writes
+ * fail with EPIPE, which Node raises as an unhandled 'error' event. That is not the CLI's
+ * failure: the output is dropped and the command ends with its own exit code.
+ */
+function quietOnClosedOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    });
   }
 }

@@ -13,7 +13,7 @@ import { slugify } from '../site/model.js';
 import { isIsoDate } from '../validate/schema.js';
 import { RECORD_SCHEMA_FILE } from '../validate/json-schema.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './main.js';
+import { EXIT_OK, EXIT_USAGE } from './main.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -43,7 +43,7 @@ export async function runNew(titleArgument: string | undefined, options: NewOpti
   const file = resolve(options.dir, `${date}-${slugify(title).split('-').slice(0, 8).join('-')}.md`);
   if (existsSync(file) && !options.force) {
     process.stderr.write(`phrg-brief new: ${relative(process.cwd(), file)} exists already; run again with --force to replace it\n`);
-    return EXIT_ERRORS;
+    return EXIT_USAGE;
   }
   const template = readFileSync(join(ROOT, 'templates/init/record.md'), 'utf8');
   const record = template

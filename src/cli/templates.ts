@@ -38,7 +38,7 @@ export async function runEject(name: string | undefined, options: EjectOptions):
   const existing = chosen.filter((file) => existsSync(join(target, file)));
   if (existing.length > 0 && !options.force) {
     process.stderr.write(`phrg-brief templates eject: these exist already and were left as they are:\n${existing.map((file) => `  ${relative(cwd, join(target, file))}\n`).join('')}run again with --force to overwrite them\n`);
-    return EXIT_ERRORS;
+    return EXIT_USAGE;
   }
   for (const file of chosen) {
     await mkdir(dirname(join(target, file)), { recursive: true });

@@ -14,6 +14,13 @@ import { PERSON_KEYS, RECORD_KEYS, RESERVED_SLUGS, SLUG, recordSchema, type Pers
 import { bodyTexts, frontMatterTexts, type TextSegment } from './texts.js';
 import { validateYaml } from './yaml-diagnostics.js';
 
+/** One line of each required key, as a record would have it, for the error that it is missing. */
+const REQUIRED_KEY_EXAMPLES: Readonly<Record<string, string>> = {
+  title: 'title: Peru – Human Rights Defenders',
+  date: 'date: 2016-11-07',
+  hosts: 'hosts: [the All-Party Parliamentary Human Rights Group (PHRG)]',
+};
+
 export type RuleSeverities = Readonly<Record<string, Severity | 'off'>>;
 
 export interface ValidateOptions {
@@ -38,6 +45,8 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
       offset: frontMatter.offset,
       knownKeys: (path) => (path.length === 0 ? RECORD_KEYS : PERSON_KEYS),
       explain: (path, value) => (path.length === 1 && path[0] === 'date' ? explainDate(value) : undefined),
+      example: (path) => (path.length === 1 ? REQUIRED_KEY_EXAMPLES[String(path[0])] : undefined),
+      fenced: true,
     },
     recordSchema,
   );

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { applyPatch } from 'diff';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { recordSchemaJson } from '../../src/validate/json-schema.js';
@@ -23,6 +24,15 @@ describe('init, new and build in an empty folder', () => {
     expect((await runCli(['check'], project.dir)).code).toBe(0);
     expect((await runCli(['fmt', '--check'], project.dir)).code).toBe(0);
 
+    // Every commented example, uncommented as shown, is already in the canonical form.
+    const uncommented = text.replace(/^# ((?:partners|topic|chair|speakers|speakersLead|intro|chathamHouse|tags|slug):.*|  .*)$/gm, '$1');
+    expect(uncommented).not.toMatch(/^# (topic|tags|chair):/m);
+    expect(uncommented).toMatch(/^tags:\n  - Peru\n/m);
+    project.write('meetings/2026-12-03-bahrain-detained-medics.md', uncommented);
+    const examples = await runCli(['fmt', '--check'], project.dir);
+    expect(examples.code, examples.stdout).toBe(0);
+    expect((await runCli(['check'], project.dir)).code).toBe(0);
+
     project.write('meetings/2026-12-03-bahrain-detained-medics.md', text.replace('draft: true\n', ''));
     const build = await runCli(['build', '--format', 'html'], project.dir);
     expect(build.code, build.stderr).toBe(0);
@@ -34,7 +44,7 @@ describe('init, new and build in an empty folder', () => {
     expect((await runCli(['new', 'T', '--date', '3/12/26'], project.dir)).code).toBe(2);
     expect((await runCli(['new', 'T', '--date', '2026-12-03'], project.dir)).code).toBe(0);
     const again = await runCli(['new', 'T', '--date', '2026-12-03'], project.dir);
-    expect(again.code).toBe(1);
+    expect(again.code).toBe(2);
     expect(again.stderr).toContain('exists already');
   });
 });
@@ -49,7 +59,7 @@ describe('phrg-brief templates eject', () => {
     project.write('templates/briefing.hbs', readFileSync(project.path('templates', 'briefing.hbs'), 'utf8').replace('The speakers were:', 'Speaking were:'));
     expect((await runCli(['build', '--format', 'html'], project.dir)).code).toBe(0);
     expect(readFileSync(project.path('dist', '2016-11-07-peru.html'), 'utf8')).toContain('Speaking were:');
-    expect((await runCli(['templates', 'eject', 'briefing.hbs'], project.dir)).code).toBe(1);
+    expect((await runCli(['templates', 'eject', 'briefing.hbs'], project.dir)).code).toBe(2);
   });
 
   it('copies every template and the theme', async () => {
@@ -72,9 +82,14 @@ describe('phrg-brief fmt', () => {
     project.write('meetings/2016-11-07-peru.md', messy);
     const check = await runCli(['fmt', '--check'], project.dir);
     expect(check.code).toBe(1);
-    expect(check.stdout).toBe('meetings/2016-11-07-peru.md\n');
+    // A unified diff per record, as Prettier and Biome show: applied, it is what fmt writes.
+    expect(check.stdout).toMatch(/^--- meetings\/2016-11-07-peru\.md\n\+\+\+ meetings\/2016-11-07-peru\.md\n@@ -1,\d+ \+1,\d+ @@\n/);
+    expect(check.stdout).toContain('\n-kind: meeting\n');
+    expect(check.stdout).toContain('\n+kind: meeting\n');
+    expect(check.stdout).toMatch(/\n-\* Mining operations .*\n/);
     expect(readFileSync(project.path('meetings', '2016-11-07-peru.md'), 'utf8')).toBe(messy);
     expect((await runCli(['fmt'], project.dir)).code).toBe(0);
+    expect(applyPatch(messy, check.stdout)).toBe(readFileSync(project.path('meetings', '2016-11-07-peru.md'), 'utf8'));
     expect((await runCli(['fmt', '--check'], project.dir)).code).toBe(0);
   });
 });
