@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { Format } from '../pipeline.js';
 import { buildSite, warmUp } from '../site/build.js';
 import { EXIT_ERRORS, EXIT_OK } from './main.js';
+import { refuseWithoutRecords } from './no-records.js';
 import { Progress } from './progress.js';
 import { report, resolveConfig, type CommonOptions } from './report.js';
 
@@ -18,6 +19,8 @@ export interface BuildCommandOptions extends CommonOptions {
 }
 
 export async function runBuild(paths: string[], options: BuildCommandOptions): Promise<number> {
+  const refused = await refuseWithoutRecords('build', paths, process.cwd());
+  if (refused !== undefined) return refused;
   return options.watch ? watch(paths, options) : (await buildOnce(paths, options)).code;
 }
 

@@ -2,6 +2,7 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { checkRecords } from '../pipeline.js';
 import { EXIT_ERRORS, EXIT_OK } from './main.js';
+import { refuseWithoutRecords } from './no-records.js';
 import { report, resolveConfig, type CommonOptions } from './report.js';
 
 export interface CheckCommandOptions extends CommonOptions {
@@ -9,6 +10,8 @@ export interface CheckCommandOptions extends CommonOptions {
 }
 
 export async function runCheck(paths: string[], options: CheckCommandOptions): Promise<number> {
+  const refused = await refuseWithoutRecords('check', paths, process.cwd());
+  if (refused !== undefined) return refused;
   const { config, diagnostics: configDiagnostics } = await resolveConfig(options);
   if (!config) {
     await report(configDiagnostics, options.reporter);

@@ -77,9 +77,9 @@ describe('phrg-brief build', () => {
     expect(existsSync(project.path('dist'))).toBe(false);
   });
 
-  it('reports a path that does not exist', async () => {
-    project = tempProject();
-    const result = await runCli(['build', 'nowhere.md'], project.dir);
+  it('reports a path that does not exist beside one that holds records', async () => {
+    project = tempProject({ withExample: true });
+    const result = await runCli(['build', 'meetings', 'nowhere.md'], project.dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('nowhere.md:1:1');
     expect(result.stdout).toContain('no such file or folder');

@@ -1,0 +1,64 @@
+/** The CLI's own edges: a reader that closes early, no command, the documented exit codes. */
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, runCli, tempProject, type TempProject } from '../helpers/cli.js';
+
+let project: TempProject;
+afterEach(() => project?.remove());
+
+/** Runs the CLI with its stdout a pipe whose reader has already gone (`| head -0`). */
+function runIntoClosedPipe(args: readonly string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+/** Runs the CLI piped into a reader that takes a few bytes and closes. */
+function runIntoShortReader(args: readonly string[], cwd: string): Promise<{ code: number | null; stderr: string; read: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let read = '';
+    child.stdout.once('data', (chunk: Buffer) => {
+      read = chunk.toString('utf8').split('\n')[0]!;
+      child.stdout.destroy();
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr, read }));
+  });
+}
+
+describe('a reader that closes early', () => {
+  it.each(['--help', 'help build', '--version', 'fmt --help'])('%s: exit 0, nothing on stderr', async (command) => {
+    const args = command.split(' ');
+    project = tempProject();
+    const closed = await runIntoClosedPipe(args, project.dir);
+    expect(closed).toEqual({ code: 0, stderr: '' });
+    const short = await runIntoShortReader(args, project.dir);
+    expect(short.code).toBe(0);
+    expect(short.stderr).toBe('');
+    expect(short.read).toMatch(/^(Usage: phrg-brief|\d+\.\d+\.\d+)/);
+  });
+});
+
+describe('exit codes', () => {
+  it('no command: the help on stderr, exit 2', async () => {
+    project = tempProject();
+    const result = await runCli([], project.dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Usage: phrg-brief');
+  });
+
+  it('an unknown command or option: exit 2', async () => {
+    project = tempProject();
+    expect((await runCli(['bild'], project.dir)).code).toBe(2);
+    expect((await runCli(['build', '--nope'], project.dir)).code).toBe(2);
+  });
+});
