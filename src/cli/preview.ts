@@ -38,10 +38,28 @@ export async function runPreview(path: string, options: PreviewCommandOptions): 
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    stopWhenOrphaned(stop);
   });
   await preview.close();
   process.stderr.write('phrg-brief preview: stopped\n');
   return EXIT_OK;
+}
+
+/**
+ * `npx phrg-brief preview` runs the server under `sh -c`, and a SIGTERM to npm ends npm and
+ * that shell but never reaches the server, which would serve on, orphaned. A server whose
+ * parent has gone stops as if signalled. (A SIGINT to npm alone is passed to the shell, which
+ * keeps it: the README says how to run preview so that it reaches the server.)
+ */
+function stopWhenOrphaned(stop: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      stop();
+    }
+  }, 500);
+  timer.unref();
 }
 
 function openBrowser(url: string): void {
