@@ -1,8 +1,9 @@
 /** `init` in an empty folder, then `build`, tried as a new user would. */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { expectPublishingWorkflow } from '../helpers/workflow.js';
 
 let project: TempProject;
 afterEach(() => project?.remove());
@@ -12,18 +13,14 @@ describe('phrg-brief init', () => {
     project = tempProject();
     const init = await runCli(['init', '--ci', 'github'], project.dir);
     expect(init.code, init.stderr).toBe(0);
-    for (const file of ['phrg-brief.yaml', '.gitignore', 'meetings/2016-11-07-peru.md', '.github/workflows/briefings.yml']) expect(existsSync(project.path(file)), file).toBe(true);
+    for (const file of ['phrg-brief.yaml', '.gitignore', 'meetings/2016-11-07-peru.md', '.github/workflows/briefings.yml', 'package.json']) expect(existsSync(project.path(file)), file).toBe(true);
+    await expectPublishingWorkflow(project.path('.github/workflows/briefings.yml'));
+    expect(init.stdout).toContain('Settings → Pages, set "Source" to "GitHub Actions"');
 
-    const workflow = parse(readFileSync(project.path('.github/workflows/briefings.yml'), 'utf8')) as {
-      on: Record<string, unknown>;
-      jobs: Record<string, { steps: { run?: string; uses?: string }[]; if?: string }>;
-    };
-    expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request']);
-    expect(workflow.jobs.check!.steps.some((step) => step.run?.includes('check --reporter github'))).toBe(true);
-    expect(workflow.jobs.publish!.if).toContain('refs/heads/main');
-    expect(workflow.jobs.publish!.steps.map((step) => step.uses ?? step.run)).toEqual(
-      expect.arrayContaining(['actions/upload-pages-artifact@v3', 'actions/deploy-pages@v4', expect.stringMatching(/phrg-brief@\d+\.\d+\.\d+ build/)]),
-    );
+    // Run from a clone, this phrg-brief cannot say where it was installed from: package.json
+    // is made without it, and one line says what to run.
+    expect(JSON.parse(readFileSync(project.path('package.json'), 'utf8'))).toEqual({ name: expect.stringMatching(/^phrg-brief-test-/), private: true, description: 'Briefings published with phrg-brief' });
+    expect(init.stdout).toMatch(/note: .*npm install --save-dev </);
 
     const build = await runCli(['build', '--format', 'html'], project.dir);
     expect(build.code, build.stderr).toBe(0);
@@ -32,17 +29,25 @@ describe('phrg-brief init', () => {
     expect(check.code).toBe(0);
   });
 
-  it('never overwrites a file unless told to', async () => {
+  it('writes the workflow this repository runs, as it is committed here', async () => {
+    await expectPublishingWorkflow(join(REPO, '.github/workflows/briefings.yml'));
+    expect(readFileSync(join(REPO, '.github/workflows/briefings.yml'), 'utf8')).toBe(readFileSync(join(REPO, 'templates/init/briefings.yml'), 'utf8'));
+  });
+
+  it('never overwrites a file unless told to, and keeps a package.json that is there', async () => {
     project = tempProject();
     project.write('phrg-brief.yaml', 'rules: {}\n');
+    project.write('package.json', '{\n  "name": "ours",\n  "devDependencies": {\n    "phrg-brief": "github:example/phrg-brief#v0.1.0"\n  }\n}\n');
     const refused = await runCli(['init'], project.dir);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('phrg-brief.yaml');
     expect(readFileSync(project.path('phrg-brief.yaml'), 'utf8')).toBe('rules: {}\n');
     expect(existsSync(project.path('.gitignore'))).toBe(false);
     const forced = await runCli(['init', '--force'], project.dir);
     expect(forced.code).toBe(0);
     expect(readFileSync(project.path('phrg-brief.yaml'), 'utf8')).toContain('# phrg-brief settings');
+    expect(forced.stdout).toContain('package.json names phrg-brief github:example/phrg-brief#v0.1.0 already');
+    expect(readFileSync(project.path('package.json'), 'utf8')).toContain('"name": "ours"');
   });
 
   it('starts the project in a named folder', async () => {

