@@ -45,8 +45,7 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
       offset: frontMatter.offset,
       knownKeys: (path) => (path.length === 0 ? RECORD_KEYS : PERSON_KEYS),
       explain: (path, value) => (path.length === 1 && path[0] === 'date' ? explainDate(value) : undefined),
-      example: (path) => (path.length === 1 ? REQUIRED_KEY_EXAMPLES[String(path[0])] : undefined),
-      fenced: true,
+      frontMatter: { example: (key) => REQUIRED_KEY_EXAMPLES[key] },
     },
     recordSchema,
   );

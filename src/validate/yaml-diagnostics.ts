@@ -21,10 +21,8 @@ export interface YamlContext {
   knownKeys(path: readonly PropertyKey[]): readonly string[];
   /** A better message for a value that failed, if the caller has one (e.g. ambiguous dates). */
   explain?(path: readonly PropertyKey[], value: unknown): { message: string; note?: string } | undefined;
-  /** A one-line example of a required key, shown when it is missing. */
-  example?(path: readonly PropertyKey[]): string | undefined;
-  /** The YAML sits between `---` fences (a record's front-matter), not in a file of its own. */
-  fenced?: boolean;
+  /** A record's front-matter (between `---` fences), with a one-line example of a required key. */
+  frontMatter?: { example(key: string): string | undefined };
 }
 
 export type YamlValidation<T> = { ok: true; data: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -117,18 +115,15 @@ function issueToDiagnostics(context: YamlContext, root: unknown, issue: Issue, p
 
   if (value === undefined) {
     const parent = path.slice(0, -1);
-    // A key missing from the front-matter is added at its end: point at the closing fence.
-    const atFence = parent.length === 0 && context.fenced === true;
-    const [start, end] = atFence ? closingFenceRange(context) : parentKeyRange(context, parent);
-    const example = context.example?.(path);
-    return [
-      at(context, start, end, {
-        severity: 'error',
-        rule: 'schema',
-        message: `missing required key ${String(path.at(-1))}${parent.length > 0 ? ` in ${pathLabel(parent)}` : atFence ? ' in the front-matter' : ''}`,
-        ...(example ? { note: `add it${atFence ? ' above the closing ---' : ''}, for example:  ${example}` } : {}),
-      }),
-    ];
+    const key = String(path.at(-1));
+    // A key missing from the front-matter is added at its end: point at the closing `---`,
+    // which follows the YAML source (its whole length) and a line break.
+    const atFence = parent.length === 0 && context.frontMatter !== undefined;
+    const fence = (context.document.range?.[2] ?? 0) + 1;
+    const [start, end] = atFence ? [fence, fence + 3] : parentKeyRange(context, parent);
+    const example = atFence ? context.frontMatter?.example(key) : undefined;
+    const message = `missing required key ${key}${parent.length > 0 ? ` in ${pathLabel(parent)}` : atFence ? ' in the front-matter' : ''}`;
+    return [at(context, start, end, { severity: 'error', rule: 'schema', message, ...(example ? { note: `add it above the closing ---, for example:  ${example}` } : {}) })];
   }
 
   const explained = context.explain?.(path, value);
@@ -144,12 +139,6 @@ function valueDiagnostic(context: YamlContext, path: PropertyKey[], message: str
   const node = context.document.getIn(path.map(toYamlKey), true);
   const [start, end] = isNode(node) ? rangeOf(node) : parentKeyRange(context, path);
   return at(context, start, end, { severity: 'error', rule: 'schema', message, note });
-}
-
-/** The front-matter's closing `---`, which follows the YAML source and its line break. */
-function closingFenceRange(context: YamlContext): [number, number] {
-  const start = (context.document.range?.[2] ?? 0) + 1;
-  return [start, start + 3];
 }
 
 /** Where to point when a key is missing: the key that holds the mapping, or the opening fence. */
