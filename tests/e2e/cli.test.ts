@@ -117,8 +117,8 @@ describe('phrg-brief check', () => {
     const diagnostics = JSON.parse(result.stdout) as { file: string; rule: string; line: number }[];
     expect(diagnostics.map((d) => `${d.file} ${d.rule} ${d.line}`)).toEqual([
       'meetings/2016-11-08-bad.md schema 3',
-      'meetings/2016-11-09-worse.md schema 1',
       'meetings/2016-11-09-worse.md schema 2',
+      'meetings/2016-11-09-worse.md schema 4', // the missing title, at the closing ---
     ]);
   });
 });
