@@ -32,6 +32,12 @@ const themeSchema = z.strictObject({
     tableCellPadding: length,
   }),
   bullet: z.string().min(1).max(2),
+  /** The Word briefing's fonts (by name) and sizes; the rest of the look is shared with the PDF. */
+  docx: z.strictObject({
+    font: z.string().min(1),
+    codeFont: z.string().min(1),
+    sizes: z.strictObject({ body: length, h1: length, h2: length, h3: length, h4: length, table: length }),
+  }),
 });
 
 export type Theme = z.infer<typeof themeSchema>;
