@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../write/atomic.js';
-import { EXIT_ERRORS, EXIT_OK } from './main.js';
+import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -7,10 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FORMATS, type FormatSpec } from '../render/formats.js';
+import { errorMessage } from '../diagnostics/error-message.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
-export const EXIT_OK = 0;
-export const EXIT_ERRORS = 1;
-export const EXIT_USAGE = 2;
 
 const REPORTERS = ['pretty', 'json', 'github'];
 
@@ -276,7 +275,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Help and version exit 0; everything else Commander rejects is bad usage.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    process.stderr.write(`phrg-brief: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`phrg-brief: ${errorMessage(error)}\n`);
     if (argv.includes('--debug') && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return EXIT_ERRORS;
   }

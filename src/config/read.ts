@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
 import { decodeRecord } from '../load/decode.js';
 import { validateYaml } from '../validate/yaml-diagnostics.js';
@@ -67,7 +67,7 @@ export async function readConfigFile(path: string): Promise<ConfigResult> {
 }
 
 function fileError(file: string, rule: string, message: string): Diagnostic {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule, message };
+  return fileDiagnostic(file, { severity: 'error', rule, message });
 }
 
 /** The first line that starts a mapping key `key`, for errors found after validation. */

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_TEMPLATES_DIR, TemplateError } from '../../compose/template-files.js';
+import { errorMessage } from '../../diagnostics/error-message.js';
 
 export const THEME_FILE = 'pdf-theme.yaml';
 export const PAGE_SIZES = ['A4', 'Letter'] as const;
@@ -75,7 +76,7 @@ function readYaml(file: string): Record<string, unknown> {
     const value: unknown = parse(readFileSync(file, 'utf8'), { version: '1.2', schema: 'core' });
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   } catch (error) {
-    throw new TemplateError(file, error instanceof Error ? error.message : String(error));
+    throw new TemplateError(file, errorMessage(error));
   }
 }
 
