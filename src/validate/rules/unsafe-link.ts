@@ -23,7 +23,7 @@ function unsafeAddresses(tree: Root, found: (node: Link | Image | Definition, pr
 export const unsafeLink: Rule = {
   id: 'unsafe-link',
   severity: 'error',
-  description: 'a link or image whose address is not http:, https: or mailto: (images: http: or https:)',
+  description: 'a link that is not `http:`, `https:` or `mailto:`, or an image that is not `http:` or `https:` (relative ones included)',
   needsMeeting: false,
   check(context, report) {
     const note = policyNote();
