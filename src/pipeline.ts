@@ -12,9 +12,8 @@ import { loadRecordBytes, loadRecordFile } from './load/record.js';
 import type { Meeting } from './validate/meeting.js';
 import { validateRecord } from './validate/record.js';
 
-/** Every output format, in the order they are written. */
-export const FORMATS = ['html', 'pdf', 'md', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+/** Every output format, in the order they are written: the list is render/formats.ts. */
+export { FORMATS, FORMAT_IDS, type Format } from './render/formats.js';
 
 export interface PipelineOptions {
   /** Files or folders of records, relative to `cwd`. */

@@ -4,7 +4,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Format } from '../pipeline.js';
 import { buildSite, warmUp } from '../site/build.js';
-import { EXIT_ERRORS, EXIT_OK } from './main.js';
+import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
 import { refuseWithoutRecords } from './no-records.js';
 import { Progress } from './progress.js';
 import { report, resolveConfig, type CommonOptions } from './report.js';
@@ -28,7 +28,7 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
 async function buildOnce(paths: string[], options: BuildCommandOptions, showProgress = true): Promise<{ code: number; config?: ResolvedConfig }> {
   const { config, diagnostics: configDiagnostics } = await resolveConfig(options);
   if (!config) {
-    await report(configDiagnostics, options.reporter);
+    await report(configDiagnostics, options.reporter, options.debug);
     return { code: EXIT_ERRORS };
   }
   const started = performance.now();
@@ -47,7 +47,7 @@ async function buildOnce(paths: string[], options: BuildCommandOptions, showProg
   progress.done();
 
   const diagnostics = [...configDiagnostics, ...result.diagnostics, ...result.records.flatMap((record) => record.diagnostics)];
-  await report(diagnostics, options.reporter);
+  await report(diagnostics, options.reporter, options.debug);
 
   const count = (status: string) => result.records.filter((record) => record.status === status).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);

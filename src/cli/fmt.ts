@@ -8,7 +8,7 @@ import { createColors } from 'picocolors';
 import { formatRecord, type Wrap } from '../format/record.js';
 import { discoverRecords, displayPath } from '../load/discover.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import { EXIT_ERRORS, EXIT_OK } from './main.js';
+import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
 import { resolveConfig } from './report.js';
 
 export interface FmtOptions {

@@ -6,7 +6,7 @@ import { importBriefing } from '../import/briefing.js';
 import { recordFileName, recordText } from '../import/record.js';
 import { briefingLines } from '../import/text.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import { EXIT_ERRORS, EXIT_OK } from './main.js';
+import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
 
 export interface ImportOptions {
   out: string;

@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../write/atomic.js';
 import { installedFrom, planPackage, type PackagePlan } from './init-package.js';
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './main.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

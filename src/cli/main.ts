@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { FORMATS, type FormatSpec } from '../render/formats.js';
+import { errorMessage } from '../diagnostics/error-message.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
-export const EXIT_OK = 0;
-export const EXIT_ERRORS = 1;
-export const EXIT_USAGE = 2;
 
 const REPORTERS = ['pretty', 'json', 'github'];
 
@@ -30,17 +30,25 @@ function positiveInteger(value: string): number {
   return n;
 }
 
-function formatList(value: string): string[] {
-  const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
-  const known = ['html', 'pdf', 'md', 'json'];
-  const unknown = formats.filter((format) => !known.includes(format));
-  if (unknown.length > 0 || formats.length === 0) {
-    throw new InvalidArgumentError(`formats are a comma-separated list of: ${known.join(', ')}`);
-  }
-  return [...new Set(formats)];
+/** The --format parser for a list of formats: comma-separated ids, each known. */
+function formatList(formats: readonly FormatSpec[]): (value: string) => string[] {
+  const known = formats.map((format) => format.id);
+  return (value) => {
+    const chosen = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
+    if (chosen.length === 0 || chosen.some((format) => !known.includes(format))) {
+      throw new InvalidArgumentError(`formats are a comma-separated list of: ${known.join(', ')}`);
+    }
+    return [...new Set(chosen)];
+  };
 }
 
-export function createProgram(setExitCode: (code: number) => void): Command {
+function formatHelp(formats: readonly FormatSpec[]): string {
+  const defaults = formats.filter((format) => format.byDefault).map((format) => format.id);
+  return `formats, comma-separated: ${formats.map((format) => format.id).join(', ')} (default: ${defaults.join(', ')}, or \`formats\` in phrg-brief.yaml)`;
+}
+
+/** `formats` is the registry's list; a test passes a longer one. */
+export function createProgram(setExitCode: (code: number) => void, formats: readonly FormatSpec[] = FORMATS): Command {
   const program = new Command('phrg-brief')
     .description('Turn Markdown meeting records into published briefings (HTML and PDF).')
     .version(version(), '-v, --version', 'print the version')
@@ -72,7 +80,7 @@ Exit codes: 0 success, 1 a record has errors, 2 bad usage.`,
   common(program.command('build'))
     .description('validate records and write their briefings and the archive site')
     .option('-o, --out <dir>', 'output folder', 'dist')
-    .option('-f, --format <list>', 'formats, comma-separated: html, pdf, md, json (default: all four, or `formats` in phrg-brief.yaml)', formatList)
+    .option('-f, --format <list>', formatHelp(formats), formatList(formats))
     .option('--force', 'render every record, ignoring the build cache')
     .option('--drafts', 'build records marked draft: true as well')
     .option('-j, --jobs <n>', 'threads rendering records: this one and n-1 workers (default: one per core)', positiveInteger)
@@ -80,8 +88,8 @@ Exit codes: 0 success, 1 a record has errors, 2 bad usage.`,
     .addHelpText(
       'after',
       `
-Writes <slug>.html, .pdf, .md and .json for each record, and the archive: index.html,
-tags/, people/, feed.xml, briefings.json (with schema/), and sitemap.xml when site.baseUrl
+Writes <slug>.html, .pdf, .md and .json for each record (and .docx, for Word, when asked
+for), and the archive: index.html, tags/, people/, feed.xml, briefings.json (with schema/), and sitemap.xml when site.baseUrl
 is set. Only records that changed since the last build are rendered again (the cache is in
 .phrg-brief-cache/); outputs of deleted records are removed. Records with errors produce
 no output (their earlier files are left as they were); the others are still built, and the
@@ -92,6 +100,7 @@ Examples:
   $ phrg-brief build
   $ phrg-brief build --watch --format html
   $ phrg-brief build --format html,pdf meetings/2016-11-07-peru.md --out public
+  $ phrg-brief build --format docx
   $ phrg-brief build --force --jobs 2`,
     )
     .action(async (paths: string[], options) => {
@@ -130,8 +139,8 @@ Examples:
       `
 Builds into a temporary folder with the same steps as build, and serves it. Saving a record,
 a template, the theme or phrg-brief.yaml rebuilds and reloads the open page; a record with
-errors shows them in the browser until it is fixed. Each briefing has a bar with its PDF,
-Markdown and JSON and its warning count (the bar is never in build output).
+errors shows them in the browser until it is fixed. Each briefing has a bar with its other
+formats and its warning count (the bar is never in build output).
 
 Examples:
   $ phrg-brief preview
@@ -268,7 +277,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Help and version exit 0; everything else Commander rejects is bad usage.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    process.stderr.write(`phrg-brief: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`phrg-brief: ${errorMessage(error)}\n`);
     if (argv.includes('--debug') && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return EXIT_ERRORS;
   }

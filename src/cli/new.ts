@@ -13,7 +13,7 @@ import { slugify } from '../site/model.js';
 import { isIsoDate } from '../validate/schema.js';
 import { RECORD_SCHEMA_FILE } from '../validate/json-schema.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import { EXIT_OK, EXIT_USAGE } from './main.js';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -3,7 +3,7 @@
  * start, before anything is written — no empty site, no cache.
  */
 import { hasRecords } from '../load/discover.js';
-import { EXIT_USAGE } from './main.js';
+import { EXIT_USAGE } from './exit-codes.js';
 
 /** Exit 2 with a message when `paths` hold no record; undefined when there is one to work on. */
 export async function refuseWithoutRecords(command: string, paths: readonly string[], cwd: string): Promise<number | undefined> {

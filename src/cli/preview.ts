@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { startPreview } from '../preview/server.js';
-import { EXIT_ERRORS, EXIT_OK } from './main.js';
+import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
 
 export interface PreviewCommandOptions {
   port: number;

@@ -16,12 +16,11 @@ export interface CommonOptions {
 }
 
 export async function resolveConfig(options: CommonOptions): Promise<{ config?: ResolvedConfig; diagnostics: Diagnostic[] }> {
-  if (options.debug) process.env.PHRG_BRIEF_DEBUG = '1';
   return loadConfig(process.cwd(), options.config);
 }
 
-/** Prints the report on stdout and the summary on stderr. */
-export async function report(diagnostics: readonly Diagnostic[], reporter: ReporterName): Promise<void> {
+/** Prints the report on stdout and the summary on stderr; `debug` adds stack traces to the pretty one. */
+export async function report(diagnostics: readonly Diagnostic[], reporter: ReporterName, debug = false): Promise<void> {
   const sorted = [...diagnostics].sort(compareDiagnostics);
   const color = reporter === 'pretty' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   // The reporters (and the code frames) load only when there is something to report, or a
@@ -29,7 +28,7 @@ export async function report(diagnostics: readonly Diagnostic[], reporter: Repor
   if (sorted.length > 0 || reporter !== 'pretty') {
     const { formatDiagnostics } = await import('../diagnostics/reporters/index.js');
     const sources = reporter === 'pretty' ? await readSources(sorted) : undefined;
-    const text = formatDiagnostics(reporter, sorted, { color, ...(sources ? { sources } : {}) });
+    const text = formatDiagnostics(reporter, sorted, { color, debug, ...(sources ? { sources } : {}) });
     if (text) process.stdout.write(text);
   }
   if (sorted.length > 0 || reporter === 'pretty') process.stderr.write(`${summary(sorted)}\n`);

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { DEFAULT_TEMPLATES_DIR } from '../compose/template-files.js';
 import { loadConfig } from '../config/load.js';
 import { CONFIG_FILE } from '../config/defaults.js';
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './main.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
 export interface EjectOptions {
   force?: boolean;

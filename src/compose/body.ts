@@ -11,12 +11,12 @@ import { toHast, type Handler } from 'mdast-util-to-hast';
 import type { Attribution } from '../validate/attributions.js';
 import { displayName } from '../validate/meeting.js';
 import type { Person } from '../validate/schema.js';
-import { SAFE_PROTOCOLS } from '../validate/rules/unsafe-link.js';
+import { SANITISER_PROTOCOLS } from '../validate/link-policy.js';
 
 const schema: Schema = {
   ...defaultSchema,
   // GitHub's schema prefixes ids to avoid clobbering the page; footnotes still work.
-  protocols: { href: SAFE_PROTOCOLS, cite: ['http', 'https'], src: ['http', 'https'] },
+  protocols: SANITISER_PROTOCOLS, // the same policy as the unsafe-link rule's
   attributes: {
     ...defaultSchema.attributes,
     abbr: ['title'],

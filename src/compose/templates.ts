@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { helpers } from './helpers.js';
 import { DEFAULT_TEMPLATES_DIR, TemplateError } from './template-files.js';
+import { errorMessage } from '../diagnostics/error-message.js';
 
 
 export type TemplateFn = (context: object) => string;
@@ -78,7 +79,7 @@ function compile(env: typeof Handlebars, path: string): TemplateFn {
     try {
       return template(context);
     } catch (error) {
-      throw new TemplateError(path, error instanceof Error ? error.message : String(error));
+      throw new TemplateError(path, errorMessage(error));
     }
   };
 }

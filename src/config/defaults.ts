@@ -1,8 +1,8 @@
 /** The config file's name and every setting's default: what a project without one gets. */
+import { DEFAULT_FORMATS } from '../render/formats.js';
 import type { ResolvedConfig } from './schema.js';
 
 export const CONFIG_FILE = 'phrg-brief.yaml';
-export const DEFAULT_FORMATS = ['html', 'pdf', 'md', 'json'] as const;
 export const DEFAULT_SITE_TITLE = 'All-Party Parliamentary Human Rights Group';
 
 export function configDefaults(root: string): ResolvedConfig {

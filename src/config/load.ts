@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CONFIG_FILE, configDefaults } from './defaults.js';
 import type { ResolvedConfig } from './schema.js';
 
@@ -17,7 +17,7 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<C
   const path = explicitFile ? resolve(explicitFile) : join(root, CONFIG_FILE);
   if (!existsSync(path)) {
     if (!explicitFile) return { config: configDefaults(root), diagnostics: [] };
-    return { diagnostics: [{ file: explicitFile, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'read-error', message: 'the config file does not exist' }] };
+    return { diagnostics: [fileDiagnostic(explicitFile, { severity: 'error', rule: 'read-error', message: 'the config file does not exist' })] };
   }
   const { readConfigFile } = await import('./read.js');
   return readConfigFile(path);

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
 import { decodeRecord } from '../load/decode.js';
 import { validateYaml } from '../validate/yaml-diagnostics.js';
@@ -11,6 +11,7 @@ import { RULE_IDS } from '../validate/rules/index.js';
 import { didYouMean } from '../validate/suggest.js';
 import { configDefaults } from './defaults.js';
 import type { ConfigResult } from './load.js';
+import { isFormat } from '../render/formats.js';
 import { CONFIG_KEYS, configSchema, type ResolvedConfig } from './schema.js';
 
 /** The config at `path`, which exists, resolved against its folder. */
@@ -45,7 +46,8 @@ export async function readConfigFile(path: string): Promise<ConfigResult> {
     rules: Object.freeze({ ...(data.rules ?? {}) }),
     abbreviations: Object.freeze([...(data.abbreviations ?? [])]),
     pdf: Object.freeze({ ...(data.pdf ?? {}) }),
-    formats: Object.freeze([...(data.formats ?? fallback.formats)]),
+    // The schema admits only known ids; the guard gives them their type.
+    formats: Object.freeze([...(data.formats?.filter(isFormat) ?? fallback.formats)]),
     fmt: Object.freeze({ wrap: data.fmt?.wrap ?? fallback.fmt.wrap }),
     site: Object.freeze({
       title: data.site?.title ?? fallback.site.title,
@@ -65,7 +67,7 @@ export async function readConfigFile(path: string): Promise<ConfigResult> {
 }
 
 function fileError(file: string, rule: string, message: string): Diagnostic {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule, message };
+  return fileDiagnostic(file, { severity: 'error', rule, message });
 }
 
 /** The first line that starts a mapping key `key`, for errors found after validation. */

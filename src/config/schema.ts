@@ -1,9 +1,12 @@
 /** phrg-brief.yaml, the project's settings. Every key is optional; defaults are filled in. */
 import { z } from 'zod';
+import { FORMATS, formatIds, type Format, type FormatSpec } from '../render/formats.js';
 
 const severity = z.enum(['off', 'info', 'warning', 'error']);
 
-export const configSchema = z.strictObject({
+/** The schema for a list of formats: the real one, or a longer one in a test. */
+export function configSchemaFor(formats: readonly FormatSpec[]) {
+  return z.strictObject({
   /** A folder of templates that win over the default ones, file by file. */
   templates: z.string().min(1).optional(),
   /** Per-rule severity: off, info, warning or error. */
@@ -13,7 +16,7 @@ export const configSchema = z.strictObject({
   /** `fmt`: keep each paragraph's line breaks as written, or join its lines ("none"). */
   fmt: z.strictObject({ wrap: z.enum(['keep', 'none']).optional() }).optional(),
   /** Formats `build` writes when --format is not given. */
-  formats: z.array(z.enum(['html', 'pdf', 'md', 'json'])).min(1).optional(),
+  formats: z.array(z.enum(formatIds(formats))).min(1).optional(),
   /** The published archive. */
   site: z
     .strictObject({
@@ -23,11 +26,14 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   abbreviations: z.array(z.string().regex(/^\p{Lu}{2,}$/u, { error: 'an abbreviation is two or more capital letters' })).optional(),
-});
+  });
+}
+
+export const configSchema = configSchemaFor(FORMATS);
 
 export const CONFIG_KEYS = Object.keys(configSchema.shape);
 
-export type ConfigData = z.infer<typeof configSchema>;
+export type ConfigData = Omit<z.infer<typeof configSchema>, 'formats'> & { formats?: Format[] };
 
 export interface ResolvedConfig {
   /** Folder the config was read from (the project root). */
@@ -39,7 +45,7 @@ export interface ResolvedConfig {
   rules: Readonly<Record<string, z.infer<typeof severity>>>;
   abbreviations: readonly string[];
   pdf: { pageSize?: 'A4' | 'Letter' };
-  formats: readonly ('html' | 'pdf' | 'md' | 'json')[];
+  formats: readonly Format[];
   fmt: { wrap: 'keep' | 'none' };
   site: { title: string; lang: string; baseUrl?: string };
 }

@@ -16,6 +16,8 @@ export interface Diagnostic {
   message: string;
   /** A suggestion, e.g. "did you mean JRCP?". */
   note?: string;
+  /** For a failure of phrg-brief itself: the stack trace, which the pretty reporter shows under --debug. */
+  stack?: string;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
@@ -35,6 +37,13 @@ export interface DiagnosticInit {
   rule: string;
   message: string;
   note?: string | undefined;
+}
+
+/** A diagnostic about a file as a whole (it cannot be read, or its problem has no place), at 1:1. */
+export function fileDiagnostic(file: string, init: DiagnosticInit, line = 1): Diagnostic {
+  const diagnostic: Diagnostic = { file, line, column: 1, endLine: line, endColumn: 1, severity: init.severity, rule: init.rule, message: init.message };
+  if (init.note !== undefined) diagnostic.note = init.note;
+  return diagnostic;
 }
 
 /** A diagnostic over the offsets `[start, end)` of a file's text. */

@@ -1,37 +1,26 @@
 /** Diagnostics for failures that are not a record's fault: a template, or phrg-brief itself. */
 import { TemplateError } from '../compose/template-files.js';
-import { displayPath } from '../load/discover.js';
-import type { Diagnostic } from './diagnostic.js';
+import { fileDiagnostic, type Diagnostic } from './diagnostic.js';
+import { errorMessage } from './error-message.js';
+import { displayPath } from './paths.js';
+
+export { errorMessage } from './error-message.js';
 
 export function internalError(file: string, error: unknown): Diagnostic {
-  const detail = error instanceof Error ? error.message : String(error);
-  return {
-    file,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
+  const diagnostic = fileDiagnostic(file, {
     severity: 'error',
     rule: 'internal-error',
-    message: `phrg-brief failed on this file: ${detail}`,
-    // The stack trace is for whoever fixes phrg-brief, so only with --debug.
-    note: process.env.PHRG_BRIEF_DEBUG && error instanceof Error ? String(error.stack) : 'run again with --debug for the stack trace, and report it',
-  };
+    message: `phrg-brief failed on this file: ${errorMessage(error)}`,
+    note: 'run again with --debug for the stack trace, and report it',
+  });
+  // The stack trace is for whoever fixes phrg-brief: the pretty reporter shows it only with --debug.
+  if (error instanceof Error && error.stack) diagnostic.stack = error.stack;
+  return diagnostic;
 }
 
 export function templateDiagnostic(error: unknown, cwd: string): Diagnostic {
   const file = error instanceof TemplateError ? displayPath(error.file, cwd) : 'templates';
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   const line = /line (\d+)/.exec(detail);
-  const lineNumber = line ? Number(line[1]) : 1;
-  return {
-    file,
-    line: lineNumber,
-    column: 1,
-    endLine: lineNumber,
-    endColumn: 1,
-    severity: 'error',
-    rule: 'template',
-    message: detail.split('\n')[0] ?? detail,
-  };
+  return fileDiagnostic(file, { severity: 'error', rule: 'template', message: detail.split('\n')[0] ?? detail }, line ? Number(line[1]) : 1);
 }

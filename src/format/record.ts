@@ -15,6 +15,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { splitRecord } from '../load/frontmatter.js';
 import { parseMarkdown } from '../load/markdown.js';
 import { PERSON_KEYS, RECORD_KEYS } from '../validate/schema.js';
+import { errorMessage } from '../diagnostics/error-message.js';
 
 export type Wrap = 'keep' | 'none';
 
@@ -38,7 +39,7 @@ export function formatRecord(text: string, wrap: Wrap = 'keep'): FormatResult {
     return result;
   } catch (error) {
     // Whatever the YAML library refuses (an alias bomb, say) leaves the file as it is.
-    return { ok: false, reason: `the record cannot be formatted: ${error instanceof Error ? error.message : String(error)} (run phrg-brief check)` };
+    return { ok: false, reason: `the record cannot be formatted: ${errorMessage(error)} (run phrg-brief check)` };
   }
 }
 

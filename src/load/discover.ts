@@ -1,7 +1,7 @@
 /** Finds the record files named on the command line: files as given, folders searched for *.md. */
 import { opendir, readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { join, resolve, sep } from 'node:path';
+import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface Discovered {
   /** Absolute paths, sorted, each once. */
@@ -69,11 +69,7 @@ async function markdownFilesUnder(dir: string): Promise<string[]> {
 }
 
 function missing(path: string, message: string): Diagnostic {
-  return { file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'read-error', message };
+  return fileDiagnostic(path, { severity: 'error', rule: 'read-error', message });
 }
 
-/** How a file is named in diagnostics: relative to the working directory when inside it. */
-export function displayPath(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel : file;
-}
+export { displayPath } from '../diagnostics/paths.js';

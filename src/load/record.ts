@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Root } from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt } from '../diagnostics/diagnostic.js';
+import { diagnosticAt, fileDiagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
 import { decodeRecord } from './decode.js';
 import { splitRecord, type FrontMatter } from './frontmatter.js';
@@ -28,7 +28,7 @@ export async function loadRecordFile(path: string, file = path): Promise<LoadRes
     bytes = await readFile(path);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    return { diagnostics: [fileDiagnostic(file, 'read-error', `cannot read the file (${reason})`)] };
+    return { diagnostics: [fileError(file, 'read-error', `cannot read the file (${reason})`)] };
   }
   return loadRecordBytes(bytes, file);
 }
@@ -39,7 +39,7 @@ export function loadRecordBytes(bytes: Uint8Array, file: string): LoadResult {
     return {
       diagnostics: [
         {
-          ...fileDiagnostic(
+          ...fileError(
             file,
             'encoding',
             `the byte 0x${decoded.byte.toString(16).toUpperCase().padStart(2, '0')} here is not UTF-8: the file looks saved as Windows-1252 or Latin-1`,
@@ -84,6 +84,6 @@ export function loadRecordText(text: string, file: string): LoadResult {
   }
 }
 
-function fileDiagnostic(file: string, rule: string, message: string): Diagnostic {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule, message };
+function fileError(file: string, rule: string, message: string): Diagnostic {
+  return fileDiagnostic(file, { severity: 'error', rule, message });
 }

@@ -5,16 +5,30 @@
  */
 import { realpath, stat } from 'node:fs/promises';
 import { extname, join, posix, sep } from 'node:path';
+import { FORMATS, type FormatSpec } from '../render/formats.js';
 
-export const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.pdf': 'application/pdf',
-  '.md': 'text/markdown; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
+/** Types of the files the site itself writes beside the briefings. */
+const SITE_FILE_TYPES: Record<string, string> = {
   '.xml': 'application/atom+xml; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Extension → content type for every file the preview serves; anything else is a 404. */
+export function contentTypes(formats: readonly FormatSpec[]): Record<string, string> {
+  return Object.fromEntries([...formats.map((format) => [`.${format.extension}`, format.contentType]), ...Object.entries(SITE_FILE_TYPES)]);
+}
+
+/**
+ * The request paths the preview brings up to date before serving: the formats built on
+ * request, and the feed (made only by a build of every format).
+ */
+export function onRequestRoute(formats: readonly FormatSpec[]): RegExp {
+  const extensions = [...formats.filter((format) => format.preview === 'on-request').map((format) => format.extension), 'xml'];
+  return new RegExp(`\\.(?:${extensions.join('|')})$`, 'i');
+}
+
+export const CONTENT_TYPES = contentTypes(FORMATS);
 
 export type Resolved = { ok: true; path: string; type: string } | { ok: false; status: 400 | 403 | 404 };
 

@@ -15,13 +15,15 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { decodeRecord } from '../load/decode.js';
-import { FORMATS } from '../pipeline.js';
+import { FORMAT_IDS, FORMATS } from '../render/formats.js';
 import { clearThemeCache } from '../render/pdf/theme.js';
 import { buildSite, type BuildResult } from '../site/build.js';
-import { resolveRequestPath } from './files.js';
+import { onRequestRoute, resolveRequestPath } from './files.js';
 import { EVENTS_PATH, injectPreview } from './inject.js';
 import { overlayPage } from './overlay.js';
 import { templatesTouched, watchProject } from './watch.js';
+
+const ON_REQUEST = onRequestRoute(FORMATS);
 
 export interface PreviewOptions {
   cwd: string;
@@ -104,7 +106,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     exclusive(async () => {
       if (!state.otherFormatsStale || !state.config) return;
       try {
-        await buildSite({ ...common(state.config), formats: FORMATS, cacheDir: join(base, 'cache-all') });
+        await buildSite({ ...common(state.config), formats: FORMAT_IDS, cacheDir: join(base, 'cache-all') });
         state.otherFormatsStale = false;
       } catch (error) {
         options.log(`build failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -140,7 +142,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const overlay = await overlayFor(url);
     if (overlay) return send(response, 200, 'text/html; charset=utf-8', injectPreview(overlay, undefined), request.method);
 
-    if (/\.(?:pdf|md|json|xml)$/i.test(url.split('?')[0]!)) await otherFormats();
+    if (ON_REQUEST.test(url.split('?')[0]!)) await otherFormats();
     const resolved = await resolveRequestPath(outDir, url);
     if (!resolved.ok) {
       response.writeHead(resolved.status, { 'content-type': 'text/plain; charset=utf-8' });
@@ -191,7 +193,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   function barFor(slug: string): { slug: string; formats: readonly string[]; warnings: number } | undefined {
     const record = state.result?.records.find((r) => r.slug === slug);
     if (!record) return undefined;
-    return { slug, formats: FORMATS, warnings: record.diagnostics.filter((d) => d.severity === 'warning').length };
+    return { slug, formats: FORMAT_IDS, warnings: record.diagnostics.filter((d) => d.severity === 'warning').length };
   }
 
   function events(response: ServerResponse): void {

@@ -9,6 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { parseArticle } from './article.js';
+import type { RenderInput } from './formats.js';
 
 const stringifier = unified()
   .use(remarkGfm) // tables, autolinks and strikethrough, as the records may hold them
@@ -20,4 +21,8 @@ export function renderMarkdown(article: string, tree?: HastRoot): string {
   const hast: HastRoot = tree ?? parseArticle(article);
   const mdast = toMdast(hast) as Root;
   return stringifier.stringify(mdast);
+}
+
+export async function renderMarkdownFormat(input: RenderInput): Promise<string> {
+  return renderMarkdown(input.composed.article, await input.tree());
 }

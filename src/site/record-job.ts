@@ -5,13 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { composeBriefing, renderPage } from '../compose/briefing.js';
+import { composeBriefing } from '../compose/briefing.js';
 import { loadTemplates } from '../compose/templates.js';
 import { TemplateError } from '../compose/template-files.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt, hasErrors } from '../diagnostics/diagnostic.js';
-import { checkRecordFile, internalError, templateDiagnostic, type Format } from '../pipeline.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { checkRecordFile, internalError, templateDiagnostic } from '../pipeline.js';
+import { formatSpec, type Format, type RenderInput } from '../render/formats.js';
 import type { Root as HastRoot } from 'hast';
 import { attributedPoints, summarise } from '../render/summary.js';
 import { inSchemaOrder } from '../render/summary-schema.js';
@@ -82,54 +83,32 @@ async function renderFormats(meeting: Meeting, settings: RenderSettings, diagnos
   const points = attributedPoints(meeting); // before composing, which rewrites the tree
   const composed = composeBriefing(meeting, templates);
   const names: Record<string, string> = {};
-  for (const format of formats) names[format] = `${meeting.slug}.${format}`;
+  for (const format of formats) names[format] = `${meeting.slug}.${formatSpec(format)!.extension}`;
   const { points: _points, ...siteSummary } = summarise(meeting, composed.view, composed.article, points, names);
   const summaryJson = JSON.stringify(inSchemaOrder({ ...siteSummary, points }), null, 2);
 
-  // The PDF and the Markdown both start from the article's tree: parse it once for both. Their
-  // parsers and renderers load only when one of them is asked for.
+  // The PDF, Markdown and Word files all start from the article's tree: parse it once for all.
+  // The parser and each renderer load only when a format that needs them is asked for.
   let articleTree: HastRoot | undefined;
   const tree = async (): Promise<HastRoot> => (articleTree ??= (await import('../render/article.js')).parseArticle(composed.article));
+  const input: RenderInput = {
+    meeting,
+    composed,
+    templates,
+    summaryJson,
+    tree,
+    warn: (diagnostic) => diagnostics.push(diagnostic),
+    ...(config.templatesDir ? { templatesDir: config.templatesDir } : {}),
+    ...(config.pdf.pageSize ? { pageSize: config.pdf.pageSize } : {}),
+  };
   const files: RenderedFile[] = [];
   for (const format of formats) {
-    const name = names[format]!;
-    switch (format) {
-      case 'html':
-        files.push({ name, data: renderPage(composed, templates) });
-        break;
-      case 'pdf': {
-        // pdfkit and fontkit load only when a PDF is asked for.
-        const { renderPdf, loadTheme } = await import('../render/pdf/index.js');
-        const pdf = await renderPdf(composed.article, composed.view, loadTheme(config.templatesDir, config.pdf.pageSize), await tree());
-        for (const { char, face } of pdf.missing) diagnostics.push(missingGlyph(meeting, char, face));
-        files.push({ name, data: pdf.bytes });
-        break;
-      }
-      case 'md': {
-        const { renderMarkdown } = await import('../render/markdown.js');
-        files.push({ name, data: renderMarkdown(composed.article, await tree()) });
-        break;
-      }
-      case 'json':
-        files.push({ name, data: `${summaryJson}\n` });
-        break;
-    }
+    const render = await formatSpec(format)!.load();
+    files.push({ name: names[format]!, data: await render(input) });
   }
   // The build keeps the summary in its cache's pack, not in memory, until the site is made.
   const json = JSON.stringify(siteSummary);
   const summaryKey = createHash('sha256').update(json).digest('hex');
   const summary = { json, slug: siteSummary.slug, date: siteSummary.date, draft: siteSummary.draft };
   return { summary, summaryKey, archiveEntry: archiveEntry(summaryJson), files };
-}
-
-/** A character the PDF font cannot set, placed where the record first uses it. */
-function missingGlyph(meeting: Meeting, char: string, face: string): Diagnostic {
-  const offset = Math.max(0, meeting.source.text.indexOf(char));
-  const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  return diagnosticAt(meeting.file, meeting.source, offset, offset + char.length, {
-    severity: 'warning',
-    rule: 'missing-glyph',
-    message: `the PDF font has no ${char} (${code}) in its ${face} face: it would print as a blank box`,
-    note: 'use another character, or a font that has it (fonts in pdf-theme.yaml)',
-  });
 }

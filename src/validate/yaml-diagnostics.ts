@@ -10,6 +10,7 @@ import { diagnosticAt } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
 import { MAX_ALIAS_COUNT } from '../load/frontmatter.js';
 import { closest, didYouMean } from './suggest.js';
+import { errorMessage } from '../diagnostics/error-message.js';
 
 export interface YamlContext {
   file: string;
@@ -226,7 +227,7 @@ function aliasDiagnostic(context: YamlContext): Diagnostic | undefined {
     // Aliases nested in each other can expand past the limit even when few are written.
     let first: [number, number] = [0, 0];
     visit(context.document, { Alias: (_key, alias) => { if (first[1] === 0 && alias.range) first = [alias.range[0], alias.range[1]]; return visit.BREAK; } });
-    return at(context, first[0], first[1], { severity: 'error', rule: 'yaml-syntax', message: `the YAML aliases (*name) expand too far: ${lowerFirst(error instanceof Error ? error.message : String(error))}` });
+    return at(context, first[0], first[1], { severity: 'error', rule: 'yaml-syntax', message: `the YAML aliases (*name) expand too far: ${lowerFirst(errorMessage(error))}` });
   }
 }
 

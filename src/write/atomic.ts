@@ -100,7 +100,7 @@ export async function writeChunksAtomic(path: string, chunks: Iterable<string | 
 
 /** Writes the pieces in one call, as they are (no copy into one buffer first). */
 function writeAll(file: number, pieces: Uint8Array[]): void {
-  let left = pieces.filter((piece) => piece.byteLength > 0);
+  const left = pieces.filter((piece) => piece.byteLength > 0);
   while (left.length > 0) {
     let written = writevSync(file, left);
     // A short write: drop what went, and go on from the middle of the piece it stopped in.

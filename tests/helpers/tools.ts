@@ -1,5 +1,5 @@
 /**
- * System tools some tests need (Chromium, poppler, qpdf, Java). Locally a missing tool skips
+ * System tools some tests need (Chromium, poppler, qpdf, Java, pandoc, LibreOffice). Locally a missing tool skips
  * those tests with a notice naming it; with PHRG_BRIEF_REQUIRE_TOOLS=1 (always in CI) it fails.
  */
 import { execFileSync } from 'node:child_process';
@@ -16,6 +16,8 @@ export const CHROMIUM: Tool = { name: 'chromium', probe: '/usr/bin/chromium', in
 export const JAVA: Tool = { name: 'java', probe: 'java', install: 'apt-get install -y default-jre-headless' };
 export const PDFTOTEXT: Tool = { name: 'pdftotext', probe: 'pdftotext', install: 'apt-get install -y poppler-utils' };
 export const QPDF: Tool = { name: 'qpdf', probe: 'qpdf', install: 'apt-get install -y qpdf' };
+export const PANDOC: Tool = { name: 'pandoc', probe: 'pandoc', install: 'apt-get install -y pandoc' };
+export const SOFFICE: Tool = { name: 'soffice', probe: 'soffice', install: 'apt-get install -y libreoffice-writer-nogui' };
 
 function present(tool: Tool): boolean {
   if (tool.probe.startsWith('/')) return existsSync(tool.probe);

@@ -66,7 +66,12 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
   it('serves the briefing with a preview bar of its other formats', async () => {
     expect(await bodyText()).toContain('Mining operations have been the source of constant conflict');
     const links = await page.$$eval('.phrg-brief-preview-bar a', (anchors) => anchors.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(['/2016-11-07-peru.pdf', '/2016-11-07-peru.md', '/2016-11-07-peru.json', '/index.html']);
+    expect(links).toEqual(['/2016-11-07-peru.pdf', '/2016-11-07-peru.md', '/2016-11-07-peru.json', '/2016-11-07-peru.docx', '/index.html']);
+    // The Word file is built on its first request, and served as what it is.
+    const word = await fetch(`${url}2016-11-07-peru.docx`);
+    expect(word.status).toBe(200);
+    expect(word.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(Buffer.from(await word.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');
     expect(await page.textContent('.phrg-brief-warnings')).toBe('0 warnings');
     expect(readFileSync(join(REPO, 'templates/default/page.hbs'), 'utf8')).not.toContain('preview-bar');
   });

@@ -10,6 +10,8 @@ export interface PrettyOptions {
   color: boolean;
   /** File text by path, for code frames; a file without text gets no frame. */
   sources?: ReadonlyMap<string, string>;
+  /** --debug: show the stack trace of phrg-brief's own failures in place of the note. */
+  debug?: boolean;
 }
 
 export function formatPretty(diagnostics: readonly Diagnostic[], options: PrettyOptions): string {
@@ -23,7 +25,8 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
       const frame = codeFrameColumns(text, { start: { line: d.line, column: d.column }, ...(end ? { end } : {}) }, { highlightCode: false, forceColor: false, linesAbove: 1, linesBelow: 1 });
       lines.push(indent(frame));
     }
-    if (d.note) lines.push(`  ${colors.cyan('note:')} ${d.note}`);
+    if (options.debug && d.stack) lines.push(`  ${colors.cyan('stack:')} ${d.stack}`);
+    else if (d.note) lines.push(`  ${colors.cyan('note:')} ${d.note}`);
     return lines.join('\n');
   });
   return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;

@@ -6,6 +6,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { parseArticle } from '../article.js';
+import { documentDate } from '../document-date.js';
 import PDFDocument from 'pdfkit';
 import type { BriefingView } from '../../compose/view-model.js';
 import { shortDate } from '../../compose/helpers.js';
@@ -22,11 +23,7 @@ export interface PdfResult {
 
 const FACE_NAMES: Readonly<Record<Face, string>> = { regular: 'Body', italic: 'Body-Italic', bold: 'Body-Bold', boldItalic: 'Body-BoldItalic' };
 
-export function documentDate(view: BriefingView, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
-  return new Date(`${view.date}T00:00:00Z`);
-}
+export { documentDate };
 
 /** `tree` is the article parsed already (see article.ts), when another renderer has done so. */
 export async function renderPdf(article: string, view: BriefingView, theme: Theme, tree: Root = parseArticle(article)): Promise<PdfResult> {

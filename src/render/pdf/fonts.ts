@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import * as fontkit from 'fontkit';
+import { errorMessage } from '../../diagnostics/error-message.js';
 
 export type Face = 'regular' | 'italic' | 'bold' | 'boldItalic';
 export const FACES: readonly Face[] = ['regular', 'italic', 'bold', 'boldItalic'];
@@ -36,7 +37,7 @@ export function loadFont(path: string): fontkit.Font {
     if (!('layout' in created)) throw new Error('a font collection: name one font file');
     font = created;
   } catch (error) {
-    throw new FontError(path, `cannot read the font: ${error instanceof Error ? error.message : String(error)}`);
+    throw new FontError(path, `cannot read the font: ${errorMessage(error)}`);
   }
   for (const earlier of parsed.keys()) if (earlier.startsWith(`${path}\u0000`)) parsed.delete(earlier);
   parsed.set(key, font);

@@ -2,3 +2,4 @@
 export { renderPdf, documentDate, type PdfResult } from './document.js';
 export { loadTheme, PAGE_SIZES, type Theme } from './theme.js';
 export { FontError } from './fonts.js';
+export { renderPdfFormat } from './render.js';

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_TEMPLATES_DIR, OWN_FONTS_DIR, TemplateError } from '../../compose/template-files.js';
+import { errorMessage } from '../../diagnostics/error-message.js';
 
 export const THEME_FILE = 'pdf-theme.yaml';
 export const PAGE_SIZES = ['A4', 'Letter'] as const;
@@ -33,6 +34,12 @@ const themeSchema = z.strictObject({
     tableCellPadding: length,
   }),
   bullet: z.string().min(1).max(2),
+  /** The Word briefing's fonts (by name) and sizes; the rest of the look is shared with the PDF. */
+  docx: z.strictObject({
+    font: z.string().min(1),
+    codeFont: z.string().min(1),
+    sizes: z.strictObject({ body: length, h1: length, h2: length, h3: length, h4: length, table: length }),
+  }),
 });
 
 export type Theme = z.infer<typeof themeSchema>;
@@ -70,7 +77,7 @@ function readYaml(file: string): Record<string, unknown> {
     const value: unknown = parse(readFileSync(file, 'utf8'), { version: '1.2', schema: 'core' });
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   } catch (error) {
-    throw new TemplateError(file, error instanceof Error ? error.message : String(error));
+    throw new TemplateError(file, errorMessage(error));
   }
 }
 

@@ -44,7 +44,7 @@ export function namedDays(text: string): NamedDay[] {
 export const dateMismatch: Rule = {
   id: 'date-mismatch',
   severity: 'warning',
-  description: 'the text names a day that contradicts the record’s date',
+  description: '"Tuesday 4 May 2020" (a Monday), or "The meeting was held on 5 May" when `date` says 4 May',
   needsMeeting: true,
   check(context, report) {
     const iso = context.meeting?.data.date;

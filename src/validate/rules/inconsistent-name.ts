@@ -25,7 +25,7 @@ interface Occurrence {
 export const inconsistentName: Rule = {
   id: 'inconsistent-name',
   severity: 'warning',
-  description: 'the same name written with and without accents',
+  description: 'Hernández in one place and Hernandez in another',
   needsMeeting: false,
   check(context, report) {
     // Only names written with an accent somewhere can be written two ways: find their plain

@@ -24,17 +24,26 @@ export const RULES: readonly Rule[] = [
   inconsistentName,
 ];
 
-/** Checks made outside the rule modules: reading, decoding, YAML and the schema. */
+/**
+ * Checks made outside the rule modules: reading, decoding, YAML and the schema (`reading`, before
+ * the rules run), the PDF's fonts (`rendering`), and the run itself (`running`).
+ */
 export const BUILT_IN_CHECKS = [
-  { id: 'read-error', severity: 'error', description: 'the file cannot be read' },
-  { id: 'encoding', severity: 'error', description: 'the file is not UTF-8' },
-  { id: 'yaml-syntax', severity: 'error', description: 'the front-matter is missing, unclosed or not valid YAML' },
-  { id: 'schema', severity: 'error', description: 'a front-matter key or value breaks the record contract' },
-  { id: 'duplicate-key', severity: 'error', description: 'a YAML key given twice, or two people with the same initials' },
-  { id: 'duplicate-slug', severity: 'error', description: 'two records would write the same output file' },
-  { id: 'missing-glyph', severity: 'warning', description: 'a character the PDF font cannot set' },
-  { id: 'usage', severity: 'error', description: 'the command cannot be carried out as given (an output folder among the records)' },
-  { id: 'internal-error', severity: 'error', description: 'phrg-brief itself failed on the file' },
+  { id: 'read-error', severity: 'error', stage: 'reading', description: 'a file that cannot be read' },
+  { id: 'encoding', severity: 'error', stage: 'reading', description: 'a file that is not UTF-8 (the first bad byte is located)' },
+  { id: 'yaml-syntax', severity: 'error', stage: 'reading', description: 'no front-matter, an unclosed one, a tab in indentation, an unclosed quote or bracket (pointed at where it opened)' },
+  { id: 'schema', severity: 'error', stage: 'reading', description: 'a missing or unknown key ("did you mean speakers?"), a value of the wrong kind, `date: 7/11/16` (both readings offered), a bad slug' },
+  { id: 'duplicate-key', severity: 'error', stage: 'reading', description: 'a YAML key given twice, or two people with the same initials' },
+  { id: 'duplicate-slug', severity: 'error', stage: 'reading', description: 'two records that would write the same file' },
+  { id: 'missing-glyph', severity: 'warning', stage: 'rendering', description: 'a character the PDF font cannot set (it would print as a blank box)' },
+  { id: 'usage', severity: 'error', stage: 'running', description: 'a command that cannot be carried out as given (an output folder among the records)' },
+  { id: 'internal-error', severity: 'error', stage: 'running', description: 'phrg-brief itself failed on the file (`--debug` shows the stack trace)' },
 ] as const;
+
+/** Every check in the order the README's table lists them: reading, the rules, rendering, running. */
+export function checksInOrder(): { id: string; severity: string; description: string }[] {
+  const stage = (name: string) => BUILT_IN_CHECKS.filter((check) => check.stage === name);
+  return [...stage('reading'), ...RULES, ...stage('rendering'), ...stage('running')].map(({ id, severity, description }) => ({ id, severity, description }));
+}
 
 export const RULE_IDS: readonly string[] = [...RULES.map((rule) => rule.id), ...BUILT_IN_CHECKS.map((check) => check.id)];

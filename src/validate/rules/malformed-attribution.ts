@@ -15,7 +15,7 @@ import type { Rule } from './rule.js';
 export const malformedAttribution: Rule = {
   id: 'malformed-attribution',
   severity: 'warning',
-  description: 'a bracket of initials that is not read as an attribution',
+  description: '`subversives (JC + IV)` (no full stop before it), `(jc)`, `(JC/IV)`, `(JC + )`: brackets of initials that are not read as an attribution',
   needsMeeting: true,
   check(context, report) {
     const keys = new Set(context.meeting?.people.keys() ?? []);

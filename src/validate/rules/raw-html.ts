@@ -11,7 +11,7 @@ import type { Rule } from './rule.js';
 export const rawHtml: Rule = {
   id: 'raw-html',
   severity: 'error',
-  description: 'HTML in the body (it is never passed into a briefing)',
+  description: 'HTML in the body; it is never passed into a briefing',
   needsMeeting: false,
   check(context, report) {
     // The intro override is Markdown too, and printed in the briefing: it is held to the same.

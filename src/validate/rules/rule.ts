@@ -32,7 +32,7 @@ export interface RuleContext {
 export interface Rule {
   id: string;
   severity: Severity;
-  /** One line for the README. */
+  /** What it finds, for the README's table of rules (Markdown; scripts/rule-table.ts writes it). */
   description: string;
   /** Rules that need the validated facts (speakers, date) skip records whose front-matter failed. */
   needsMeeting: boolean;

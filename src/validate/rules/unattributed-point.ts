@@ -13,7 +13,7 @@ import type { Rule } from './rule.js';
 export const unattributedPoint: Rule = {
   id: 'unattributed-point',
   severity: 'warning',
-  description: 'a bullet without an attribution in a list whose other bullets have one',
+  description: 'a bullet without initials in a list whose other bullets have them',
   needsMeeting: false,
   check(context, report) {
     const attributed = new Set(context.attributions.map((attribution) => attribution.paragraph));

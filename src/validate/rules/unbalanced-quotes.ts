@@ -52,7 +52,7 @@ export function findImbalance(text: string): Imbalance | undefined {
 export const unbalancedQuotes: Rule = {
   id: 'unbalanced-quotes',
   severity: 'warning',
-  description: 'a quotation mark or bracket that is not paired within its paragraph',
+  description: '“ without ”, an odd number of `"`, ‘ without ’, ( or [ not closed',
   needsMeeting: false,
   check(context, report) {
     for (const segment of context.texts()) {

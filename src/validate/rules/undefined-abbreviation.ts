@@ -27,7 +27,7 @@ const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 export const undefinedAbbreviation: Rule = {
   id: 'undefined-abbreviation',
   severity: 'warning',
-  description: 'an abbreviation used but never defined as "Full Name (ABBR)"',
+  description: '`PKK` used but never defined as "Full Name (PKK)" ("did you mean PPK?"); UK, EU, UN, MP, NGO, APPG and a few more need no definition',
   needsMeeting: false,
   check(context, report) {
     const texts = context.texts();

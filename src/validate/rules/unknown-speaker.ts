@@ -10,7 +10,7 @@ import type { Rule } from './rule.js';
 export const unknownSpeaker: Rule = {
   id: 'unknown-speaker',
   severity: 'error',
-  description: 'an attribution names a key that no speaker or chair has',
+  description: '`(JCRP)` when only `JRCP` is declared ("did you mean JRCP?")',
   needsMeeting: true,
   check(context, report) {
     const people = context.meeting?.people ?? new Map();

@@ -9,7 +9,7 @@ import type { Rule } from './rule.js';
 export const unusedSpeaker: Rule = {
   id: 'unused-speaker',
   severity: 'warning',
-  description: 'a speaker has a key but makes no attributed point',
+  description: 'a speaker with a key who makes no attributed point',
   needsMeeting: true,
   check(context, report) {
     const used = new Set(context.attributions.flatMap((attribution) => attribution.keys.map(({ key }) => key)));

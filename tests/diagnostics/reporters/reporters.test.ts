@@ -5,6 +5,7 @@ import { formatGithub } from '../../../src/diagnostics/reporters/github.js';
 import { formatJson } from '../../../src/diagnostics/reporters/json.js';
 import { formatPretty } from '../../../src/diagnostics/reporters/pretty.js';
 import { summary } from '../../../src/diagnostics/reporters/summary.js';
+import { internalError } from '../../../src/diagnostics/errors.js';
 
 const SOURCE = '---\ntitle: T\ndate: 7/11/16\nhosts: [the PHRG]\n---\n\n- A point. (JCRP)\n';
 
@@ -58,6 +59,19 @@ describe('pretty', () => {
     const text = formatPretty(diagnostics.slice(0, 1), { color: false });
     expect(text.split('\n')).toHaveLength(3);
     expect(text).not.toMatch(/\u001b\[/);
+  });
+
+  it('shows the stack of phrg-brief’s own failure only with --debug, in place of the note', () => {
+    const failure = internalError('meetings/a.md', new TypeError('x is undefined'));
+    expect(failure).toMatchObject({ line: 1, column: 1, rule: 'internal-error', message: 'phrg-brief failed on this file: x is undefined' });
+    const plain = formatPretty([failure], { color: false });
+    expect(plain).toContain('note: run again with --debug for the stack trace');
+    expect(plain).not.toContain('TypeError');
+    const debug = formatPretty([failure], { color: false, debug: true });
+    expect(debug).toMatch(/stack: TypeError: x is undefined\n\s+at /);
+    expect(debug).not.toContain('run again with --debug');
+    // Machine reporters never carry it: it is for whoever fixes phrg-brief.
+    expect(formatJson([failure])).not.toContain('TypeError');
   });
 
   it('colours only when asked', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkProtocol } from '../../../src/validate/rules/unsafe-link.js';
+import { linkProtocol } from '../../../src/validate/link-policy.js';
 import { findings, record } from './lint.js';
 
 describe('unsafe-link', () => {

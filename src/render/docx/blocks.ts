@@ -1,0 +1,167 @@
+/**
+ * The article's element tree as Word blocks, each in a named Word style so that the reader
+ * can restyle the document and Word's navigation and accessibility checker see its shape:
+ * h1–h4 → Heading 1–4, lists → List Bullet / List Number (nested levels are the style's
+ * numbered levels), tables with their header rows repeated on each page, quotes → Quote.
+ */
+import type { Element, ElementContent } from 'hast';
+import { BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { inlineRuns, type InlineOptions } from './inline.js';
+import { BULLETS, HEADING_STYLES, NUMBERS, STYLE } from './styles.js';
+
+export type Block = Paragraph | Table;
+
+const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'br', 'cite', 'code', 'em', 'i', 'kbd', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'mark', 'del', 'ins']);
+
+export interface BlockOptions extends InlineOptions {
+  /** Colour of table borders, as RRGGBB. */
+  ruleColour: string;
+}
+
+interface Context extends BlockOptions {
+  /** The next free instance of the numbered list, so that each ordered list counts from 1. */
+  nextListInstance: number;
+}
+
+export function articleBlocks(children: readonly ElementContent[], options: BlockOptions): Block[] {
+  return blocks(children, { ...options, nextListInstance: 1 }, undefined);
+}
+
+/** Block children; stray inline content between blocks becomes a paragraph of its own. */
+function blocks(children: readonly ElementContent[], context: Context, style: string | undefined): Block[] {
+  const out: Block[] = [];
+  let pending: ElementContent[] = [];
+  const flush = (): void => {
+    const runs = inlineRuns(trimEdges(pending), context);
+    if (runs.length > 0) out.push(new Paragraph({ children: runs, ...(style ? { style } : {}) }));
+    pending = [];
+  };
+  for (const child of children) {
+    if (child.type === 'element' && !INLINE_TAGS.has(child.tagName)) {
+      flush();
+      out.push(...block(child, context, style));
+    } else if (child.type === 'text' || child.type === 'element') {
+      pending.push(child);
+    }
+  }
+  flush();
+  return out;
+}
+
+function block(element: Element, context: Context, style: string | undefined): Block[] {
+  const heading = HEADING_STYLES[element.tagName];
+  if (heading) return [new Paragraph({ style: heading, keepNext: true, children: inlineRuns(trimEdges(element.children), context) })];
+  switch (element.tagName) {
+    case 'p':
+    case 'pre':
+      return [new Paragraph({ children: inlineRuns(trimEdges(element.children), context), ...(style ? { style } : {}) })];
+    case 'ul':
+    case 'ol':
+      return list(element, context, 0);
+    case 'blockquote':
+      return blocks(element.children, context, STYLE.quote);
+    case 'table':
+      return [table(element, context)];
+    case 'hr':
+      return [new Paragraph({ style: STYLE.rule, children: [] })];
+    default:
+      return blocks(element.children, context, style);
+  }
+}
+
+/** A list's items, each a paragraph in the list's style at its level; its nested lists one level down. */
+function list(element: Element, context: Context, level: number): Block[] {
+  const ordered = element.tagName === 'ol';
+  const reference = ordered ? NUMBERS : BULLETS;
+  const instance = ordered ? context.nextListInstance++ : 0;
+  const levelStyle = (ordered ? STYLE.listNumber : STYLE.listBullet)[Math.min(level, STYLE.listBullet.length - 1)]!;
+  const out: Block[] = [];
+  for (const item of element.children) {
+    if (item.type !== 'element' || item.tagName !== 'li') continue;
+    let first = true;
+    let pending: ElementContent[] = [];
+    const flush = (): void => {
+      const runs = inlineRuns(trimEdges(pending), context);
+      pending = [];
+      if (runs.length === 0) return;
+      // The item's first paragraph carries its bullet; later ones continue the item's text.
+      out.push(
+        first
+          ? new Paragraph({ style: levelStyle, numbering: { reference, level, ...(ordered ? { instance } : {}) }, children: runs })
+          : new Paragraph({ style: STYLE.listContinue[Math.min(level, STYLE.listContinue.length - 1)]!, children: runs }),
+      );
+      first = false;
+    };
+    for (const child of item.children) {
+      if (child.type === 'element' && (child.tagName === 'ul' || child.tagName === 'ol')) {
+        flush();
+        out.push(...list(child, context, level + 1));
+      } else if (child.type === 'element' && child.tagName === 'p') {
+        flush();
+        pending = [...child.children];
+        flush();
+      } else if (child.type === 'text' || child.type === 'element') {
+        pending.push(child);
+      }
+    }
+    flush();
+  }
+  return out;
+}
+
+/** A table across the text width; rows of header cells (thead, or th only) repeat on each page. */
+function table(element: Element, context: Context): Table {
+  const rows: Element[] = [];
+  const collect = (node: Element): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'tr') rows.push(child);
+      else if (['thead', 'tbody', 'tfoot'].includes(child.tagName)) collect(child);
+    }
+  };
+  collect(element);
+  const columns = Math.max(1, ...rows.map((row) => cellsOf(row).length));
+  let leading = true; // header rows are repeated only while they lead the table
+  const tableRows = rows.map((row) => {
+    const cells = cellsOf(row);
+    const header = leading && cells.length > 0 && cells.every((cell) => cell.tagName === 'th');
+    leading &&= header;
+    const padded = [...cells.map((cell) => tableCell(cell, context)), ...Array.from({ length: columns - cells.length }, () => new TableCell({ children: [new Paragraph({ style: STYLE.tableText })] }))];
+    return new TableRow({ children: padded, cantSplit: true, ...(header ? { tableHeader: true } : {}) });
+  });
+  const border = { style: BorderStyle.SINGLE, size: 4, color: context.ruleColour };
+  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+  return new Table({ rows: tableRows, width: { size: 100, type: WidthType.PERCENTAGE }, borders });
+}
+
+function cellsOf(row: Element): Element[] {
+  return row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
+}
+
+function tableCell(cell: Element, context: Context): TableCell {
+  const style = cell.tagName === 'th' ? STYLE.tableHeading : STYLE.tableText;
+  const children = blocks(cell.children, context, style);
+  return new TableCell({ children: children.length > 0 ? children : [new Paragraph({ style })] });
+}
+
+/** Inline content without the whitespace the HTML has at its edges. */
+function trimEdges(children: readonly ElementContent[], start = true, end = true): ElementContent[] {
+  const trimmed = [...children];
+  const trimAt = (index: number, atStart: boolean, atEnd: boolean): void => {
+    const node = trimmed[index];
+    if (node?.type === 'text') {
+      let value = node.value;
+      if (atStart) value = value.trimStart();
+      if (atEnd) value = value.trimEnd();
+      trimmed[index] = { ...node, value };
+    } else if (node?.type === 'element') {
+      trimmed[index] = { ...node, children: trimEdges(node.children, atStart, atEnd) };
+    }
+  };
+  if (trimmed.length === 1) trimAt(0, start, end);
+  else {
+    if (start) trimAt(0, true, false);
+    if (end) trimAt(trimmed.length - 1, false, true);
+  }
+  return trimmed;
+}

@@ -1,0 +1,87 @@
+/**
+ * A block's inline content as Word runs: bold and italic carried down, code in the code
+ * font, links as hyperlinks, and each attribution — "(JC + IV)" — held together with its
+ * last word by no-break spaces, so that a line never starts with a lone initial.
+ */
+import type { Element, ElementContent } from 'hast';
+import { ExternalHyperlink, TextRun } from 'docx';
+
+export type Inline = TextRun | ExternalHyperlink;
+
+interface Marks {
+  bold?: boolean;
+  italics?: boolean;
+  code?: boolean;
+}
+
+const NBSP = '\u00a0';
+/** Links a reader of the Word file can follow; a page-relative link has nowhere to go there. */
+const FOLLOWABLE = /^(?:https?:|mailto:)/i;
+
+export interface InlineOptions {
+  codeFont: string;
+}
+
+export function inlineRuns(children: readonly ElementContent[], options: InlineOptions, marks: Marks = {}): Inline[] {
+  const runs: Inline[] = [];
+  children.forEach((child, i) => {
+    if (child.type === 'text') {
+      // The space before an attribution binds it to the word it follows.
+      const next = children[i + 1];
+      const text = next && isAttribution(next) ? child.value.replace(/\s+$/, NBSP) : child.value;
+      if (text) runs.push(textRun(text, options, marks));
+    } else if (child.type === 'element') {
+      runs.push(...elementRuns(child, options, marks));
+    }
+  });
+  return runs;
+}
+
+function elementRuns(element: Element, options: InlineOptions, marks: Marks): Inline[] {
+  switch (element.tagName) {
+    case 'strong':
+    case 'b':
+      return inlineRuns(element.children, options, { ...marks, bold: true });
+    case 'em':
+    case 'i':
+    case 'cite':
+      return inlineRuns(element.children, options, { ...marks, italics: true });
+    case 'code':
+    case 'kbd':
+      return inlineRuns(element.children, options, { ...marks, code: true });
+    case 'br':
+      return [new TextRun({ break: 1 })];
+    case 'a': {
+      const href = typeof element.properties.href === 'string' ? element.properties.href : '';
+      const inner = inlineRuns(element.children, options, marks);
+      if (!FOLLOWABLE.test(href)) return inner;
+      const text = plainText(element.children);
+      return [new ExternalHyperlink({ link: href, children: [textRun(text, options, marks, 'Hyperlink')] })];
+    }
+    case 'span':
+      if (isAttribution(element)) return [textRun(plainText(element.children).replace(/\s+/g, NBSP), options, marks)];
+      return inlineRuns(element.children, options, marks);
+    default:
+      return inlineRuns(element.children, options, marks);
+  }
+}
+
+function textRun(text: string, options: InlineOptions, marks: Marks, style?: string): TextRun {
+  return new TextRun({
+    text: text.replace(/\s+/g, (space) => (space.includes(NBSP) ? NBSP : ' ')),
+    ...(marks.bold ? { bold: true } : {}),
+    ...(marks.italics ? { italics: true } : {}),
+    ...(marks.code ? { font: options.codeFont } : {}),
+    ...(style ? { style } : {}),
+  });
+}
+
+function isAttribution(node: ElementContent): boolean {
+  if (node.type !== 'element' || node.tagName !== 'span') return false;
+  const className = node.properties.className;
+  return Array.isArray(className) && className.includes('attribution');
+}
+
+export function plainText(children: readonly ElementContent[]): string {
+  return children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? plainText(child.children) : '')).join('');
+}

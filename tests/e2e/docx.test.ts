@@ -1,0 +1,124 @@
+/**
+ * Word briefings built by the real CLI and read back by independent readers: pandoc gives the
+ * reference briefing's words; the package's XML has Word's styles, the document's properties
+ * and language, and repeated table headers; LibreOffice converts it; a rebuild is identical.
+ */
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxParts, libreOfficePdf, pandocPlain } from '../helpers/docx.js';
+import { FIXTURES, runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { pdfText } from '../helpers/pdf.js';
+import { haveTools, PANDOC, PDFTOTEXT, SOFFICE } from '../helpers/tools.js';
+import { wordDiff, words } from '../helpers/words.js';
+
+const expectedText = readFileSync(join(FIXTURES, '2016-11-07-peru.expected.txt'), 'utf8');
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+
+let project: TempProject;
+const peru = (): string => project.path('dist', '2016-11-07-peru.docx');
+const edges = (): string => project.path('dist', '2022-09-14-rule-edges.docx');
+const long = (): string => project.path('dist', '2023-03-01-long.docx');
+
+beforeAll(async () => {
+  project = tempProject({ withExample: true });
+  // A link, an ordered list and a table; and a long record with nested lists.
+  cpSync(join(FIXTURES, 'records', 'ok', '2022-09-14-rule-edges.md'), project.path('meetings', '2022-09-14-rule-edges.md'));
+  cpSync(join(FIXTURES, 'records', 'long', '2023-03-01-long.md'), project.path('meetings', '2023-03-01-long.md'));
+  const result = await runCli(['build', '--format', 'docx'], project.dir);
+  expect(result.code, result.stdout + result.stderr).toBe(0);
+});
+afterAll(() => project?.remove());
+
+describe('Word briefings', () => {
+  it('are written as <slug>.docx with --format docx, and nothing else per record', () => {
+    expect(readFileSync(peru()).subarray(0, 2).toString('latin1')).toBe('PK');
+    const parts = docxParts(peru());
+    expect(Object.keys(parts)[0]).toBe('[Content_Types].xml');
+    expect(parts['word/document.xml']).toContain('<w:body>');
+    expect(() => readFileSync(project.path('dist', '2016-11-07-peru.html'))).toThrow();
+  });
+
+  it('carry the title, authors (hosts), subject (topic), keywords (tags), language and a fixed date', () => {
+    const core = xml.parse(docxParts(peru())['docProps/core.xml']!)['cp:coreProperties'];
+    expect(core['dc:title']).toBe(expectedText.split('\n')[0]);
+    expect(core['dc:creator']).toBe('the All-Party Parliamentary Human Rights Group (PHRG); APPG Latin America');
+    expect(core['dc:subject']).toMatch(/^Indigenous groups in Peru: human rights challenges/);
+    expect(core['cp:keywords']).toBe('Peru, extractive industries, human rights defenders, indigenous peoples');
+    expect(core['dc:language']).toBe('en-GB');
+    expect(core['dcterms:created']['#text']).toBe('2016-11-07T00:00:00Z');
+    expect(docxParts(peru())['word/styles.xml']).toMatch(/<w:docDefaults>.*<w:lang w:val="en-GB"\/>.*<\/w:docDefaults>/s);
+  });
+
+  it('use Word’s own styles: Heading 1 for the title, List Bullet for points, the theme’s font and sizes', () => {
+    const { 'word/document.xml': document, 'word/styles.xml': styles } = docxParts(peru());
+    const paragraphStyles = [...document!.matchAll(/<w:p>(?:<w:pPr><w:pStyle w:val="([^"]+)"\/>)?/g)].map((match) => match[1] ?? 'Normal');
+    expect(paragraphStyles[0]).toBe('Heading1');
+    expect(paragraphStyles.filter((style) => style === 'ListBullet')).toHaveLength(9); // two speakers, seven points
+    expect(styles).toMatch(/w:styleId="Heading1"><w:name w:val="Heading 1"\/>/);
+    expect(styles).toMatch(/w:styleId="ListBullet"><w:name w:val="List Bullet"\/>/);
+    expect(styles).toMatch(/<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Georgia" w:cs="Georgia" w:eastAsia="Georgia" w:hAnsi="Georgia"\/>.*<w:sz w:val="22"\/>/s);
+    // A4 from the theme, in twentieths of a point.
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+  });
+
+  it('keep each attribution together with the word before it (no-break spaces)', () => {
+    const document = docxParts(peru())['word/document.xml']!;
+    const run = '</w:t></w:r><w:r><w:t xml:space="preserve">';
+    expect(document).toContain(`investment.\u00a0${run}(JC\u00a0+\u00a0IV)`);
+    expect(document).toContain(`industries.\u00a0${run}(JC)`);
+  });
+
+  it('mark a table’s header row to repeat, link addresses, and number and nest lists', () => {
+    const { 'word/document.xml': document, 'word/_rels/document.xml.rels': rels } = docxParts(edges());
+    const rows = [...document!.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((match) => match[1]!);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/<w:trPr><w:cantSplit\/><w:tblHeader\/><\/w:trPr>/);
+    expect(rows[0]).toContain('<w:pStyle w:val="TableHeading"/>');
+    expect(rows[1]).not.toContain('tblHeader');
+    const links = [...rels!.matchAll(/Id="([^"]+)" Type="[^"]+\/hyperlink" Target="([^"]+)" TargetMode="External"/g)].map((match) => [match[1], match[2]]);
+    expect(links).toEqual([
+      ['rIdLink1', 'https://www.ohchr.org/'],
+      ['rIdLink2', 'mailto:phrg@example.org'],
+    ]);
+    expect(document).toMatch(/<w:hyperlink w:history="1" r:id="rIdLink1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"\/><\/w:rPr><w:t xml:space="preserve">a link<\/w:t>/);
+    expect(document!.match(/<w:pStyle w:val="ListNumber"\/>/g)).toHaveLength(3);
+    const nested = docxParts(long())['word/document.xml']!;
+    expect(nested).toMatch(/<w:pStyle w:val="ListBullet2"\/><w:numPr><w:ilvl w:val="1"\/>/);
+  });
+
+  it('are byte-identical when built again from nothing', async () => {
+    const first = [peru(), edges(), long()].map((file) => readFileSync(file));
+    rmSync(project.path('dist'), { recursive: true });
+    rmSync(project.path('.phrg-brief-cache'), { recursive: true, force: true });
+    const result = await runCli(['build', '--format', 'docx'], project.dir);
+    expect(result.code, result.stderr).toBe(0);
+    [peru(), edges(), long()].forEach((file, i) => expect(readFileSync(file).equals(first[i]!), file).toBe(true));
+  });
+});
+
+describe.runIf(haveTools(PANDOC))('Word briefings read by pandoc', () => {
+  it('read word for word as the reference briefing', () => {
+    const actual = words(pandocPlain(peru()));
+    const expected = words(expectedText);
+    expect(wordDiff(actual, expected)).toBe('');
+    expect(actual).toEqual(expected);
+  });
+
+  it('keep the table and the nested points', () => {
+    const markdown = pandocPlain(edges());
+    expect(markdown).toMatch(/Country\s+Cases \(2021\)/);
+    expect(markdown).toMatch(/Colombia\s+145/);
+    expect(pandocPlain(long())).toMatch(/^ {4}A nested point under 13/m);
+  });
+});
+
+describe.runIf(haveTools(SOFFICE, PDFTOTEXT))('Word briefings opened by LibreOffice', () => {
+  it('convert to PDF without error, with the briefing’s text', () => {
+    const { pdf, output } = libreOfficePdf(peru(), project.path('lo'));
+    expect(output).toContain('writer_pdf_Export');
+    expect(words(pdfText(pdf))).toEqual(expect.arrayContaining(['Peru', 'Kuczynski', '(JC', 'IV).']));
+    expect(pdfText(pdf)).toContain('The main points made were as follows:');
+  }, 120_000);
+});

@@ -1,0 +1,40 @@
+/** Reads Word files back as a reviewer would: their XML parts, pandoc's text, LibreOffice's PDF. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+
+/** Every part of the package, by its path in the zip, as text. */
+export function docxParts(file: string): Record<string, string> {
+  const parts = unzipSync(readFileSync(file));
+  return Object.fromEntries(Object.entries(parts).map(([name, data]) => [name, strFromU8(data)]));
+}
+
+/**
+ * The document as pandoc's plain text, with pandoc's list markers ("-   ", "1.  ") taken off as
+ * the words helper takes off bullet glyphs: they are the reader's rendering, not the text.
+ */
+export function pandocPlain(file: string): string {
+  const text = execFileSync('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none', file], { encoding: 'utf8' });
+  return text.replace(/^(\s*)(?:-|\d+\.) {2,3}/gm, '$1');
+}
+
+/**
+ * Converts to PDF with headless LibreOffice, in a profile of its own so that it neither meets
+ * a running LibreOffice nor leaves settings behind. Returns the PDF's path and the output.
+ */
+export function libreOfficePdf(file: string, outDir: string): { pdf: string; output: string } {
+  const profile = mkdtempSync(join(tmpdir(), 'phrg-brief-lo-'));
+  try {
+    const output = execFileSync(
+      'soffice',
+      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, file],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
+    );
+    return { pdf: join(outDir, basename(file).replace(/\.docx$/, '.pdf')), output };
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
