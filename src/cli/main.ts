@@ -10,7 +10,6 @@ import { FORMATS, type FormatSpec } from '../render/formats.js';
 import { errorMessage } from '../diagnostics/error-message.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
-
 const REPORTERS = ['pretty', 'json', 'github'];
 
 function version(): string {
@@ -88,8 +87,8 @@ Exit codes: 0 success, 1 a record has errors, 2 bad usage.`,
     .addHelpText(
       'after',
       `
-Writes <slug>.html, .pdf, .md and .json for each record (and .docx, for Word, when asked
-for), and the archive: index.html, tags/, people/, feed.xml, briefings.json (with schema/), and sitemap.xml when site.baseUrl
+Writes <slug>.html, .pdf, .md and .json for each record, and the archive: index.html,
+tags/, people/, feed.xml, briefings.json (with schema/), and sitemap.xml when site.baseUrl
 is set. Only records that changed since the last build are rendered again (the cache is in
 .phrg-brief-cache/); outputs of deleted records are removed. Records with errors produce
 no output (their earlier files are left as they were); the others are still built, and the
