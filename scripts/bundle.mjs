@@ -7,7 +7,7 @@
 // installs no dependencies.
 //
 // Source maps only with --sourcemap (then `node --enable-source-maps` shows src/ lines):
-// they tripled the package's size for no user's benefit.
+// they more than doubled the package's size for no user's benefit.
 import { build } from 'esbuild';
 import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -27,6 +27,10 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: process.argv.includes('--sourcemap') ? 'linked' : false,
+  // White space and syntax only (4.9 → 3.0 MB): names are kept, so --debug traces still say
+  // which function failed.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
   // Bundled CommonJS packages call require(); give them one.
   banner: { js: "import { createRequire as __phrgCreateRequire } from 'node:module'; const require = __phrgCreateRequire(import.meta.url);" },
