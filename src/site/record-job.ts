@@ -102,6 +102,7 @@ async function renderFormats(meeting: Meeting, settings: RenderSettings, diagnos
         const { renderPdf, loadTheme } = await import('../render/pdf/index.js');
         const pdf = await renderPdf(composed.article, composed.view, loadTheme(config.templatesDir, config.pdf.pageSize), await tree());
         for (const { char, face } of pdf.missing) diagnostics.push(missingGlyph(meeting, char, face));
+        for (const message of pdf.warnings) diagnostics.push(pdfLayout(meeting, message));
         files.push({ name, data: pdf.bytes });
         break;
       }
@@ -120,6 +121,13 @@ async function renderFormats(meeting: Meeting, settings: RenderSettings, diagnos
   const summaryKey = createHash('sha256').update(json).digest('hex');
   const summary = { json, slug: siteSummary.slug, date: siteSummary.date, draft: siteSummary.draft };
   return { summary, summaryKey, archiveEntry: archiveEntry(summaryJson), files };
+}
+
+/** Where the PDF's layout had to give way (a word wider than the page, lists nested too deep). */
+function pdfLayout(meeting: Meeting, message: string): Diagnostic {
+  const word = /“(.*?)…?”/.exec(message)?.[1];
+  const offset = word ? Math.max(0, meeting.source.text.indexOf(word)) : 0;
+  return diagnosticAt(meeting.file, meeting.source, offset, offset + (word?.length ?? 0), { severity: 'warning', rule: 'pdf-layout', message: `the PDF: ${message}` });
 }
 
 /** A character the PDF font cannot set, placed where the record first uses it. */
