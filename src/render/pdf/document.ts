@@ -12,7 +12,7 @@ import { parseArticle } from '../article.js';
 import PDFDocument from 'pdfkit';
 import type { BriefingView } from '../../compose/view-model.js';
 import { shortDate } from '../../compose/helpers.js';
-import { FACES, loadFontSet, missingCharacters, textWidth, type Face, type FontSet } from './fonts.js';
+import { charactersSeen, FACES, loadFontSet, missingCharacters, textWidth, type Face, type FontSet } from './fonts.js';
 import { Layout, newCaches } from './layout.js';
 import { documentInfo, xmpDescriptions } from './metadata.js';
 import type { Theme } from './theme.js';
@@ -98,7 +98,7 @@ export async function renderPdf(article: string, view: BriefingView, theme: Them
   doc.end();
   await ended;
 
-  const missing = FACES.flatMap((face) => missingCharacters(fonts[face], [...layout.charsByFace[face]].join('')).map((char) => ({ char, face })));
+  const missing = FACES.flatMap((face) => missingCharacters(fonts[face], charactersSeen(layout.charsByFace[face])).map((char) => ({ char, face })));
   return { bytes: Buffer.concat(chunks), missing, warnings: [...layout.warnings, ...counting.warnings].filter((w, i, all) => all.indexOf(w) === i), pages: layout.page + 1 };
 }
 

@@ -11,10 +11,11 @@
  */
 import type { Element, ElementContent } from 'hast';
 import type PDFDocument from 'pdfkit';
-import { textWidth, type Face, type FontSet } from './fonts.js';
+import { noteCharacters, seenCharacters, textWidth, type Face, type FontSet, type SeenCharacters } from './fonts.js';
 import { breakLines, collectRuns, runsText, type Line, type Run } from './runs.js';
 import { groupInline, layoutTable } from './table.js';
-import { MarkedWriter } from './marked.js';
+import { linkTextsOf, MarkedWriter } from './marked.js';
+import { layoutList, nestedIndent } from './lists.js';
 import type { Theme } from './theme.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -52,16 +53,19 @@ export class Layout {
   page = 0;
   bottomLimit: number;
   /** The characters set in each face, for the glyph check. */
-  readonly charsByFace: Record<Face, Set<string>> = { regular: new Set(), italic: new Set(), bold: new Set(), boldItalic: new Set() };
+  readonly charsByFace: Record<Face, SeenCharacters> = { regular: seenCharacters(), italic: seenCharacters(), bold: seenCharacters(), boldItalic: seenCharacters() };
+  /** The fill colour the page's content stream has now: pdfkit writes one each time it is set. */
+  private fill: string | undefined;
   /** Why the layout had to give way (a word wider than the page, lists nested too deep). */
   readonly warnings = new Set<string>();
-  private listDepth = 0;
+  /** How deep in lists the layout is, for each level's bullet. */
+  listDepth = 0;
 
   constructor(
     readonly doc: Doc,
     readonly theme: Theme,
-    private readonly fonts: FontSet,
-    private readonly faceNames: Readonly<Record<Face, string>>,
+    readonly fonts: FontSet,
+    readonly faceNames: Readonly<Record<Face, string>>,
     private readonly events: LayoutEvents | undefined,
     private readonly caches: LayoutCaches = newCaches(),
   ) {
@@ -108,7 +112,7 @@ export class Layout {
         return this.paragraph(this.runsOf(element), x, width, parent, 'P');
       case 'ul':
       case 'ol':
-        return this.list(element, x, width, parent);
+        return layoutList(this, element, x, width, parent);
       case 'blockquote':
         return this.blockquote(element, x, width, parent);
       case 'table':
@@ -193,9 +197,9 @@ export class Layout {
     for (const fragment of line) {
       const { run } = fragment;
       writer?.mark(run);
-      const chars = this.charsByFace[run.face];
-      for (const char of fragment.text) chars.add(char);
-      this.doc.font(this.faceNames[run.face]).fontSize(size).fillColor(run.link ? this.theme.colors.link : color);
+      noteCharacters(this.charsByFace[run.face], fragment.text);
+      this.doc.font(this.faceNames[run.face]).fontSize(size);
+      this.fillColor(run.link ? this.theme.colors.link : color);
       this.doc.text(fragment.text, x + fragment.x, y + baselineShift, { lineBreak: false, underline: run.link !== undefined, textWidth: fragment.width } as PDFKit.Mixins.TextOptions);
       if (run.link) writer?.annotate(x + fragment.x, y + baselineShift, fragment.width, size * 1.2, run.link, `${linkTexts?.get(run) ?? fragment.text.trim()} (${run.link})`);
     }
@@ -207,7 +211,14 @@ export class Layout {
     if (this.dry) return;
     writer?.pause();
     this.doc.addPage();
+    this.fill = undefined;
     this.events?.pageStarted(this.page);
+  }
+
+  fillColor(color: string): void {
+    if (color === this.fill) return;
+    this.doc.fillColor(color);
+    this.fill = color;
   }
 
   /** The height a block would take, laid out from the top of an endless page; kept per width. */
@@ -255,74 +266,10 @@ export class Layout {
     this.paragraph(runs, x, width, parent, element.tagName.toUpperCase(), options);
   }
 
-  /** The indent of a nested level: none once the text would get narrower than a third of the page. */
-  private nestedIndent(indent: number, width: number, what: string): number {
-    if (width - indent >= this.width / 3) return indent;
-    this.warnings.add(`${what} nested too deep to indent further: the deeper levels are set at the same indent`);
-    return 0;
-  }
-
-  private list(element: Element, x: number, width: number, parent: Struct | undefined): void {
-    const struct = this.dry || !parent ? undefined : this.doc.struct('L');
-    if (struct) parent!.add(struct);
-    const ordered = element.tagName === 'ol';
-    const start = typeof element.properties.start === 'number' ? element.properties.start : 1;
-    const items = element.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
-    const indent = this.nestedIndent(this.theme.spacing.listIndent, width, 'lists');
-    const bullets = this.theme.bullet;
-    const bullet = bullets[Math.min(this.listDepth, bullets.length - 1)]!;
-    this.listDepth++;
-    items.forEach((item, i) => {
-      const label = ordered ? `${start + i}.` : bullet;
-      // A list item that fits on a page is never split: no last line alone at a page's top.
-      this.keep(this.measure(item, 'item', width - indent, () => this.blocks(item.children, x + indent, width - indent, undefined)));
-      const li = struct ? this.doc.struct('LI') : undefined;
-      if (li) struct!.add(li);
-      if (li) this.label(li, label, x + indent, this.y);
-      const body = li ? this.doc.struct('LBody') : undefined;
-      if (body) li!.add(body);
-      this.blocks(item.children, x + indent, width - indent, body);
-      body?.end();
-      li?.end();
-      if (i < items.length - 1) this.y += this.theme.spacing.listItem - this.theme.spacing.paragraph;
-    });
-    this.listDepth--;
-    struct?.end();
-  }
-
-  /**
-   * A list item's label, set right-aligned before its text. A bullet the body font lacks (the
-   * HTML's ◦ and ▪) is drawn as a shape, its character given as the marked content's ActualText.
-   */
-  private label(li: Struct, label: string, textX: number, y: number): void {
-    const lbl = this.doc.struct('Lbl');
-    li.add(lbl);
-    const size = this.theme.sizes.body;
-    const middle = y + this.lineHeight(size) / 2;
-    const font = this.fonts.regular;
-    const drawable = [...label].every((char) => font.hasGlyphForCodePoint(char.codePointAt(0)!));
-    this.doc.fillColor(this.theme.colors.muted).strokeColor(this.theme.colors.muted);
-    if (drawable) {
-      lbl.add(this.doc.markStructureContent('Lbl'));
-      for (const char of label) this.charsByFace.regular.add(char);
-      this.doc.font(this.faceNames.regular).fontSize(size);
-      const labelWidth = this.measureText(label, 'regular', size);
-      this.doc.text(label, textX - labelWidth - 6, y + (this.lineHeight(size) - size * 1.2) / 2, { lineBreak: false });
-    } else {
-      lbl.add(this.doc.markStructureContent('Span', { actual: label } as never));
-      const r = size * 0.16;
-      const cx = textX - 6 - r * 1.6;
-      if (label === '◦') this.doc.circle(cx, middle, r).lineWidth(0.7).stroke();
-      else this.doc.rect(cx - r, middle - r, 2 * r, 2 * r).fill();
-    }
-    this.doc.endMarkedContent();
-    lbl.end();
-  }
-
   private blockquote(element: Element, x: number, width: number, parent: Struct | undefined): void {
     const struct = this.dry || !parent ? undefined : this.doc.struct('BlockQuote');
     if (struct) parent!.add(struct);
-    const indent = this.nestedIndent(this.theme.spacing.blockquoteIndent, width, 'block quotes');
+    const indent = nestedIndent(this, this.theme.spacing.blockquoteIndent, width, 'block quotes');
     const top = this.y;
     const page = this.page;
     this.blocks(element.children, x + indent, width - indent, struct);
@@ -338,22 +285,4 @@ export class Layout {
     if (!this.dry) this.artifact(() => this.doc.moveTo(x, this.y).lineTo(x + width, this.y).lineWidth(0.75).strokeColor(this.theme.colors.rule).stroke());
     this.y += this.theme.spacing.paragraph * 2;
   }
-}
-
-/** Each link run's whole text (a link may be set in several runs, over several lines). */
-function linkTextsOf(runs: readonly Run[]): Map<Run, string> {
-  const texts = new Map<Run, string>();
-  let group: Run[] = [];
-  const flush = (): void => {
-    const text = group.map((run) => run.text).join('').trim();
-    for (const run of group) texts.set(run, text);
-    group = [];
-  };
-  for (const run of runs) {
-    if (run.link && group.length > 0 && group[0]!.link !== run.link) flush();
-    if (run.link) group.push(run);
-    else flush();
-  }
-  flush();
-  return texts;
 }

@@ -62,3 +62,21 @@ export class MarkedWriter {
     this.currentKey = null;
   }
 }
+
+/** Each link run's whole text (a link may be set in several runs, over several lines). */
+export function linkTextsOf(runs: readonly Run[]): Map<Run, string> {
+  const texts = new Map<Run, string>();
+  let group: Run[] = [];
+  const flush = (): void => {
+    const text = group.map((run) => run.text).join('').trim();
+    for (const run of group) texts.set(run, text);
+    group = [];
+  };
+  for (const run of runs) {
+    if (run.link && group.length > 0 && group[0]!.link !== run.link) flush();
+    if (run.link) group.push(run);
+    else flush();
+  }
+  flush();
+  return texts;
+}
