@@ -33,6 +33,7 @@ export const BUILT_IN_CHECKS = [
   { id: 'duplicate-key', severity: 'error', description: 'a YAML key given twice, or two people with the same initials' },
   { id: 'duplicate-slug', severity: 'error', description: 'two records would write the same output file' },
   { id: 'missing-glyph', severity: 'warning', description: 'a character the PDF font cannot set' },
+  { id: 'pdf-layout', severity: 'warning', description: 'something the PDF layout had to give way on (a word wider than the page, lists nested too deep)' },
   { id: 'usage', severity: 'error', description: 'the command cannot be carried out as given (an output folder among the records)' },
   { id: 'internal-error', severity: 'error', description: 'phrg-brief itself failed on the file' },
 ] as const;
