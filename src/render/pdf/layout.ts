@@ -126,9 +126,14 @@ export class Layout {
 
   // ── text ────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * The element's inline content as runs: kept from a measure until the element is set on the
+   * page (in either pass), then let go, as its lines are.
+   */
   runsOf(element: Element, style?: { bold: boolean; italic: boolean }): Run[] {
-    let runs = this.caches.runs.get(element);
-    if (!runs) this.caches.runs.set(element, (runs = collectRuns(element.children, style)));
+    const runs = this.caches.runs.get(element) ?? collectRuns(element.children, style);
+    if (this.bottomLimit === Infinity) this.caches.runs.set(element, runs);
+    else this.caches.runs.delete(element);
     return runs;
   }
 
