@@ -20,7 +20,7 @@ function line(label: string, value: string, note = ''): void {
   process.stdout.write(`${label.padEnd(44)} ${value.padStart(16)}   ${note}\n`);
 }
 
-/** Pipeline stages by the functions that do them; a sample counts for the first stage on its stack. */
+/** Pipeline stages by the functions that do them, the more particular first. */
 const STAGES: [string, RegExp][] = [
   ['garbage collection', /^\(garbage collector\)$/],
   ['PDF: deflate (page content, fonts)', /^(deflateSync|processChunkSync|zlibBufferSync)$/],
@@ -38,7 +38,7 @@ interface ProfileNode {
   children?: number[];
 }
 
-/** Milliseconds of a .cpuprofile by stage, each sample given to the innermost stage on its stack. */
+/** Milliseconds of a .cpuprofile by stage: a sample counts for the first stage listed that is on its stack. */
 function stages(file: string): { stage: string; ms: number }[] {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -50,12 +50,10 @@ function stages(file: string): { stage: string; ms: number }[] {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     if (byId.get(id)?.callFrame.functionName === '(idle)') return;
     busy += ms;
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const name = byId.get(at)!.callFrame.functionName;
-      const stage = STAGES.find(([, pattern]) => pattern.test(name));
-      if (stage) return void totals.set(stage[0], (totals.get(stage[0]) ?? 0) + ms);
-    }
-    totals.set('other (start-up, compose, write)', (totals.get('other (start-up, compose, write)') ?? 0) + ms);
+    const names: string[] = [];
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) names.push(byId.get(at)!.callFrame.functionName);
+    const stage = STAGES.find(([, pattern]) => names.some((name) => pattern.test(name)))?.[0] ?? 'other (start-up, compose, write)';
+    totals.set(stage, (totals.get(stage) ?? 0) + ms);
   });
   return [...totals].map(([stage, ms]) => ({ stage, ms })).sort((a, b) => b.ms - a.ms).concat([{ stage: 'total, not idle', ms: busy }]);
 }

@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempProject, type TempProject } from '../../helpers/cli.js';
 import { pdfText } from '../../helpers/pdf.js';
 import { haveTools, PDFTOTEXT, QPDF } from '../../helpers/tools.js';
-import { breakPdf, CONDITIONS, failures, readPdf, structElements, type Pdf } from './pdf-ua.js';
+import { breakPdf, readPdf, structElements, type Pdf } from './pdf-read.js';
+import { CONDITIONS, failures } from './pdf-ua.js';
 
 const FRONT = (title: string, tags = '') => `---\ntitle: ${title}\ndate: 2021-01-02\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nspeakers:\n  - key: AH\n    name: Ana Herrera\n  - key: BC\n    name: Bruno Castro\n${tags}---\n\n`;
 const WORDS = 'defenders rights communities ministry courts evidence villages consultation detention release'.split(' ');
