@@ -25,7 +25,7 @@ const STAGES: [string, RegExp][] = [
   ['garbage collection', /^\(garbage collector\)$/],
   ['PDF: deflate (page content, fonts)', /^(deflateSync|processChunkSync|zlibBufferSync)$/],
   ['PDF: font subsetting and embedding', /^(embed|encodeStream)$/],
-  ['PDF: line breaking (runs → lines)', /^(breakLines|words|collectRuns|mergeRuns)$/],
+  ['PDF: line breaking (and measuring words)', /^(breakLines|words|collectRuns|mergeRuns)$/],
   ['PDF: glyph layout (shaping, encoding)', /^(textWidth|encode|layoutRun|layoutCached|widthOfString)$/],
   ['PDF: drawing text and marks (pdfkit)', /^(_text|_line|_fragment|addContent|markStructureContent|markContent|link|annotate|addPage)$/],
   ['PDF: the rest (layout, structure tree)', /^renderPdf$/],
