@@ -168,3 +168,6 @@ function pandoc(records: string, total: number, ours: number): void {
 
 
 }
+
+// ── PDF: long records and the per-page cost (bench/pdf.ts) ─────────────────────────────────
+await (await import('./pdf.js')).benchPdf({ quick: args.includes('--quick') });

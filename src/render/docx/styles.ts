@@ -22,7 +22,6 @@ export const STYLE = {
 
 export const HEADING_STYLES: Readonly<Record<string, string>> = { h1: 'Heading1', h2: 'Heading2', h3: 'Heading3', h4: 'Heading4', h5: 'Heading4', h6: 'Heading4' };
 
-const LEVEL_BULLETS = ['◦', '▪', '◦', '▪'];
 const twips = (points: number): number => Math.round(points * 20);
 const halfPoints = (points: number): number => Math.round(points * 2);
 const hex = (colour: string): string => colour.slice(1).toUpperCase();
@@ -85,7 +84,7 @@ export function briefingNumbering(theme: Theme): INumberingOptions {
         levels: STYLE.listBullet.map((_, level) => ({
           level,
           format: LevelFormat.BULLET,
-          text: level === 0 ? theme.bullet : LEVEL_BULLETS[(level - 1) % LEVEL_BULLETS.length]!,
+          text: theme.bullet[Math.min(level, theme.bullet.length - 1)]!,
           alignment: AlignmentType.LEFT,
           style: { paragraph: indent(level) },
         })),

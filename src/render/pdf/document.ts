@@ -1,8 +1,11 @@
 /**
  * The PDF briefing: the composed article (the same one the HTML page shows) set by the layout
- * engine into a tagged PDF 1.7 with embedded, subset fonts, document information, an outline,
- * a running header and "Page N of M" footers. Reproducible: the dates come from
+ * engine into a tagged PDF 1.7 that claims PDF/UA-1, with embedded, subset fonts, metadata,
+ * an outline, a running header and "Page N of M" footers. Reproducible: the dates come from
  * SOURCE_DATE_EPOCH, else the meeting's date, and pdfkit derives the file ID from them.
+ *
+ * Laid out twice: a dry pass counts the pages, then the drawing pass writes each page out as
+ * soon as the next is begun (no `bufferPages`), so memory does not grow with the page count.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { parseArticle } from '../article.js';
@@ -10,14 +13,19 @@ import { documentDate } from '../document-date.js';
 import PDFDocument from 'pdfkit';
 import type { BriefingView } from '../../compose/view-model.js';
 import { shortDate } from '../../compose/helpers.js';
-import { FACES, loadFontSet, missingCharacters, type Face } from './fonts.js';
-import { Layout } from './layout.js';
+import { charactersSeen, FACES, loadFontSet, missingCharacters, textWidth, type Face, type FontSet } from './fonts.js';
+import { Layout, newCaches } from './layout.js';
+import { documentInfo, xmpDescriptions } from './metadata.js';
 import type { Theme } from './theme.js';
+
+type Doc = InstanceType<typeof PDFDocument>;
 
 export interface PdfResult {
   bytes: Uint8Array;
   /** Characters no font face could set, with the face's name. */
   missing: { char: string; face: Face }[];
+  /** Where the layout had to give way (a word wider than the page, lists nested too deep). */
+  warnings: string[];
   pages: number;
 }
 
@@ -28,7 +36,7 @@ export { documentDate };
 /** `tree` is the article parsed already (see article.ts), when another renderer has done so. */
 export async function renderPdf(article: string, view: BriefingView, theme: Theme, tree: Root = parseArticle(article)): Promise<PdfResult> {
   const fonts = loadFontSet(theme.fonts);
-  const date = documentDate(view);
+  const info = documentInfo(view, documentDate(view));
   const doc = new PDFDocument({
     size: theme.pageSize.toUpperCase(),
     // No default font: pdfkit would otherwise parse its Helvetica metrics for every document.
@@ -36,22 +44,16 @@ export async function renderPdf(article: string, view: BriefingView, theme: Them
     margin: 0, // the layout keeps its own margins, so pdfkit never breaks a page by itself
     pdfVersion: '1.7',
     tagged: true,
+    subset: 'PDF/UA' as never, // adds pdfuaid:part 1 to the XMP (the types know only PDF/A)
     lang: view.lang,
     displayTitle: true,
-    bufferPages: true,
     autoFirstPage: true,
     compress: true,
-    info: {
-      Title: view.heading,
-      Author: view.hosts.join('; '),
-      Subject: view.topic ?? view.title,
-      Keywords: view.tags.join(', '),
-      Creator: 'phrg-brief',
-      Producer: 'phrg-brief (PDFKit)',
-      CreationDate: date,
-      ModDate: date,
-    },
+    info,
   });
+  // pdfkit's own XMP descriptions are written unescaped and lack dc:language (see metadata.ts).
+  const internals = doc as unknown as { _addInfo: () => void; appendXML: (xml: string) => void };
+  internals._addInfo = () => internals.appendXML(xmpDescriptions(info, view));
   for (const face of FACES) {
     doc.registerFont(FACE_NAMES[face], fonts[face] as never);
     shareLayoutCache(doc, FACE_NAMES[face], fonts[face]);
@@ -64,22 +66,37 @@ export async function renderPdf(article: string, view: BriefingView, theme: Them
     doc.on('error', reject);
   });
 
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const layout = new Layout(doc, theme, fonts, FACE_NAMES);
   const articleElement = tree.children.find((node): node is Element => node.type === 'element');
   const content = articleElement ? articleElement.children : tree.children.filter((node): node is ElementContent => node.type !== 'doctype');
+
+  // The counting pass: the same layout, dry. What it breaks into lines and measures is kept
+  // for the drawing pass.
+  const caches = newCaches();
+  const counting = new Layout(doc, theme, fonts, FACE_NAMES, undefined, caches);
+  counting.blocks(content, counting.left, counting.width, undefined);
+  const pages = counting.page + 1;
+
+  const outline: PDFKit.PDFOutline[] = [doc.outline];
+  const running = runningText(doc, theme, fonts, view, pages);
+  const layout = new Layout(doc, theme, fonts, FACE_NAMES, {
+    pageStarted: running,
+    heading(level, title) {
+      const depth = Math.max(1, Math.min(level, outline.length));
+      const item = outline[depth - 1]!.addItem(title);
+      outline.length = depth;
+      outline.push(item);
+    },
+  }, caches);
+  running(0);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
   layout.blocks(content, layout.left, layout.width, root);
   root.end();
-
-  addOutline(doc, layout.outline);
-  const pages = doc.bufferedPageRange().count;
-  addRunningText(doc, theme, view, pages);
   doc.end();
   await ended;
 
-  const missing = FACES.flatMap((face) => missingCharacters(fonts[face], layout.textByFace[face]).map((char) => ({ char, face })));
-  return { bytes: Buffer.concat(chunks), missing, pages };
+  const missing = FACES.flatMap((face) => missingCharacters(fonts[face], charactersSeen(layout.charsByFace[face])).map((char) => ({ char, face })));
+  return { bytes: Buffer.concat(chunks), missing, warnings: [...layout.warnings, ...counting.warnings].filter((w, i, all) => all.indexOf(w) === i), pages: layout.page + 1 };
 }
 
 const layoutCaches = new WeakMap<object, object>();
@@ -89,7 +106,7 @@ const layoutCaches = new WeakMap<object, object>();
  * the costliest part of writing text, and the glyph runs depend on the font alone, so one
  * cache per font serves every document of the process. (`layoutCache` is pdfkit's own field.)
  */
-function shareLayoutCache(doc: InstanceType<typeof PDFDocument>, name: string, font: object): void {
+function shareLayoutCache(doc: Doc, name: string, font: object): void {
   doc.font(name);
   const embedded = (doc as unknown as { _font?: { layoutCache?: object } })._font;
   if (!embedded || !('layoutCache' in embedded)) return;
@@ -101,42 +118,29 @@ function shareLayoutCache(doc: InstanceType<typeof PDFDocument>, name: string, f
   embedded.layoutCache = shared;
 }
 
-function addOutline(doc: InstanceType<typeof PDFDocument>, entries: Layout['outline']): void {
-  const parents: PDFKit.PDFOutline[] = [doc.outline];
-  for (const { level, title, page } of entries) {
-    // pdfkit points a bookmark at the current page: make that the heading's.
-    doc.switchToPage(page);
-    const depth = Math.max(1, Math.min(level, parents.length));
-    const item = parents[depth - 1]!.addItem(title);
-    parents.length = depth;
-    parents.push(item);
-  }
-}
-
-/** "7/11/16 · Short title" at the top of every page but the first; "Page N of M" at the foot. */
-function addRunningText(doc: InstanceType<typeof PDFDocument>, theme: Theme, view: BriefingView, pages: number): void {
+/** Draws "7/11/16 · Short title" at the top of a page but the first, and "Page N of M" at its foot. */
+function runningText(doc: Doc, theme: Theme, fonts: FontSet, view: BriefingView, pages: number): (index: number) => void {
   const size = theme.sizes.running;
   const left = theme.margins.left;
   const width = doc.page.width - theme.margins.left - theme.margins.right;
-  for (let i = 0; i < pages; i++) {
-    doc.switchToPage(i);
+  const header = fitText(`${shortDate(view.date)} · ${view.title}`, width, (text) => textWidth(fonts.regular, text, size));
+  return (index) => {
     doc.font('Body').fontSize(size).fillColor(theme.colors.muted);
     const footerY = doc.page.height - theme.margins.bottom / 2 - size / 2;
     doc.markContent('Artifact', { type: 'Pagination', attached: ['Bottom'] } as never);
-    doc.text(`Page ${i + 1} of ${pages}`, left, footerY, { width, align: 'center', lineBreak: false });
+    doc.text(`Page ${index + 1} of ${pages}`, left, footerY, { width, align: 'center', lineBreak: false });
     doc.endMarkedContent();
-    if (i === 0) continue;
-    const header = fitText(doc, `${shortDate(view.date)} · ${view.title}`, width);
+    if (index === 0) return;
     doc.markContent('Artifact', { type: 'Pagination', attached: ['Top'] } as never);
     doc.text(header, left, theme.margins.top / 2 - size / 2, { lineBreak: false });
     doc.endMarkedContent();
-  }
+  };
 }
 
 /** The text, shortened with an ellipsis at a word boundary to fit `width`. */
-function fitText(doc: InstanceType<typeof PDFDocument>, text: string, width: number): string {
-  if (doc.widthOfString(text) <= width) return text;
+function fitText(text: string, width: number, measure: (text: string) => number): string {
+  if (measure(text) <= width) return text;
   const words = text.split(' ');
-  while (words.length > 1 && doc.widthOfString(`${words.join(' ')} …`) > width) words.pop();
+  while (words.length > 1 && measure(`${words.join(' ')} …`) > width) words.pop();
   return `${words.join(' ')} …`;
 }

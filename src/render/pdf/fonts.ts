@@ -87,3 +87,30 @@ export function textWidth(font: fontkit.Font, text: string, size: number): numbe
   }
   return (units * size) / cache.unitsPerEm;
 }
+
+/** Characters set in a face: ASCII in a table (most text, at no cost in strings), the rest in a set. */
+export interface SeenCharacters {
+  ascii: Uint8Array;
+  other: Set<string>;
+}
+
+export const seenCharacters = (): SeenCharacters => ({ ascii: new Uint8Array(128), other: new Set() });
+
+export function noteCharacters(seen: SeenCharacters, text: string): void {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      seen.ascii[code] = 1;
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    if (char.length === 2) i++;
+    seen.other.add(char);
+  }
+}
+
+export function charactersSeen(seen: SeenCharacters): string {
+  let text = '';
+  seen.ascii.forEach((flag, code) => (text += flag ? String.fromCharCode(code) : ''));
+  return text + [...seen.other].join('');
+}

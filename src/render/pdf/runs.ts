@@ -14,6 +14,8 @@ export interface Run {
   link?: string;
   /** The expansion of an abbreviation (an attribution's speaker name). */
   expanded?: string;
+  /** Part of a unit never broken across lines (an attribution, as the HTML's `nowrap`). */
+  nowrap?: boolean;
 }
 
 interface Style {
@@ -21,6 +23,7 @@ interface Style {
   italic: boolean;
   link?: string;
   expanded?: string;
+  nowrap?: boolean;
 }
 
 const BOLD = new Set(['strong', 'b', 'th']);
@@ -35,6 +38,7 @@ export function collectRuns(children: readonly ElementContent[], style: Style = 
         const run: Run = { text: node.value.replace(/\s+/g, ' '), face: faceOf(current.bold, current.italic) };
         if (current.link) run.link = current.link;
         if (current.expanded) run.expanded = current.expanded;
+        if (current.nowrap) run.nowrap = true;
         runs.push(run);
       } else if (node.type === 'element') {
         if (node.tagName === 'br') {
@@ -55,11 +59,13 @@ function styleOf(element: Element, current: Style): Style {
   if (ITALIC.has(element.tagName)) next.italic = true;
   if (element.tagName === 'a' && typeof element.properties.href === 'string') next.link = element.properties.href;
   if (element.tagName === 'abbr' && typeof element.properties.title === 'string') next.expanded = element.properties.title;
+  const classes = element.properties.className;
+  if (Array.isArray(classes) && classes.includes('attribution')) next.nowrap = true;
   return next;
 }
 
 function sameStyle(a: Run, b: Run): boolean {
-  return a.face === b.face && a.link === b.link && a.expanded === b.expanded;
+  return a.face === b.face && a.link === b.link && a.expanded === b.expanded && a.nowrap === b.nowrap;
 }
 
 function mergeRuns(runs: Run[]): Run[] {
@@ -99,17 +105,50 @@ export type Line = Fragment[];
 
 export type Measure = (text: string, face: Face) => number;
 
+/** One piece of a word: text of one run, up to and including the spaces after it. */
+interface Piece {
+  text: string;
+  run: Run;
+}
+
 /**
- * Greedy line breaking at spaces; a word wider than the line (a long address) is broken
- * between characters. Trailing spaces stay in the text (tagged PDF wants them) but do not
- * count against the width.
+ * The unbreakable units of a paragraph: pieces joined until a space that allows a break.
+ * Runs meet without a space inside a word ("(" + "JC" + ")"), and a space inside a `nowrap`
+ * run does not allow a break, so an attribution is one unit however many runs it takes.
  */
-export function breakLines(runs: readonly Run[], width: number, measure: Measure): Line[] {
+function words(runs: readonly Run[]): (Piece[] | '\n')[] {
+  const out: (Piece[] | '\n')[] = [];
+  let word: Piece[] = [];
+  const close = (): void => {
+    if (word.length > 0) out.push(word);
+    word = [];
+  };
+  for (const run of runs) {
+    if (run.text === '\n') {
+      close();
+      out.push('\n');
+      continue;
+    }
+    for (const text of run.text.match(/[^ ]+ *| +/g) ?? []) {
+      word.push({ text, run });
+      if (text.endsWith(' ') && !run.nowrap) close();
+    }
+  }
+  close();
+  return out;
+}
+
+/**
+ * Greedy line breaking between words; a word (or an attribution) that does not fit what is
+ * left of a line goes whole onto the next. One wider than a whole line (a long address) is
+ * broken between characters, and `onOverflow` told. Trailing spaces stay in the text (tagged
+ * PDF wants them) but do not count against the width.
+ */
+export function breakLines(runs: readonly Run[], width: number, measure: Measure, onOverflow?: (word: string) => void): Line[] {
   const lines: Line[] = [];
   let line: Fragment[] = [];
   let x = 0;
-  const push = (text: string, run: Run): void => {
-    const w = measure(text, run.face);
+  const push = (text: string, run: Run, w: number): void => {
     const last = line.at(-1);
     if (last && last.run === run) {
       last.text += text;
@@ -125,26 +164,42 @@ export function breakLines(runs: readonly Run[], width: number, measure: Measure
     x = 0;
   };
 
-  for (const run of runs) {
-    if (run.text === '\n') {
+  for (const word of words(runs)) {
+    if (word === '\n') {
       newLine();
       continue;
     }
-    for (const piece of run.text.match(/[^ ]+ *| +/g) ?? []) {
-      const word = piece.trimEnd();
-      const wordWidth = measure(word, run.face);
-      if (x > 0 && x + wordWidth > width) newLine();
-      if (word === '' && x === 0) continue; // no line starts with a space
-      if (wordWidth <= width) {
-        push(piece, run);
-        continue;
-      }
-      // Too wide for any line: break it where it fills the line.
-      let rest = piece;
+    const widths = word.map((piece) => measure(piece.text, piece.run.face));
+    const last = word.length - 1;
+    const trailing = widths[last]! - measure(word[last]!.text.trimEnd(), word[last]!.run.face);
+    const wordWidth = widths.reduce((a, b) => a + b, 0) - trailing;
+    if (x > 0 && x + wordWidth > width) newLine();
+    if (wordWidth === 0 && x === 0) continue; // no line starts with a space
+    if (wordWidth <= width) {
+      word.forEach((piece, i) => push(piece.text, piece.run, widths[i]!));
+      continue;
+    }
+    // Too wide for any line: break it where it fills the line.
+    onOverflow?.(word.map((piece) => piece.text).join('').trim());
+    for (const piece of word) {
+      let rest = piece.text;
       while (rest !== '') {
-        let take = rest.length;
-        while (take > 1 && x + measure(rest.slice(0, take).trimEnd(), run.face) > width) take--;
-        push(rest.slice(0, take), run);
+        const fits = (n: number): boolean => x + measure(rest.slice(0, n).trimEnd(), piece.run.face) <= width;
+        // The longest start of `rest` that fits, found by halving (a word may be very long).
+        let low = 0;
+        let high = rest.length;
+        while (low < high) {
+          const mid = Math.ceil((low + high) / 2);
+          if (fits(mid)) low = mid;
+          else high = mid - 1;
+        }
+        if (low === 0 && x > 0) {
+          newLine();
+          continue;
+        }
+        let take = Math.max(1, low);
+        if (take < rest.length && /[\uD800-\uDBFF]/.test(rest.charAt(take - 1))) take += take === 1 ? 1 : -1; // never part a surrogate pair
+        push(rest.slice(0, take), piece.run, measure(rest.slice(0, take), piece.run.face));
         rest = rest.slice(take);
         if (rest !== '') newLine();
       }

@@ -33,7 +33,8 @@ const themeSchema = z.strictObject({
     blockquoteIndent: length,
     tableCellPadding: length,
   }),
-  bullet: z.string().min(1).max(2),
+  // One bullet, or one for each level of nesting (the last serves the levels below it).
+  bullet: z.union([z.string().min(1).max(2), z.array(z.string().min(1).max(2)).min(1)]).transform((value) => (typeof value === 'string' ? [value] : value)),
   /** The Word briefing's fonts (by name) and sizes; the rest of the look is shared with the PDF. */
   docx: z.strictObject({
     font: z.string().min(1),
@@ -42,7 +43,7 @@ const themeSchema = z.strictObject({
   }),
 });
 
-export type Theme = z.infer<typeof themeSchema>;
+export type Theme = z.output<typeof themeSchema>;
 
 const cache = new Map<string, Theme>();
 

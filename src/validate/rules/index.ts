@@ -36,6 +36,7 @@ export const BUILT_IN_CHECKS = [
   { id: 'duplicate-key', severity: 'error', stage: 'reading', description: 'a YAML key given twice, or two people with the same initials' },
   { id: 'duplicate-slug', severity: 'error', stage: 'reading', description: 'two records that would write the same file' },
   { id: 'missing-glyph', severity: 'warning', stage: 'rendering', description: 'a character the PDF font cannot set (it would print as a blank box)' },
+  { id: 'pdf-layout', severity: 'warning', stage: 'rendering', description: 'something the PDF layout had to give way on: a word wider than the page, lists nested too deep to indent' },
   { id: 'usage', severity: 'error', stage: 'running', description: 'a command that cannot be carried out as given (an output folder among the records)' },
   { id: 'internal-error', severity: 'error', stage: 'running', description: 'phrg-brief itself failed on the file (`--debug` shows the stack trace)' },
 ] as const;

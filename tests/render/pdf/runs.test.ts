@@ -42,6 +42,21 @@ describe('breakLines', () => {
     expect(lines.map((line) => line.map((f) => `${f.text}@${f.x}`))).toEqual([['one @0', 'two@4'], ['three@0']]);
   });
 
+  it('keeps an attribution whole, taking it onto the next line when it does not fit', () => {
+    const runs = collectRuns(inline('by the conflict. <span class="attribution">(<abbr title="A">AH</abbr> &amp; <abbr title="B">BC</abbr>)</span>'));
+    expect(runs.filter((r) => r.nowrap).map((r) => r.text).join('')).toBe('(AH & BC)');
+    expect(breakLines(runs, 22, measure).map((line) => line.map((f) => f.text).join(''))).toEqual(['by the conflict. ', '(AH & BC)']);
+    // Without the attribution's span, a line may break at its spaces, but never between runs.
+    const plain = collectRuns(inline('by the conflict. (<abbr title="R">RES</abbr>)'));
+    expect(breakLines(plain, 18, measure).map((line) => line.map((f) => f.text).join(''))).toEqual(['by the conflict. ', '(RES)']);
+  });
+
+  it('tells of a word wider than the line', () => {
+    const told: string[] = [];
+    breakLines([run('ab cdefghijkl')], 5, measure, (word) => told.push(word));
+    expect(told).toEqual(['cdefghijkl']);
+  });
+
   it('gives an empty paragraph one empty line', () => {
     expect(breakLines([], 10, measure)).toEqual([[]]);
   });

@@ -1,0 +1,76 @@
+/**
+ * Lists: L → LI → Lbl + LBody, each level with its own bullet (the theme's list, after the
+ * HTML's disc, circle and square), each item kept whole on a page when it fits. Nesting too
+ * deep to indent further (the text would get narrower than a third of the page) stops
+ * indenting, with a warning, rather than running off the page.
+ */
+import type { Element } from 'hast';
+import { noteCharacters } from './fonts.js';
+import type { Layout, Struct } from './layout.js';
+
+/** The indent of a nested level: none once the text would get narrower than a third of the page. */
+export function nestedIndent(layout: Layout, indent: number, width: number, what: string): number {
+  if (width - indent >= layout.width / 3) return indent;
+  layout.warnings.add(`${what} nested too deep to indent further: the deeper levels are set at the same indent`);
+  return 0;
+}
+
+export function layoutList(layout: Layout, element: Element, x: number, width: number, parent: Struct | undefined): void {
+  const { doc, theme } = layout;
+  const struct = layout.dry || !parent ? undefined : doc.struct('L');
+  if (struct) parent!.add(struct);
+  const ordered = element.tagName === 'ol';
+  const start = typeof element.properties.start === 'number' ? element.properties.start : 1;
+  const items = element.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
+  const indent = nestedIndent(layout, theme.spacing.listIndent, width, 'lists');
+  const bullets = theme.bullet;
+  const bullet = bullets[Math.min(layout.listDepth, bullets.length - 1)]!;
+  layout.listDepth++;
+  items.forEach((item, i) => {
+    const label = ordered ? `${start + i}.` : bullet;
+    // A list item that fits on a page is never split: no last line alone at a page's top.
+    layout.keep(layout.measure(item, 'item', width - indent, () => layout.blocks(item.children, x + indent, width - indent, undefined)));
+    const li = struct ? doc.struct('LI') : undefined;
+    if (li) struct!.add(li);
+    if (li) setLabel(layout, li, label, x + indent, layout.y);
+    const body = li ? doc.struct('LBody') : undefined;
+    if (body) li!.add(body);
+    layout.blocks(item.children, x + indent, width - indent, body);
+    body?.end();
+    li?.end();
+    if (i < items.length - 1) layout.y += theme.spacing.listItem - theme.spacing.paragraph;
+  });
+  layout.listDepth--;
+  struct?.end();
+}
+
+/**
+ * A list item's label, set right-aligned before its text. A bullet the body font lacks (the
+ * HTML's ◦ and ▪) is drawn as a shape, its character given as the marked content's ActualText.
+ */
+function setLabel(layout: Layout, li: Struct, label: string, textX: number, y: number): void {
+  const { doc, theme } = layout;
+  const lbl = doc.struct('Lbl');
+  li.add(lbl);
+  const size = theme.sizes.body;
+  const middle = y + layout.lineHeight(size) / 2;
+  const font = layout.fonts.regular;
+  const drawable = [...label].every((char) => font.hasGlyphForCodePoint(char.codePointAt(0)!));
+  layout.fillColor(theme.colors.muted);
+  doc.strokeColor(theme.colors.muted);
+  if (drawable) {
+    lbl.add(doc.markStructureContent('Lbl'));
+    noteCharacters(layout.charsByFace.regular, label);
+    doc.font(layout.faceNames.regular).fontSize(size);
+    const labelWidth = layout.measureText(label, 'regular', size);
+    doc.text(label, textX - labelWidth - 6, y + (layout.lineHeight(size) - size * 1.2) / 2, { lineBreak: false });
+  } else {
+    lbl.add(doc.markStructureContent('Span', { actual: label } as never));
+    const r = size * 0.16;
+    const cx = textX - 6 - r * 1.6;
+    if (label === '◦') doc.circle(cx, middle, r).lineWidth(0.7).stroke();
+    else doc.rect(cx - r, middle - r, 2 * r, 2 * r).fill();
+  }
+  doc.endMarkedContent();
+  lbl.end();
+}

@@ -1,0 +1,82 @@
+/**
+ * Writes a block's text as marked content of its structure element, switching to a Link or
+ * Span child element (with the abbreviation's expansion) for the runs that need one.
+ *
+ * A link's annotations hang from its Link element by object references (OBJR), each with
+ * `/StructParent` and `/Contents` (PDF/UA-1 7.18.5). pdfkit writes an OBJR's page as the page
+ * current when the element is flushed, so a Link element is ended on the page of its
+ * annotations: a link that runs over a page break becomes one Link element on each page.
+ */
+import type PDFDocument from 'pdfkit';
+import type { Run } from './runs.js';
+
+type Doc = InstanceType<typeof PDFDocument>;
+type Struct = PDFKit.PDFStructureElement;
+
+const keyOf = (run: Run): string => (run.link ? `link:${run.link}` : run.expanded ? `abbr:${run.expanded}` : '');
+
+export class MarkedWriter {
+  private currentKey: string | null = null;
+  private child: Struct | undefined;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly struct: Struct,
+    private readonly tag: string,
+  ) {}
+
+  /** Opens the marked content `run` belongs in, unless it is open already. */
+  mark(run: Run): void {
+    const key = keyOf(run);
+    if (key === this.currentKey) return;
+    this.end();
+    this.currentKey = key;
+    if (key === '') {
+      this.struct.add(this.doc.markStructureContent(this.tag));
+      return;
+    }
+    this.child = run.link ? this.doc.struct('Link') : this.doc.struct('Span', { expanded: run.expanded! });
+    this.struct.add(this.child);
+    this.child.add(this.doc.markStructureContent(run.link ? 'Link' : 'Span'));
+  }
+
+  /** A link annotation over a fragment of the open Link, in the structure tree. */
+  annotate(x: number, y: number, width: number, height: number, url: string, contents: string): void {
+    if (!this.child) return;
+    // pdfkit writes a JS string as a PDF name and a String object as a PDF string; its types
+    // know neither `structParent` on link() nor String objects.
+    // eslint-disable-next-line no-new-wrappers
+    this.doc.link(x, y, width, height, url, { structParent: this.child, Contents: new String(contents) } as never);
+  }
+
+  /** Before a page break: marked content may not cross pages, nor a Link element's OBJRs. */
+  pause(): void {
+    this.end();
+  }
+
+  end(): void {
+    if (this.currentKey === null) return;
+    this.doc.endMarkedContent();
+    this.child?.end();
+    this.child = undefined;
+    this.currentKey = null;
+  }
+}
+
+/** Each link run's whole text (a link may be set in several runs, over several lines). */
+export function linkTextsOf(runs: readonly Run[]): Map<Run, string> {
+  const texts = new Map<Run, string>();
+  let group: Run[] = [];
+  const flush = (): void => {
+    const text = group.map((run) => run.text).join('').trim();
+    for (const run of group) texts.set(run, text);
+    group = [];
+  };
+  for (const run of runs) {
+    if (run.link && group.length > 0 && group[0]!.link !== run.link) flush();
+    if (run.link) group.push(run);
+    else flush();
+  }
+  flush();
+  return texts;
+}

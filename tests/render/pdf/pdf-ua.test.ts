@@ -1,0 +1,189 @@
+/**
+ * PDF/UA-1 as an accessibility audit reads it: the PDFs of the bundled record, of every test
+ * record, and of records made to need each part (a link, a table that crosses a page, nested
+ * lists, a long record) are built by the real CLI and put through the conditions listed in
+ * pdf-ua.ts — there, with the Matterhorn checkpoint of each and how it is checked. veraPDF,
+ * the reference validator, cannot be installed here (a Java program outside Debian); these
+ * checks read the files with qpdf, pdf.js and an XML parser instead.
+ *
+ * Each condition is then shown able to fail: a good PDF is broken on purpose, one way for each
+ * (qpdf --update-from-json), and the condition must report it.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, runCli, tempProject, type TempProject } from '../../helpers/cli.js';
+import { pdfText } from '../../helpers/pdf.js';
+import { haveTools, PDFTOTEXT, QPDF } from '../../helpers/tools.js';
+import { breakPdf, readPdf, structElements, type Pdf } from './pdf-read.js';
+import { CONDITIONS, failures } from './pdf-ua.js';
+
+const FRONT = (title: string, tags = '') => `---\ntitle: ${title}\ndate: 2021-01-02\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nspeakers:\n  - key: AH\n    name: Ana Herrera\n  - key: BC\n    name: Bruno Castro\n${tags}---\n\n`;
+const WORDS = 'defenders rights communities ministry courts evidence villages consultation detention release'.split(' ');
+const words = (n: number, seed: number) => Array.from({ length: n }, (_, i) => WORDS[(i * 7 + seed * 3) % WORDS.length]).join(' ');
+const ATTRIBUTIONS = ['(AH)', '(BC)', '(AH & BC)', '(AH + BC)', '(BC, AH)'];
+
+/** The records made for these tests, by file name. */
+const RECORDS: Record<string, string> = {
+  '2021-01-02-link.md': `${FRONT('A Link', 'tags: [Iran]\n')}The report, [Iran: executions in 2020](https://example.org/reports/iran-2020), was launched. (AH)\n\nSee also the material published beside it: [the annex of the report, with the list of cases, a long link text that runs over the end of its line](https://example.org/annex). (BC)\n`,
+  '2021-01-03-table.md': `${FRONT('A Table')}${Array.from({ length: 6 }, (_, i) => `${words(60, i)}. (AH)`).join('\n\n')}\n\n| Year | Cases | Notes |\n| --- | --- | --- |\n${Array.from({ length: 45 }, (_, i) => `| ${2000 + i} | ${i * 3} | ${words(4 + (i % 5), i)} |`).join('\n')}\n`,
+  '2021-01-04-nested.md': `${FRONT('Nested Lists')}The points:\n\n- First level. (AH)\n  - Second level, its own bullet. (BC)\n    - Third level. (AH)\n      - Fourth level. (BC)\n  - Second again. (AH)\n- First again. (BC)\n`,
+  '2021-01-05-long.md': `${FRONT('A Long Record')}${Array.from({ length: 40 }, (_, s) => `## Session ${s + 1}\n\n${Array.from({ length: 8 }, (_, i) => `- ${words(15 + ((s * 8 + i) * 13) % 50, s + i)}. ${ATTRIBUTIONS[(s + i) % ATTRIBUTIONS.length]}`).join('\n')}`).join('\n\n')}\n`,
+  '2021-01-06-ends.md': `${FRONT('Attributions at Line Ends')}${Array.from({ length: 120 }, (_, i) => `- ${words(8 + (i % 37), i)} by the conflict. ${ATTRIBUTIONS[i % ATTRIBUTIONS.length]}`).join('\n')}\n`,
+};
+
+describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF/UA-1', () => {
+  let project: TempProject;
+  const pdfs = new Map<string, Pdf>();
+
+  beforeAll(async () => {
+    project = tempProject({ withExample: true });
+    for (const [name, text] of Object.entries(RECORDS)) project.write(`meetings/${name}`, text);
+    const fixtures = [join(FIXTURES, 'records', 'ok'), join(FIXTURES, 'records', 'long')];
+    const result = await runCli(['build', '--format', 'pdf', 'meetings', ...fixtures], project.dir);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    for (const name of readdirSync(project.path('dist')).filter((file) => file.endsWith('.pdf'))) pdfs.set(name, await readPdf(project.path('dist', name)));
+  }, 240_000);
+  afterAll(() => project?.remove());
+
+  it('are built for the bundled record, every test record and the records made here', () => {
+    expect(pdfs.size).toBe(1 + Object.keys(RECORDS).length + readdirSync(join(FIXTURES, 'records', 'ok')).length + 1);
+    expect(pdfs.has('2016-11-07-peru.pdf')).toBe(true);
+  });
+
+  it('pass every condition', () => {
+    for (const [name, pdf] of pdfs) expect(failures(pdf), name).toEqual({});
+  });
+
+  it('have what the conditions look at: links, table headers, nested lists, many pages', () => {
+    const link = pdfs.get('2021-01-02-link.pdf')!;
+    const annots = link.pages.flatMap((page) => (page.dict['/Annots'] as string[] | undefined) ?? []);
+    expect(annots.length).toBeGreaterThanOrEqual(3); // the long link text takes two lines
+    const contents = annots.map((ref) => String((link.objects[`obj:${ref}`]!.value as Record<string, unknown>)['/Contents']));
+    expect(contents).toContain('u:Iran: executions in 2020 (https://example.org/reports/iran-2020)');
+    const table = structElements(pdfs.get('2021-01-03-table.pdf')!);
+    expect(table.filter((e) => e.type === 'THead')).toHaveLength(1);
+    expect(table.filter((e) => e.type === 'TH').map((e) => String((e.dict['/A'] as Record<string, unknown>)['/Scope']))).toEqual(['/Column', '/Column', '/Column']);
+    expect(pdfs.get('2021-01-03-table.pdf')!.pages.length).toBeGreaterThanOrEqual(2);
+    expect(structElements(pdfs.get('2021-01-04-nested.pdf')!).filter((e) => e.type === 'L')).toHaveLength(1 + 4); // the speakers, then four levels
+    expect(pdfs.get('2021-01-05-long.pdf')!.pages.length).toBeGreaterThanOrEqual(10);
+    expect(failures(link)).toEqual({});
+  });
+
+  it('repeat a table\'s header row on the page it continues on, as an artifact', () => {
+    const file = project.path('dist', '2021-01-03-table.pdf');
+    const pdf = pdfs.get('2021-01-03-table.pdf')!;
+    const body = (page: number) => pdfText(file, { first: page, last: page, crop: { x: 0, y: 56, w: 596, h: 842 - 112 } }).split('\n').map((line) => line.trim()).filter(Boolean);
+    const first = pdf.pdfjs.texts.findIndex((items) => items.some((item) => item.str.trim() === 'Year'));
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(first + 1).toBeLessThan(pdf.pages.length);
+    expect(body(first + 2).slice(0, 4)).toEqual(['Year', 'Cases', 'Notes', expect.stringMatching(/^20\d\d$/)]);
+    const heads = (page: number) => pdf.pdfjs.texts[page]!.filter((item) => ['Year', 'Cases', 'Notes'].includes(item.str.trim())).map((item) => item.marked.includes('Artifact'));
+    expect(heads(first)).toEqual([false, false, false]); // tagged where it first stands
+    expect(heads(first + 1)).toEqual([true, true, true]); // an artifact where repeated
+  });
+
+  it('give nested list levels their own bullets, as the HTML does (•, ◦, ▪)', () => {
+    const pdf = pdfs.get('2021-01-04-nested.pdf')!;
+    expect(pdfText(pdf.file)).toMatch(/• First level/);
+    // The font has no ◦ or ▪: they are drawn, in marked content whose ActualText is the character.
+    // UTF-16BE after its byte-order mark, as a literal string or in hex.
+    const utf16 = (bytes: string) => Buffer.from(bytes, 'latin1').swap16().toString('utf16le');
+    const actual = [...pdf.pages[0]!.content.matchAll(/\/ActualText\s*(?:<feff([0-9a-f]+)>|\(\xfe\xff([^)]*)\))/gi)].map((m) => (m[1] ? String.fromCharCode(parseInt(m[1], 16)) : utf16(m[2]!)));
+    expect(actual).toEqual(['◦', '▪', '▪', '◦']);
+    const lbls = structElements(pdf).filter((e) => e.type === 'Lbl');
+    expect(lbls).toHaveLength(2 + 6); // the speakers' and the six points'
+  });
+
+  it('set every attribution whole on one line', () => {
+    const lines = pdfText(project.path('dist', '2021-01-06-ends.pdf')).split('\n');
+    const ended = lines.filter((line) => /\((?:AH|BC)[^()]*\)\s*$/.test(line));
+    expect(ended.length).toBeGreaterThan(60); // most points end a line with their attribution
+    const opened = lines.filter((line) => /\((?:[A-Z]{2}(?:\s*(?:&|\+|,)\s*)?)*$/.test(line.trim()) || /^\s*(?:[A-Z]{2}\s*)?(?:[&+,]\s*[A-Z]{2}\s*)*\)/.test(line));
+    expect(opened).toEqual([]);
+  });
+});
+
+describe.runIf(haveTools(PDFTOTEXT, QPDF))('each PDF/UA-1 condition', () => {
+  let project: TempProject;
+  let good: string;
+  beforeAll(async () => {
+    project = tempProject();
+    project.write('meetings/2021-01-02-link.md', RECORDS['2021-01-02-link.md']!);
+    project.write('meetings/2021-01-03-table.md', `${FRONT('Both')}# Heading\n\nSee [the report](https://example.org/r). (AH)\n\n| Year | Cases |\n| --- | --- |\n| 2015 | 12 |\n\n- a point (BC)\n`.replace('# Heading\n\n', ''));
+    const result = await runCli(['build', '--format', 'pdf'], project.dir);
+    expect(result.code, result.stdout).toBe(0);
+    good = project.path('dist', '2021-01-03-table.pdf');
+    expect(failures(await readPdf(good))).toEqual({});
+  }, 60_000);
+  afterAll(() => project?.remove());
+
+  type Objects = Parameters<Parameters<typeof breakPdf>[2]>[0];
+  const find = (objects: Objects, test: (dict: Record<string, unknown>) => boolean): Record<string, unknown> => {
+    const found = Object.values(objects).map((o) => o.value as Record<string, unknown>).find((dict) => dict && typeof dict === 'object' && test(dict));
+    if (!found) throw new Error('no such object to break');
+    return found;
+  };
+  const stream = (objects: Objects, test: (text: string) => boolean, edit: (text: string) => string): void => {
+    const object = Object.values(objects).find((o) => o.stream?.data && test(Buffer.from(o.stream.data, 'base64').toString('latin1')));
+    if (!object?.stream?.data) throw new Error('no such stream to break');
+    object.stream.data = Buffer.from(edit(Buffer.from(object.stream.data, 'base64').toString('latin1')), 'latin1').toString('base64');
+  };
+  const catalog = (objects: Objects) => find(objects, (d) => d['/Type'] === '/Catalog');
+
+  const BREAKS: Record<string, (objects: Objects) => void> = {
+    '01-004/01-005 tagged or artifact': (o) => stream(o, (t) => t.includes('/Artifact'), (t) => t.replace(/\/Artifact <<[\s\S]*?>> BDC/, '/Span <<>> BDC')),
+    '01-004 running text as artifact (pdf.js)': (o) => stream(o, (t) => t.includes('/Pagination'), (t) => t.replace(/\/Artifact <<[\s\S]*?>> BDC/, '/P <<>> BDC')),
+    '01-007 marked, no suspects': (o) => Object.assign(find(o, (d) => d['/Marked'] === true), { '/Suspects': true }),
+    '02-001 standard structure types': (o) => Object.assign(find(o, (d) => d['/S'] === '/P'), { '/S': '/Paragraph' }),
+    '06-001/06-002/06-003 metadata': (o) => stream(o, (t) => t.includes('pdfuaid:part'), (t) => t.replace(/<pdfuaid:part>1<\/pdfuaid:part>/, '')),
+    '06 no empty entries': (o) => Object.assign(find(o, (d) => '/Producer' in d && '/Title' in d), { '/Keywords': 'u:' }),
+    '07-001 title shown': (o) => Object.assign(find(o, (d) => '/DisplayDocTitle' in d), { '/DisplayDocTitle': false }),
+    '09-004/09-005 lists and tables nest correctly (pdf.js)': (o) => Object.assign(find(o, (d) => d['/S'] === '/TR'), { '/S': '/P' }),
+    '11-001 natural language': (o) => delete catalog(o)['/Lang'],
+    '14-002/14-003 headings': (o) => Object.assign(find(o, (d) => d['/S'] === '/H1'), { '/S': '/H2' }),
+    '15-003 header cells have a scope': (o) => delete find(o, (d) => d['/S'] === '/TH')['/A'],
+    '28-002/28-011 annotations in the structure tree': (o) => delete find(o, (d) => d['/Subtype'] === '/Link')['/StructParent'],
+    '28-008/28-009 tab order': (o) => delete find(o, (d) => d['/Type'] === '/Page' && '/Annots' in d)['/Tabs'],
+    '28-012 links described': (o) => delete find(o, (d) => d['/Subtype'] === '/Link')['/Contents'],
+    '31-001/31-009/31-027 fonts': (o) => delete find(o, (d) => d['/Type'] === '/Font' && '/ToUnicode' in d)['/ToUnicode'],
+  };
+
+  it('has a deliberately broken PDF for every condition', () => {
+    expect(Object.keys(BREAKS).sort()).toEqual(CONDITIONS.map((c) => c.id).sort());
+  });
+
+  for (const condition of CONDITIONS) {
+    it(`fails ${condition.id} on a PDF broken for it`, async () => {
+      const broken = project.path(`broken-${condition.id.replace(/\W+/g, '-')}.pdf`);
+      breakPdf(good, broken, BREAKS[condition.id]!);
+      const found = condition.check(await readPdf(broken));
+      expect(found.length, condition.what).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe.runIf(haveTools(PDFTOTEXT, QPDF))('records that cannot be laid out sensibly', () => {
+  it('warn, and still give a readable PDF: a word wider than the page, lists nested 40 deep', async () => {
+    const project = tempProject();
+    try {
+      const nested = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- Level ${i + 1}`).join('\n');
+      project.write('meetings/2021-02-01-deep.md', `${FRONT('Too Deep')}${'w'.repeat(600)} (AH)\n\n${nested} (BC)\n`);
+      const result = await runCli(['build', '--format', 'pdf', '--reporter', 'json'], project.dir);
+      expect(result.code, result.stderr).toBe(0);
+      const found = (JSON.parse(result.stdout) as { rule: string; message: string; line: number }[]).filter((d) => d.rule === 'pdf-layout');
+      expect(found).toHaveLength(2);
+      const wide = found.find((d) => d.message.includes('a word wider than the page was broken between characters: “wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww…”'));
+      expect(wide?.line).toBe(12);
+      expect(found.some((d) => d.message.includes('lists nested too deep to indent further'))).toBe(true);
+      const file = project.path('dist', '2021-02-01-deep.pdf');
+      const text = pdfText(file);
+      expect(text.replace(/\s+/g, '')).toContain('w'.repeat(600));
+      for (const level of [1, 20, 40]) expect(text).toContain(`Level ${level}`);
+      expect(failures(await readPdf(file))).toEqual({});
+    } finally {
+      project.remove();
+    }
+  }, 60_000);
+});
+
