@@ -45,7 +45,6 @@ export class MarkedWriter {
     if (!this.child) return;
     // pdfkit writes a JS string as a PDF name and a String object as a PDF string; its types
     // know neither `structParent` on link() nor String objects.
-    // eslint-disable-next-line no-new-wrappers
     this.doc.link(x, y, width, height, url, { structParent: this.child, Contents: new String(contents) } as never);
   }
 
