@@ -18,6 +18,8 @@ import { inSchemaOrder } from '../render/summary-schema.js';
 import type { Meeting } from '../validate/meeting.js';
 import { recordKey } from './cache.js';
 import { archiveEntry } from './archive-data.js';
+import { briefingPageContext, type BuiltFile, type Neighbours } from './briefing-page.js';
+import { neighboursKey, sourceKey, sourcePath } from './neighbours.js';
 
 export interface RenderSettings {
   cwd: string;
@@ -27,6 +29,8 @@ export interface RenderSettings {
   drafts: boolean;
   /** Hash of the build's settings, which each record's cache key starts from. */
   settingsKey: string;
+  /** Each record's previous and next briefings (by its path relative to `cwd`), as far as the build knows them. */
+  neighbours?: Readonly<Record<string, Neighbours>>;
 }
 
 export interface RenderedFile {
@@ -43,7 +47,9 @@ export interface RecordResult {
   /** The cache key of the bytes rendered (absent when the file could not be read). */
   key?: string;
   /** What the site pages show of the briefing (as JSON), the facts the archive is ordered by, and its hash. */
-  summary?: { json: string; slug: string; date: string; draft: boolean };
+  summary?: { json: string; slug: string; title: string; date: string; draft: boolean };
+  /** The previous and next briefings its page links to, as a key (see neighbours.ts). */
+  neighbours?: string;
   summaryKey?: string;
   /** The briefing's entry of briefings.json, printed. */
   archiveEntry?: string;
@@ -68,7 +74,7 @@ export async function renderRecordJob(path: string, settings: RenderSettings): P
   if (!meeting || hasErrors(checked.diagnostics)) return result;
   if (meeting.data.draft && !settings.drafts) return { ...result, skippedDraft: true };
   try {
-    const rendered = await renderFormats(meeting, settings, result.diagnostics);
+    const rendered = await renderFormats(meeting, path, settings, result.diagnostics);
     return { ...result, ...rendered };
   } catch (error) {
     result.diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, settings.cwd) : internalError(checked.file, error));
@@ -76,14 +82,14 @@ export async function renderRecordJob(path: string, settings: RenderSettings): P
   }
 }
 
-async function renderFormats(meeting: Meeting, settings: RenderSettings, diagnostics: Diagnostic[]): Promise<Pick<RecordResult, 'summary' | 'summaryKey' | 'archiveEntry' | 'files'>> {
+async function renderFormats(meeting: Meeting, path: string, settings: RenderSettings, diagnostics: Diagnostic[]): Promise<Pick<RecordResult, 'summary' | 'summaryKey' | 'archiveEntry' | 'files' | 'neighbours'>> {
   const { formats, config } = settings;
   const templates = loadTemplates(config.templatesDir);
   const points = attributedPoints(meeting); // before composing, which rewrites the tree
   const composed = composeBriefing(meeting, templates);
   const names: Record<string, string> = {};
   for (const format of formats) names[format] = `${meeting.slug}.${format}`;
-  const { points: _points, ...siteSummary } = summarise(meeting, composed.view, composed.article, points, names);
+  const { points: _points, ...siteSummary } = summarise(meeting, sourcePath(settings.cwd, path), composed.view, composed.article, points, names);
   const summaryJson = JSON.stringify(inSchemaOrder({ ...siteSummary, points }), null, 2);
 
   // The PDF and the Markdown both start from the article's tree: parse it once for both. Their
@@ -91,35 +97,47 @@ async function renderFormats(meeting: Meeting, settings: RenderSettings, diagnos
   let articleTree: HastRoot | undefined;
   const tree = async (): Promise<HastRoot> => (articleTree ??= (await import('../render/article.js')).parseArticle(composed.article));
   const files: RenderedFile[] = [];
-  for (const format of formats) {
+  /** What the page's downloads list: every other format, as built. */
+  const built: BuiltFile[] = [];
+  const neighbours = settings.neighbours?.[sourceKey(settings.cwd, path)] ?? {};
+  // The page last: its downloads show the other files' sizes.
+  for (const format of [...formats.filter((f) => f !== 'html'), ...formats.filter((f) => f === 'html')]) {
     const name = names[format]!;
     switch (format) {
-      case 'html':
-        files.push({ name, data: renderPage(composed, templates) });
+      case 'html': {
+        const site = { title: config.site.title, lang: config.site.lang, ...(config.site.baseUrl ? { baseUrl: config.site.baseUrl } : {}) };
+        files.push({ name, data: renderPage(composed, templates, briefingPageContext(composed.view, built, neighbours, site, meeting.data.updated)) });
         break;
+      }
       case 'pdf': {
         // pdfkit and fontkit load only when a PDF is asked for.
         const { renderPdf, loadTheme } = await import('../render/pdf/index.js');
         const pdf = await renderPdf(composed.article, composed.view, loadTheme(config.templatesDir, config.pdf.pageSize), await tree());
         for (const { char, face } of pdf.missing) diagnostics.push(missingGlyph(meeting, char, face));
         files.push({ name, data: pdf.bytes });
+        built.push({ format, name, bytes: pdf.bytes.byteLength, pages: pdf.pages });
         break;
       }
       case 'md': {
         const { renderMarkdown } = await import('../render/markdown.js');
-        files.push({ name, data: renderMarkdown(composed.article, await tree()) });
+        const data = renderMarkdown(composed.article, await tree());
+        files.push({ name, data });
+        built.push({ format, name, bytes: Buffer.byteLength(data) });
         break;
       }
       case 'json':
         files.push({ name, data: `${summaryJson}\n` });
+        built.push({ format, name, bytes: Buffer.byteLength(summaryJson) + 1 });
         break;
     }
   }
   // The build keeps the summary in its cache's pack, not in memory, until the site is made.
   const json = JSON.stringify(siteSummary);
   const summaryKey = createHash('sha256').update(json).digest('hex');
-  const summary = { json, slug: siteSummary.slug, date: siteSummary.date, draft: siteSummary.draft };
-  return { summary, summaryKey, archiveEntry: archiveEntry(summaryJson), files };
+  const summary = { json, slug: siteSummary.slug, title: siteSummary.title, date: siteSummary.date, draft: siteSummary.draft };
+  // Files in the order the formats were asked for, whatever order they were made in.
+  files.sort((a, b) => formats.indexOf(a.name.slice(a.name.lastIndexOf('.') + 1) as Format) - formats.indexOf(b.name.slice(b.name.lastIndexOf('.') + 1) as Format));
+  return { summary, summaryKey, archiveEntry: archiveEntry(summaryJson), files, ...(formats.includes('html') ? { neighbours: neighboursKey(neighbours) } : {}) };
 }
 
 /** A character the PDF font cannot set, placed where the record first uses it. */
