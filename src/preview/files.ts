@@ -14,6 +14,14 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.xml': 'application/atom+xml; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  // The pages' fonts, and the search's script and index (Pagefind).
+  '.woff2': 'font/woff2',
+  '.js': 'text/javascript; charset=utf-8',
+  '.pagefind': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
 };
 
 export type Resolved = { ok: true; path: string; type: string } | { ok: false; status: 400 | 403 | 404 };

@@ -170,7 +170,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   // Which records must be rendered: those whose inputs changed or whose outputs went missing.
   // Each is hashed here and read again by its renderer, which keys what it rendered by the
   // bytes it read: holding every record's bytes until its turn would cost an archive's size.
-  let total = discovered.files.length;
+  const total = discovered.files.length;
   let done = 0;
   const outcomes = new Map<string, RecordOutcome>();
   const toRender: string[] = [];
@@ -312,7 +312,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const renderSettings: RenderSettings = { cwd, config, formats, drafts, settingsKey: settings, neighbours: Object.fromEntries(guessed) };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   // Each result is written as it arrives, at once: the next record is already on its way.
-  const onResult = (result: RecordResult): void => {
+  const settleOrFail = (result: RecordResult): void => {
     try {
       settle(result);
     } catch (error) {
@@ -321,6 +321,9 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
       outcome.diagnostics.push(writeError(result.file, error));
       outcomes.set(result.path, outcome);
     }
+  };
+  const onResult = (result: RecordResult): void => {
+    settleOrFail(result);
     options.onRecord?.({ done: ++done, total, file: result.file, status: outcomes.get(result.path)?.status ?? 'failed' });
   };
   await renderRecords(toRender, renderSettings, jobs, onResult);
@@ -336,8 +339,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   if (htmlPages) {
     const actual = neighboursOf(placed(manifest.records));
     const again = [...actual].filter(([source, near]) => manifest.records[source]?.neighbours !== neighboursKey(near)).map(([source]) => join(cwd, source));
-    total += again.length;
-    await renderRecords(again, { ...renderSettings, neighbours: Object.fromEntries(actual) }, jobs, onResult);
+    await renderRecords(again, { ...renderSettings, neighbours: Object.fromEntries(actual) }, jobs, settleOrFail); // counted already
     toRender.push(...again);
   }
 

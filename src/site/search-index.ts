@@ -18,8 +18,11 @@ export async function writeSearchIndex(outDir: string, pages: readonly string[],
     const { index, errors } = await pagefind.createIndex({ forceLanguage: lang.split('-')[0]!.toLowerCase(), keepIndexUrl: true });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     for (const name of pages) {
+      // A page that could not be written this time (its record reports why) is left out.
+      const content = await readFile(join(outDir, name), 'utf8').catch(() => undefined);
+      if (content === undefined) continue;
       // Results link by this address, relative to the site's root (the search page resolves it).
-      const added = await index.addHTMLFile({ url: `/${name}`, content: await readFile(join(outDir, name), 'utf8') });
+      const added = await index.addHTMLFile({ url: `/${name}`, content });
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${name}: ${added.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath: fresh });
