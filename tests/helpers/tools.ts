@@ -16,6 +16,7 @@ export const CHROMIUM: Tool = { name: 'chromium', probe: '/usr/bin/chromium', in
 export const JAVA: Tool = { name: 'java', probe: 'java', install: 'apt-get install -y default-jre-headless' };
 export const PDFTOTEXT: Tool = { name: 'pdftotext', probe: 'pdftotext', install: 'apt-get install -y poppler-utils' };
 export const QPDF: Tool = { name: 'qpdf', probe: 'qpdf', install: 'apt-get install -y qpdf' };
+export const GIT: Tool = { name: 'git', probe: 'git', install: 'apt-get install -y git' };
 
 function present(tool: Tool): boolean {
   if (tool.probe.startsWith('/')) return existsSync(tool.probe);
