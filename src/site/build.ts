@@ -429,7 +429,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
       manifest.dataFiles = dataFiles;
       // The search index, made again only when a briefing's page is.
       const searchKey = createHash('sha256').update(dataKey).update(manifest.siteKey ?? '').digest('hex');
-      if (htmlPages && published.length > 0) manifest.searchKey = await writeSiteExtras({ outDir, force: options.force ?? false, searchKey, previousKey: previous.searchKey, pages: published.map(([, entry]) => `${entry.slug}.html`), lang: config.site.lang });
+      if (htmlPages && published.length > 0) manifest.searchKey = await writeSiteExtras({ outDir, force: options.force ?? false, searchKey, previousKey: previous.searchKey, lang: config.site.lang });
     } catch (error) {
       // A broken index or feed template is reported like any other; the briefings still stand.
       diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));

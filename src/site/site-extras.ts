@@ -12,8 +12,6 @@ export interface SearchJob {
   /** Hash of what the pages were made from, and the last index's. */
   searchKey: string;
   previousKey: string | undefined;
-  /** The briefing pages, relative to `outDir`. */
-  pages: string[];
   lang: string;
 }
 
@@ -21,6 +19,6 @@ export interface SearchJob {
 export async function writeSiteExtras(job: SearchJob): Promise<string> {
   if (!job.force && job.previousKey === job.searchKey && existsSync(join(job.outDir, SEARCH_DIR, 'pagefind.js'))) return job.searchKey;
   const { writeSearchIndex } = await import('./search-index.js');
-  await writeSearchIndex(job.outDir, job.pages, job.lang);
+  await writeSearchIndex(job.outDir, job.lang);
   return job.searchKey;
 }

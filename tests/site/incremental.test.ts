@@ -89,6 +89,16 @@ describe('incremental builds', () => {
     expect(JSON.stringify(archive.briefings.find((b) => b.slug === slug))).toContain('Added afterwards:\u2028 ');
   });
 
+  it('write every file byte for byte as before when forced to build again, the search index included', async () => {
+    const before = snapshot();
+    const result = await runCli(['build', '--format', 'html,md,json', '--force'], project.dir);
+    expect(result.stderr).toContain('built 12, unchanged 0, failed 0');
+    const after = snapshot();
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    expect([...before.keys()].some((name) => name.startsWith('pagefind/') && name.endsWith('.pf_index'))).toBe(true);
+    for (const [name, file] of before) expect(after.get(name)!.bytes.equals(file.bytes), name).toBe(true);
+  });
+
   it('render a record edited to the same length, in the same second', async () => {
     const target = names[7]!;
     const slug = target.replace(/\.md$/, '');
