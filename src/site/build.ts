@@ -20,7 +20,7 @@ import { CACHE_DIR, emptyManifest, loadManifest, manifestPath, outputsExist, rec
 import { PackReader, PackWriter, removeOtherPacks, type PackPlace } from './entry-pack.js';
 import { newestFirst } from './model.js';
 import { guessPlace, neighboursKey, neighboursOf, type Placed } from './neighbours.js';
-import { writeSiteExtras } from './site-extras.js';
+import { refreshSearchIndex } from './search-refresh.js';
 import { archiveData, ARCHIVE_DATA } from './archive-data.js';
 import type { SiteSettings } from './pages.js';
 import { renderRecords } from './pool.js';
@@ -429,7 +429,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
       manifest.dataFiles = dataFiles;
       // The search index, made again only when a briefing's page is.
       const searchKey = createHash('sha256').update(dataKey).update(manifest.siteKey ?? '').digest('hex');
-      if (htmlPages && published.length > 0) manifest.searchKey = await writeSiteExtras({ outDir, force: options.force ?? false, searchKey, previousKey: previous.searchKey, lang: config.site.lang });
+      if (htmlPages && published.length > 0) manifest.searchKey = await refreshSearchIndex({ outDir, force: options.force ?? false, searchKey, previousKey: previous.searchKey, lang: config.site.lang });
     } catch (error) {
       // A broken index or feed template is reported like any other; the briefings still stand.
       diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));

@@ -16,7 +16,7 @@ export interface SearchJob {
 }
 
 /** Indexes the pages when needed; returns the key the index now answers to. */
-export async function writeSiteExtras(job: SearchJob): Promise<string> {
+export async function refreshSearchIndex(job: SearchJob): Promise<string> {
   if (!job.force && job.previousKey === job.searchKey && existsSync(join(job.outDir, SEARCH_DIR, 'pagefind.js'))) return job.searchKey;
   const { writeSearchIndex } = await import('./search-index.js');
   await writeSearchIndex(job.outDir, job.lang);
