@@ -399,22 +399,21 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
       if (options.force || previous.siteKey !== siteKey || !outputsExist(outDir, previousPages)) {
         const places = published.map(([, entry]) => entry.entry!);
         const { writeSitePages } = await import('./site-pages.js');
-        pages = await writeSitePages({ pack: entries?.path, places, templatesDir: config.templatesDir, site: siteSettings(config), outDir, committed, htmlPages });
+        pages = await writeSitePages({ pack: entries?.path, places, templatesDir: config.templatesDir, site: siteSettings(config), outDir, committed });
         removed.push(...removeOutputs(outDir, previousPages.filter((name) => !pages.includes(name)), cwd));
       }
       manifest.siteKey = siteKey;
       if (options.force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA, ...dataFiles])) {
         const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst({ date: a.date!, slug: a.slug ?? '' }, { date: b.date!, slug: b.slug ?? '' }));
-        if (htmlPages) {
-          const { writePersonPages } = await import('./person-pages.js');
-          const { fullDate } = await import('../compose/helpers.js');
-          const briefings = function* (): Generator<BriefingSummary> {
-            for (const entry of ordered) if (entries && entry.entry) yield JSON.parse(entries.read(entry.entry).toString('utf8')) as BriefingSummary;
-          };
-          const written = await writePersonPages(briefings(), { templatesDir: config.templatesDir, site: siteSettings(config), outDir, dateText: fullDate });
-          removed.push(...removeOutputs(outDir, dataFiles.filter((name) => !written.includes(name)), cwd));
-          dataFiles = written;
-        }
+        // The person pages list points, so they are made with briefings.json, not with the other pages.
+        const { writePersonPages } = await import('./person-pages.js');
+        const { fullDate } = await import('../compose/helpers.js');
+        const briefings = function* (): Generator<BriefingSummary> {
+          for (const entry of ordered) if (entries && entry.entry) yield JSON.parse(entries.read(entry.entry).toString('utf8')) as BriefingSummary;
+        };
+        const written = await writePersonPages(briefings(), { templatesDir: config.templatesDir, site: siteSettings(config), outDir, dateText: fullDate });
+        removed.push(...removeOutputs(outDir, dataFiles.filter((name) => !written.includes(name)), cwd));
+        dataFiles = written;
         // Each entry is read as it is written: the archive's data is never whole in memory.
         const read = function* (): Generator<Uint8Array> {
           for (const entry of ordered) {

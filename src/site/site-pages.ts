@@ -24,8 +24,6 @@ export interface SitePagesJob {
   outDir: string;
   /** Each briefing's last commit date, by slug, for the feed's `updated`. */
   committed: Record<string, string>;
-  /** HTML is built: the pages' fonts are copied in too. */
-  htmlPages: boolean;
 }
 
 /** Below this many briefings the pages are small, and a worker's start costs more than it saves. */
@@ -36,7 +34,7 @@ const heapFor = (briefings: number): number => Math.ceil(48 + briefings * 0.008)
 
 /** Renders and writes every page; returns their names. Unchanged pages keep their dates. */
 export async function writeSitePages(job: SitePagesJob): Promise<string[]> {
-  const assets = job.htmlPages ? await writeSiteAssets(job.outDir) : [];
+  const assets = await writeSiteAssets(job.outDir); // the pages' fonts
   if (job.places.length < WORKER_FROM) return [...(await writePagesHere(job)), ...assets];
   try {
     return [...(await writePagesOnWorker(job)), ...assets];
