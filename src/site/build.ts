@@ -428,7 +428,11 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
       manifest.dataFiles = dataFiles;
       // The search index, made again only when a briefing's page is.
       const searchKey = createHash('sha256').update(dataKey).update(manifest.siteKey ?? '').digest('hex');
-      if (htmlPages && published.length > 0) manifest.searchKey = await refreshSearchIndex({ outDir, force: options.force ?? false, searchKey, previousKey: previous.searchKey, lang: config.site.lang });
+      if (htmlPages && published.length > 0) {
+        const search = await refreshSearchIndex({ outDir, force: options.force ?? false, searchKey, previousKey: previous.searchKey, lang: config.site.lang });
+        if (search.key) manifest.searchKey = search.key;
+        if (search.warning) diagnostics.push(search.warning);
+      }
     } catch (error) {
       // A broken index or feed template is reported like any other; the briefings still stand.
       diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
