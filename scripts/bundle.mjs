@@ -1,15 +1,15 @@
 // Bundles the CLI and the build workers into lib/bundle/ with esbuild, and copies the PDF's
-// fonts into lib/fonts/. Start-up time is mostly module loading (the unified ecosystem is
+// fonts into lib/fonts/ and the HTML pages' into lib/fonts/web/. Start-up time is mostly module loading (the unified ecosystem is
 // hundreds of small files), and one file per entry, with shared chunks split out, loads
 // several times faster. Commands and the PDF renderer stay separate chunks, loaded only when
 // used. Everything is bundled, pdfkit and fontkit included (their data files are only read
-// for pdfkit's built-in fonts and PDF/A, neither of which phrg-brief uses), so the package
-// installs no dependencies.
+// for pdfkit's built-in fonts and PDF/A, neither of which phrg-brief uses), except Pagefind,
+// whose binary must be found on disk: it is the package's one dependency.
 //
 // Source maps only with --sourcemap (then `node --enable-source-maps` shows src/ lines):
 // they more than doubled the package's size for no user's benefit.
 import { build } from 'esbuild';
-import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,8 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
+  // pagefind finds its platform's binary beside itself: it loads from node_modules.
+  external: ['pagefind'],
   // Bundled CommonJS packages call require(); give them one.
   banner: { js: "import { createRequire as __phrgCreateRequire } from 'node:module'; const require = __phrgCreateRequire(import.meta.url);" },
 });
@@ -54,3 +56,25 @@ for (const name of Object.values(theme.fonts)) {
   await copyFile(source, new URL(name, fontsDir));
 }
 await copyFile(join(packageDir, 'LICENSE_FONT'), new URL('OFL.txt', fontsDir));
+
+// The HTML pages' Source Serif 4 (the PDF's face), as WOFF2 from @fontsource: only the latin
+// and latin-ext subsets of the four faces the styles use, and a stylesheet declaring them
+// (font-display: swap), into lib/fonts/web/; a site build copies them into its output folder.
+{
+  const source = new URL('../node_modules/@fontsource/source-serif-4/', import.meta.url);
+  const target = new URL('../lib/fonts/web/', import.meta.url);
+  await mkdir(target, { recursive: true });
+  const rules = [];
+  for (const sheet of ['400.css', '400-italic.css', '700.css', '700-italic.css']) {
+    const css = await readFile(new URL(sheet, source), 'utf8');
+    for (const block of css.split('\n\n')) {
+      const name = /\/\* (source-serif-4-(latin|latin-ext)-\d+-\w+) \*\//.exec(block)?.[1];
+      if (!name) continue;
+      await copyFile(new URL(`files/${name}.woff2`, source), new URL(`${name}.woff2`, target));
+      rules.push(block.trim().replace(/src: [^;]+;/, `src: url(${name}.woff2) format('woff2');`));
+    }
+  }
+  if (rules.length !== 8 || rules.some((rule) => !rule.includes('font-display: swap'))) throw new Error('@fontsource/source-serif-4 is not laid out as expected');
+  await copyFile(new URL('LICENSE', source), new URL('OFL.txt', target)); // the licence travels with the fonts
+  await writeFile(new URL('source-serif-4.css', target), `/* Source Serif 4 (SIL Open Font License 1.1), from @fontsource/source-serif-4. */\n${rules.join('\n\n')}\n`);
+}

@@ -79,4 +79,5 @@ export const helpers = {
   withArticle: (noun: unknown) => withArticle(String(noun ?? '')),
   gt: (a: unknown, b: unknown) => Number(a) > Number(b),
   eq: (a: unknown, b: unknown) => a === b,
+  or: (...args: unknown[]) => args.slice(0, -1).some(Boolean), // the last argument is Handlebars' options
 } as const;

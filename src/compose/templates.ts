@@ -19,6 +19,8 @@ export interface TemplateSet {
   index: TemplateFn;
   tag: TemplateFn;
   people: TemplateFn;
+  /** One person's page: their meetings and points. */
+  personPage: TemplateFn;
   feed: TemplateFn;
   styles: string;
   /** Every file the set was read from, for cache keys and watching. */
@@ -65,6 +67,7 @@ function readTemplates(overrideDir: string | undefined): TemplateSet {
     index: compile(env, resolve('index.hbs')),
     tag: compile(env, resolve('tag.hbs')),
     people: compile(env, resolve('people.hbs')),
+    personPage: compile(env, resolve('person-page.hbs')),
     feed: compile(env, resolve('feed.hbs')),
     styles: readFileSync(resolve('styles.css'), 'utf8'),
     files,

@@ -12,6 +12,14 @@ const SITE_FILE_TYPES: Record<string, string> = {
   '.xml': 'application/atom+xml; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  // The pages' fonts, and the search's script and index (Pagefind).
+  '.woff2': 'font/woff2',
+  '.js': 'text/javascript; charset=utf-8',
+  '.pagefind': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
 };
 
 /** Extension → content type for every file the preview serves; anything else is a 404. */

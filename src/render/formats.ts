@@ -27,9 +27,17 @@ export interface RenderInput {
   tree(): Promise<HastRoot>;
   /** Reports a problem found while rendering (a glyph the font lacks). */
   warn(diagnostic: Diagnostic): void;
+  /**
+   * What the HTML page shows around the article (site header, downloads of the files rendered
+   * before it, previous and next briefings, metadata): page.hbs's variables beside the view's.
+   */
+  pageContext(): object;
 }
 
-export type Renderer = (input: RenderInput) => Promise<string | Uint8Array> | string | Uint8Array;
+/** A renderer's file, with its page count where it has pages (for "PDF (2 pages, 27 KB)"). */
+export type Rendered = string | Uint8Array | { data: string | Uint8Array; pages: number };
+
+export type Renderer = (input: RenderInput) => Promise<Rendered> | Rendered;
 
 export interface FormatSpec {
   /** The name used in --format and phrg-brief.yaml's `formats`. */

@@ -23,17 +23,19 @@ export function attributedPoints(meeting: Meeting): BriefingSummary['points'] {
   }));
 }
 
-export function summarise(meeting: Meeting, view: BriefingView, article: string, points: BriefingSummary['points'], files: Record<string, string>): BriefingSummary {
+/** `source` is the record's path relative to the project, with forward slashes. */
+export function summarise(meeting: Meeting, source: string, view: BriefingView, article: string, points: BriefingSummary['points'], files: Record<string, string>): BriefingSummary {
   const { data } = meeting;
   const summary: BriefingSummary = {
     slug: meeting.slug,
-    source: meeting.file,
+    source,
     title: data.title,
     date: data.date,
     heading: view.heading,
     kind: view.kind,
     lang: view.lang,
     draft: data.draft ?? false,
+    chathamHouse: data.chathamHouse ?? false,
     hosts: data.hosts,
     partners: data.partners ?? [],
     tags: data.tags ?? [],
@@ -44,6 +46,7 @@ export function summarise(meeting: Meeting, view: BriefingView, article: string,
     files,
   };
   if (data.topic !== undefined) summary.topic = data.topic;
+  if (data.updated !== undefined) summary.updated = data.updated;
   return summary;
 }
 

@@ -19,10 +19,14 @@ import { removeStaleTemporaryFiles, writeChunksAtomic, writeFileAtomicSync } fro
 import { CACHE_DIR, emptyManifest, loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, type CacheEntry, type Manifest } from './cache.js';
 import { PackReader, PackWriter, removeOtherPacks, type PackPlace } from './entry-pack.js';
 import { newestFirst } from './model.js';
+import { guessPlace, neighboursKey, neighboursOf, type Placed } from './neighbours.js';
+import { refreshSearchIndex } from './search-refresh.js';
 import { archiveData, ARCHIVE_DATA } from './archive-data.js';
 import type { SiteSettings } from './pages.js';
 import { renderRecords } from './pool.js';
 import type { RecordResult, RenderSettings } from './record-job.js';
+import type { BriefingSummary } from '../render/summary-schema.js';
+import { lastCommitDates } from './git-dates.js';
 
 export interface BuildOptions {
   /** Files or folders of records, relative to `cwd`. */
@@ -293,14 +297,22 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
     outcome.slug = slug;
     const stamp = stamps.get(result.path);
     const { date, draft } = result.summary;
-    const entry: CacheEntry = { key: result.key, ...(stamp ? { stamp } : {}), slug, outputs: names, entry: place, date, ...(draft ? { draft } : {}), ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
+    const { title } = result.summary;
+    const entry: CacheEntry = { key: result.key, ...(stamp ? { stamp } : {}), slug, outputs: names, entry: place, date, title, ...(result.neighbours ? { neighbours: result.neighbours } : {}), ...(draft ? { draft } : {}), ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
     manifest.records[source] = entry;
   };
 
-  const renderSettings: RenderSettings = { cwd, config, formats, drafts, settingsKey: settings };
+  const htmlPages = formats.includes('html');
+  // Pages link to their neighbours by date: rendered with those the last build and the new
+  // records' front-matter suggest, then again for the few that turn out otherwise.
+  const placed = (records: Manifest['records']): Placed[] =>
+    Object.entries(records).flatMap(([source, entry]) => (entry.date !== undefined && entry.slug && (drafts || !entry.draft) && recordExists(source) ? [{ source, slug: entry.slug, title: entry.title ?? entry.slug, date: entry.date }] : []));
+  const rendering = new Set(toRender.map((path) => sourceKey(cwd, path)));
+  const guessed = htmlPages ? neighboursOf([...placed(previous.records).filter((p) => !rendering.has(p.source)), ...toRender.flatMap((path) => guessPlace(path, sourceKey(cwd, path), drafts) ?? [])]) : new Map();
+  const renderSettings: RenderSettings = { cwd, config, formats, drafts, settingsKey: settings, neighbours: Object.fromEntries(guessed) };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   // Each result is written as it arrives, at once: the next record is already on its way.
-  const onResult = (result: RecordResult): void => {
+  const settleOrFail = (result: RecordResult): void => {
     try {
       settle(result);
     } catch (error) {
@@ -309,6 +321,9 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
       outcome.diagnostics.push(writeError(result.file, error));
       outcomes.set(result.path, outcome);
     }
+  };
+  const onResult = (result: RecordResult): void => {
+    settleOrFail(result);
     options.onRecord?.({ done: ++done, total, file: result.file, status: outcomes.get(result.path)?.status ?? 'failed' });
   };
   await renderRecords(toRender, renderSettings, jobs, onResult);
@@ -318,6 +333,14 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
     if (recordExists(source)) continue;
     removed.push(...removeOutputs(outDir, ownFiles(entry.outputs, source), cwd));
     delete manifest.records[source];
+  }
+
+  // The pages whose neighbours turned out other than they were rendered with, rendered again.
+  if (htmlPages) {
+    const actual = neighboursOf(placed(manifest.records));
+    const again = [...actual].filter(([source, near]) => manifest.records[source]?.neighbours !== neighboursKey(near)).map(([source]) => join(cwd, source));
+    await renderRecords(again, { ...renderSettings, neighbours: Object.fromEntries(actual) }, jobs, settleOrFail); // counted already
+    toRender.push(...again);
   }
 
   // A new pack takes the entries of the records not rendered this time from the last one.
@@ -342,18 +365,29 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const published = Object.entries(manifest.records)
     .filter(([, entry]) => entry.date !== undefined && (drafts || !entry.draft))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Each entry's `updated` in the feed: its record's last commit, from one git call.
+  const commits = lastCommitDates(cwd);
+  const committed: Record<string, string> = {};
+  for (const [source, entry] of published) {
+    const date = commits.get(source.split(sep).join('/'));
+    if (date && entry.slug) committed[entry.slug] = date;
+  }
   // The pages are made from the summaries alone, briefings.json from every record's entry:
   // an edit to a record's points rewrites briefings.json but leaves the pages be.
   const siteKey = createHash('sha256')
     .update(settings)
     .update(JSON.stringify(siteSettings(config)))
+    .update(JSON.stringify(committed))
     .update(published.map(([source, entry]) => `${source}\u0000${entry.summaryKey ?? entry.key}`).join('\n'))
     .digest('hex');
   const dataKey = createHash('sha256')
     .update(settings)
+    .update(JSON.stringify(siteSettings(config))) // the person pages are made with it
     .update(published.map(([source, entry]) => `${source}\u0000${entry.key}`).join('\n'))
     .digest('hex');
-  const previousPages = previous.siteFiles.filter((name) => name !== ARCHIVE_DATA);
+  const previousData = [ARCHIVE_DATA, ...(previous.dataFiles ?? [])];
+  const previousPages = previous.siteFiles.filter((name) => !previousData.includes(name));
+  let dataFiles = previous.dataFiles ?? [];
   let siteFiles: string[] = previous.siteFiles;
   // With the last pack gone and no render this time to start another (every render failed,
   // or only some records were asked for), no briefing's summary or entry can be had: the site
@@ -365,12 +399,21 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
       if (options.force || previous.siteKey !== siteKey || !outputsExist(outDir, previousPages)) {
         const places = published.map(([, entry]) => entry.entry!);
         const { writeSitePages } = await import('./site-pages.js');
-        pages = await writeSitePages({ pack: entries?.path, places, templatesDir: config.templatesDir, site: siteSettings(config), outDir });
+        pages = await writeSitePages({ pack: entries?.path, places, templatesDir: config.templatesDir, site: siteSettings(config), outDir, committed });
         removed.push(...removeOutputs(outDir, previousPages.filter((name) => !pages.includes(name)), cwd));
       }
       manifest.siteKey = siteKey;
-      if (options.force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA])) {
+      if (options.force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA, ...dataFiles])) {
         const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst({ date: a.date!, slug: a.slug ?? '' }, { date: b.date!, slug: b.slug ?? '' }));
+        // The person pages list points, so they are made with briefings.json, not with the other pages.
+        const { writePersonPages } = await import('./person-pages.js');
+        const { fullDate } = await import('../compose/helpers.js');
+        const briefings = function* (): Generator<BriefingSummary> {
+          for (const entry of ordered) if (entries && entry.entry) yield JSON.parse(entries.read(entry.entry).toString('utf8')) as BriefingSummary;
+        };
+        const written = await writePersonPages(briefings(), { templatesDir: config.templatesDir, site: siteSettings(config), outDir, dateText: fullDate });
+        removed.push(...removeOutputs(outDir, dataFiles.filter((name) => !written.includes(name)), cwd));
+        dataFiles = written;
         // Each entry is read as it is written: the archive's data is never whole in memory.
         const read = function* (): Generator<Uint8Array> {
           for (const entry of ordered) {
@@ -381,7 +424,15 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
         await writeChunksAtomic(join(outDir, ARCHIVE_DATA), archiveData(read()));
       }
       manifest.dataKey = dataKey;
-      siteFiles = [...pages, ARCHIVE_DATA];
+      siteFiles = [...pages, ARCHIVE_DATA, ...dataFiles];
+      manifest.dataFiles = dataFiles;
+      // The search index, made again only when a briefing's page is.
+      const searchKey = createHash('sha256').update(dataKey).update(manifest.siteKey ?? '').digest('hex');
+      if (htmlPages && published.length > 0) {
+        const search = await refreshSearchIndex({ outDir, force: options.force ?? false, searchKey, previousKey: previous.searchKey, lang: config.site.lang });
+        if (search.key) manifest.searchKey = search.key;
+        if (search.warning) diagnostics.push(search.warning);
+      }
     } catch (error) {
       // A broken index or feed template is reported like any other; the briefings still stand.
       diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
@@ -398,7 +449,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   lastPack?.close();
   const packName = pack?.name ?? previous.pack;
   if (packName) manifest.pack = packName;
-  const unchanged = !restamped && previous.settings === settings && String(previous.fonts) === String(manifest.fonts) && toRender.length === 0 && removed.length === 0 && previous.siteKey === manifest.siteKey && previous.dataKey === manifest.dataKey && Object.keys(previous.records).length === Object.keys(manifest.records).length;
+  const unchanged = !restamped && previous.searchKey === manifest.searchKey && previous.settings === settings && String(previous.fonts) === String(manifest.fonts) && toRender.length === 0 && removed.length === 0 && previous.siteKey === manifest.siteKey && previous.dataKey === manifest.dataKey && Object.keys(previous.records).length === Object.keys(manifest.records).length;
   if (!unchanged) {
     await saveManifest(manifestFile, manifest);
     removeOtherPacks(manifestFile, manifest.pack);

@@ -14,7 +14,7 @@ import type { PackPlace } from './entry-pack.js';
 import { writeChunksAtomic } from '../write/atomic.js';
 
 export const CACHE_DIR = '.phrg-brief-cache';
-const MANIFEST_VERSION = 4;
+const MANIFEST_VERSION = 5;
 
 export interface CacheEntry {
   /** Hash of everything the outputs were made from. */
@@ -28,6 +28,10 @@ export interface CacheEntry {
   outputs: string[];
   /** The briefing's date, by which the archive is ordered (none for a record that built none). */
   date?: string;
+  /** The briefing's title, for its neighbours' previous and next links. */
+  title?: string;
+  /** The previous and next briefings its page links to (neighboursKey), when it has a page. */
+  neighbours?: string;
   /** The briefing is a draft, published only with --drafts. */
   draft?: true;
   /** Hash of the summary: the site pages are made again only when one of these changes. */
@@ -46,6 +50,10 @@ export interface Manifest {
   siteKey?: string;
   /** Hash of what briefings.json was last made from: every record's key. */
   dataKey?: string;
+  /** Person pages written with briefings.json (from the points), apart from the other pages. */
+  dataFiles?: string[];
+  /** Hash of what the search index was last made from. */
+  searchKey?: string;
   /** The settings key of the last build, which every record's key starts from. */
   settings?: string;
   /** The PDF theme's font files that key was made with. */

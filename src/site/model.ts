@@ -13,7 +13,7 @@ export interface BriefingEntry extends SiteSummary {
   dateText: string;
   year: string;
   tagLinks: TagLink[];
-  /** Lower-case words for the text filter: heading, summary, people and tags. */
+  /** Lower-case words without accents for the text filter: heading, summary, people and tags. */
   searchText: string;
   /** Space-separated tag slugs, for the tag filter. */
   tagSlugs: string;
@@ -60,7 +60,7 @@ export function slugify(text: string): string {
 }
 
 /** A page name for a tag or person: letters of any script kept ("中国", "україна"). */
-function pageName(text: string): string {
+export function pageName(text: string): string {
   const name = text
     .normalize('NFKC')
     .toLocaleLowerCase('en-GB')
@@ -148,9 +148,14 @@ function toEntry(summary: SiteSummary, tagNames: ReadonlyMap<string, string>): B
     dateText: `${longDate(summary.date)} ${summary.date.slice(0, 4)}`,
     year: summary.date.slice(0, 4),
     tagLinks,
-    searchText: [summary.heading, summary.summary, ...names, ...summary.tags].join(' ').toLowerCase(),
+    searchText: foldAccents([summary.heading, summary.summary, ...names, ...summary.tags].join(' ')),
     tagSlugs: tagLinks.map((tag) => tag.slug).join(' '),
   };
+}
+
+/** Lower case without accents, as the filter compares ("Tomás" → "tomas"). */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** People sort by the last word of their name, titles and post-nominals aside ("Baroness Royall" under R). */

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { TemplateSet } from '../compose/templates.js';
 import { briefingSummarySchema, type SiteSummary } from '../render/summary-schema.js';
 import { buildModel, type SiteModel } from './model.js';
+import { siteFrame } from './site-frame.js';
 
 export interface SiteSettings {
   title: string;
@@ -28,31 +29,40 @@ export interface SiteFile {
  * The pages one at a time, each made as it is asked for: an archive of ten thousand records
  * has pages of megabytes, and the build writes each before the next is made.
  */
-export function* renderSite(summaries: readonly SiteSummary[], templates: TemplateSet, site: SiteSettings): Generator<SiteFile> {
+export function* renderSite(summaries: readonly SiteSummary[], templates: TemplateSet, site: SiteSettings, committed: Readonly<Record<string, string>> = {}): Generator<SiteFile> {
   const model = buildModel(summaries);
-  const page = (article: string, heading: string, description: string): string =>
-    templates.page({ lang: site.lang, heading, description, tags: [], article, styles: templates.styles });
+  const frame = (name: string) => ({ ...siteFrame(site, name.includes('/') ? '../' : ''), ...(name === 'index.html' ? { searchOnPage: true } : {}) });
+  /** The page around an archive page's own article: header, footer, metadata. */
+  const page = (name: string, article: string, heading: string, description: string): string =>
+    templates.page({ lang: site.lang, heading, description, tags: [], article, styles: templates.styles, site: frame(name), ...(site.baseUrl ? { canonical: `${site.baseUrl}/${name}` } : {}) });
 
-  const htmlPages = ['index.html', 'people/index.html', ...model.tags.map((tag) => `tags/${tag.slug}.html`)];
-  yield { name: 'index.html', data: page(templates.index({ ...model, site }), site.title, `Briefings of the ${site.title}`) };
-  yield { name: 'people/index.html', data: page(templates.people({ ...model, site }), `Speakers and chairs – ${site.title}`, 'Everyone who spoke at or chaired a meeting') };
+  const htmlPages = ['index.html', 'people/index.html', ...model.tags.map((tag) => `tags/${tag.slug}.html`), ...model.people.map((person) => `people/${person.id}.html`)];
+  yield { name: 'index.html', data: page('index.html', templates.index({ ...model, site: frame('index.html') }), site.title, `Briefings of the ${site.title}`) };
+  yield { name: 'people/index.html', data: page('people/index.html', templates.people({ ...model, site: frame('people/index.html') }), `Speakers and chairs – ${site.title}`, 'Everyone who spoke at or chaired a meeting') };
   for (const tag of model.tags) {
-    yield { name: `tags/${tag.slug}.html`, data: page(templates.tag({ tag, site }), `${tag.name} – ${site.title}`, `Briefings tagged ${tag.name}`) };
+    const name = `tags/${tag.slug}.html`;
+    yield { name, data: page(name, templates.tag({ tag, site: frame(name) }), `${tag.name} – ${site.title}`, `Briefings tagged ${tag.name}`) };
   }
-  yield { name: 'feed.xml', data: templates.feed(feedContext(model, site)) };
+  yield { name: 'feed.xml', data: templates.feed(feedContext(model, site, committed)) };
   yield { name: 'schema/briefings.schema.json', data: `${JSON.stringify(archiveJsonSchema(), null, 2)}\n` };
   yield { name: 'schema/briefing.schema.json', data: `${JSON.stringify(briefingJsonSchema(), null, 2)}\n` };
   if (site.baseUrl) yield { name: 'sitemap.xml', data: sitemap(model, site.baseUrl, htmlPages) };
 }
 
-function feedContext(model: SiteModel, site: SiteSettings): object {
+/**
+ * The feed: with site.baseUrl every link absolute, else relative to the feed itself (which
+ * lies beside the pages). An entry's `updated` is its record's `updated:`, else its last
+ * commit, else the meeting's date, so that a corrected briefing shows as updated.
+ */
+function feedContext(model: SiteModel, site: SiteSettings, committed: Readonly<Record<string, string>>): object {
   const id = (slug: string, href: string): string => (site.baseUrl ? `${site.baseUrl}/${href}` : `urn:uuid:${uuidFrom(`phrg-brief:${slug}`)}`);
-  return {
-    site,
-    feedId: site.baseUrl ? `${site.baseUrl}/feed.xml` : `urn:uuid:${uuidFrom(`phrg-brief:feed:${site.title}`)}`,
-    updated: `${model.briefings[0]?.date ?? '1970-01-01'}T00:00:00Z`,
-    entries: model.briefings.map((briefing) => ({ ...briefing, id: id(briefing.slug, briefing.href) })),
-  };
+  const link = (href: string): string => (site.baseUrl ? `${site.baseUrl}/${href}` : href);
+  const entries = model.briefings.map((briefing) => {
+    const updated = briefing.updated ? `${briefing.updated}T00:00:00Z` : (committed[briefing.slug] ?? `${briefing.date}T00:00:00Z`);
+    return { ...briefing, id: id(briefing.slug, briefing.href), link: link(briefing.href), updated: updated < `${briefing.date}T00:00:00Z` ? `${briefing.date}T00:00:00Z` : updated };
+  });
+  const updated = entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), '1970-01-01T00:00:00Z');
+  return { site, feedId: site.baseUrl ? `${site.baseUrl}/feed.xml` : `urn:uuid:${uuidFrom(`phrg-brief:feed:${site.title}`)}`, self: link('feed.xml'), home: link('index.html'), updated, entries };
 }
 
 /** A stable name-based UUID (version 5 layout over SHA-1), so feed IDs never change. */

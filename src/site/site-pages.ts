@@ -13,6 +13,7 @@ import type { SiteSummary } from '../render/summary-schema.js';
 import { writeFileIfChanged } from '../write/atomic.js';
 import { PackReader, type PackPlace } from './entry-pack.js';
 import { renderSite, type SiteSettings } from './pages.js';
+import { writeSiteAssets } from './site-assets.js';
 
 export interface SitePagesJob {
   /** The pack holding each briefing's summary (none when there are no briefings), and their places in it. */
@@ -21,6 +22,8 @@ export interface SitePagesJob {
   templatesDir: string | undefined;
   site: SiteSettings;
   outDir: string;
+  /** Each briefing's last commit date, by slug, for the feed's `updated`. */
+  committed: Record<string, string>;
 }
 
 /** Below this many briefings the pages are small, and a worker's start costs more than it saves. */
@@ -31,18 +34,19 @@ const heapFor = (briefings: number): number => Math.ceil(48 + briefings * 0.008)
 
 /** Renders and writes every page; returns their names. Unchanged pages keep their dates. */
 export async function writeSitePages(job: SitePagesJob): Promise<string[]> {
-  if (job.places.length < WORKER_FROM) return writePagesHere(job);
+  const assets = await writeSiteAssets(job.outDir); // the pages' fonts
+  if (job.places.length < WORKER_FROM) return [...(await writePagesHere(job)), ...assets];
   try {
-    return await writePagesOnWorker(job);
+    return [...(await writePagesOnWorker(job)), ...assets];
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY') return writePagesHere(job);
+    if (error instanceof Error && 'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY') return [...(await writePagesHere(job)), ...assets];
     throw error;
   }
 }
 
 export async function writePagesHere(job: SitePagesJob): Promise<string[]> {
   const written: string[] = [];
-  for (const file of renderSite(readSummaries(job), loadTemplates(job.templatesDir), job.site)) {
+  for (const file of renderSite(readSummaries(job), loadTemplates(job.templatesDir), job.site, job.committed)) {
     await writeFileIfChanged(join(job.outDir, file.name), file.data);
     written.push(file.name);
   }

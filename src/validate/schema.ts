@@ -32,6 +32,7 @@ export const isoDateSchema = z
 export const recordSchema = z.strictObject({
   title: text.describe('The briefing’s title, e.g. Peru – The Negative Impacts of …'),
   date: isoDateSchema.describe('The day of the meeting, YYYY-MM-DD'),
+  updated: isoDateSchema.optional().describe('The day the briefing was last corrected, YYYY-MM-DD; the feed shows it as the entry’s update'),
   hosts: z.array(text).min(1, { error: 'must name at least one host' }).describe('Who held the meeting, lead first, as each reads mid-sentence: the All-Party Parliamentary Human Rights Group (PHRG)'),
   partners: z.array(text).optional().describe('Printed as “in conjunction with …”'),
   kind: text.optional().describe('meeting (default), roundtable, panel event, report launch, …'),

@@ -47,11 +47,15 @@ describe('phrg-brief build --watch', () => {
     change();
     await until(() => rebuilds() > before);
   };
-  /** Waits until no rebuild has been reported for a while: the watcher is idle. */
+  /**
+   * Waits until no rebuild has been reported for a while: the watcher is idle. A rebuild that
+   * wrote a page goes on to index it for search before it reports, which takes a second on a
+   * busy machine: the while is longer than that.
+   */
   const quiet = async (): Promise<void> => {
     for (let count = -1; count !== rebuilds(); ) {
       count = rebuilds();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve) => setTimeout(resolve, 2500));
     }
   };
   const html = (): string => readFileSync(project.path('dist', '2016-11-07-peru.html'), 'utf8');

@@ -18,6 +18,7 @@ export const PDFTOTEXT: Tool = { name: 'pdftotext', probe: 'pdftotext', install:
 export const QPDF: Tool = { name: 'qpdf', probe: 'qpdf', install: 'apt-get install -y qpdf' };
 export const PANDOC: Tool = { name: 'pandoc', probe: 'pandoc', install: 'apt-get install -y pandoc' };
 export const SOFFICE: Tool = { name: 'soffice', probe: 'soffice', install: 'apt-get install -y libreoffice-writer-nogui' };
+export const GIT: Tool = { name: 'git', probe: 'git', install: 'apt-get install -y git' };
 
 function present(tool: Tool): boolean {
   if (tool.probe.startsWith('/')) return existsSync(tool.probe);

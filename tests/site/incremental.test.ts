@@ -60,7 +60,7 @@ describe('incremental builds', () => {
     expect(touched).toEqual(expect.arrayContaining([`${slug}.html`, `${slug}.md`, `${slug}.json`]));
     // Besides its own files, only the archive's shared pages may change.
     const others = touched.filter((name) => !name.startsWith(slug));
-    expect(others.every((name) => ['index.html', 'feed.xml', 'briefings.json'].includes(name) || name.startsWith('tags/') || name.startsWith('people/'))).toBe(true);
+    expect(others.every((name) => ['index.html', 'feed.xml', 'briefings.json'].includes(name) || name.startsWith('tags/') || name.startsWith('people/') || name.startsWith('pagefind/'))).toBe(true);
     expect(readFileSync(project.path('dist', `${slug}.html`), 'utf8')).toContain('as agreed');
   });
 
@@ -72,13 +72,31 @@ describe('incremental builds', () => {
     project.write(`meetings/${target}`, readFileSync(project.path('meetings', target), 'utf8').replace('\n- ', '\n- Added afterwards:\u2028 '));
     const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
     expect(result.stderr).toContain('built 1, unchanged 11, failed 0');
-    expect(changed(before, snapshot())).toEqual([`${slug}.html`, `${slug}.json`, `${slug}.md`, 'briefings.json'].sort());
+    // Its own files and the archive's data; the pages of its people, which list their points;
+    // and the search index, which holds them too. No other page.
+    const touched = changed(before, snapshot());
+    expect(touched.filter((name) => !name.startsWith('people/') && !name.startsWith('pagefind/'))).toEqual([`${slug}.html`, `${slug}.json`, `${slug}.md`, 'briefings.json'].sort());
+    const record = JSON.parse(readFileSync(project.path('dist', `${slug}.json`), 'utf8')) as { speakers: { name?: string }[]; chairs: { name?: string }[] };
+    const people = touched.filter((name) => name.startsWith('people/'));
+    expect(people.length).toBeGreaterThan(0);
+    for (const name of people) expect([...record.speakers, ...record.chairs].some((person) => readFileSync(project.path('dist', name), 'utf8').includes(`<h1>${person.name}</h1>`)), name).toBe(true);
+    expect(touched.some((name) => name.startsWith('pagefind/'))).toBe(true);
     // The archive's data is every record's own data, newest first, the edited one included.
     const archive = JSON.parse(readFileSync(project.path('dist', 'briefings.json'), 'utf8')) as { briefings: { slug: string; date: string }[] };
     const own = names.map((name) => JSON.parse(readFileSync(project.path('dist', name.replace(/\.md$/, '.json')), 'utf8')) as { slug: string; date: string });
     own.sort((a, b) => (a.date === b.date ? a.slug.localeCompare(b.slug) : a.date < b.date ? 1 : -1));
     expect(archive.briefings).toEqual(own);
     expect(JSON.stringify(archive.briefings.find((b) => b.slug === slug))).toContain('Added afterwards:\u2028 ');
+  });
+
+  it('write every file byte for byte as before when forced to build again, the search index included', async () => {
+    const before = snapshot();
+    const result = await runCli(['build', '--format', 'html,md,json', '--force'], project.dir);
+    expect(result.stderr).toContain('built 12, unchanged 0, failed 0');
+    const after = snapshot();
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    expect([...before.keys()].some((name) => name.startsWith('pagefind/') && name.endsWith('.pf_index'))).toBe(true);
+    for (const [name, file] of before) expect(after.get(name)!.bytes.equals(file.bytes), name).toBe(true);
   });
 
   it('render a record edited to the same length, in the same second', async () => {
@@ -130,7 +148,11 @@ describe('incremental builds', () => {
     const text = readFileSync(project.path('meetings', target), 'utf8');
     project.write(`meetings/${target}`, text.replace(/^title: .*$/m, 'title: A title given since'));
     const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
-    expect(result.stderr).toContain('built 1, unchanged 11, failed 0');
+    // The record, and the pages before and after it, which link to it by its title.
+    const built = /built (\d+), unchanged (\d+), failed 0/.exec(result.stderr);
+    const linking = names.filter((name) => name !== target && readFileSync(project.path('dist', name.replace(/\.md$/, '.html')), 'utf8').includes('A title given since'));
+    expect(linking.length).toBeGreaterThanOrEqual(1); // one when it is the oldest or newest
+    expect(built?.slice(1)).toEqual([String(1 + linking.length), String(11 - linking.length)]);
     const index = readFileSync(project.path('dist', 'index.html'), 'utf8');
     expect(index).toContain('A title given since');
     // The eleven not rendered again are there too, from the cache.
@@ -222,7 +244,12 @@ describe('incremental builds', () => {
     rmSync(project.path('dist', `${names[1]!.replace(/\.md$/, '')}.md`));
     const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('built 1, unchanged 10, failed 0');
+    // The record whose file went missing, and the pages beside the deleted one, whose links move on.
+    const built = /built (\d+), unchanged (\d+), failed 0/.exec(result.stderr);
+    expect(built, result.stderr).not.toBeNull();
+    expect(Number(built![1])).toBeGreaterThanOrEqual(2);
+    expect(Number(built![1]) + Number(built![2])).toBe(11);
+    for (const name of names.slice(1)) expect(readFileSync(project.path('dist', name.replace(/\.md$/, '.html')), 'utf8')).not.toContain(`${gone}.html`);
     for (const ext of ['html', 'md', 'json']) expect(existsSync(project.path('dist', `${gone}.${ext}`))).toBe(false);
     expect(readFileSync(project.path('dist', 'index.html'), 'utf8')).not.toContain(`${gone}.html`);
     expect(existsSync(project.path('dist', `${names[1]!.replace(/\.md$/, '')}.md`))).toBe(true);

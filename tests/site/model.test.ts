@@ -11,6 +11,7 @@ const summary = (slug: string, date: string, tags: string[], speakers: BriefingS
   kind: 'meeting',
   lang: 'en-GB',
   draft: false,
+  chathamHouse: false,
   hosts: ['the PHRG'],
   partners: [],
   tags,

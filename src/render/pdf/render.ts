@@ -2,16 +2,16 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../../diagnostics/diagnostic.js';
 import type { Meeting } from '../../validate/meeting.js';
-import type { RenderInput } from '../formats.js';
+import type { Rendered, RenderInput } from '../formats.js';
 import { renderPdf } from './document.js';
 import { loadTheme } from './theme.js';
 
-export async function renderPdfFormat(input: RenderInput): Promise<Uint8Array> {
+export async function renderPdfFormat(input: RenderInput): Promise<Rendered> {
   const { composed, meeting } = input;
   const pdf = await renderPdf(composed.article, composed.view, loadTheme(input.templatesDir, input.pageSize), await input.tree());
   for (const { char, face } of pdf.missing) input.warn(missingGlyph(meeting, char, face));
   for (const message of pdf.warnings) input.warn(pdfLayout(meeting, message));
-  return pdf.bytes;
+  return { data: pdf.bytes, pages: pdf.pages };
 }
 
 /** Where the PDF's layout had to give way (a word wider than the page, lists nested too deep). */

@@ -37,6 +37,7 @@ export const BUILT_IN_CHECKS = [
   { id: 'duplicate-slug', severity: 'error', stage: 'reading', description: 'two records that would write the same file' },
   { id: 'missing-glyph', severity: 'warning', stage: 'rendering', description: 'a character the PDF font cannot set (it would print as a blank box)' },
   { id: 'pdf-layout', severity: 'warning', stage: 'rendering', description: 'something the PDF layout had to give way on: a word wider than the page, lists nested too deep to indent' },
+  { id: 'search-index', severity: 'warning', stage: 'rendering', description: 'Pagefind could not make the search index (no binary for this system, say); the pages are written and work without it' },
   { id: 'usage', severity: 'error', stage: 'running', description: 'a command that cannot be carried out as given (an output folder among the records)' },
   { id: 'internal-error', severity: 'error', stage: 'running', description: 'phrg-brief itself failed on the file (`--debug` shows the stack trace)' },
 ] as const;

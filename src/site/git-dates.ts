@@ -1,0 +1,27 @@
+/**
+ * Each record's last commit date, for the feed's `updated`: one `git log` for the whole
+ * build, not one per record (Hugo's `lastmod` from git, the same way). Outside a git
+ * repository, or without git, there are none and the feed falls back on the records' dates.
+ */
+import { spawnSync } from 'node:child_process';
+
+/** Path relative to `cwd` (as the build keys records) → ISO date-time in UTC, newest commit. */
+export function lastCommitDates(cwd: string): Map<string, string> {
+  const dates = new Map<string, string>();
+  // %x01 marks each commit; --relative names files from `cwd` and keeps to what lies under it.
+  const run = spawnSync('git', ['-c', 'core.quotePath=false', 'log', '--format=%x01%cI', '--name-only', '--relative', '--no-renames', '--', '.'], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.status !== 0 || typeof run.stdout !== 'string') return dates;
+  for (const commit of run.stdout.split('\u0001')) {
+    const [date, ...files] = commit.split('\n');
+    const time = Date.parse(date ?? '');
+    if (Number.isNaN(time)) continue;
+    const iso = new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    for (const file of files) if (file !== '' && !dates.has(file)) dates.set(file, iso); // newest first: the first seen is the last change
+  }
+  return dates;
+}

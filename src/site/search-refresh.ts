@@ -1,0 +1,34 @@
+/**
+ * The search index, made only when the briefing pages may have changed: keyed by what they
+ * were made from, so a build that changed nothing neither loads Pagefind nor re-indexes.
+ * Search is an addition to pages that work without it: should Pagefind fail (no binary for
+ * this system, say), the build warns and goes on.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { SEARCH_DIR } from './site-frame.js';
+
+export interface SearchJob {
+  outDir: string;
+  force: boolean;
+  /** Hash of what the pages were made from, and the last index's. */
+  searchKey: string;
+  previousKey: string | undefined;
+  lang: string;
+}
+
+/** Indexes the pages when needed; returns the key the index now answers to, or why there is none. */
+export async function refreshSearchIndex(job: SearchJob): Promise<{ key?: string; warning?: Diagnostic }> {
+  if (!job.force && job.previousKey === job.searchKey && existsSync(join(job.outDir, SEARCH_DIR, 'pagefind.js'))) return { key: job.searchKey };
+  try {
+    const { writeSearchIndex } = await import('./search-index.js');
+    await writeSearchIndex(job.outDir, job.lang);
+    return { key: job.searchKey };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      warning: { file: SEARCH_DIR, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', rule: 'search-index', message: `the search index could not be made: ${reason}`, note: 'the pages and their filter work without it; reinstall phrg-brief to restore Pagefind' },
+    };
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * What every page's header and footer need: the group's name, the way back to the archive
+ * from where the page lies, the feed and the search. One shape for the briefing pages (made
+ * by each record's render) and the archive's own pages (made by the site build).
+ */
+import type { SiteSettings } from './pages.js';
+
+export type { SiteSettings };
+
+export interface SiteFrame {
+  title: string;
+  lang: string;
+  baseUrl?: string;
+  /** From the page back to the output folder: "" or "../". */
+  root: string;
+  /** Hrefs relative to the page. */
+  home: string;
+  people: string;
+  feed: string;
+  /** The stylesheet declaring the self-hosted fonts. */
+  fonts: string;
+  /** The search's script and index (Pagefind), and the page that shows results. */
+  search: string;
+  /** The page has the search box in its body (the index), not in its header. */
+  searchOnPage?: boolean;
+  /** Absolute address of the feed, when site.baseUrl is set. */
+  feedUrl?: string;
+}
+
+/** Where the site's fonts and search index are written, inside the output folder. */
+export const FONTS_DIR = 'fonts';
+export const FONTS_CSS = `${FONTS_DIR}/source-serif-4.css`;
+export const SEARCH_DIR = 'pagefind';
+
+export function siteFrame(site: SiteSettings, root: string): SiteFrame {
+  return {
+    title: site.title,
+    lang: site.lang,
+    ...(site.baseUrl ? { baseUrl: site.baseUrl, feedUrl: `${site.baseUrl}/feed.xml` } : {}),
+    root,
+    home: `${root}index.html`,
+    people: `${root}people/index.html`,
+    feed: `${root}feed.xml`,
+    fonts: `${root}${FONTS_CSS}`,
+    search: `${root}${SEARCH_DIR}/`,
+  };
+}
