@@ -23,6 +23,8 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   abbreviations: z.array(z.string().regex(/^\p{Lu}{2,}$/u, { error: 'an abbreviation is two or more capital letters' })).optional(),
+  /** Bounds on a record: `recordSize`, in bytes, past which it is refused unread. */
+  limits: z.strictObject({ recordSize: z.int().positive().optional() }).optional(),
 });
 
 export const CONFIG_KEYS = Object.keys(configSchema.shape);
@@ -42,4 +44,5 @@ export interface ResolvedConfig {
   formats: readonly ('html' | 'pdf' | 'md' | 'json')[];
   fmt: { wrap: 'keep' | 'none' };
   site: { title: string; lang: string; baseUrl?: string };
+  limits: { recordSize: number };
 }
