@@ -103,7 +103,10 @@ function marksProblem(offset: number, what: string, count: number): LimitProblem
   return {
     start: offset,
     end: offset + 1,
-    message: `too many ${what}: ${count} in this paragraph, more than phrg-brief parses in a record (${MAX_MARKS} in one paragraph, fewer when others have many)`,
+    message:
+      count > MAX_MARKS
+        ? `too many ${what}: ${count} in this paragraph, more than the ${MAX_MARKS} phrg-brief parses in one`
+        : `too many ${what} in this record's paragraphs: phrg-brief parses no further (${MAX_MARKS} in one paragraph, or 25 paragraphs of 100)`,
     note: 'a briefing marks a few words in a paragraph: remove the stray marks, or split the text into paragraphs',
   };
 }
@@ -178,8 +181,10 @@ function markerLength(text: string, i: number, end: number): number {
   return (after === 46 || after === 41) && spaceAfter(i + digits + 1) ? digits + 1 : 0;
 }
 
+/** Exact bytes, and the size in KiB or MiB beside them where that reads better. */
 function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KiB`;
-  return `${bytes} bytes`;
+  const exact = `${bytes.toLocaleString('en-GB')} bytes`;
+  if (bytes >= 1024 * 1024) return `${exact} (${(bytes / (1024 * 1024)).toFixed(1)} MiB)`;
+  if (bytes >= 10 * 1024) return `${exact} (${(bytes / 1024).toFixed(0)} KiB)`;
+  return exact;
 }
