@@ -1,6 +1,6 @@
 /**
- * System tools some tests need (Chromium, poppler, qpdf, Java). Locally a missing tool skips
- * those tests with a notice naming it; with PHRG_BRIEF_REQUIRE_TOOLS=1 (always in CI) it fails.
+ * System tools some tests need (Chromium, poppler, qpdf, Java; Hugo and Pandoc, the bench's
+ * peers). Locally a missing tool skips those tests with a notice naming it; with PHRG_BRIEF_REQUIRE_TOOLS=1 (always in CI) it fails.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +16,9 @@ export const CHROMIUM: Tool = { name: 'chromium', probe: '/usr/bin/chromium', in
 export const JAVA: Tool = { name: 'java', probe: 'java', install: 'apt-get install -y default-jre-headless' };
 export const PDFTOTEXT: Tool = { name: 'pdftotext', probe: 'pdftotext', install: 'apt-get install -y poppler-utils' };
 export const QPDF: Tool = { name: 'qpdf', probe: 'qpdf', install: 'apt-get install -y qpdf' };
+/** The bench's peers (tests/bench/peers.test.ts). */
+export const HUGO: Tool = { name: 'hugo', probe: 'hugo', install: 'apt-get install -y hugo' };
+export const PANDOC: Tool = { name: 'pandoc', probe: 'pandoc', install: 'apt-get install -y pandoc' };
 
 function present(tool: Tool): boolean {
   if (tool.probe.startsWith('/')) return existsSync(tool.probe);
