@@ -187,9 +187,11 @@ export class Layout {
     const runs = collectRuns(element.children, { bold: true, italic: false });
     const options = { size, color: this.theme.colors.heading, after: this.theme.spacing.heading };
     // A heading keeps its own lines and the first two lines of what follows on one page.
-    const own = this.measure(() => this.paragraph(runs, x, width, undefined, 'H', options));
-    const following = next ? Math.min(this.measure(() => this.block(next, x, width, undefined, undefined)), 2 * this.lineHeight(this.theme.sizes.body)) : 0;
-    this.keep(own + following);
+    if (!this.dry) {
+      const own = this.measure(() => this.paragraph(runs, x, width, undefined, 'H', options));
+      const following = next ? Math.min(this.measure(() => this.block(next, x, width, undefined, undefined)), 2 * this.lineHeight(this.theme.sizes.body)) : 0;
+      this.keep(own + following);
+    }
     const page = this.dry ? 0 : this.doc.bufferedPageRange().count - 1;
     this.paragraph(runs, x, width, parent, element.tagName.toUpperCase(), options);
     if (!this.dry) this.outline.push({ level: Number(element.tagName.slice(1)), title: runsText(runs), page });
@@ -205,7 +207,9 @@ export class Layout {
     items.forEach((item, i) => {
       const label = ordered ? `${start + i}.` : this.theme.bullet;
       // A list item that fits on a page is never split: no last line alone at a page's top.
-      this.keep(this.measure(() => this.listItemBody(item, x + indent, width - indent, undefined)));
+      // Measuring breaks no page (its page is endless), so a list being measured does not
+      // measure its own items: each level would double the work, 2^depth for nested lists.
+      if (!this.dry) this.keep(this.measure(() => this.listItemBody(item, x + indent, width - indent, undefined)));
       const li = struct ? this.doc.struct('LI') : undefined;
       if (li) struct!.add(li);
       const labelY = this.y;
