@@ -49,7 +49,8 @@ export interface CheckedRecord {
 export async function checkRecordFile(path: string, options: PipelineOptions, bytes?: Uint8Array): Promise<CheckedRecord> {
   const file = displayPath(path, options.cwd);
   try {
-    const loaded = bytes ? loadRecordBytes(bytes, file) : await loadRecordFile(path, file);
+    const maxBytes = options.config.limits.recordSize;
+    const loaded = bytes ? loadRecordBytes(bytes, file, maxBytes) : await loadRecordFile(path, file, maxBytes);
     if (!loaded.record) return { file, diagnostics: loaded.diagnostics };
     const validated = validateRecord(loaded.record, { rules: options.config.rules, abbreviations: options.config.abbreviations });
     const diagnostics = [...loaded.diagnostics, ...validated.diagnostics].sort(compareDiagnostics);

@@ -1,5 +1,6 @@
 /** The config file's name and every setting's default: what a project without one gets. */
 import { DEFAULT_FORMATS } from '../render/formats.js';
+import { DEFAULT_RECORD_SIZE } from '../load/limits.js';
 import type { ResolvedConfig } from './schema.js';
 
 export const CONFIG_FILE = 'phrg-brief.yaml';
@@ -14,5 +15,6 @@ export function configDefaults(root: string): ResolvedConfig {
     formats: Object.freeze([...DEFAULT_FORMATS]),
     fmt: Object.freeze({ wrap: 'keep' as const }),
     site: Object.freeze({ title: DEFAULT_SITE_TITLE, lang: 'en-GB' }),
+    limits: Object.freeze({ recordSize: DEFAULT_RECORD_SIZE }),
   });
 }

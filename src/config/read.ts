@@ -22,7 +22,7 @@ export async function readConfigFile(path: string): Promise<ConfigResult> {
 
   const source = new SourceText(decoded.text);
   const document = parseDocument(decoded.text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
-  const validation = validateYaml({ file, source, document, offset: 0, knownKeys: (path) => (path[0] === 'site' ? ['title', 'lang', 'baseUrl'] : path[0] === 'pdf' ? ['pageSize'] : path[0] === 'fmt' ? ['wrap'] : CONFIG_KEYS) }, configSchema);
+  const validation = validateYaml({ file, source, document, offset: 0, knownKeys: (path) => (path[0] === 'site' ? ['title', 'lang', 'baseUrl'] : path[0] === 'pdf' ? ['pageSize'] : path[0] === 'fmt' ? ['wrap'] : path[0] === 'limits' ? ['recordSize'] : CONFIG_KEYS) }, configSchema);
   if (!validation.ok) return { diagnostics: validation.diagnostics };
 
   const { data } = validation;
@@ -49,6 +49,7 @@ export async function readConfigFile(path: string): Promise<ConfigResult> {
     // The schema admits only known ids; the guard gives them their type.
     formats: Object.freeze([...(data.formats?.filter(isFormat) ?? fallback.formats)]),
     fmt: Object.freeze({ wrap: data.fmt?.wrap ?? fallback.fmt.wrap }),
+    limits: Object.freeze({ recordSize: data.limits?.recordSize ?? fallback.limits.recordSize }),
     site: Object.freeze({
       title: data.site?.title ?? fallback.site.title,
       lang: data.site?.lang ?? fallback.site.lang,

@@ -26,6 +26,8 @@ export function configSchemaFor(formats: readonly FormatSpec[]) {
     })
     .optional(),
   abbreviations: z.array(z.string().regex(/^\p{Lu}{2,}$/u, { error: 'an abbreviation is two or more capital letters' })).optional(),
+  /** Bounds on a record: `recordSize`, in bytes, past which it is refused unread. */
+  limits: z.strictObject({ recordSize: z.int().positive().optional() }).optional(),
   });
 }
 
@@ -48,4 +50,5 @@ export interface ResolvedConfig {
   formats: readonly Format[];
   fmt: { wrap: 'keep' | 'none' };
   site: { title: string; lang: string; baseUrl?: string };
+  limits: { recordSize: number };
 }

@@ -13,6 +13,7 @@ import { visit } from 'unist-util-visit';
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit as visitYaml, type Document, type YAMLMap } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
 import { splitRecord } from '../load/frontmatter.js';
+import { markdownLimitProblem } from '../load/limits.js';
 import { parseMarkdown } from '../load/markdown.js';
 import { PERSON_KEYS, RECORD_KEYS } from '../validate/schema.js';
 import { errorMessage } from '../diagnostics/error-message.js';
@@ -50,6 +51,9 @@ function format(text: string, wrap: Wrap): FormatResult {
   const document = split.frontMatter.document;
   if (document.errors.length > 0) return { ok: false, reason: 'the front-matter is not valid YAML (run phrg-brief check)' };
   if (document.toString().includes('*') && hasAliases(document)) return { ok: false, reason: 'the front-matter uses YAML aliases (*name), which records do not need (run phrg-brief check)' };
+
+  // The body is parsed three times below: a hostile one is refused first, as check refuses it.
+  if (markdownLimitProblem(split.body)) return { ok: false, reason: 'the body passes the bounds on Markdown nesting or marks (run phrg-brief check)' };
 
   const yaml = formatFrontMatter(document);
   const body = formatBody(split.body, wrap);

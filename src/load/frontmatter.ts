@@ -39,14 +39,9 @@ export function splitRecord(text: string): SplitResult {
   const engine = {
     parse(source: string): object {
       document = parseYaml(source);
-      // gray-matter wants the data; validation reads the document itself, and reports an
-      // alias that cannot be resolved, so a failure here only means "no data".
-      try {
-        const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-        return value !== null && typeof value === 'object' ? value : {};
-      } catch {
-        return {};
-      }
+      // gray-matter wants the data, which nothing reads: validation turns the document into
+      // data itself (and reports an alias that cannot be resolved), so it is done once, there.
+      return {};
     },
   };
   // gray-matter is given the text up to the closing fence only: it copies and hashes what it

@@ -1,11 +1,12 @@
 /** Load stage: a file on disk → its text, front-matter document and Markdown tree. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Root } from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, fileDiagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
 import { decodeRecord } from './decode.js';
 import { splitRecord, type FrontMatter } from './frontmatter.js';
+import { DEFAULT_RECORD_SIZE, markdownLimitProblem, recordSizeProblem } from './limits.js';
 import { parseBody } from './markdown.js';
 
 export interface LoadedRecord {
@@ -22,18 +23,23 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-export async function loadRecordFile(path: string, file = path): Promise<LoadResult> {
+export async function loadRecordFile(path: string, file = path, maxBytes = DEFAULT_RECORD_SIZE): Promise<LoadResult> {
   let bytes: Uint8Array;
   try {
+    // A record over the limit is not read at all.
+    const size = (await stat(path)).size;
+    if (size > maxBytes) return { diagnostics: [tooLarge(file, size, maxBytes)] };
     bytes = await readFile(path);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     return { diagnostics: [fileError(file, 'read-error', `cannot read the file (${reason})`)] };
   }
-  return loadRecordBytes(bytes, file);
+  return loadRecordBytes(bytes, file, maxBytes);
 }
 
-export function loadRecordBytes(bytes: Uint8Array, file: string): LoadResult {
+/** `maxBytes`: a bigger record is refused before it is decoded or parsed. */
+export function loadRecordBytes(bytes: Uint8Array, file: string, maxBytes = DEFAULT_RECORD_SIZE): LoadResult {
+  if (bytes.length > maxBytes) return { diagnostics: [tooLarge(file, bytes.length, maxBytes)] };
   const decoded = decodeRecord(bytes);
   if (!decoded.ok) {
     return {
@@ -78,10 +84,17 @@ export function loadRecordText(text: string, file: string): LoadResult {
         diagnostics: [at(split.offset, split.offset + split.length, 'the front-matter must close with a line of exactly ---')],
       };
     case 'ok': {
+      const limit = markdownLimitProblem(text, split.bodyOffset);
+      if (limit) return { diagnostics: [diagnosticAt(file, source, limit.start, limit.end, { severity: 'error', rule: 'too-complex', message: limit.message, note: limit.note })] };
       const tree = parseBody(text, split.bodyOffset);
       return { record: { file, source, frontMatter: split.frontMatter, tree }, diagnostics: [] };
     }
   }
+}
+
+function tooLarge(file: string, size: number, maxBytes: number): Diagnostic {
+  const problem = recordSizeProblem(size, maxBytes)!;
+  return { ...fileError(file, 'too-large', problem.message), note: problem.note };
 }
 
 function fileError(file: string, rule: string, message: string): Diagnostic {

@@ -1,6 +1,7 @@
 /** Validate stage: a loaded record → a Meeting (when it has no errors) and its diagnostics. */
 import { basename } from 'node:path';
 import { isNode, isScalar } from 'yaml';
+import { markdownLimitProblem } from '../load/limits.js';
 import { parseMarkdown } from '../load/markdown.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, hasErrors } from '../diagnostics/diagnostic.js';
@@ -53,6 +54,7 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
   const attributions = findAttributions(record.tree);
   const meeting = validation.ok ? buildMeeting(record, validation.data, attributions, diagnostics) : undefined;
   const syntaxFailed = frontMatter.document.errors.length > 0;
+  const introTooComplex = hostileIntro(record, diagnostics);
 
   let texts: TextSegment[] | undefined;
   const context: RuleContext = {
@@ -66,6 +68,7 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
         ...bodyTexts(record.tree, attributions, source.text),
       ]),
     intro() {
+      if (introTooComplex) return undefined;
       const node = frontMatter.document.get('intro', true);
       if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
       return { tree: parseMarkdown(node.value), start: node.range[0] + frontMatter.offset, end: node.range[1] + frontMatter.offset };
@@ -89,6 +92,19 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
 
   const final = applySeverities(diagnostics, options.rules);
   return meeting && !hasErrors(final) ? { meeting, diagnostics: final } : { diagnostics: final };
+}
+
+/** The `intro` Markdown held to the body's bounds (src/load/limits.ts) before anything parses it. */
+function hostileIntro(record: LoadedRecord, diagnostics: Diagnostic[]): boolean {
+  const { frontMatter, file, source } = record;
+  const node = frontMatter.document.get('intro', true);
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return false;
+  const problem = markdownLimitProblem(node.value);
+  if (!problem) return false;
+  // The value's offsets are not the source's (quotes, folding): the whole value is pointed at.
+  const [start, end] = [node.range[0] + frontMatter.offset, node.range[1] + frontMatter.offset];
+  diagnostics.push(diagnosticAt(file, source, start, end, { severity: 'error', rule: 'too-complex', message: `intro: ${problem.message}`, note: problem.note }));
+  return true;
 }
 
 /** The facts of a valid front-matter; people with the same initials are reported here. */

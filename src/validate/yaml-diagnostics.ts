@@ -220,6 +220,8 @@ function aliasDiagnostic(context: YamlContext): Diagnostic | undefined {
     },
   });
   if (problem) return problem;
+  // Without aliases nothing can expand: the trial conversion below is for them alone.
+  if (count === 0) return undefined;
   try {
     context.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return undefined;

@@ -60,6 +60,13 @@ describe('formatRecord', () => {
     expect(formatRecord('---\ntitle: "T\n---\n').ok).toBe(false);
   });
 
+  it('refuses a hostile body at once, as check does, leaving the file as it is', () => {
+    const front = '---\ntitle: T\ndate: 2020-05-04\nhosts:\n  - the PHRG (PHRG)\n---\n\n';
+    for (const body of [`${'- '.repeat(5000)}a\n`, `${'>'.repeat(20_000)} a\n`, `${'*a'.repeat(20_000)}\n`]) {
+      expect(formatRecord(front + body)).toEqual({ ok: false, reason: 'the body passes the bounds on Markdown nesting or marks (run phrg-brief check)' });
+    }
+  });
+
   it.each([
     ['a comment above a key that moves', '---\ndate: 2018-01-01\nhosts:\n  - the group\n\n# the title as announced\ntitle: Something\n---\n'],
     ['a comment inside a speaker', '---\ntitle: T\ndate: 2018-01-01\nhosts: [the group]\nspeakers:\n  - role: R\n    # the full name\n    name: A\n---\n'],

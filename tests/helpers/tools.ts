@@ -1,6 +1,7 @@
 /**
- * System tools some tests need (Chromium, poppler, qpdf, Java, pandoc, LibreOffice). Locally a missing tool skips
- * those tests with a notice naming it; with PHRG_BRIEF_REQUIRE_TOOLS=1 (always in CI) it fails.
+ * System tools some tests need (Chromium, poppler, qpdf, Java, git, pandoc, LibreOffice; Hugo,
+ * a bench peer). Locally a missing tool skips those tests with a notice naming it; with
+ * PHRG_BRIEF_REQUIRE_TOOLS=1 (always in CI) it fails.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +20,8 @@ export const QPDF: Tool = { name: 'qpdf', probe: 'qpdf', install: 'apt-get insta
 export const PANDOC: Tool = { name: 'pandoc', probe: 'pandoc', install: 'apt-get install -y pandoc' };
 export const SOFFICE: Tool = { name: 'soffice', probe: 'soffice', install: 'apt-get install -y libreoffice-writer-nogui' };
 export const GIT: Tool = { name: 'git', probe: 'git', install: 'apt-get install -y git' };
+/** A bench peer (tests/bench/peers.test.ts), beside Pandoc. */
+export const HUGO: Tool = { name: 'hugo', probe: 'hugo', install: 'apt-get install -y hugo' };
 
 function present(tool: Tool): boolean {
   if (tool.probe.startsWith('/')) return existsSync(tool.probe);

@@ -211,8 +211,9 @@ describe('incremental builds', () => {
     const target = names[6]!;
     const text = readFileSync(project.path('meetings', target), 'utf8');
     for (let i = 0; i < 8; i++) {
-      // A long point each time: its entry alone is as big as all the others together.
-      project.write(`meetings/${target}`, text.replace('\n- ', `\n- ${`Edit ${i}. `.repeat(40_000)}`));
+      // A long point each time: its entry alone is as big as all the others together (and the
+      // record within the default limits.recordSize).
+      project.write(`meetings/${target}`, text.replace('\n- ', `\n- ${`Edit ${i}. `.repeat(30_000)}`));
       const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
       expect(result.code, result.stderr).toBe(0);
       expect(packs()).toHaveLength(1);

@@ -13,6 +13,8 @@ let project: TempProject;
 
 beforeAll(() => {
   project = tempProject();
+  // A project that takes records past the default size limit (2 MB here).
+  project.write('phrg-brief.yaml', 'limits:\n  recordSize: 4000000\n');
   const names = generateRecords(40, project.path('meetings'), 3);
   const sample = readFileSync(project.path('meetings', names[0]!), 'utf8');
   const [front, body] = sample.split('\n---\n') as [string, string];
