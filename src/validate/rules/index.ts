@@ -32,7 +32,7 @@ export const BUILT_IN_CHECKS = [
   { id: 'read-error', severity: 'error', stage: 'reading', description: 'a file that cannot be read' },
   { id: 'encoding', severity: 'error', stage: 'reading', description: 'a file that is not UTF-8 (the first bad byte is located)' },
   { id: 'yaml-syntax', severity: 'error', stage: 'reading', description: 'no front-matter, an unclosed one, a tab in indentation, an unclosed quote or bracket (pointed at where it opened)' },
-  { id: 'schema', severity: 'error', stage: 'reading', description: 'a missing or unknown key ("did you mean speakers?"), a value of the wrong kind, `date: 7/11/16` (both readings offered), a bad slug' },
+  { id: 'schema', severity: 'error', stage: 'reading', description: 'a missing key (at the front-matter\'s closing `---`, with a one-line example such as `hosts: [the All-Party Parliamentary Human Rights Group (PHRG)]`) or an unknown one ("did you mean speakers?"), a value of the wrong kind, `date: 7/11/16` (both readings offered), a bad slug' },
   { id: 'duplicate-key', severity: 'error', stage: 'reading', description: 'a YAML key given twice, or two people with the same initials' },
   { id: 'duplicate-slug', severity: 'error', stage: 'reading', description: 'two records that would write the same file' },
   { id: 'too-large', severity: 'error', stage: 'reading', description: 'a record bigger than `limits.recordSize` (default 256 KiB, a dozen times the longest real briefing), refused before it is read' },
