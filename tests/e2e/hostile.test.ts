@@ -57,7 +57,8 @@ describe('hostile records in a build', () => {
   it('reports each with its own diagnostic where the bound is passed, and no internal error', () => {
     expect(result.code).toBe(1);
     const reported = JSON.parse(result.stdout) as Reported[];
-    expect(reported.filter((d) => d.rule === 'internal-error' || d.file.includes('2020-01-02-'))).toEqual([]);
+    // Records just inside the bounds pass; the PDF may say it stopped indenting their deepest levels.
+    expect(reported.filter((d) => d.rule === 'internal-error' || (d.file.includes('2020-01-02-') && d.rule !== 'pdf-layout'))).toEqual([]);
     for (const [name, expected] of Object.entries(HOSTILE)) {
       const mine = reported.filter((d) => d.file.endsWith(`2020-01-01-${name}.md`) && d.rule.startsWith('too-'));
       expect(mine, name).toHaveLength(1);
