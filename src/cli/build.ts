@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { errorMessage } from '../diagnostics/error-message.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import type { Format } from '../pipeline.js';
+import { isFormat } from '../render/formats.js';
 import { buildSite, warmUp } from '../site/build.js';
 import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
 import { refuseWithoutRecords } from './no-records.js';
@@ -12,7 +12,8 @@ import { report, resolveConfig, type CommonOptions } from './report.js';
 
 export interface BuildCommandOptions extends CommonOptions {
   out: string;
-  format?: Format[];
+  /** Ids checked by --format's parser against the list of formats it was given. */
+  format?: string[];
   force?: boolean;
   drafts?: boolean;
   jobs?: number;
@@ -39,7 +40,7 @@ async function buildOnce(paths: string[], options: BuildCommandOptions, showProg
     cwd: process.cwd(),
     config,
     outDir: options.out,
-    formats: options.format ?? config.formats,
+    formats: chosenFormats(options, config),
     force: options.force ?? false,
     drafts: options.drafts ?? false,
     ...(options.jobs ? { jobs: options.jobs } : {}),
@@ -57,6 +58,11 @@ async function buildOnce(paths: string[], options: BuildCommandOptions, showProg
   if (result.removed.length > 0) parts.push(`removed ${result.removed.length} old ${result.removed.length === 1 ? 'file' : 'files'}`);
   process.stderr.write(`${parts.join(', ')} in ${seconds} s → ${options.out}/\n`);
   return { code: hasErrors(diagnostics) ? EXIT_ERRORS : EXIT_OK, config };
+}
+
+/** --format's formats, else the config's. (A test's program may know more formats than the build.) */
+function chosenFormats(options: BuildCommandOptions, config: ResolvedConfig) {
+  return options.format?.filter(isFormat) ?? config.formats;
 }
 
 /**
@@ -94,7 +100,7 @@ async function watch(paths: string[], options: BuildCommandOptions): Promise<num
     process.once('SIGTERM', stop);
   });
   const first = config; // as the first build read it: each rebuild reads it again
-  if (first) await queue.exclusive(() => warmUp({ paths, cwd, config: first, outDir: options.out, formats: options.format ?? first.formats }).catch(() => undefined));
+  if (first) await queue.exclusive(() => warmUp({ paths, cwd, config: first, outDir: options.out, formats: chosenFormats(options, first) }).catch(() => undefined));
   const shown = paths.map((path) => (resolve(cwd, path) === cwd ? '.' : path)).join(', ');
   process.stderr.write(`phrg-brief: watching ${shown}, the templates and the config (Ctrl-C to stop)\n`);
   await stopped;

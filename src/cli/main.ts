@@ -5,7 +5,7 @@
  * Exit codes: 0 success, 1 a record (or the config) has errors, 2 bad usage.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { FORMATS, type FormatSpec } from '../render/formats.js';
 import { errorMessage } from '../diagnostics/error-message.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
@@ -17,26 +17,14 @@ function version(): string {
   return pkg.version;
 }
 
-/** A command's module's entry: its arguments, then its typed options; resolves to the exit code. */
-type Runner<Args extends unknown[]> = (...args: Args) => Promise<number>;
-
 /** The command's description and its help after the options, from help.ts. */
-const described = (command: Command, help: CommandHelp): Command => command.description(help.description).addHelpText('after', help.after);
+const described = <C extends { description(text: string): C; addHelpText(position: 'after', text: string): C }>(command: C, help: CommandHelp): C =>
+  command.description(help.description).addHelpText('after', help.after);
 
 /** `formats` is the registry's list; a test passes a longer one. */
 export function createProgram(setExitCode: (code: number) => void, formats: readonly FormatSpec[] = FORMATS): Command {
-  /**
-   * The action of a command whose module loads only when it runs. Commander hands over the
-   * arguments, the options and the Command, typed any[]; the declarations beside each call give
-   * the values that the module's own option type describes, so this is the one cast.
-   */
-  const runs =
-    <Args extends unknown[]>(load: () => Promise<Runner<Args>>) =>
-    async (...args: unknown[]): Promise<void> => {
-      const run = await load();
-      setExitCode(await run(...(args.slice(0, -1) as Args)));
-    };
-
+  // Each command's module loads when it runs; its arguments and options, typed by their
+  // declarations (Commander's extra typings), must fit the module's own option type.
   const program = new Command('phrg-brief')
     .description(PROGRAM_HELP.description)
     .version(version(), '-v, --version', 'print the version')
@@ -52,18 +40,18 @@ export function createProgram(setExitCode: (code: number) => void, formats: read
     .option('--drafts', 'build records marked draft: true as well')
     .option('-j, --jobs <n>', 'threads rendering records: this one and n-1 workers (default: one per core)', positiveInteger)
     .option('-w, --watch', 'build, then build again on every save to a record, template or config, until Ctrl-C')
-    .action(runs(() => import('./build.js').then((module) => module.runBuild)));
+    .action(async (paths, options) => setExitCode(await (await import('./build.js')).runBuild(paths, options)));
 
   withDebug(withReporter(withConfig(withRecordPaths(described(program.command('check'), HELP.check)))))
     .option('--strict', 'count warnings as errors')
-    .action(runs(() => import('./check.js').then((module) => module.runCheck)));
+    .action(async (paths, options) => setExitCode(await (await import('./check.js')).runCheck(paths, options)));
 
   withDebug(withConfig(described(program.command('preview'), HELP.preview)))
     .argument('[path]', 'a record or a folder of records', 'meetings')
     .option('-p, --port <n>', 'port to listen on (the next free one if taken)', portNumber, 4000)
     .option('--host <host>', 'address to listen on; other than loopback only when you mean it', '127.0.0.1')
     .option('--open', 'open the page in the default browser')
-    .action(runs(() => import('./preview.js').then((module) => module.runPreview)));
+    .action(async (path, options) => setExitCode(await (await import('./preview.js')).runPreview(path, options)));
 
   described(program.command('new'), HELP.new)
     .argument('[title]', 'the briefing’s title (asked for on a terminal when left out)')
@@ -71,30 +59,30 @@ export function createProgram(setExitCode: (code: number) => void, formats: read
     .option('-k, --kind <kind>', 'meeting, roundtable, panel event, report launch, …', 'meeting')
     .option('--dir <folder>', 'folder for the record', 'meetings')
     .option('--force', 'replace a record of the same name')
-    .action(runs(() => import('./new.js').then((module) => module.runNew)));
+    .action(async (title, options) => setExitCode(await (await import('./new.js')).runNew(title, options)));
 
   withDebug(withConfig(withRecordPaths(described(program.command('fmt'), HELP.fmt))))
     .option('--check', 'change nothing; print what would change, a unified diff per record, and exit 1 if any')
     .addOption(new Option('--wrap <mode>', 'keep each paragraph’s line breaks, or join its lines (default: fmt.wrap in phrg-brief.yaml, else keep)').choices(['keep', 'none']))
-    .action(runs(() => import('./fmt.js').then((module) => module.runFmt)));
+    .action(async (paths, options) => setExitCode(await (await import('./fmt.js')).runFmt(paths, options)));
 
   described(program.command('import'), HELP.import)
     .argument('<inputs...>', 'briefing files (.txt, .html) or folders of them')
     .option('-o, --out <dir>', 'folder for the records', 'meetings')
     .option('--force', 'replace records of the same name')
-    .action(runs(() => import('./import.js').then((module) => module.runImport)));
+    .action(async (inputs, options) => setExitCode(await (await import('./import.js')).runImport(inputs, options)));
 
   const templates = program.command('templates').description(HELP.templates.description);
   described(templates.command('eject'), HELP.templatesEject)
     .argument('[name]', 'one template only, e.g. briefing.hbs, person, pdf-theme.yaml')
     .option('--force', 'overwrite copies that exist already')
-    .action(runs(() => import('./templates.js').then((module) => module.runEject)));
+    .action(async (name, options) => setExitCode(await (await import('./templates.js')).runEject(name, options)));
 
   described(program.command('init'), HELP.init)
     .argument('[dir]', 'folder to start the project in', '.')
     .addOption(new Option('--ci <service>', 'also write a CI workflow that checks and publishes').choices(['github']))
     .option('--force', 'overwrite files that exist already')
-    .action(runs(() => import('./init.js').then((module) => module.runInit)));
+    .action(async (dir, options) => setExitCode(await (await import('./init.js')).runInit(dir, options)));
 
   return program;
 }

@@ -3,7 +3,7 @@
  * it, and the parsers of option values. Kept free of command modules: main.ts loads this before
  * any command runs, and a command's module imports its types only.
  */
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command, type OptionValues } from '@commander-js/extra-typings';
 import type { FormatSpec } from '../render/formats.js';
 
 /** As in diagnostics/reporters (not imported from there: that would load every reporter for --help). */
@@ -23,12 +23,19 @@ export interface ReporterOption {
   reporter: ReporterChoice;
 }
 
-export const withConfig = (command: Command): Command => command.option('-c, --config <file>', 'config file (default: phrg-brief.yaml in the working directory)');
-export const withDebug = (command: Command): Command => command.option('--debug', 'print stack traces of internal errors');
-export const withReporter = (command: Command): Command =>
-  command.addOption(new Option('-r, --reporter <name>', 'how to print problems').choices(REPORTERS).default('pretty'));
+// Each adds its option to a command and returns it, its options' type grown by the option's
+// (Commander's extra typings), so that each action's options are checked against its module's.
+type AnyCommand<Args extends unknown[], Opts extends OptionValues, Global extends OptionValues> = Command<Args, Opts, Global>;
+
+export const withConfig = <A extends unknown[], O extends OptionValues, G extends OptionValues>(command: AnyCommand<A, O, G>) =>
+  command.option('-c, --config <file>', 'config file (default: phrg-brief.yaml in the working directory)');
+export const withDebug = <A extends unknown[], O extends OptionValues, G extends OptionValues>(command: AnyCommand<A, O, G>) =>
+  command.option('--debug', 'print stack traces of internal errors');
+export const withReporter = <A extends unknown[], O extends OptionValues, G extends OptionValues>(command: AnyCommand<A, O, G>) =>
+  command.addOption(new Option('-r, --reporter <name>', 'how to print problems').choices(REPORTERS).default('pretty' as ReporterChoice));
 /** The record files or folders a command reads, `meetings` unless named. */
-export const withRecordPaths = (command: Command): Command => command.argument('[paths...]', 'record files or folders of records', ['meetings']);
+export const withRecordPaths = <A extends unknown[], O extends OptionValues, G extends OptionValues>(command: AnyCommand<A, O, G>) =>
+  command.argument('[paths...]', 'record files or folders of records', ['meetings']);
 
 export function portNumber(value: string): number {
   const n = Number(value);
