@@ -25,16 +25,14 @@ export interface ReporterOption {
 
 // Each adds its option to a command and returns it, its options' type grown by the option's
 // (Commander's extra typings), so that each action's options are checked against its module's.
-type AnyCommand<Args extends unknown[], Opts extends OptionValues, Global extends OptionValues> = Command<Args, Opts, Global>;
-
-export const withConfig = <A extends unknown[], O extends OptionValues, G extends OptionValues>(command: AnyCommand<A, O, G>) =>
+export const withConfig = <A extends unknown[], O extends OptionValues, G extends OptionValues>(command: Command<A, O, G>) =>
   command.option('-c, --config <file>', 'config file (default: phrg-brief.yaml in the working directory)');
-export const withDebug = <A extends unknown[], O extends OptionValues, G extends OptionValues>(command: AnyCommand<A, O, G>) =>
+export const withDebug = <A extends unknown[], O extends OptionValues, G extends OptionValues>(command: Command<A, O, G>) =>
   command.option('--debug', 'print stack traces of internal errors');
-export const withReporter = <A extends unknown[], O extends OptionValues, G extends OptionValues>(command: AnyCommand<A, O, G>) =>
+export const withReporter = <A extends unknown[], O extends OptionValues, G extends OptionValues>(command: Command<A, O, G>) =>
   command.addOption(new Option('-r, --reporter <name>', 'how to print problems').choices(REPORTERS).default('pretty' as ReporterChoice));
 /** The record files or folders a command reads, `meetings` unless named. */
-export const withRecordPaths = <A extends unknown[], O extends OptionValues, G extends OptionValues>(command: AnyCommand<A, O, G>) =>
+export const withRecordPaths = <A extends unknown[], O extends OptionValues, G extends OptionValues>(command: Command<A, O, G>) =>
   command.argument('[paths...]', 'record files or folders of records', ['meetings']);
 
 export function portNumber(value: string): number {
