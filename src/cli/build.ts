@@ -1,8 +1,9 @@
 /** `phrg-brief build`: validate records, write their briefings and the archive site. */
 import { resolve } from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { errorMessage } from '../diagnostics/error-message.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import type { Format } from '../pipeline.js';
+import { isFormat } from '../render/formats.js';
 import { buildSite, warmUp } from '../site/build.js';
 import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
 import { refuseWithoutRecords } from './no-records.js';
@@ -11,7 +12,8 @@ import { report, resolveConfig, type CommonOptions } from './report.js';
 
 export interface BuildCommandOptions extends CommonOptions {
   out: string;
-  format?: Format[];
+  /** Ids checked by --format's parser against the list of formats it was given. */
+  format?: string[];
   force?: boolean;
   drafts?: boolean;
   jobs?: number;
@@ -38,7 +40,7 @@ async function buildOnce(paths: string[], options: BuildCommandOptions, showProg
     cwd: process.cwd(),
     config,
     outDir: options.out,
-    formats: options.format ?? config.formats,
+    formats: chosenFormats(options, config),
     force: options.force ?? false,
     drafts: options.drafts ?? false,
     ...(options.jobs ? { jobs: options.jobs } : {}),
@@ -58,6 +60,11 @@ async function buildOnce(paths: string[], options: BuildCommandOptions, showProg
   return { code: hasErrors(diagnostics) ? EXIT_ERRORS : EXIT_OK, config };
 }
 
+/** --format's formats, else the config's. (A test's program may know more formats than the build.) */
+function chosenFormats(options: BuildCommandOptions, config: ResolvedConfig) {
+  return options.format?.filter(isFormat) ?? config.formats;
+}
+
 /**
  * Builds again after every burst of saves to a record, a template, the theme or the config,
  * until Ctrl-C. The process stays warm, so an edit costs only its own record's render and
@@ -65,46 +72,40 @@ async function buildOnce(paths: string[], options: BuildCommandOptions, showProg
  */
 async function watch(paths: string[], options: BuildCommandOptions): Promise<number> {
   const cwd = process.cwd();
-  const { templatesTouched, watchProject } = await import('../preview/watch.js');
+  const [{ templatesTouched, watchProject }, { RebuildQueue }] = await Promise.all([import('../preview/watch.js'), import('../preview/rebuild-queue.js')]);
+  const log = (line: string): void => void process.stderr.write(`phrg-brief: ${line}\n`);
   // The config as each build last read it: the watcher asks it which templates folder to follow.
   let config = (await resolveConfig(options)).config;
-  // Builds take turns: a save during one is built after it (the watcher queues the saves).
-  let turn: Promise<unknown> = Promise.resolve();
-  const inTurn = (work: () => Promise<unknown>): Promise<unknown> => (turn = turn.then(work, work));
-  const watcher = watchProject({
-    cwd,
-    paths,
-    config: () => config,
-    configFile: options.config,
-    outDir: options.out,
-    rebuild: (changed) =>
-      inTurn(async () => {
-        // Templates and the theme are compiled once per process: a change to them, or to the
-        // config that may name others, has them read again.
-        if (templatesTouched(changed, config?.templatesDir)) {
-          const [{ clearTemplateCache }, { clearThemeCache }] = await Promise.all([import('../compose/templates.js'), import('../render/pdf/theme.js')]);
-          clearTemplateCache();
-          clearThemeCache();
-        }
-        ({ config } = await buildOnce(paths, { ...options, force: false }, false));
-      }).then(() => undefined),
-    log: (line) => process.stderr.write(`phrg-brief: ${line}\n`),
-  });
+  // Builds take turns (the first, the warm-up, and one per burst of saves), as in preview.
+  const queue = new RebuildQueue(
+    async (changed) => {
+      // Templates and the theme are compiled once per process: a change to them, or to the
+      // config that may name others, has them read again.
+      if (templatesTouched(changed, config?.templatesDir)) {
+        const [{ clearTemplateCache }, { clearThemeCache }] = await Promise.all([import('../compose/templates.js'), import('../render/pdf/theme.js')]);
+        clearTemplateCache();
+        clearThemeCache();
+      }
+      ({ config } = await buildOnce(paths, { ...options, force: false }, false));
+    },
+    (error) => log(`rebuild failed: ${errorMessage(error)}`),
+  );
+  const watcher = watchProject({ cwd, paths, config: () => config, configFile: options.config, outDir: options.out, queue, log });
   // Watching from before the first build, so that a save made during it is built after it.
   await watcher.ready;
-  await inTurn(async () => ({ config } = await buildOnce(paths, options)));
+  await queue.exclusive(async () => ({ config } = await buildOnce(paths, options)));
   // Ctrl-C stops the first build as it would any build; from here on it stops the watching.
   const stopped = new Promise<void>((stop) => {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   const first = config; // as the first build read it: each rebuild reads it again
-  if (first) await inTurn(() => warmUp({ paths, cwd, config: first, outDir: options.out, formats: options.format ?? first.formats }).catch(() => undefined));
+  if (first) await queue.exclusive(() => warmUp({ paths, cwd, config: first, outDir: options.out, formats: chosenFormats(options, first) }).catch(() => undefined));
   const shown = paths.map((path) => (resolve(cwd, path) === cwd ? '.' : path)).join(', ');
   process.stderr.write(`phrg-brief: watching ${shown}, the templates and the config (Ctrl-C to stop)\n`);
   await stopped;
   await watcher.close();
-  await turn.catch(() => undefined); // a build under way finishes its files
+  await queue.idle(); // a build under way finishes its files
   process.stderr.write('phrg-brief: stopped watching\n');
   return EXIT_OK;
 }

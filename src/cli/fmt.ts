@@ -9,12 +9,13 @@ import { formatRecord, type Wrap } from '../format/record.js';
 import { discoverRecords, displayPath } from '../load/discover.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
+import type { ConfigOption, DebugOption } from './options.js';
 import { resolveConfig } from './report.js';
 
-export interface FmtOptions {
+/** `--debug` is main.ts's: an internal error's stack trace. */
+export interface FmtOptions extends ConfigOption, DebugOption {
   check?: boolean;
   wrap?: Wrap;
-  config?: string;
 }
 
 export async function runFmt(paths: string[], options: FmtOptions): Promise<number> {

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { errorMessage } from '../diagnostics/error-message.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { installedFrom, planPackage, type PackagePlan } from './init-package.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
@@ -40,7 +41,7 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
   try {
     plan = planPackage(target, installedFrom(ROOT.replace(/[\\/]$/, ''), version));
   } catch (error) {
-    process.stderr.write(`phrg-brief init: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`phrg-brief init: ${errorMessage(error)}\n`);
     return EXIT_ERRORS;
   }
 

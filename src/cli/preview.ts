@@ -4,12 +4,12 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { startPreview } from '../preview/server.js';
 import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
+import type { ConfigOption, DebugOption } from './options.js';
 
-export interface PreviewCommandOptions {
+export interface PreviewCommandOptions extends ConfigOption, DebugOption {
   port: number;
   host: string;
   open?: boolean;
-  config?: string;
 }
 
 export async function runPreview(path: string, options: PreviewCommandOptions): Promise<number> {
@@ -28,6 +28,7 @@ export async function runPreview(path: string, options: PreviewCommandOptions): 
     port: options.port,
     host: options.host,
     ...(options.config ? { configFile: options.config } : {}),
+    debug: options.debug ?? false,
     log: (line) => process.stderr.write(`[${time()}] ${line}\n`),
   });
   const page = isFile ? `${preview.url}${preview.pageOf(path) ?? `${basename(path).replace(/\.md$/i, '')}.html`}` : preview.url;

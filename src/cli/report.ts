@@ -8,12 +8,10 @@ import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import type { ReporterName } from '../diagnostics/reporters/index.js';
 import { summary } from '../diagnostics/reporters/summary.js';
 import { decodeRecord } from '../load/decode.js';
+import type { ConfigOption, DebugOption, ReporterOption } from './options.js';
 
-export interface CommonOptions {
-  config?: string;
-  reporter: ReporterName;
-  debug?: boolean;
-}
+/** The options of the commands that read records and report on them (build and check). */
+export type CommonOptions = ConfigOption & DebugOption & ReporterOption;
 
 export async function resolveConfig(options: CommonOptions): Promise<{ config?: ResolvedConfig; diagnostics: Diagnostic[] }> {
   return loadConfig(process.cwd(), options.config);

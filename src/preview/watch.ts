@@ -1,7 +1,7 @@
 /**
  * Watches what a briefing is made from — the records, the project's templates and theme, the
- * config — and rebuilds once per burst of saves, for `preview` and `build --watch`. A save
- * during a rebuild is queued: one more rebuild follows, so nothing saved is lost.
+ * config — and asks for a rebuild once per burst of saves, for `preview` and `build --watch`.
+ * The queue they share (rebuild-queue.ts) runs it, after any build under way.
  *
  * The whole project folder is watched (less its dependencies and outputs) and events are
  * sorted here, because a config or a templates folder created while the preview runs must
@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
 import { CONFIG_FILE } from '../config/defaults.js';
+import { errorMessage } from '../diagnostics/error-message.js';
+import type { RebuildQueue } from './rebuild-queue.js';
 
 export interface Watcher {
   /** Settles once the watcher has taken stock of the project: saves from then on are seen. */
@@ -33,7 +35,8 @@ export interface WatchOptions {
   configFile: string | undefined;
   /** An output folder inside the project, left unwatched. */
   outDir?: string;
-  rebuild: (changed: ReadonlySet<string>) => Promise<void>;
+  /** Where the saves go to be built. */
+  queue: RebuildQueue;
   log: (line: string) => void;
 }
 
@@ -45,31 +48,15 @@ export function templatesTouched(changed: ReadonlySet<string>, templatesDir: str
   return [...changed].some((file) => !file.endsWith('.md') || (templatesDir !== undefined && file.startsWith(templatesDir)));
 }
 
-export function watchProject({ cwd, paths, config, configFile, outDir, rebuild, log }: WatchOptions): Watcher {
-  let running = false;
-  let queued = false;
+export function watchProject({ cwd, paths, config, configFile, outDir, queue, log }: WatchOptions): Watcher {
   let timer: NodeJS.Timeout | undefined;
   let changed = new Set<string>();
 
-  const run = async (): Promise<void> => {
-    if (running) {
-      queued = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        queued = false;
-        const batch = changed;
-        changed = new Set();
-        await rebuild(batch);
-        watchOutside(config()?.templatesDir);
-      } while (queued);
-    } catch (error) {
-      log(`rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      running = false;
-    }
+  /** The burst has settled: its saves go to the queue; the rebuild may name a new templates folder. */
+  const run = (): void => {
+    const batch = changed;
+    changed = new Set();
+    void queue.request(batch).then(() => watchOutside(config()?.templatesDir));
   };
 
   const records = paths.map((path) => resolve(cwd, path));
@@ -97,7 +84,7 @@ export function watchProject({ cwd, paths, config, configFile, outDir, rebuild, 
     if (closed) return;
     changed.add(path);
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), SETTLE_MS);
+    timer = setTimeout(run, SETTLE_MS);
   };
   watcher.on('all', (_event, file) => {
     const path = resolve(cwd, file);
@@ -111,7 +98,7 @@ export function watchProject({ cwd, paths, config, configFile, outDir, rebuild, 
       if (held === undefined ? now !== undefined : now === undefined || !held.equals(now)) note(path);
     }, CHOKIDAR_THROTTLE_MS + 10);
   });
-  watcher.on('error', (error) => log(`watching failed: ${error instanceof Error ? error.message : String(error)}`));
+  watcher.on('error', (error) => log(`watching failed: ${errorMessage(error)}`));
 
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {

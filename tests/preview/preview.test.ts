@@ -127,6 +127,17 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     expect((await rawGet(port, '/index.html', `localhost:${port}`)).status).toBe(200);
   });
 
+  it('only serves: other methods are refused, a HEAD has no body', async () => {
+    const posted = await fetch(`${url}index.html`, { method: 'POST', body: 'x' });
+    expect(posted.status).toBe(405);
+    expect(posted.headers.get('allow')).toBe('GET, HEAD');
+    const head = await fetch(`${url}2016-11-07-peru.html`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await head.text()).toBe('');
+    expect((await fetch(`${url}nothing-here.html`)).status).toBe(404);
+  });
+
   it('stops cleanly on Ctrl-C', async () => {
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
     server.kill('SIGINT');

@@ -3,7 +3,7 @@
  * the CLI's --format choices and help, in the config schema, and in the preview's routes and
  * content types, with nothing else edited.
  */
-import type { Command, Option } from 'commander';
+import type { CommandUnknownOpts as Command, Option } from '@commander-js/extra-typings';
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../../src/cli/main.js';
 import { configSchema, configSchemaFor } from '../../src/config/schema.js';

@@ -1,0 +1,114 @@
+/**
+ * What the preview has built, and how: a save rebuilds the pages only (HTML, fast); the
+ * formats built on first request are brought up to date when one of them is asked for. Both
+ * go through the rebuild queue, so builds never overlap.
+ */
+import { basename, join } from 'node:path';
+import { clearTemplateCache } from '../compose/templates.js';
+import { loadConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { errorMessage } from '../diagnostics/error-message.js';
+import { FORMAT_IDS } from '../render/formats.js';
+import { clearThemeCache } from '../render/pdf/theme.js';
+import { buildSite, type BuildResult } from '../site/build.js';
+import { RebuildQueue } from './rebuild-queue.js';
+import { templatesTouched } from './watch.js';
+
+export interface PreviewBuildOptions {
+  cwd: string;
+  /** A record or a folder of records. */
+  path: string;
+  configFile?: string;
+  /** The temporary folder: the site in site/, the build caches beside it. */
+  base: string;
+  /** Told of each rebuild: for the terminal, and for tests measuring latency. */
+  log: (line: string) => void;
+  /** Stack traces of failed builds in the log. */
+  debug: boolean;
+  /** After every rebuild, whatever its outcome: the open pages reload. */
+  rebuilt: () => void;
+}
+
+/** What the last builds left: read by the overlay, the bar and the record pages. */
+export interface PreviewState {
+  result?: BuildResult;
+  config?: ResolvedConfig;
+  configProblems: Diagnostic[];
+  /** Record file (as reported) → the slug its page is served under. */
+  slugs: Map<string, string>;
+}
+
+export class PreviewBuilds {
+  readonly state: PreviewState = { configProblems: [], slugs: new Map() };
+  readonly outDir: string;
+  readonly queue: RebuildQueue;
+  /** The last save changed pages whose formats built on request are not yet rebuilt. */
+  private otherFormatsStale = true;
+
+  constructor(private readonly options: PreviewBuildOptions) {
+    // The site and the build caches live apart, so that only built files can be served.
+    this.outDir = join(options.base, 'site');
+    this.queue = new RebuildQueue((changed) => this.rebuild(changed), (error) => this.failed(error));
+  }
+
+  /** The first build: templates and theme read afresh. */
+  first(): Promise<void> {
+    return this.queue.exclusive(() => this.rebuild(undefined));
+  }
+
+  /** Brings the formats built on request, and the feed, up to date before one is served. */
+  otherFormats(): Promise<void> {
+    return this.queue.exclusive(async () => {
+      if (!this.otherFormatsStale || !this.state.config) return;
+      try {
+        await buildSite({ ...this.common(this.state.config), formats: FORMAT_IDS, cacheDir: join(this.options.base, 'cache-all') });
+        this.otherFormatsStale = false;
+      } catch (error) {
+        this.failed(error);
+      }
+    });
+  }
+
+  private common(config: ResolvedConfig) {
+    return { paths: [this.options.path], cwd: this.options.cwd, config, outDir: this.outDir, drafts: true, jobs: 1 };
+  }
+
+  /** The pages again after saves (all of them when `changed` is not given). */
+  private async rebuild(changed: ReadonlySet<string> | undefined): Promise<void> {
+    const { options, state } = this;
+    const started = performance.now();
+    // Templates and theme are compiled once; only a change to them (or the config) recompiles.
+    if (!changed || templatesTouched(changed, state.config?.templatesDir)) {
+      clearTemplateCache();
+      clearThemeCache();
+    }
+    const loaded = await loadConfig(options.cwd, options.configFile);
+    state.configProblems = loaded.diagnostics;
+    if (!loaded.config) {
+      options.log(`phrg-brief.yaml has errors: ${loaded.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('; ')}`);
+      options.rebuilt();
+      return;
+    }
+    state.config = loaded.config;
+    try {
+      state.result = await buildSite({ ...this.common(loaded.config), formats: ['html'], cacheDir: join(options.base, 'cache-html') });
+      this.otherFormatsStale = true;
+      for (const record of state.result.records) {
+        state.slugs.set(record.file, record.slug ?? state.slugs.get(record.file) ?? basename(record.file).replace(/\.md$/i, ''));
+      }
+      const built = state.result.records.filter((record) => record.status === 'built').length;
+      const failed = state.result.records.filter((record) => hasErrors(record.diagnostics)).length;
+      options.log(`rebuilt in ${Math.round(performance.now() - started)} ms: ${built} built, ${failed} with errors`);
+    } catch (error) {
+      this.failed(error);
+    }
+    options.rebuilt();
+  }
+
+  private failed(error: unknown): void {
+    this.options.log(`build failed: ${errorMessage(error)}`);
+    if (this.options.debug && error instanceof Error && error.stack) this.options.log(error.stack);
+  }
+}

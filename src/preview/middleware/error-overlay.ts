@@ -1,0 +1,46 @@
+/**
+ * The error overlay: the page of a record (or, for the config, every page) that has errors is
+ * answered with its diagnostics and the source around them, until it is fixed.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { decodeRecord } from '../../load/decode.js';
+import type { PreviewState } from '../builds.js';
+import { injectPreview } from '../inject.js';
+import { overlayPage } from '../overlay.js';
+import type { Middleware } from './chain.js';
+import { pathOf, send } from './chain.js';
+
+export function errorOverlay(state: PreviewState, cwd: string): Middleware {
+  const sourceOf = async (file: string): Promise<string | undefined> => {
+    try {
+      const decoded = decodeRecord(await readFile(resolve(cwd, file)));
+      return decoded.ok ? decoded.text : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  const overlayFor = async (path: string): Promise<string | undefined> => {
+    const config = state.configProblems;
+    if (config.some((d) => d.severity === 'error') && path.endsWith('.html')) {
+      return overlayPage(config[0]!.file, config, await sourceOf(config[0]!.file));
+    }
+    const records = state.result?.records ?? [];
+    for (const record of records) {
+      if (!hasErrors(record.diagnostics)) continue;
+      const slug = state.slugs.get(record.file);
+      if (path === `/${slug}.html` || (records.length === 1 && (path === '/' || path === '/index.html'))) {
+        return overlayPage(record.file, record.diagnostics, await sourceOf(record.file));
+      }
+    }
+    return undefined;
+  };
+
+  return async (request, response, next) => {
+    const overlay = await overlayFor(pathOf(request));
+    if (!overlay) return next();
+    send(response, 200, 'text/html; charset=utf-8', injectPreview(overlay, undefined), request.method);
+  };
+}

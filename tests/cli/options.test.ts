@@ -1,0 +1,53 @@
+/**
+ * The options several commands share (--config, --debug, --reporter) are declared once and
+ * given to every command that takes them: each command's help lists them, in the same words,
+ * and each command accepts them.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, tempProject, type TempProject } from '../helpers/cli.js';
+
+let project: TempProject;
+afterEach(() => project?.remove());
+
+/** The option lines of a command's help: `  -c, --config <file>  config file (…)` → flags → description. */
+function optionLines(help: string): Map<string, string> {
+  const section = help.split('Options:\n')[1]?.split('\n\n')[0] ?? '';
+  const lines = new Map<string, string>();
+  for (const line of section.split('\n')) {
+    const match = /^\s+(-\S.*?)\s{2,}(.*)$/.exec(line);
+    if (match) lines.set(match[1]!, match[2]!);
+  }
+  return lines;
+}
+
+describe('the options commands share', () => {
+  it('are listed, in the same words, by every command that takes them', async () => {
+    project = tempProject();
+    const helps = new Map<string, Map<string, string>>();
+    for (const command of ['build', 'check', 'preview', 'fmt', 'new']) {
+      const result = await runCli([command, '--help'], project.dir);
+      expect(result.code, result.stderr).toBe(0);
+      helps.set(command, optionLines(result.stdout));
+    }
+    const takes = (option: string) => [...helps].filter(([, lines]) => lines.has(option)).map(([command]) => command);
+    expect(takes('--debug')).toEqual(['build', 'check', 'preview', 'fmt']);
+    expect(takes('-c, --config <file>')).toEqual(['build', 'check', 'preview', 'fmt']);
+    expect(takes('-r, --reporter <name>')).toEqual(['build', 'check']);
+    for (const option of ['--debug', '-c, --config <file>']) {
+      const words = new Set(takes(option).map((command) => helps.get(command)!.get(option)));
+      expect(words.size, option).toBe(1);
+    }
+  });
+
+  it('are accepted where listed: preview and fmt take --debug', async () => {
+    project = tempProject({ withExample: true });
+    // A missing path is preview's own complaint (exit 1), not a usage error (exit 2).
+    const preview = await runCli(['preview', '--debug', 'nowhere.md'], project.dir);
+    expect(preview.code).toBe(1);
+    expect(preview.stderr).toContain('nowhere.md: no such file or folder');
+    const fmt = await runCli(['fmt', '--check', '--debug'], project.dir);
+    expect(fmt.code, fmt.stderr).toBe(0);
+    expect(fmt.stderr).toContain('formatted');
+    expect((await runCli(['new', '--debug', 'A title'], project.dir)).code).toBe(2);
+  });
+});

@@ -1,0 +1,36 @@
+/** Port probing and the names the preview answers under, on real sockets on 127.0.0.1. */
+import { createServer, type Server } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listen, ownHostNames } from '../../src/preview/listen.js';
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+const server = (): Server => {
+  const made = createServer((_request, response) => response.end('ok'));
+  servers.push(made);
+  return made;
+};
+
+describe('listen', () => {
+  it('takes the next port when the one asked for is taken', async () => {
+    const taken = await listen(server(), '127.0.0.1', 0);
+    const next = await listen(server(), '127.0.0.1', taken);
+    expect(next).toBeGreaterThan(taken);
+    expect(next).toBeLessThan(taken + 20);
+    expect(await (await fetch(`http://127.0.0.1:${next}/`)).text()).toBe('ok');
+  });
+
+  it('fails at once on an address this machine does not have, rather than probing', async () => {
+    await expect(listen(server(), '203.0.113.1', 4000)).rejects.toMatchObject({ code: 'EADDRNOTAVAIL' });
+  });
+});
+
+describe('ownHostNames', () => {
+  it('names loopback and the address listened on, with the port', () => {
+    expect([...ownHostNames('127.0.0.1', 4000)].sort()).toEqual(['127.0.0.1:4000', '[::1]:4000', 'localhost:4000']);
+    expect(ownHostNames('::1', 4001).has('[::1]:4001')).toBe(true);
+    expect(ownHostNames('0.0.0.0', 4002).size).toBeGreaterThanOrEqual(3);
+  });
+});
