@@ -14,7 +14,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { discoverRecords, displayPath } from '../load/discover.js';
 import { internalError, templateDiagnostic } from '../diagnostics/errors.js';
-import type { Format } from '../pipeline.js';
+import type { Format, RecordOutcome, RecordStatus, RunResult } from '../pipeline.js';
 import { removeStaleTemporaryFiles, writeChunksAtomic, writeFileAtomicSync } from '../write/atomic.js';
 import { CACHE_DIR, emptyManifest, loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, type CacheEntry, type Manifest } from './cache.js';
 import { PackReader, PackWriter, removeOtherPacks, type PackPlace } from './entry-pack.js';
@@ -27,6 +27,7 @@ import { renderRecords } from './pool.js';
 import type { RecordResult, RenderSettings } from './record-job.js';
 import type { BriefingSummary } from '../render/summary-schema.js';
 import { lastCommitDates } from './git-dates.js';
+import { packageVersion } from '../config/package-version.js';
 
 export interface BuildOptions {
   /** Files or folders of records, relative to `cwd`. */
@@ -48,21 +49,9 @@ export interface BuildOptions {
   onRecord?: (event: { done: number; total: number; file: string; status: RecordStatus }) => void;
 }
 
-export type RecordStatus = 'built' | 'unchanged' | 'failed' | 'draft';
+export type { RecordOutcome, RecordStatus } from '../pipeline.js';
 
-export interface RecordOutcome {
-  file: string;
-  status: RecordStatus;
-  slug?: string;
-  diagnostics: Diagnostic[];
-  /** Files written for this record (relative to cwd). */
-  outputs: string[];
-}
-
-export interface BuildResult {
-  records: RecordOutcome[];
-  /** Problems not tied to one record (a missing path, a broken template). */
-  diagnostics: Diagnostic[];
+export interface BuildResult extends RunResult {
   /** Site files written or confirmed (relative to cwd). */
   siteFiles: string[];
   /** Outputs removed because their record is gone (relative to cwd). */
@@ -541,11 +530,3 @@ function stampOf(path: string): { value: string; racy: boolean } {
 function sourceKey(cwd: string, path: string): string {
   return relative(cwd, path);
 }
-
-let version: string | undefined;
-function packageVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  return version;
-}
-
-
