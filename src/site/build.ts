@@ -5,7 +5,7 @@
  * they were while the others are built.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { TemplateError } from '../compose/template-files.js';
@@ -27,6 +27,7 @@ import { renderRecords } from './pool.js';
 import type { RecordResult, RenderSettings } from './record-job.js';
 import type { BriefingSummary } from '../render/summary-schema.js';
 import { lastCommitDates } from './git-dates.js';
+import { outputNamer, outputOverlap, presentIn, removeOutputs } from './output-folder.js';
 import { packageVersion } from '../config/package-version.js';
 
 export interface BuildOptions {
@@ -166,12 +167,9 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   /** Size, time and inode of each record as last seen, taken before it is read. */
   const stamps = new Map<string, string>();
   // One listing of each folder answers "are its outputs still there?" for every record.
-  const present = listing(outDir);
-  const exists = (name: string): boolean => (name.includes('/') ? existsSync(join(outDir, name)) : present.has(name));
+  const exists = presentIn(outDir);
   let restamped = false;
-  // Output names as the user sees them, without resolving a path per file.
-  const outShown = relative(cwd, outDir);
-  const shownOutput = (name: string): string => (outShown === '' ? name : outShown.startsWith('..') ? `${outDir}${sep}${name}` : `${outShown}${sep}${name}`);
+  const shownOutput = outputNamer(cwd, outDir);
   for (const path of discovered.files) {
     const source = sourceKey(cwd, path);
     const file = displayPath(path, cwd);
@@ -448,18 +446,6 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   return { records, diagnostics, siteFiles: siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };
 }
 
-function removeOutputs(outDir: string, names: readonly string[], cwd: string): string[] {
-  const removed: string[] = [];
-  for (const name of names) {
-    const target = join(outDir, name);
-    // Only ever inside the output folder, whatever a manifest says.
-    if (relative(outDir, target).startsWith('..')) continue;
-    rmSync(target, { force: true });
-    removed.push(displayPath(target, cwd));
-  }
-  return removed;
-}
-
 function siteSettings(config: ResolvedConfig): SiteSettings {
   return { title: config.site.title, lang: config.site.lang, ...(config.site.baseUrl ? { baseUrl: config.site.baseUrl } : {}) };
 }
@@ -493,25 +479,6 @@ function slugClash(file: string, slug: string, owner: string): Diagnostic {
     message: `the output name ${slug} is already taken by ${owner}`,
     note: 'give one of the records its own slug in the front-matter',
   };
-}
-
-/** Why the output folder may not be used: it holds the records, or sits among them. */
-function outputOverlap(outDir: string, inputs: readonly string[], records: readonly string[]): string | undefined {
-  const within = (dir: string, path: string): boolean => path === dir || path.startsWith(`${dir}${sep}`);
-  const record = records.find((file) => within(outDir, file));
-  if (record) return `the output folder holds records (${relative(outDir, record)}): building there would overwrite them`;
-  const input = inputs.find((path) => within(path, outDir));
-  if (input) return 'the output folder is inside the records folder: its files would be read as records next time';
-  return undefined;
-}
-
-/** The names in a folder; none when it does not exist. */
-function listing(dir: string): Set<string> {
-  try {
-    return new Set(readdirSync(dir));
-  } catch {
-    return new Set();
-  }
 }
 
 /**
