@@ -5,9 +5,9 @@
  * they were while the others are built.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { TemplateError } from '../compose/template-files.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -16,10 +16,10 @@ import { discoverRecords, displayPath } from '../load/discover.js';
 import { internalError, templateDiagnostic } from '../diagnostics/errors.js';
 import type { Format, RecordOutcome, RecordStatus, RunResult } from '../pipeline.js';
 import { removeStaleTemporaryFiles, writeChunksAtomic, writeFileAtomicSync } from '../write/atomic.js';
-import { CACHE_DIR, emptyManifest, loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, type CacheEntry, type Manifest } from './cache.js';
+import { CACHE_DIR, emptyManifest, loadManifest, manifestPath, outputsExist, saveManifest, type CacheEntry, type Manifest } from './cache.js';
 import { PackReader, PackWriter, removeOtherPacks, type PackPlace } from './entry-pack.js';
 import { newestFirst } from './model.js';
-import { guessPlace, neighboursKey, neighboursOf, type Placed } from './neighbours.js';
+import { guessPlace, neighboursKey, neighboursOf, sourceKey, type Placed } from './neighbours.js';
 import { refreshSearchIndex } from './search-refresh.js';
 import { archiveData, ARCHIVE_DATA } from './archive-data.js';
 import type { SiteSettings } from './pages.js';
@@ -27,8 +27,8 @@ import { renderRecords } from './pool.js';
 import type { RecordResult, RenderSettings } from './record-job.js';
 import type { BriefingSummary } from '../render/summary-schema.js';
 import { lastCommitDates } from './git-dates.js';
-import { outputNamer, outputOverlap, presentIn, removeOutputs } from './output-folder.js';
-import { packageVersion } from '../config/package-version.js';
+import { buildSettings, planRenders, type BuildSettings } from './render-plan.js';
+import { outputNamer, outputOverlap, removeOutputs } from './output-folder.js';
 
 export interface BuildOptions {
   /** Files or folders of records, relative to `cwd`. */
@@ -76,28 +76,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // --force renders everything, but still knows what the last build wrote, to tidy it.
   const previous = await loadManifest(manifestFile);
 
-  // The settings are keyed with the PDF theme's fonts as the last build found them. Should
-  // the key come out as it did then, the theme (a template file, in the key) and the
-  // templates are as they were when last built, and need not be read again: a build with
-  // nothing to render loads neither the templates' compiler nor the theme's parser.
-  // --force reads them all again, whatever the key says.
-  const keyWith = (fonts: readonly string[]): string => settingsKey(packageVersion(), config, formats, drafts, fonts);
-  let fontFiles = formats.includes('pdf') ? (previous.fonts ?? []) : [];
-  let settings = keyWith(fontFiles);
-  if (settings !== previous.settings || options.force) {
-    try {
-      const { loadTemplates } = await import('../compose/templates.js');
-      loadTemplates(config.templatesDir); // a missing or broken template stops the build before any record
-      if (formats.includes('pdf')) {
-        const { loadTheme } = await import('../render/pdf/theme.js'); // not pdfkit: only the font paths
-        fontFiles = Object.values(loadTheme(config.templatesDir, config.pdf.pageSize).fonts);
-        settings = keyWith(fontFiles);
-      }
-    } catch (error) {
-      diagnostics.push(templateDiagnostic(error, cwd));
-      return { records: discovered.files.map((path) => ({ file: displayPath(path, cwd), status: 'failed', diagnostics: [], outputs: [] })), diagnostics, siteFiles: [], removed: [] };
-    }
+  let keyed: BuildSettings;
+  try {
+    keyed = await buildSettings(config, formats, drafts, previous, options.force ?? false);
+  } catch (error) {
+    // A missing or broken template stops the build before any record.
+    diagnostics.push(templateDiagnostic(error, cwd));
+    return { records: discovered.files.map((path) => ({ file: displayPath(path, cwd), status: 'failed', diagnostics: [], outputs: [] })), diagnostics, siteFiles: [], removed: [] };
   }
+  const { settings, fontFiles } = keyed;
   // The last build's entries of briefings.json; a record whose entry cannot be had renders again.
   const packs: Packs = { last: PackReader.open(manifestFile, previous.pack, Object.values(previous.records)) };
   try {
@@ -157,56 +144,14 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const packed = new Set<string>();
   const manifest: Manifest = { ...emptyManifest(), records: { ...previous.records } };
 
-  // Which records must be rendered: those whose inputs changed or whose outputs went missing.
-  // Each is hashed here and read again by its renderer, which keys what it rendered by the
-  // bytes it read: holding every record's bytes until its turn would cost an archive's size.
   const total = discovered.files.length;
   let done = 0;
-  const outcomes = new Map<string, RecordOutcome>();
-  const toRender: string[] = [];
-  /** Size, time and inode of each record as last seen, taken before it is read. */
-  const stamps = new Map<string, string>();
-  // One listing of each folder answers "are its outputs still there?" for every record.
-  const exists = presentIn(outDir);
-  let restamped = false;
+  const plan = planRenders({ files: discovered.files, cwd, outDir, previous, settings, force: options.force ?? false, lastPack: lastPack !== undefined, onUnchanged: (file) => options.onRecord?.({ done: ++done, total, file, status: 'unchanged' }) });
+  const { toRender, stamps } = plan;
+  const outcomes = new Map<string, RecordOutcome>(plan.unchanged);
+  for (const [source, entry] of plan.restamped) manifest.records[source] = entry;
+  const restamped = plan.restamped.size > 0;
   const shownOutput = outputNamer(cwd, outDir);
-  for (const path of discovered.files) {
-    const source = sourceKey(cwd, path);
-    const file = displayPath(path, cwd);
-    const entry = previous.records[source];
-    let key: string;
-    try {
-      const stamp = stampOf(path);
-      if (!stamp.racy) stamps.set(path, stamp.value);
-      // A record new to the cache, or any under --force, renders whatever its key: its
-      // renderer reads it and keys what it read.
-      if (options.force || entry === undefined) {
-        toRender.push(path);
-        continue;
-      }
-      // A file that is as it was when last hashed, under the same settings, has that key
-      // still; only a changed stamp costs a read (make and git's index decide the same way).
-      if (entry.stamp === stamp.value && previous.settings === settings) key = entry.key;
-      else key = recordKey(settings, readFileSync(path));
-    } catch {
-      toRender.push(path); // the job reports the read error
-      continue;
-    }
-    const current = entry.key === key && entry.outputs.every(exists) && (entry.date === undefined || (lastPack !== undefined && entry.entry !== undefined));
-    if (current) {
-      const stamp = stamps.get(path);
-      if (entry.stamp !== stamp) {
-        // Touched, not changed (or changed too recently for its time to tell: no stamp then).
-        const { stamp: _old, ...rest } = entry;
-        manifest.records[source] = stamp ? { ...rest, stamp } : rest;
-        restamped = true;
-      }
-      outcomes.set(path, { file, status: 'unchanged', ...(entry.slug ? { slug: entry.slug } : {}), diagnostics: entry.diagnostics, outputs: entry.outputs.map(shownOutput) });
-      options.onRecord?.({ done: ++done, total, file, status: 'unchanged' });
-    } else {
-      toRender.push(path);
-    }
-  }
 
   // Each result is settled — its files written — as it arrives, one at a time, while the
   // workers go on. Output names go to the record first in file order: when a later record
@@ -481,19 +426,3 @@ function slugClash(file: string, slug: string, owner: string): Diagnostic {
   };
 }
 
-/**
- * What changes when a file is written: its size, its modification time, its inode. A stamp
- * taken within two seconds of the file's last change is not to be kept: on a file system
- * with coarse times, a second edit of the same size in the same tick would go unseen (git's
- * "racily clean" entries, avoided the same way).
- */
-function stampOf(path: string): { value: string; racy: boolean } {
-  const stat = statSync(path, { bigint: true });
-  const racy = BigInt(Date.now()) * 1_000_000n - stat.mtimeNs < 2_000_000_000n;
-  return { value: `${stat.size} ${stat.mtimeNs} ${stat.ino}`, racy };
-}
-
-/** Records are keyed in the manifest by their path relative to the project. */
-function sourceKey(cwd: string, path: string): string {
-  return relative(cwd, path);
-}
