@@ -5,7 +5,6 @@
  * they were while the others are built.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { TemplateError } from '../compose/template-files.js';
@@ -27,6 +26,7 @@ import { renderRecords } from './pool.js';
 import type { RecordResult, RenderSettings } from './record-job.js';
 import type { BriefingSummary } from '../render/summary-schema.js';
 import { lastCommitDates } from './git-dates.js';
+import { OutputOwners } from './output-owners.js';
 import { buildSettings, planRenders, type BuildSettings } from './render-plan.js';
 import { outputNamer, outputOverlap, removeOutputs } from './output-folder.js';
 
@@ -156,24 +156,9 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   // Each result is settled — its files written — as it arrives, one at a time, while the
   // workers go on. Output names go to the record first in file order: when a later record
   // claimed a name first, the earlier one overwrites its files and the later one is failed.
-  const order = new Map(discovered.files.map((path, i) => [sourceKey(cwd, path), i]));
-  /** Whether a record of the last build is still there: one of this build's, or a file not asked for today. */
-  const recordExists = (source: string): boolean => order.has(source) || existsSync(join(cwd, source));
-  // A record keeps the name it last built under until it builds under another: one that
-  // fails now still owns its earlier files, which nobody else may overwrite.
-  const owners = new Map<string, { source: string; outcome?: RecordOutcome }>();
-  for (const [source, entry] of Object.entries(previous.records)) {
-    if (!entry.slug || !recordExists(source)) continue;
-    const outcome = outcomes.get(join(cwd, source));
-    owners.set(entry.slug, outcome ? { source, outcome } : { source });
-  }
-  /** Files of `names` that no other record now owns. */
-  const ownFiles = (names: readonly string[], source: string): string[] =>
-    names.filter((name) => {
-      const owner = owners.get(name.replace(/\.[^.]+$/, ''));
-      return !owner || owner.source === source;
-    });
-  const rank = (source: string): number => order.get(source) ?? Number.MAX_SAFE_INTEGER;
+  const owners = new OutputOwners(cwd, discovered.files, previous.records, outcomes);
+  const recordExists = (source: string): boolean => owners.recordExists(source);
+  const ownFiles = (names: readonly string[], source: string): string[] => owners.ownFiles(names, source);
   const removed: string[] = [];
 
   const settle = (result: RecordResult): void => {
@@ -188,21 +173,12 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
     }
     if (!result.files || !result.summary || result.key === undefined || result.archiveEntry === undefined || hasErrors(result.diagnostics)) return; // earlier files stay as they were
     const slug = result.summary.slug;
-    const owner = owners.get(slug);
-    if (owner && owner.source !== source) {
-      if (rank(owner.source) < rank(source)) {
-        outcome.diagnostics.push(slugClash(result.file, slug, displayPath(join(cwd, owner.source), cwd)));
-        return;
-      }
-      // This record comes first: the later one, already written, gives way.
-      if (owner.outcome) {
-        owner.outcome.status = 'failed';
-        owner.outcome.outputs = [];
-        owner.outcome.diagnostics.push(slugClash(owner.outcome.file, slug, result.file));
-      }
-      delete manifest.records[owner.source];
+    const claim = owners.claim(slug, source, result.file, outcome);
+    if (!claim.granted) {
+      outcome.diagnostics.push(claim.clash);
+      return;
     }
-    owners.set(slug, { source, outcome });
+    if (claim.displaced !== undefined) delete manifest.records[claim.displaced];
     const targets = result.files.map((file) => join(outDir, file.name));
     const write = (target: string, data: string | Uint8Array): void => {
       try {
@@ -223,7 +199,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
     const names = result.files.map((file) => file.name);
     outcome.outputs.push(...names.map(shownOutput));
     const earlier = previous.records[source];
-    if (earlier?.slug && earlier.slug !== slug && owners.get(earlier.slug)?.source === source) owners.delete(earlier.slug);
+    if (earlier?.slug && earlier.slug !== slug) owners.release(earlier.slug, source);
     removed.push(...removeOutputs(outDir, ownFiles((earlier?.outputs ?? []).filter((name) => !names.includes(name)), source), cwd));
     outcome.status = 'built';
     outcome.slug = slug;
@@ -410,19 +386,5 @@ function writeError(file: string, error: unknown): Diagnostic {
   const code = reason instanceof Error && 'code' in reason ? String(reason.code) : reason instanceof Error ? reason.message : String(reason);
   const what = error instanceof WriteError ? error.target : "this record's outputs";
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'write-error', message: `cannot write ${what} (${code})`, note: 'check that the folder is writable, has room, and holds no folder of that name' };
-}
-
-function slugClash(file: string, slug: string, owner: string): Diagnostic {
-  return {
-    file,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 4,
-    severity: 'error',
-    rule: 'duplicate-slug',
-    message: `the output name ${slug} is already taken by ${owner}`,
-    note: 'give one of the records its own slug in the front-matter',
-  };
 }
 
