@@ -5,7 +5,7 @@
  */
 import type { ResolvedConfig } from './config/schema.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { compareDiagnostics } from './diagnostics/diagnostic.js';
+import { compareDiagnostics, hasErrors } from './diagnostics/diagnostic.js';
 import { internalError } from './diagnostics/errors.js';
 import { discoverRecords, displayPath } from './load/discover.js';
 import { loadRecordBytes, loadRecordFile } from './load/record.js';
@@ -22,11 +22,19 @@ export interface PipelineOptions {
   config: ResolvedConfig;
 }
 
+/**
+ * How a record fared: `checked` (by check, without errors), `built`, `unchanged` since the
+ * last build, `failed`, or a `draft` left out of the build.
+ */
+export type RecordStatus = 'checked' | 'built' | 'unchanged' | 'failed' | 'draft';
+
+/** One record's result, the same for check and build. */
 export interface RecordOutcome {
   file: string;
+  status: RecordStatus;
   slug?: string;
   diagnostics: Diagnostic[];
-  /** Files written for this record (relative to cwd). */
+  /** Files written for this record (relative to cwd); none for check. */
   outputs: string[];
 }
 
@@ -63,7 +71,7 @@ export async function checkRecordFile(path: string, options: PipelineOptions, by
 export async function checkRecords(options: PipelineOptions): Promise<RunResult> {
   const discovered = await discoverRecords(options.paths, options.cwd);
   const checked = await Promise.all(discovered.files.map((path) => checkRecordFile(path, options)));
-  const records = checked.map(({ file, diagnostics }) => ({ file, diagnostics, outputs: [] }));
+  const records = checked.map(({ file, diagnostics }): RecordOutcome => ({ file, status: hasErrors(diagnostics) ? 'failed' : 'checked', diagnostics, outputs: [] }));
   return { records, diagnostics: discovered.diagnostics };
 }
 

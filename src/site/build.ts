@@ -1,32 +1,29 @@
 /**
- * Building an archive: every record (rendered again only when something it depends on
- * changed), then the site files made from all of them. Records render on worker threads;
- * everything is written atomically, and a record with errors leaves its earlier files as
- * they were while the others are built.
+ * Building an archive, in stages: the settings key and what to render (render-plan.ts); the
+ * records rendered on worker threads (pool.ts), each result settled as it arrives — its
+ * output name claimed (output-owners.ts), its files written atomically and its cache entry
+ * made (settle-records.ts); the pages whose neighbours moved rendered again; then the site
+ * files made from every briefing (site-files.ts) and the cache saved (cache-update.ts). A
+ * record with errors leaves its earlier files as they were while the others are built.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
-import { TemplateError } from '../compose/template-files.js';
+import { join, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { templateDiagnostic } from '../diagnostics/errors.js';
 import { discoverRecords, displayPath } from '../load/discover.js';
-import { internalError, templateDiagnostic } from '../diagnostics/errors.js';
-import type { Format } from '../pipeline.js';
-import { removeStaleTemporaryFiles, writeChunksAtomic, writeFileAtomicSync } from '../write/atomic.js';
-import { CACHE_DIR, emptyManifest, loadManifest, manifestPath, outputsExist, recordKey, saveManifest, settingsKey, type CacheEntry, type Manifest } from './cache.js';
-import { PackReader, PackWriter, removeOtherPacks, type PackPlace } from './entry-pack.js';
-import { newestFirst } from './model.js';
-import { guessPlace, neighboursKey, neighboursOf, type Placed } from './neighbours.js';
-import { refreshSearchIndex } from './search-refresh.js';
-import { archiveData, ARCHIVE_DATA } from './archive-data.js';
-import type { SiteSettings } from './pages.js';
+import type { Format, RecordStatus, RunResult } from '../pipeline.js';
+import { removeStaleTemporaryFiles } from '../write/atomic.js';
+import { CACHE_DIR, loadManifest, manifestPath } from './cache.js';
+import { CacheUpdate } from './cache-update.js';
+import { guessPlace, neighboursKey, neighboursOf, placedBriefings, sourceKey } from './neighbours.js';
+import { outputOverlap } from './output-folder.js';
+import { OutputOwners } from './output-owners.js';
 import { renderRecords } from './pool.js';
-import type { RecordResult, RenderSettings } from './record-job.js';
-import type { BriefingSummary } from '../render/summary-schema.js';
-import { lastCommitDates } from './git-dates.js';
+import type { RenderSettings } from './record-job.js';
+import { buildSettings, planRenders, type BuildSettings } from './render-plan.js';
+import { RecordSettler } from './settle-records.js';
+import { writeSiteFiles } from './site-files.js';
 
 export interface BuildOptions {
   /** Files or folders of records, relative to `cwd`. */
@@ -48,21 +45,9 @@ export interface BuildOptions {
   onRecord?: (event: { done: number; total: number; file: string; status: RecordStatus }) => void;
 }
 
-export type RecordStatus = 'built' | 'unchanged' | 'failed' | 'draft';
+export type { RecordOutcome, RecordStatus } from '../pipeline.js';
 
-export interface RecordOutcome {
-  file: string;
-  status: RecordStatus;
-  slug?: string;
-  diagnostics: Diagnostic[];
-  /** Files written for this record (relative to cwd). */
-  outputs: string[];
-}
-
-export interface BuildResult {
-  records: RecordOutcome[];
-  /** Problems not tied to one record (a missing path, a broken template). */
-  diagnostics: Diagnostic[];
+export interface BuildResult extends RunResult {
   /** Site files written or confirmed (relative to cwd). */
   siteFiles: string[];
   /** Outputs removed because their record is gone (relative to cwd). */
@@ -77,7 +62,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const diagnostics = [...discovered.diagnostics];
   const overlap = outputOverlap(outDir, options.paths.map((path) => resolve(cwd, path)), discovered.files);
   if (overlap) {
-    diagnostics.push({ file: options.outDir, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'usage', message: overlap, note: 'choose another --out, such as dist' });
+    diagnostics.push(fileDiagnostic(options.outDir, { severity: 'error', rule: 'usage', message: overlap, note: 'choose another --out, such as dist' }));
     return { records: [], diagnostics, siteFiles: [], removed: [] };
   }
 
@@ -85,37 +70,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const manifestFile = manifestPath(options.cacheDir ?? join(cwd, CACHE_DIR), outDir);
   // --force renders everything, but still knows what the last build wrote, to tidy it.
   const previous = await loadManifest(manifestFile);
-
-  // The settings are keyed with the PDF theme's fonts as the last build found them. Should
-  // the key come out as it did then, the theme (a template file, in the key) and the
-  // templates are as they were when last built, and need not be read again: a build with
-  // nothing to render loads neither the templates' compiler nor the theme's parser.
-  // --force reads them all again, whatever the key says.
-  const keyWith = (fonts: readonly string[]): string => settingsKey(packageVersion(), config, formats, drafts, fonts);
-  let fontFiles = formats.includes('pdf') ? (previous.fonts ?? []) : [];
-  let settings = keyWith(fontFiles);
-  if (settings !== previous.settings || options.force) {
-    try {
-      const { loadTemplates } = await import('../compose/templates.js');
-      loadTemplates(config.templatesDir); // a missing or broken template stops the build before any record
-      if (formats.includes('pdf')) {
-        const { loadTheme } = await import('../render/pdf/theme.js'); // not pdfkit: only the font paths
-        fontFiles = Object.values(loadTheme(config.templatesDir, config.pdf.pageSize).fonts);
-        settings = keyWith(fontFiles);
-      }
-    } catch (error) {
-      diagnostics.push(templateDiagnostic(error, cwd));
-      return { records: discovered.files.map((path) => ({ file: displayPath(path, cwd), status: 'failed', diagnostics: [], outputs: [] })), diagnostics, siteFiles: [], removed: [] };
-    }
-  }
-  // The last build's entries of briefings.json; a record whose entry cannot be had renders again.
-  const packs: Packs = { last: PackReader.open(manifestFile, previous.pack, Object.values(previous.records)) };
+  let keyed: BuildSettings;
   try {
-    return await buildRecords({ options, outDir, drafts, discovered, diagnostics, settings, fontFiles, manifestFile, previous, packs });
+    keyed = await buildSettings(config, formats, drafts, previous, options.force ?? false);
+  } catch (error) {
+    // A missing or broken template stops the build before any record.
+    diagnostics.push(templateDiagnostic(error, cwd));
+    return { records: discovered.files.map((path) => ({ file: displayPath(path, cwd), status: 'failed', diagnostics: [], outputs: [] })), diagnostics, siteFiles: [], removed: [] };
+  }
+  const cache = CacheUpdate.open(manifestFile, previous, options.force ?? false);
+  try {
+    return await buildRecords({ options, outDir, drafts, files: discovered.files, diagnostics, keyed, cache });
   } finally {
     // Closed on every way out, a build that fails part-way too (preview runs many in one process).
-    packs.next?.close();
-    packs.last?.close();
+    cache.close();
   }
 }
 
@@ -132,420 +100,63 @@ export async function warmUp(options: BuildOptions): Promise<void> {
   await renderRecordJob(files[0], { cwd, config, formats, drafts: true, settingsKey: '' });
 }
 
-/** The last build's pack of entries, and this build's once it has one. */
-interface Packs {
-  last: PackReader | undefined;
-  next?: PackWriter;
-}
-
 interface BuildContext {
   options: BuildOptions;
   outDir: string;
   drafts: boolean;
-  discovered: { files: string[] };
+  /** The records found, absolute paths in file order. */
+  files: string[];
+  /** Problems not tied to one record, added to as the build goes. */
   diagnostics: Diagnostic[];
-  /** The build's settings key, and the PDF theme's fonts it was made with. */
-  settings: string;
-  fontFiles: string[];
-  manifestFile: string;
-  previous: Manifest;
-  packs: Packs;
+  keyed: BuildSettings;
+  cache: CacheUpdate;
 }
 
 /** The records, then the site made of them, written into `outDir`. */
 async function buildRecords(context: BuildContext): Promise<BuildResult> {
-  const { options, outDir, drafts, discovered, diagnostics, settings, fontFiles, manifestFile, previous, packs } = context;
+  const { options, outDir, drafts, files, diagnostics, cache } = context;
+  const { settings, fontFiles } = context.keyed;
   const { cwd, config, formats } = options;
-  const lastPack = packs.last;
-  let pack: PackWriter | undefined;
-  // Add to the last pack while most of it is still in use; else start afresh, compacted.
-  const openPack = (): PackWriter => {
-    const inUse = Object.values(previous.records).reduce((sum, entry) => sum + (entry.entry ? entry.entry[1] + entry.entry[2] : 0), 0);
-    return new PackWriter(manifestFile, lastPack && !options.force && lastPack.size <= 2 * inUse + (1 << 20) ? lastPack : undefined);
-  };
-  /** Records whose entry is in the new pack already. */
-  const packed = new Set<string>();
-  const manifest: Manifest = { ...emptyManifest(), records: { ...previous.records } };
-
-  // Which records must be rendered: those whose inputs changed or whose outputs went missing.
-  // Each is hashed here and read again by its renderer, which keys what it rendered by the
-  // bytes it read: holding every record's bytes until its turn would cost an archive's size.
-  const total = discovered.files.length;
+  const force = options.force ?? false;
+  const { previous } = cache;
+  const total = files.length;
   let done = 0;
-  const outcomes = new Map<string, RecordOutcome>();
-  const toRender: string[] = [];
-  /** Size, time and inode of each record as last seen, taken before it is read. */
-  const stamps = new Map<string, string>();
-  // One listing of each folder answers "are its outputs still there?" for every record.
-  const present = listing(outDir);
-  const exists = (name: string): boolean => (name.includes('/') ? existsSync(join(outDir, name)) : present.has(name));
-  let restamped = false;
-  // Output names as the user sees them, without resolving a path per file.
-  const outShown = relative(cwd, outDir);
-  const shownOutput = (name: string): string => (outShown === '' ? name : outShown.startsWith('..') ? `${outDir}${sep}${name}` : `${outShown}${sep}${name}`);
-  for (const path of discovered.files) {
-    const source = sourceKey(cwd, path);
-    const file = displayPath(path, cwd);
-    const entry = previous.records[source];
-    let key: string;
-    try {
-      const stamp = stampOf(path);
-      if (!stamp.racy) stamps.set(path, stamp.value);
-      // A record new to the cache, or any under --force, renders whatever its key: its
-      // renderer reads it and keys what it read.
-      if (options.force || entry === undefined) {
-        toRender.push(path);
-        continue;
-      }
-      // A file that is as it was when last hashed, under the same settings, has that key
-      // still; only a changed stamp costs a read (make and git's index decide the same way).
-      if (entry.stamp === stamp.value && previous.settings === settings) key = entry.key;
-      else key = recordKey(settings, readFileSync(path));
-    } catch {
-      toRender.push(path); // the job reports the read error
-      continue;
-    }
-    const current = entry.key === key && entry.outputs.every(exists) && (entry.date === undefined || (lastPack !== undefined && entry.entry !== undefined));
-    if (current) {
-      const stamp = stamps.get(path);
-      if (entry.stamp !== stamp) {
-        // Touched, not changed (or changed too recently for its time to tell: no stamp then).
-        const { stamp: _old, ...rest } = entry;
-        manifest.records[source] = stamp ? { ...rest, stamp } : rest;
-        restamped = true;
-      }
-      outcomes.set(path, { file, status: 'unchanged', ...(entry.slug ? { slug: entry.slug } : {}), diagnostics: entry.diagnostics, outputs: entry.outputs.map(shownOutput) });
-      options.onRecord?.({ done: ++done, total, file, status: 'unchanged' });
-    } else {
-      toRender.push(path);
-    }
-  }
 
-  // Each result is settled — its files written — as it arrives, one at a time, while the
-  // workers go on. Output names go to the record first in file order: when a later record
-  // claimed a name first, the earlier one overwrites its files and the later one is failed.
-  const order = new Map(discovered.files.map((path, i) => [sourceKey(cwd, path), i]));
-  /** Whether a record of the last build is still there: one of this build's, or a file not asked for today. */
-  const recordExists = (source: string): boolean => order.has(source) || existsSync(join(cwd, source));
-  // A record keeps the name it last built under until it builds under another: one that
-  // fails now still owns its earlier files, which nobody else may overwrite.
-  const owners = new Map<string, { source: string; outcome?: RecordOutcome }>();
-  for (const [source, entry] of Object.entries(previous.records)) {
-    if (!entry.slug || !recordExists(source)) continue;
-    const outcome = outcomes.get(join(cwd, source));
-    owners.set(entry.slug, outcome ? { source, outcome } : { source });
-  }
-  /** Files of `names` that no other record now owns. */
-  const ownFiles = (names: readonly string[], source: string): string[] =>
-    names.filter((name) => {
-      const owner = owners.get(name.replace(/\.[^.]+$/, ''));
-      return !owner || owner.source === source;
-    });
-  const rank = (source: string): number => order.get(source) ?? Number.MAX_SAFE_INTEGER;
-  const removed: string[] = [];
+  const plan = planRenders({ files, cwd, outDir, previous, settings, force, lastPack: cache.last !== undefined, onUnchanged: (file) => options.onRecord?.({ done: ++done, total, file, status: 'unchanged' }) });
+  for (const [source, entry] of plan.restamped) cache.set(source, entry);
+  const owners = new OutputOwners(cwd, files, previous.records, plan.unchanged);
+  const settler = new RecordSettler(cwd, outDir, cache, owners, plan.unchanged, plan.stamps);
+  const { toRender } = plan;
 
-  const settle = (result: RecordResult): void => {
-    const source = sourceKey(cwd, result.path);
-    const outcome: RecordOutcome = { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
-    outcomes.set(result.path, outcome);
-    if (result.skippedDraft) {
-      outcome.status = 'draft';
-      removed.push(...removeOutputs(outDir, ownFiles(previous.records[source]?.outputs ?? [], source), cwd));
-      delete manifest.records[source];
-      return;
-    }
-    if (!result.files || !result.summary || result.key === undefined || result.archiveEntry === undefined || hasErrors(result.diagnostics)) return; // earlier files stay as they were
-    const slug = result.summary.slug;
-    const owner = owners.get(slug);
-    if (owner && owner.source !== source) {
-      if (rank(owner.source) < rank(source)) {
-        outcome.diagnostics.push(slugClash(result.file, slug, displayPath(join(cwd, owner.source), cwd)));
-        return;
-      }
-      // This record comes first: the later one, already written, gives way.
-      if (owner.outcome) {
-        owner.outcome.status = 'failed';
-        owner.outcome.outputs = [];
-        owner.outcome.diagnostics.push(slugClash(owner.outcome.file, slug, result.file));
-      }
-      delete manifest.records[owner.source];
-    }
-    owners.set(slug, { source, outcome });
-    const targets = result.files.map((file) => join(outDir, file.name));
-    const write = (target: string, data: string | Uint8Array): void => {
-      try {
-        writeFileAtomicSync(target, data);
-      } catch (error) {
-        throw new WriteError(displayPath(target, cwd), error);
-      }
-    };
-    result.files.forEach((file, i) => write(targets[i]!, file.data));
-    let place: PackPlace;
-    try {
-      pack ??= packs.next = openPack();
-      place = pack.append(result.archiveEntry, result.summary.json);
-    } catch (error) {
-      throw new WriteError(displayPath(manifestFile.replace(/\.json$/, '.*.pack'), cwd), error);
-    }
-    packed.add(source);
-    const names = result.files.map((file) => file.name);
-    outcome.outputs.push(...names.map(shownOutput));
-    const earlier = previous.records[source];
-    if (earlier?.slug && earlier.slug !== slug && owners.get(earlier.slug)?.source === source) owners.delete(earlier.slug);
-    removed.push(...removeOutputs(outDir, ownFiles((earlier?.outputs ?? []).filter((name) => !names.includes(name)), source), cwd));
-    outcome.status = 'built';
-    outcome.slug = slug;
-    const stamp = stamps.get(result.path);
-    const { date, draft } = result.summary;
-    const { title } = result.summary;
-    const entry: CacheEntry = { key: result.key, ...(stamp ? { stamp } : {}), slug, outputs: names, entry: place, date, title, ...(result.neighbours ? { neighbours: result.neighbours } : {}), ...(draft ? { draft } : {}), ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
-    manifest.records[source] = entry;
-  };
-
-  const htmlPages = formats.includes('html');
   // Pages link to their neighbours by date: rendered with those the last build and the new
   // records' front-matter suggest, then again for the few that turn out otherwise.
-  const placed = (records: Manifest['records']): Placed[] =>
-    Object.entries(records).flatMap(([source, entry]) => (entry.date !== undefined && entry.slug && (drafts || !entry.draft) && recordExists(source) ? [{ source, slug: entry.slug, title: entry.title ?? entry.slug, date: entry.date }] : []));
+  const htmlPages = formats.includes('html');
+  const placed = (records: typeof previous.records) => placedBriefings(records, drafts, (source) => owners.recordExists(source));
   const rendering = new Set(toRender.map((path) => sourceKey(cwd, path)));
   const guessed = htmlPages ? neighboursOf([...placed(previous.records).filter((p) => !rendering.has(p.source)), ...toRender.flatMap((path) => guessPlace(path, sourceKey(cwd, path), drafts) ?? [])]) : new Map();
   const renderSettings: RenderSettings = { cwd, config, formats, drafts, settingsKey: settings, neighbours: Object.fromEntries(guessed) };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   // Each result is written as it arrives, at once: the next record is already on its way.
-  const settleOrFail = (result: RecordResult): void => {
-    try {
-      settle(result);
-    } catch (error) {
-      const outcome = outcomes.get(result.path) ?? { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
-      outcome.status = 'failed';
-      outcome.diagnostics.push(writeError(result.file, error));
-      outcomes.set(result.path, outcome);
-    }
-  };
-  const onResult = (result: RecordResult): void => {
-    settleOrFail(result);
-    options.onRecord?.({ done: ++done, total, file: result.file, status: outcomes.get(result.path)?.status ?? 'failed' });
-  };
-  await renderRecords(toRender, renderSettings, jobs, onResult);
-
-  // Records whose file is gone take their outputs with them.
-  for (const [source, entry] of Object.entries(manifest.records)) {
-    if (recordExists(source)) continue;
-    removed.push(...removeOutputs(outDir, ownFiles(entry.outputs, source), cwd));
-    delete manifest.records[source];
-  }
-
-  // The pages whose neighbours turned out other than they were rendered with, rendered again.
+  await renderRecords(toRender, renderSettings, jobs, (result) => {
+    const { status } = settler.settle(result);
+    options.onRecord?.({ done: ++done, total, file: result.file, status });
+  });
+  settler.removeGone();
+  let renderedAgain = 0;
   if (htmlPages) {
-    const actual = neighboursOf(placed(manifest.records));
-    const again = [...actual].filter(([source, near]) => manifest.records[source]?.neighbours !== neighboursKey(near)).map(([source]) => join(cwd, source));
-    await renderRecords(again, { ...renderSettings, neighbours: Object.fromEntries(actual) }, jobs, settleOrFail); // counted already
-    toRender.push(...again);
+    const actual = neighboursOf(placed(cache.manifest.records));
+    const again = [...actual].filter(([source, near]) => cache.manifest.records[source]?.neighbours !== neighboursKey(near)).map(([source]) => join(cwd, source));
+    await renderRecords(again, { ...renderSettings, neighbours: Object.fromEntries(actual) }, jobs, (result) => void settler.settle(result)); // counted already
+    renderedAgain = again.length;
   }
+  cache.carryOver(settings);
 
-  // A new pack takes the entries of the records not rendered this time from the last one.
-  if (pack && !pack.extends) {
-    for (const [source, entry] of Object.entries(manifest.records)) {
-      if (packed.has(source) || !entry.entry) continue;
-      const bytes = lastPack?.tryReadRecord(entry.entry);
-      if (bytes) manifest.records[source] = { ...entry, entry: pack.appendRecord(bytes, entry.entry[1]) };
-      else delete manifest.records[source]; // nothing to place it by: rendered next time
-    }
-  }
-  // An entry left from before new settings (its record failed this time) was keyed under the
-  // old ones: without its stamp, the record is read and rendered again next time.
-  if (previous.settings !== settings) {
-    for (const [source, entry] of Object.entries(manifest.records)) {
-      if (packed.has(source) || entry.stamp === undefined) continue;
-      const { stamp: _stale, ...rest } = entry;
-      manifest.records[source] = rest;
-    }
-  }
-  const entries = pack ?? lastPack;
-  const published = Object.entries(manifest.records)
-    .filter(([, entry]) => entry.date !== undefined && (drafts || !entry.draft))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  // Each entry's `updated` in the feed: its record's last commit, from one git call.
-  const commits = lastCommitDates(cwd);
-  const committed: Record<string, string> = {};
-  for (const [source, entry] of published) {
-    const date = commits.get(source.split(sep).join('/'));
-    if (date && entry.slug) committed[entry.slug] = date;
-  }
-  // The pages are made from the summaries alone, briefings.json from every record's entry:
-  // an edit to a record's points rewrites briefings.json but leaves the pages be.
-  const siteKey = createHash('sha256')
-    .update(settings)
-    .update(JSON.stringify(siteSettings(config)))
-    .update(JSON.stringify(committed))
-    .update(published.map(([source, entry]) => `${source}\u0000${entry.summaryKey ?? entry.key}`).join('\n'))
-    .digest('hex');
-  const dataKey = createHash('sha256')
-    .update(settings)
-    .update(JSON.stringify(siteSettings(config))) // the person pages are made with it
-    .update(published.map(([source, entry]) => `${source}\u0000${entry.key}`).join('\n'))
-    .digest('hex');
-  const previousData = [ARCHIVE_DATA, ...(previous.dataFiles ?? [])];
-  const previousPages = previous.siteFiles.filter((name) => !previousData.includes(name));
-  let dataFiles = previous.dataFiles ?? [];
-  let siteFiles: string[] = previous.siteFiles;
-  // With the last pack gone and no render this time to start another (every render failed,
-  // or only some records were asked for), no briefing's summary or entry can be had: the site
-  // files stay as they were, and the next build, which renders every record again, makes them.
-  const unreadable = published.length > 0 && entries === undefined;
-  if (!unreadable) {
-    try {
-      let pages = previousPages;
-      if (options.force || previous.siteKey !== siteKey || !outputsExist(outDir, previousPages)) {
-        const places = published.map(([, entry]) => entry.entry!);
-        const { writeSitePages } = await import('./site-pages.js');
-        pages = await writeSitePages({ pack: entries?.path, places, templatesDir: config.templatesDir, site: siteSettings(config), outDir, committed });
-        removed.push(...removeOutputs(outDir, previousPages.filter((name) => !pages.includes(name)), cwd));
-      }
-      manifest.siteKey = siteKey;
-      if (options.force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA, ...dataFiles])) {
-        const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst({ date: a.date!, slug: a.slug ?? '' }, { date: b.date!, slug: b.slug ?? '' }));
-        // The person pages list points, so they are made with briefings.json, not with the other pages.
-        const { writePersonPages } = await import('./person-pages.js');
-        const { fullDate } = await import('../compose/helpers.js');
-        const briefings = function* (): Generator<BriefingSummary> {
-          for (const entry of ordered) if (entries && entry.entry) yield JSON.parse(entries.read(entry.entry).toString('utf8')) as BriefingSummary;
-        };
-        const written = await writePersonPages(briefings(), { templatesDir: config.templatesDir, site: siteSettings(config), outDir, dateText: fullDate });
-        removed.push(...removeOutputs(outDir, dataFiles.filter((name) => !written.includes(name)), cwd));
-        dataFiles = written;
-        // Each entry is read as it is written: the archive's data is never whole in memory.
-        const read = function* (): Generator<Uint8Array> {
-          for (const entry of ordered) {
-            if (!entries || !entry.entry) throw new Error('a briefing has no entry in the build cache; build again with --force');
-            yield entries.read(entry.entry);
-          }
-        };
-        await writeChunksAtomic(join(outDir, ARCHIVE_DATA), archiveData(read()));
-      }
-      manifest.dataKey = dataKey;
-      siteFiles = [...pages, ARCHIVE_DATA, ...dataFiles];
-      manifest.dataFiles = dataFiles;
-      // The search index, made again only when a briefing's page is.
-      const searchKey = createHash('sha256').update(dataKey).update(manifest.siteKey ?? '').digest('hex');
-      if (htmlPages && published.length > 0) {
-        const search = await refreshSearchIndex({ outDir, force: options.force ?? false, searchKey, previousKey: previous.searchKey, lang: config.site.lang });
-        if (search.key) manifest.searchKey = search.key;
-        if (search.warning) diagnostics.push(search.warning);
-      }
-    } catch (error) {
-      // A broken index or feed template is reported like any other; the briefings still stand.
-      diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
-      delete manifest.siteKey;
-      delete manifest.dataKey;
-    }
-  }
-  manifest.siteFiles = siteFiles;
+  const site = await writeSiteFiles({ cwd, outDir, config, settings, force, drafts, htmlPages, records: cache.manifest.records, previous, entries: cache.entries });
+  diagnostics.push(...site.diagnostics);
+  const removed = [...settler.removed, ...site.removed];
   // An unchanged build leaves the manifest as it was: no need to write it again.
-  manifest.settings = settings;
-  if (fontFiles.length > 0) manifest.fonts = fontFiles;
-  else delete manifest.fonts;
-  pack?.close();
-  lastPack?.close();
-  const packName = pack?.name ?? previous.pack;
-  if (packName) manifest.pack = packName;
-  const unchanged = !restamped && previous.searchKey === manifest.searchKey && previous.settings === settings && String(previous.fonts) === String(manifest.fonts) && toRender.length === 0 && removed.length === 0 && previous.siteKey === manifest.siteKey && previous.dataKey === manifest.dataKey && Object.keys(previous.records).length === Object.keys(manifest.records).length;
-  if (!unchanged) {
-    await saveManifest(manifestFile, manifest);
-    removeOtherPacks(manifestFile, manifest.pack);
-  }
+  await cache.save(settings, fontFiles, site.state, plan.restamped.size > 0 || toRender.length + renderedAgain > 0 || removed.length > 0);
 
-  const records = discovered.files.map((path) => outcomes.get(path)!);
-  return { records, diagnostics, siteFiles: siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };
+  const records = files.map((path) => settler.outcomes.get(path)!);
+  return { records, diagnostics, siteFiles: site.state.siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };
 }
-
-function removeOutputs(outDir: string, names: readonly string[], cwd: string): string[] {
-  const removed: string[] = [];
-  for (const name of names) {
-    const target = join(outDir, name);
-    // Only ever inside the output folder, whatever a manifest says.
-    if (relative(outDir, target).startsWith('..')) continue;
-    rmSync(target, { force: true });
-    removed.push(displayPath(target, cwd));
-  }
-  return removed;
-}
-
-function siteSettings(config: ResolvedConfig): SiteSettings {
-  return { title: config.site.title, lang: config.site.lang, ...(config.site.baseUrl ? { baseUrl: config.site.baseUrl } : {}) };
-}
-
-/** A file of the build that could not be written, named as the user sees it. */
-class WriteError extends Error {
-  constructor(
-    readonly target: string,
-    readonly reason: unknown,
-  ) {
-    super(`cannot write ${target}`);
-  }
-}
-
-function writeError(file: string, error: unknown): Diagnostic {
-  const reason = error instanceof WriteError ? error.reason : error;
-  const code = reason instanceof Error && 'code' in reason ? String(reason.code) : reason instanceof Error ? reason.message : String(reason);
-  const what = error instanceof WriteError ? error.target : "this record's outputs";
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'write-error', message: `cannot write ${what} (${code})`, note: 'check that the folder is writable, has room, and holds no folder of that name' };
-}
-
-function slugClash(file: string, slug: string, owner: string): Diagnostic {
-  return {
-    file,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 4,
-    severity: 'error',
-    rule: 'duplicate-slug',
-    message: `the output name ${slug} is already taken by ${owner}`,
-    note: 'give one of the records its own slug in the front-matter',
-  };
-}
-
-/** Why the output folder may not be used: it holds the records, or sits among them. */
-function outputOverlap(outDir: string, inputs: readonly string[], records: readonly string[]): string | undefined {
-  const within = (dir: string, path: string): boolean => path === dir || path.startsWith(`${dir}${sep}`);
-  const record = records.find((file) => within(outDir, file));
-  if (record) return `the output folder holds records (${relative(outDir, record)}): building there would overwrite them`;
-  const input = inputs.find((path) => within(path, outDir));
-  if (input) return 'the output folder is inside the records folder: its files would be read as records next time';
-  return undefined;
-}
-
-/** The names in a folder; none when it does not exist. */
-function listing(dir: string): Set<string> {
-  try {
-    return new Set(readdirSync(dir));
-  } catch {
-    return new Set();
-  }
-}
-
-/**
- * What changes when a file is written: its size, its modification time, its inode. A stamp
- * taken within two seconds of the file's last change is not to be kept: on a file system
- * with coarse times, a second edit of the same size in the same tick would go unseen (git's
- * "racily clean" entries, avoided the same way).
- */
-function stampOf(path: string): { value: string; racy: boolean } {
-  const stat = statSync(path, { bigint: true });
-  const racy = BigInt(Date.now()) * 1_000_000n - stat.mtimeNs < 2_000_000_000n;
-  return { value: `${stat.size} ${stat.mtimeNs} ${stat.ino}`, racy };
-}
-
-/** Records are keyed in the manifest by their path relative to the project. */
-function sourceKey(cwd: string, path: string): string {
-  return relative(cwd, path);
-}
-
-let version: string | undefined;
-function packageVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  return version;
-}
-
-

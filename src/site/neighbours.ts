@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import type { Neighbour, Neighbours } from './briefing-page.js';
+import type { Manifest } from './cache.js';
 import { newestFirst } from './model.js';
 
 /** Records are keyed by their path relative to the project. */
@@ -41,6 +42,11 @@ export function neighboursOf(briefings: readonly Placed[]): Map<string, Neighbou
     found.set(briefing.source, { ...(older ? { prev: strip(older) } : {}), ...(newer ? { next: strip(newer) } : {}) });
   });
   return found;
+}
+
+/** The dated briefings of the manifest's `records` that are published and still there. */
+export function placedBriefings(records: Manifest['records'], drafts: boolean, exists: (source: string) => boolean): Placed[] {
+  return Object.entries(records).flatMap(([source, entry]) => (entry.date !== undefined && entry.slug && (drafts || !entry.draft) && exists(source) ? [{ source, slug: entry.slug, title: entry.title ?? entry.slug, date: entry.date }] : []));
 }
 
 /**

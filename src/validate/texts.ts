@@ -8,7 +8,7 @@ import type { Root, Text } from 'mdast';
 import { isPair, isScalar, isSeq, visit as visitYaml, type Document } from 'yaml';
 import { nodesOf } from './nodes.js';
 import type { Attribution } from './attributions.js';
-import { pathLabel } from './yaml-diagnostics.js';
+import { pathLabel } from './value-names.js';
 
 export interface TextSegment {
   text: string;

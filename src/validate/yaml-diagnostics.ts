@@ -11,6 +11,7 @@ import type { SourceText } from '../diagnostics/source.js';
 import { MAX_ALIAS_COUNT } from '../load/frontmatter.js';
 import { closest, didYouMean } from './suggest.js';
 import { errorMessage } from '../diagnostics/error-message.js';
+import { describe, lowerFirst, nameOfType, pathLabel } from './value-names.js';
 
 export interface YamlContext {
   file: string;
@@ -259,43 +260,4 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 function pathKey(path: readonly PropertyKey[]): string {
   return path.map(String).join('\u0000');
-}
-
-const SINGULAR: Record<string, string> = { speakers: 'speaker', hosts: 'host', partners: 'partner', chair: 'chair', tags: 'tag' };
-
-/**
- * A path as an editor would name it, counting from one: `title`, `speaker 2`,
- * `key of speaker 2`, `name of chair 1`.
- */
-export function pathLabel(path: readonly PropertyKey[]): string {
-  let label = '';
-  let owner = '';
-  for (const step of path) {
-    if (typeof step === 'number') {
-      owner = `${SINGULAR[label] ?? label} ${step + 1}`;
-      label = owner;
-    } else {
-      label = owner ? `${String(step)} of ${owner}` : String(step);
-      owner = '';
-    }
-  }
-  return label;
-}
-
-function nameOfType(expected: string): string {
-  const names: Record<string, string> = { string: 'text', object: 'a mapping (key: value lines)', array: 'a list', boolean: 'true or false', number: 'a number' };
-  return names[expected] ?? expected;
-}
-
-export function describe(value: unknown): string {
-  if (value === null) return 'nothing (null)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `"${value}"`;
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'boolean') return String(value);
-  return `a ${typeof value} (${String(value)})`;
-}
-
-function lowerFirst(message: string): string {
-  return message.charAt(0).toLowerCase() + message.slice(1);
 }

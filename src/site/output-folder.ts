@@ -1,0 +1,50 @@
+/**
+ * The output folder as the build meets it: whether it may be used at all, which names it
+ * holds, how its files are named to the user, and removing files from it (never outside it).
+ */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { displayPath } from '../load/discover.js';
+
+/** Why the output folder may not be used: it holds the records, or sits among them. */
+export function outputOverlap(outDir: string, inputs: readonly string[], records: readonly string[]): string | undefined {
+  const within = (dir: string, path: string): boolean => path === dir || path.startsWith(`${dir}${sep}`);
+  const record = records.find((file) => within(outDir, file));
+  if (record) return `the output folder holds records (${relative(outDir, record)}): building there would overwrite them`;
+  const input = inputs.find((path) => within(path, outDir));
+  if (input) return 'the output folder is inside the records folder: its files would be read as records next time';
+  return undefined;
+}
+
+/**
+ * Whether a file is in the output folder: one listing of the folder answers for every name
+ * directly in it, a name in a subfolder is looked up.
+ */
+export function presentIn(outDir: string): (name: string) => boolean {
+  let present: Set<string>;
+  try {
+    present = new Set(readdirSync(outDir));
+  } catch {
+    present = new Set(); // no folder, no files
+  }
+  return (name) => (name.includes('/') ? existsSync(join(outDir, name)) : present.has(name));
+}
+
+/** Output names as the user sees them, without resolving a path per file. */
+export function outputNamer(cwd: string, outDir: string): (name: string) => string {
+  const shown = relative(cwd, outDir);
+  return (name) => (shown === '' ? name : shown.startsWith('..') ? `${outDir}${sep}${name}` : `${shown}${sep}${name}`);
+}
+
+/** Removes `names` from the output folder; returns them as the user sees them. */
+export function removeOutputs(outDir: string, names: readonly string[], cwd: string): string[] {
+  const removed: string[] = [];
+  for (const name of names) {
+    const target = join(outDir, name);
+    // Only ever inside the output folder, whatever a manifest says.
+    if (relative(outDir, target).startsWith('..')) continue;
+    rmSync(target, { force: true });
+    removed.push(displayPath(target, cwd));
+  }
+  return removed;
+}

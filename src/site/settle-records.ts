@@ -1,0 +1,129 @@
+/**
+ * Settling a rendered record: its output name claimed, its files written atomically, its
+ * entry added to the cache's pack and its manifest entry made. Results are settled one at a
+ * time as they arrive, while the workers go on; a record with errors leaves its earlier files
+ * as they were, and a record that could not be written is failed, not the build.
+ */
+import { join } from 'node:path';
+import { fileDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { errorMessage } from '../diagnostics/error-message.js';
+import { displayPath } from '../load/discover.js';
+import type { RecordOutcome } from '../pipeline.js';
+import { writeFileAtomicSync } from '../write/atomic.js';
+import type { CacheEntry } from './cache.js';
+import type { CacheUpdate } from './cache-update.js';
+import type { PackPlace } from './entry-pack.js';
+import { sourceKey } from './neighbours.js';
+import { outputNamer, removeOutputs } from './output-folder.js';
+import type { OutputOwners } from './output-owners.js';
+import type { RecordResult } from './record-job.js';
+
+export class RecordSettler {
+  /** Every record's outcome so far, by path: the unchanged ones', then each one settled. */
+  readonly outcomes: Map<string, RecordOutcome>;
+  /** Outputs removed (as the user sees them): a record's old names, a draft's, a gone record's. */
+  readonly removed: string[] = [];
+  private readonly shownOutput: (name: string) => string;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly outDir: string,
+    private readonly cache: CacheUpdate,
+    private readonly owners: OutputOwners,
+    unchanged: ReadonlyMap<string, RecordOutcome>,
+    /** Each record's stamp as the plan took it (see render-plan.ts). */
+    private readonly stamps: ReadonlyMap<string, string>,
+  ) {
+    this.outcomes = new Map(unchanged);
+    this.shownOutput = outputNamer(cwd, outDir);
+  }
+
+  /** Settles `result`; should it fail to be written, the record is failed with the reason. */
+  settle(result: RecordResult): RecordOutcome {
+    try {
+      this.settleOrThrow(result);
+    } catch (error) {
+      const outcome = this.outcomes.get(result.path) ?? { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
+      outcome.status = 'failed';
+      outcome.diagnostics.push(writeError(result.file, error));
+      this.outcomes.set(result.path, outcome);
+    }
+    return this.outcomes.get(result.path)!;
+  }
+
+  /** Records whose file is gone take their outputs with them. */
+  removeGone(): void {
+    for (const [source, entry] of Object.entries(this.cache.manifest.records)) {
+      if (this.owners.recordExists(source)) continue;
+      this.removeOwn(entry.outputs, source);
+      this.cache.forget(source);
+    }
+  }
+
+  private settleOrThrow(result: RecordResult): void {
+    const { cache, cwd, owners } = this;
+    const source = sourceKey(cwd, result.path);
+    const outcome: RecordOutcome = { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
+    this.outcomes.set(result.path, outcome);
+    const earlier = cache.previous.records[source];
+    if (result.skippedDraft) {
+      outcome.status = 'draft';
+      this.removeOwn(earlier?.outputs ?? [], source);
+      cache.forget(source);
+      return;
+    }
+    if (!result.files || !result.summary || result.key === undefined || result.archiveEntry === undefined || hasErrors(result.diagnostics)) return; // earlier files stay as they were
+    const { slug, date, title, draft } = result.summary;
+    const claim = owners.claim(slug, source, result.file, outcome);
+    if (!claim.granted) {
+      outcome.diagnostics.push(claim.clash);
+      return;
+    }
+    if (claim.displaced !== undefined) cache.forget(claim.displaced);
+    for (const file of result.files) {
+      const target = join(this.outDir, file.name);
+      try {
+        writeFileAtomicSync(target, file.data);
+      } catch (error) {
+        throw new WriteError(displayPath(target, cwd), error);
+      }
+    }
+    let place: PackPlace;
+    try {
+      place = cache.pack(source, result.archiveEntry, result.summary.json);
+    } catch (error) {
+      throw new WriteError(displayPath(cache.manifestFile.replace(/\.json$/, '.*.pack'), cwd), error);
+    }
+    const names = result.files.map((file) => file.name);
+    outcome.outputs.push(...names.map(this.shownOutput));
+    if (earlier?.slug && earlier.slug !== slug) owners.release(earlier.slug, source);
+    this.removeOwn((earlier?.outputs ?? []).filter((name) => !names.includes(name)), source);
+    outcome.status = 'built';
+    outcome.slug = slug;
+    const stamp = this.stamps.get(result.path);
+    const entry: CacheEntry = { key: result.key, ...(stamp ? { stamp } : {}), slug, outputs: names, entry: place, date, title, ...(result.neighbours ? { neighbours: result.neighbours } : {}), ...(draft ? { draft } : {}), ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
+    cache.set(source, entry);
+  }
+
+  /** Removes those of `names` that no other record now owns. */
+  private removeOwn(names: readonly string[], source: string): void {
+    this.removed.push(...removeOutputs(this.outDir, this.owners.ownFiles(names, source), this.cwd));
+  }
+}
+
+/** A file of the build that could not be written, named as the user sees it. */
+class WriteError extends Error {
+  constructor(
+    readonly target: string,
+    readonly reason: unknown,
+  ) {
+    super(`cannot write ${target}`);
+  }
+}
+
+function writeError(file: string, error: unknown): Diagnostic {
+  const reason = error instanceof WriteError ? error.reason : error;
+  const code = reason instanceof Error && 'code' in reason ? String(reason.code) : errorMessage(reason);
+  const what = error instanceof WriteError ? error.target : "this record's outputs";
+  return fileDiagnostic(file, { severity: 'error', rule: 'write-error', message: `cannot write ${what} (${code})`, note: 'check that the folder is writable, has room, and holds no folder of that name' });
+}

@@ -1,0 +1,138 @@
+/**
+ * The site files made from every published briefing: the pages (index, tags, feed) from
+ * their summaries, briefings.json and the person pages from their entries, and the search
+ * index from the pages. Each group is keyed by what it is made from and made again only when
+ * that changed or a file of it went missing: an edit to a record's points rewrites
+ * briefings.json but leaves the other pages be.
+ */
+import { createHash } from 'node:crypto';
+import { join, sep } from 'node:path';
+import { TemplateError } from '../compose/template-files.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { internalError, templateDiagnostic } from '../diagnostics/errors.js';
+import type { BriefingSummary } from '../render/summary-schema.js';
+import { writeChunksAtomic } from '../write/atomic.js';
+import { archiveData, ARCHIVE_DATA } from './archive-data.js';
+import { outputsExist, type CacheEntry, type Manifest } from './cache.js';
+import type { SiteState } from './cache-update.js';
+import type { PackReader, PackWriter } from './entry-pack.js';
+import { lastCommitDates } from './git-dates.js';
+import { newestFirst } from './model.js';
+import { removeOutputs } from './output-folder.js';
+import type { SiteSettings } from './pages.js';
+import { refreshSearchIndex } from './search-refresh.js';
+
+export interface SiteFilesJob {
+  cwd: string;
+  outDir: string;
+  config: ResolvedConfig;
+  /** The build's settings key. */
+  settings: string;
+  force: boolean;
+  drafts: boolean;
+  /** Whether the briefings have pages (and so the site a search index). */
+  htmlPages: boolean;
+  /** This build's cache entries, and the last build's manifest. */
+  records: Manifest['records'];
+  previous: Manifest;
+  /** The pack holding every briefing's entry and summary. */
+  entries: PackReader | PackWriter | undefined;
+}
+
+export interface SiteFiles {
+  /** What the manifest keeps of them. */
+  state: SiteState;
+  /** Site files no longer made, removed (as the user sees them). */
+  removed: string[];
+  diagnostics: Diagnostic[];
+}
+
+export async function writeSiteFiles(job: SiteFilesJob): Promise<SiteFiles> {
+  const { config, cwd, outDir, previous, entries, force } = job;
+  const site = siteSettings(config);
+  const published = Object.entries(job.records)
+    .filter(([, entry]) => entry.date !== undefined && (job.drafts || !entry.draft))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Each entry's `updated` in the feed: its record's last commit, from one git call.
+  const commits = lastCommitDates(cwd);
+  const committed: Record<string, string> = {};
+  for (const [source, entry] of published) {
+    const date = commits.get(source.split(sep).join('/'));
+    if (date && entry.slug) committed[entry.slug] = date;
+  }
+  const siteKey = createHash('sha256')
+    .update(job.settings)
+    .update(JSON.stringify(site))
+    .update(JSON.stringify(committed))
+    .update(published.map(([source, entry]) => `${source}\u0000${entry.summaryKey ?? entry.key}`).join('\n'))
+    .digest('hex');
+  const dataKey = createHash('sha256')
+    .update(job.settings)
+    .update(JSON.stringify(site)) // the person pages are made with it
+    .update(published.map(([source, entry]) => `${source}\u0000${entry.key}`).join('\n'))
+    .digest('hex');
+  const previousData = [ARCHIVE_DATA, ...(previous.dataFiles ?? [])];
+  const previousPages = previous.siteFiles.filter((name) => !previousData.includes(name));
+  const result: SiteFiles = { state: { siteFiles: previous.siteFiles }, removed: [], diagnostics: [] };
+  // With the last pack gone and no render this time to start another (every render failed,
+  // or only some records were asked for), no briefing's summary or entry can be had: the site
+  // files stay as they were, and the next build, which renders every record again, makes them.
+  if (published.length > 0 && entries === undefined) return result;
+  const remove = (names: readonly string[]): void => void result.removed.push(...removeOutputs(outDir, names, cwd));
+  try {
+    let pages = previousPages;
+    if (force || previous.siteKey !== siteKey || !outputsExist(outDir, previousPages)) {
+      const places = published.map(([, entry]) => entry.entry!);
+      const { writeSitePages } = await import('./site-pages.js');
+      pages = await writeSitePages({ pack: entries?.path, places, templatesDir: config.templatesDir, site, outDir, committed });
+      remove(previousPages.filter((name) => !pages.includes(name)));
+    }
+    let dataFiles = previous.dataFiles ?? [];
+    if (force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA, ...dataFiles])) {
+      const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst({ date: a.date!, slug: a.slug ?? '' }, { date: b.date!, slug: b.slug ?? '' }));
+      // The person pages list points, so they are made with briefings.json, not with the other pages.
+      const people = await writePeople(ordered, entries, { config, site, outDir });
+      remove(dataFiles.filter((name) => !people.includes(name)));
+      dataFiles = people;
+      await writeBriefingsJson(ordered, entries, outDir);
+    }
+    result.state = { siteFiles: [...pages, ARCHIVE_DATA, ...dataFiles], siteKey, dataKey, dataFiles };
+    // The search index, made again only when a briefing's page is.
+    const searchKey = createHash('sha256').update(dataKey).update(siteKey).digest('hex');
+    if (job.htmlPages && published.length > 0) {
+      const search = await refreshSearchIndex({ outDir, force, searchKey, previousKey: previous.searchKey, lang: config.site.lang });
+      if (search.key) result.state.searchKey = search.key;
+      if (search.warning) result.diagnostics.push(search.warning);
+    }
+  } catch (error) {
+    // A broken index or feed template is reported like any other; the briefings still stand.
+    result.diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
+  }
+  return result;
+}
+
+/** The person pages, made from the briefings' entries; returns the files written. */
+async function writePeople(ordered: readonly CacheEntry[], entries: PackReader | PackWriter | undefined, where: { config: ResolvedConfig; site: SiteSettings; outDir: string }): Promise<string[]> {
+  const { writePersonPages } = await import('./person-pages.js');
+  const { fullDate } = await import('../compose/helpers.js');
+  const briefings = function* (): Generator<BriefingSummary> {
+    for (const entry of ordered) if (entries && entry.entry) yield JSON.parse(entries.read(entry.entry).toString('utf8')) as BriefingSummary;
+  };
+  return writePersonPages(briefings(), { templatesDir: where.config.templatesDir, site: where.site, outDir: where.outDir, dateText: fullDate });
+}
+
+/** briefings.json, each entry read as it is written: the archive's data is never whole in memory. */
+async function writeBriefingsJson(ordered: readonly CacheEntry[], entries: PackReader | PackWriter | undefined, outDir: string): Promise<void> {
+  const read = function* (): Generator<Uint8Array> {
+    for (const entry of ordered) {
+      if (!entries || !entry.entry) throw new Error('a briefing has no entry in the build cache; build again with --force');
+      yield entries.read(entry.entry);
+    }
+  };
+  await writeChunksAtomic(join(outDir, ARCHIVE_DATA), archiveData(read()));
+}
+
+export function siteSettings(config: ResolvedConfig): SiteSettings {
+  return { title: config.site.title, lang: config.site.lang, ...(config.site.baseUrl ? { baseUrl: config.site.baseUrl } : {}) };
+}
