@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../config/package-version.js';
 import { errorMessage } from '../diagnostics/error-message.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { installedFrom, planPackage, type PackagePlan } from './init-package.js';
@@ -22,7 +23,7 @@ export interface InitOptions {
 export async function runInit(dir: string | undefined, options: InitOptions): Promise<number> {
   const target = resolve(dir ?? '.');
   const shown = (name: string): string => relative(process.cwd(), join(target, name)) || name;
-  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = packageVersion();
   const files: [string, string][] = [
     ['phrg-brief.yaml', readFileSync(join(ROOT, 'templates/init/phrg-brief.yaml'), 'utf8')],
     ['.gitignore', readFileSync(join(ROOT, 'templates/init/gitignore'), 'utf8')],

@@ -4,18 +4,13 @@
  *
  * Exit codes: 0 success, 1 a record (or the config) has errors, 2 bad usage.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { FORMATS, type FormatSpec } from '../render/formats.js';
+import { packageVersion } from '../config/package-version.js';
 import { errorMessage } from '../diagnostics/error-message.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { formatHelp, HELP, PROGRAM_HELP, type CommandHelp } from './help.js';
 import { formatList, portNumber, positiveInteger, withConfig, withDebug, withRecordPaths, withReporter } from './options.js';
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** The command's description and its help after the options, from help.ts. */
 const described = <C extends { description(text: string): C; addHelpText(position: 'after', text: string): C }>(command: C, help: CommandHelp): C =>
@@ -27,7 +22,7 @@ export function createProgram(setExitCode: (code: number) => void, formats: read
   // declarations (Commander's extra typings), must fit the module's own option type.
   const program = new Command('phrg-brief')
     .description(PROGRAM_HELP.description)
-    .version(version(), '-v, --version', 'print the version')
+    .version(packageVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .showSuggestionAfterError(true)
     .exitOverride()
