@@ -4,7 +4,7 @@
  * the address; then axe on every kind of page at a phone's and a desktop's width, and the Nu
  * HTML Checker on the same pages.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../bench/generate.js';
 import { launchChromium } from '../helpers/browser.js';
-import { BIN, FIXTURES, runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { FIXTURES, runCli, startPreview, tempProject, type TempProject } from '../helpers/cli.js';
 import { CHROMIUM, JAVA, haveTools } from '../helpers/tools.js';
 
 const require = createRequire(import.meta.url);
@@ -43,18 +43,7 @@ describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview'
   let page: Page;
 
   beforeAll(async () => {
-    server = spawn(process.execPath, [BIN, 'preview', '--port', '0'], { cwd: project.dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    server.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-        out += chunk;
-        const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      server.on('exit', (code) => reject(new Error(`preview exited with ${code}: ${stderr}`)));
-    });
+    ({ server, url } = await startPreview(project.dir));
     browser = await launchChromium();
     page = await browser.newPage();
   }, 180_000);

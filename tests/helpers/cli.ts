@@ -1,5 +1,5 @@
 /** Runs the real CLI as a subprocess, in temporary copies of a project. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -53,4 +53,29 @@ export function tempProject(options: { withExample?: boolean } = {}): TempProjec
     path: (...parts) => join(dir, ...parts),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+export interface RunningPreview {
+  server: ChildProcess;
+  /** `http://127.0.0.1:<port>/`, as the server printed it. */
+  url: string;
+  /** What the server has written to stderr so far. */
+  stderr(): string;
+}
+
+/** `phrg-brief preview` on a free port in `dir`, once it has said where it serves. */
+export async function startPreview(dir: string): Promise<RunningPreview> {
+  const server = spawn(process.execPath, [BIN, 'preview', '--port', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  server.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    server.on('exit', (code) => reject(new Error(`preview exited with ${code}: ${stderr}`)));
+  });
+  return { server, url, stderr: () => stderr };
 }

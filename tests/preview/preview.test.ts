@@ -2,14 +2,14 @@
  * The preview as an editor uses it: a real server in a subprocess, the briefing open in
  * Chromium, the record edited on disk. Prints the measured save-to-update latency.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
-import { BIN, REPO, tempProject, type TempProject } from '../helpers/cli.js';
+import { REPO, startPreview, tempProject, type TempProject } from '../helpers/cli.js';
 import { CHROMIUM, haveTools } from '../helpers/tools.js';
 
 const RECORD = 'meetings/2016-11-07-peru.md';
@@ -31,24 +31,16 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
   let server: ChildProcess;
   let url = '';
   let port = 0;
-  let stderr = '';
+  let stderr: () => string = () => '';
   let browser: Browser;
   let page: Page;
   const original = readFileSync(join(REPO, RECORD), 'utf8');
 
   beforeAll(async () => {
     project = tempProject({ withExample: true });
-    server = spawn(process.execPath, [BIN, 'preview', '--port', '0'], { cwd: project.dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-        out += chunk;
-        const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      server.on('exit', (code) => reject(new Error(`preview exited with ${code}: ${stderr}`)));
-    });
+    const preview = await startPreview(project.dir);
+    ({ server, url } = preview);
+    stderr = preview.stderr;
     port = Number(new URL(url).port);
     browser = await launchChromium();
     page = await browser.newPage();
@@ -142,6 +134,6 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
     server.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(stderr).toContain('stopped');
+    expect(stderr()).toContain('stopped');
   });
 });
