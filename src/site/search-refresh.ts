@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { errorMessage } from '../diagnostics/error-message.js';
 import { SEARCH_DIR } from './site-frame.js';
 
 export interface SearchJob {
@@ -26,9 +27,13 @@ export async function refreshSearchIndex(job: SearchJob): Promise<{ key?: string
     await writeSearchIndex(job.outDir, job.lang);
     return { key: job.searchKey };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     return {
-      warning: { file: SEARCH_DIR, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', rule: 'search-index', message: `the search index could not be made: ${reason}`, note: 'the pages and their filter work without it; reinstall phrg-brief to restore Pagefind' },
+      warning: fileDiagnostic(SEARCH_DIR, {
+        severity: 'warning',
+        rule: 'search-index',
+        message: `the search index could not be made: ${errorMessage(error)}`,
+        note: 'the pages and their filter work without it; reinstall phrg-brief to restore Pagefind',
+      }),
     };
   }
 }
