@@ -23,8 +23,18 @@ export function random(seed: number): () => number {
 const COUNTRIES = ['Peru', 'Colombia', 'Bahrain', 'Egypt', 'Poland', 'Hungary', 'Turkey', 'Sri Lanka', 'Myanmar', 'Brazil', 'México', 'Côte d’Ivoire'];
 const FIRST = ['María', 'José', 'Zoltán', 'Łucja', 'Ismael', 'John', 'Aisha', 'Nguyễn', 'Søren', 'Chloé', 'Ángel', 'Małgorzata'];
 const LAST = ['Fernández', 'Gąsiorowski', 'Ősz', 'Crabtree', 'Vega', 'Hernández', 'Okafor', 'Żółkiewska', 'Müller', 'Ó Briain', 'Nørgaard', 'Pérez'];
-const ROLES = ['Director, Centro de Estudios Legales (CEL)', 'Researcher, Helsinki Foundation for Human Rights (HFHR)', 'Lawyer', 'Journalist and author', 'Professor of Law, University of Essex', 'Campaigns Manager, Amnesty International UK'];
-const WORDS = 'defenders rights communities investment pipeline protection government ministry lawyers journalists consultation concessions licences violence impunity reform courts evidence families villages elections parliament detention torture release monitoring sanctions embassy'.split(' ');
+const ROLES = [
+  'Director, Centro de Estudios Legales (CEL)',
+  'Researcher, Helsinki Foundation for Human Rights (HFHR)',
+  'Lawyer',
+  'Journalist and author',
+  'Professor of Law, University of Essex',
+  'Campaigns Manager, Amnesty International UK',
+];
+const WORDS =
+  'defenders rights communities investment pipeline protection government ministry lawyers journalists consultation concessions licences violence impunity reform courts evidence families villages elections parliament detention torture release monitoring sanctions embassy'.split(
+    ' ',
+  );
 const KINDS = ['meeting', 'roundtable', 'panel event', 'report launch'];
 
 export function generateRecord(index: number, rand: () => number): { name: string; text: string } {
@@ -36,7 +46,12 @@ export function generateRecord(index: number, rand: () => number): { name: strin
   const country = pick(COUNTRIES);
   const speakers = Array.from({ length: 2 + Math.floor(rand() * 4) }, (_, i) => {
     const name = `${pick(FIRST)} ${pick(LAST)}`;
-    const key = `${name.normalize('NFD').replace(/[^A-Z]/g, '').slice(0, 3) || 'S'}${i}`;
+    const key = `${
+      name
+        .normalize('NFD')
+        .replace(/[^A-Z]/g, '')
+        .slice(0, 3) || 'S'
+    }${i}`;
     return { key, name, role: pick(ROLES) };
   });
   const sentence = (n: number): string => {

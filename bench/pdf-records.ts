@@ -4,7 +4,10 @@
  */
 import { random } from './generate.js';
 
-const WORDS = 'defenders rights communities investment pipeline protection government ministry lawyers journalists consultation concessions licences violence impunity reform courts evidence families villages elections parliament detention torture release monitoring sanctions embassy'.split(' ');
+const WORDS =
+  'defenders rights communities investment pipeline protection government ministry lawyers journalists consultation concessions licences violence impunity reform courts evidence families villages elections parliament detention torture release monitoring sanctions embassy'.split(
+    ' ',
+  );
 
 const FRONT = `---
 title: Colombia – A Long Record for the PDF Bench

@@ -55,7 +55,10 @@ function stages(file: string): { stage: string; ms: number }[] {
     const stage = STAGES.find(([, pattern]) => names.some((name) => pattern.test(name)))?.[0] ?? 'other (start-up, compose, write)';
     totals.set(stage, (totals.get(stage) ?? 0) + ms);
   });
-  return [...totals].map(([stage, ms]) => ({ stage, ms })).sort((a, b) => b.ms - a.ms).concat([{ stage: 'total, not idle', ms: busy }]);
+  return [...totals]
+    .map(([stage, ms]) => ({ stage, ms }))
+    .sort((a, b) => b.ms - a.ms)
+    .concat([{ stage: 'total, not idle', ms: busy }]);
 }
 
 export async function benchPdf(options: { quick?: boolean } = {}): Promise<void> {
@@ -69,13 +72,21 @@ export async function benchPdf(options: { quick?: boolean } = {}): Promise<void>
     writeFileSync(join(work, 'phrg-brief.yaml'), 'limits:\n  recordSize: 16000000\n');
     const args = [bin, 'build', 'meetings', '--format', 'pdf', '--force', '--jobs', '1'];
     const started = process.hrtime.bigint();
-    const run = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...args], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (run.status !== 0) throw new Error(`phrg-brief build failed:\n${run.stderr}`);
     const [rssKb = 0, user = 0, sys = 0] = run.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
     const pdf = readFileSync(join(work, 'dist', '2023-03-01-long.pdf'));
     const pages = Number(/\/Type \/Pages\n\/Count (\d+)/.exec(pdf.toString('latin1'))?.[1] ?? 0);
-    line(`long record, ${pages} pages (whole build)`, `${seconds.toFixed(1)} s`, `(CPU ${(user + sys).toFixed(1)} s; ${((seconds * 1000) / pages).toFixed(1)} ms a page; target < 10 s at 800)`);
+    line(
+      `long record, ${pages} pages (whole build)`,
+      `${seconds.toFixed(1)} s`,
+      `(CPU ${(user + sys).toFixed(1)} s; ${((seconds * 1000) / pages).toFixed(1)} ms a page; target < 10 s at 800)`,
+    );
     line('  … peak memory', `${(rssKb / 1024).toFixed(0)} MB`, `(${(pdf.length / 1e6).toFixed(1)} MB PDF; target < 300 MB at 800 pages)`);
 
     const profiles = join(work, 'profile');
@@ -84,7 +95,8 @@ export async function benchPdf(options: { quick?: boolean } = {}): Promise<void>
     if (profile) {
       const found = stages(join(profiles, profile));
       const total = found.at(-1)!.ms;
-      for (const { stage, ms } of found.slice(0, -1)) line(`  ${stage}`, `${(ms / 1000).toFixed(2)} s`, `(${((ms / total) * 100).toFixed(0)}%; node --cpu-prof, main thread)`);
+      for (const { stage, ms } of found.slice(0, -1))
+        line(`  ${stage}`, `${(ms / 1000).toFixed(2)} s`, `(${((ms / total) * 100).toFixed(0)}%; node --cpu-prof, main thread)`);
     }
 
     // A typical briefing of two pages, rendered in one process after a first (which loads and
@@ -109,7 +121,11 @@ export async function benchPdf(options: { quick?: boolean } = {}): Promise<void>
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)]!;
-    line(`typical briefing, ${first.pages} pages, after the first`, `${median.toFixed(1)} ms`, `(median of ${times.length}, fastest ${times[0]!.toFixed(1)} ms; ${(median / first.pages).toFixed(1)} ms a page; target < 5 ms)`);
+    line(
+      `typical briefing, ${first.pages} pages, after the first`,
+      `${median.toFixed(1)} ms`,
+      `(median of ${times.length}, fastest ${times[0]!.toFixed(1)} ms; ${(median / first.pages).toFixed(1)} ms a page; target < 5 ms)`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

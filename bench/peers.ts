@@ -107,7 +107,8 @@ disableKinds = ["home", "section", "taxonomy", "term", "RSS", "sitemap", "robots
 /** Pandoc, one process per record, on the first `sample` of them (it is slow). */
 export function pandoc(records: string, work: string, sample: number): PeerRun {
   const files = readdirSync(records).sort().slice(0, sample);
-  if (spawnSync('pandoc', ['--version']).status !== 0) return { name: 'Pandoc', records: files.length, missing: 'not installed (apt-get install pandoc, for the ratio)' };
+  if (spawnSync('pandoc', ['--version']).status !== 0)
+    return { name: 'Pandoc', records: files.length, missing: 'not installed (apt-get install pandoc, for the ratio)' };
   const out = join(work, 'pandoc');
   mkdirSync(out, { recursive: true });
   const seconds = timed(() => {

@@ -54,13 +54,19 @@ const work = mkdtempSync(join(tmpdir(), 'phrg-brief-bench-'));
 try {
   const records = join(work, 'meetings');
   generateRecords(count, records, 42);
-  process.stdout.write(`phrg-brief bench: ${count} generated records, ${process.versions.node} on ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores\n\n`);
+  process.stdout.write(
+    `phrg-brief bench: ${count} generated records, ${process.versions.node} on ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores\n\n`,
+  );
 
   const html = cli(['build', 'meetings', '--format', 'html', '--out', 'out-html', '--force'], work);
   const htmlRate = count / html.seconds;
   line('cold build, HTML only', `${htmlRate.toFixed(0)} records/s`, `(${html.seconds.toFixed(2)} s; target ≥ 1.2× Eleventy, below)`);
   const single = cli(['build', 'meetings', '--format', 'html', '--out', 'out-one', '--force', '--jobs', '1'], work);
-  line('  … on one thread (--jobs 1)', `${(count / single.seconds).toFixed(0)} records/s`, `(${single.seconds.toFixed(2)} s; threads give ${(single.seconds / html.seconds).toFixed(2)}×, target ≥ 1.6× on 2 cores)`);
+  line(
+    '  … on one thread (--jobs 1)',
+    `${(count / single.seconds).toFixed(0)} records/s`,
+    `(${single.seconds.toFixed(2)} s; threads give ${(single.seconds / html.seconds).toFixed(2)}×, target ≥ 1.6× on 2 cores)`,
+  );
 
   // The peers on the same records, in the same run, each cold in a fresh folder: on a shared
   // machine only figures taken side by side compare.
@@ -70,7 +76,11 @@ try {
       continue;
     }
     line(peer.name, `${peer.perSecond.toFixed(0)} records/s`, `(${peer.seconds!.toFixed(2)} s for ${peer.records}, one page each, checked)`);
-    line(`  phrg-brief HTML ÷ ${peer.name.split(',')[0]}`, `${(htmlRate / peer.perSecond).toFixed(2)}×`, peer.name.startsWith('Eleventy') ? '(target ≥ 1.2×)' : '');
+    line(
+      `  phrg-brief HTML ÷ ${peer.name.split(',')[0]}`,
+      `${(htmlRate / peer.perSecond).toFixed(2)}×`,
+      peer.name.startsWith('Eleventy') ? '(target ≥ 1.2×)' : '',
+    );
   }
 
   const both = cli(['build', 'meetings', '--format', 'html,pdf', '--out', 'out-both', '--force'], work);
@@ -95,31 +105,59 @@ try {
     return cli(['build', 'meetings', ...outArgs], work).seconds * 1000;
   };
   const one = thrice(() => editOne(['--format', 'html,pdf', '--out', 'out-both']));
-  line('rebuild, one record changed (HTML + PDF)', `${median(one).toFixed(0)} ms`, `(median of 3: ${one.map((ms) => ms.toFixed(0)).join(', ')}; target < 250 ms)`);
+  line(
+    'rebuild, one record changed (HTML + PDF)',
+    `${median(one).toFixed(0)} ms`,
+    `(median of 3: ${one.map((ms) => ms.toFixed(0)).join(', ')}; target < 250 ms)`,
+  );
   cli(['build', 'meetings', '--format', 'html,md,json', '--out', 'out-web'], work);
   const oneWeb = thrice(() => editOne(['--format', 'html,md,json', '--out', 'out-web']));
-  line('rebuild, one record changed (HTML, MD, JSON)', `${median(oneWeb).toFixed(0)} ms`, `(median of 3: ${oneWeb.map((ms) => ms.toFixed(0)).join(', ')}; target < 250 ms)`);
+  line(
+    'rebuild, one record changed (HTML, MD, JSON)',
+    `${median(oneWeb).toFixed(0)} ms`,
+    `(median of 3: ${oneWeb.map((ms) => ms.toFixed(0)).join(', ')}; target < 250 ms)`,
+  );
   // The same edits to a build left running, as Eleventy's --incremental is used with --watch:
   // from the save to the line that reports the rebuild, its files written.
-  const watched = await watchedSaves(['build', 'meetings', '--format', 'html,pdf', '--out', 'out-both', '--watch'], work, sorted.slice(next, next + 7).map((name) => () => edit(name)));
-  line('rebuild, one record changed, build --watch', `${median(watched).toFixed(0)} ms`, `(HTML + PDF, save to files written; median of ${watched.length} saves, first ${watched[0]!.toFixed(0)} ms; target < 250 ms)`);
+  const watched = await watchedSaves(
+    ['build', 'meetings', '--format', 'html,pdf', '--out', 'out-both', '--watch'],
+    work,
+    sorted.slice(next, next + 7).map((name) => () => edit(name)),
+  );
+  line(
+    'rebuild, one record changed, build --watch',
+    `${median(watched).toFixed(0)} ms`,
+    `(HTML + PDF, save to files written; median of ${watched.length} saves, first ${watched[0]!.toFixed(0)} ms; target < 250 ms)`,
+  );
 
   const helps = Array.from({ length: 9 }, () => cli(['--help'], work).seconds * 1000);
   const bare = Array.from({ length: 9 }, () => timed(() => spawnSync(process.execPath, ['-e', ''])) * 1000);
-  line('phrg-brief --help start-up (median of 9)', `${median(helps).toFixed(0)} ms`, `(fastest ${Math.min(...helps).toFixed(0)} ms; target < 120 ms; node itself: median ${median(bare).toFixed(0)}, fastest ${Math.min(...bare).toFixed(0)} ms)`);
+  line(
+    'phrg-brief --help start-up (median of 9)',
+    `${median(helps).toFixed(0)} ms`,
+    `(fastest ${Math.min(...helps).toFixed(0)} ms; target < 120 ms; node itself: median ${median(bare).toFixed(0)}, fastest ${Math.min(...bare).toFixed(0)} ms)`,
+  );
   if (process.env.NODE_EXTRA_CA_CERTS) {
     // This machine's environment makes every Node process load extra CA certificates first.
     const env = { ...process.env };
     delete env.NODE_EXTRA_CA_CERTS;
     const plain = Array.from({ length: 9 }, () => timed(() => spawnSync(process.execPath, [bin, '--help'], { env })) * 1000);
     const plainBare = Array.from({ length: 9 }, () => timed(() => spawnSync(process.execPath, ['-e', ''], { env })) * 1000);
-    line('  … without NODE_EXTRA_CA_CERTS', `${median(plain).toFixed(0)} ms`, `(fastest ${Math.min(...plain).toFixed(0)} ms; node itself: median ${median(plainBare).toFixed(0)} ms)`);
+    line(
+      '  … without NODE_EXTRA_CA_CERTS',
+      `${median(plain).toFixed(0)} ms`,
+      `(fastest ${Math.min(...plain).toFixed(0)} ms; node itself: median ${median(plainBare).toFixed(0)} ms)`,
+    );
   }
 
   const big = join(work, 'large');
   generateRecords(large, join(big, 'meetings'), 7);
   const bigRun = cli(['build', 'meetings', '--format', 'html', '--out', 'out', '--force'], big);
-  line(`peak memory, ${large.toLocaleString('en-GB')} records (HTML)`, `${bigRun.maxRssMb.toFixed(0)} MB`, `(${(large / bigRun.seconds).toFixed(0)} records/s; target < 300 MB at 10,000)`);
+  line(
+    `peak memory, ${large.toLocaleString('en-GB')} records (HTML)`,
+    `${bigRun.maxRssMb.toFixed(0)} MB`,
+    `(${(large / bigRun.seconds).toFixed(0)} records/s; target < 300 MB at 10,000)`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

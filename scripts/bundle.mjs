@@ -74,7 +74,11 @@ await copyFile(join(packageDir, 'LICENSE_FONT'), new URL('OFL.txt', fontsDir));
       rules.push(block.trim().replace(/src: [^;]+;/, `src: url(${name}.woff2) format('woff2');`));
     }
   }
-  if (rules.length !== 8 || rules.some((rule) => !rule.includes('font-display: swap'))) throw new Error('@fontsource/source-serif-4 is not laid out as expected');
+  if (rules.length !== 8 || rules.some((rule) => !rule.includes('font-display: swap')))
+    throw new Error('@fontsource/source-serif-4 is not laid out as expected');
   await copyFile(new URL('LICENSE', source), new URL('OFL.txt', target)); // the licence travels with the fonts
-  await writeFile(new URL('source-serif-4.css', target), `/* Source Serif 4 (SIL Open Font License 1.1), from @fontsource/source-serif-4. */\n${rules.join('\n\n')}\n`);
+  await writeFile(
+    new URL('source-serif-4.css', target),
+    `/* Source Serif 4 (SIL Open Font License 1.1), from @fontsource/source-serif-4. */\n${rules.join('\n\n')}\n`,
+  );
 }

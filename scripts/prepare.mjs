@@ -5,5 +5,7 @@ import { spawnSync } from 'node:child_process';
 
 if (process.env.npm_command === 'pack' || process.env.npm_command === 'publish') process.exit(0);
 const npm = process.env.npm_execpath;
-const result = npm ? spawnSync(process.execPath, [npm, 'run', 'build'], { stdio: 'inherit' }) : spawnSync('npm', ['run', 'build'], { stdio: 'inherit', shell: true });
+const result = npm
+  ? spawnSync(process.execPath, [npm, 'run', 'bundle'], { stdio: 'inherit' })
+  : spawnSync('npm', ['run', 'bundle'], { stdio: 'inherit', shell: true });
 process.exit(result.status ?? 1);

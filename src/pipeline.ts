@@ -71,7 +71,12 @@ export async function checkRecordFile(path: string, options: PipelineOptions, by
 export async function checkRecords(options: PipelineOptions): Promise<RunResult> {
   const discovered = await discoverRecords(options.paths, options.cwd);
   const checked = await Promise.all(discovered.files.map((path) => checkRecordFile(path, options)));
-  const records = checked.map(({ file, diagnostics }): RecordOutcome => ({ file, status: hasErrors(diagnostics) ? 'failed' : 'checked', diagnostics, outputs: [] }));
+  const records = checked.map(({ file, diagnostics }): RecordOutcome => ({
+    file,
+    status: hasErrors(diagnostics) ? 'failed' : 'checked',
+    diagnostics,
+    outputs: [],
+  }));
   return { records, diagnostics: discovered.diagnostics };
 }
 

@@ -19,13 +19,21 @@ describe('npm run lint', () => {
     expect(await problems('src/load/example.ts', "import { validateRecord } from '../validate/record.js';\nexport const v = validateRecord;\n")).toEqual([
       expect.stringMatching(/^no-restricted-imports: '..\/validate\/record.js' import is restricted .*load reads files/),
     ]);
-    expect(await problems('src/validate/example.ts', "import type { Theme } from '../render/pdf/theme.js';\nexport type T = Theme;\n")).toEqual([expect.stringMatching(/^no-restricted-imports:/)]);
-    expect(await problems('src/render/example.ts', "import { main } from '../cli/main.js';\nexport const m = main;\n")).toEqual([expect.stringMatching(/^no-restricted-imports:/)]);
-    expect(await problems('src/diagnostics/example.ts', "import { buildSite } from '../site/build.js';\nexport const b = buildSite;\n")).toEqual([expect.stringMatching(/^no-restricted-imports:/)]);
+    expect(await problems('src/validate/example.ts', "import type { Theme } from '../render/pdf/theme.js';\nexport type T = Theme;\n")).toEqual([
+      expect.stringMatching(/^no-restricted-imports:/),
+    ]);
+    expect(await problems('src/render/example.ts', "import { main } from '../cli/main.js';\nexport const m = main;\n")).toEqual([
+      expect.stringMatching(/^no-restricted-imports:/),
+    ]);
+    expect(await problems('src/diagnostics/example.ts', "import { buildSite } from '../site/build.js';\nexport const b = buildSite;\n")).toEqual([
+      expect.stringMatching(/^no-restricted-imports:/),
+    ]);
   }, 60_000);
 
   it('allows the imports the layers permit', async () => {
-    expect(await problems('src/render/example.ts', "import { composeBriefing } from '../compose/briefing.js';\nexport const c = composeBriefing;\n")).toEqual([]);
+    expect(await problems('src/render/example.ts', "import { composeBriefing } from '../compose/briefing.js';\nexport const c = composeBriefing;\n")).toEqual(
+      [],
+    );
   }, 60_000);
 
   it('refuses an import that closes a cycle', async () => {

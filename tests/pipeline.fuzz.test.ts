@@ -27,9 +27,14 @@ const record = fc
     date: fc.oneof({ weight: 8, arbitrary: isoDate }, { weight: 1, arbitrary: fc.constantFrom('7/11/16', '2021-02-30', '', 'yesterday') }),
     hosts: fc.oneof({ weight: 8, arbitrary: fc.array(phrase, { minLength: 1, maxLength: 3 }) }, { weight: 1, arbitrary: fc.constant<string[]>([]) }),
     speakers: fc.array(fc.oneof(phrase, fc.record({ key, name: phrase, role: phrase })), { maxLength: 4 }),
-    extra: fc.option(fc.constantFrom('chathamHouse: true', 'kind: roundtable', 'speakrs: []', 'slug: ../x', 'draft: no', 'intro: "*An* intro."'), { nil: undefined }),
+    extra: fc.option(fc.constantFrom('chathamHouse: true', 'kind: roundtable', 'speakrs: []', 'slug: ../x', 'draft: no', 'intro: "*An* intro."'), {
+      nil: undefined,
+    }),
     // Attributions mostly name declared speakers (by index), sometimes an unknown key.
-    points: fc.array(fc.tuple(phrase, fc.constantFrom('.', '?', ''), fc.array(fc.oneof({ weight: 6, arbitrary: fc.nat(3) }, { weight: 1, arbitrary: key }), { maxLength: 3 })), { maxLength: 8 }),
+    points: fc.array(
+      fc.tuple(phrase, fc.constantFrom('.', '?', ''), fc.array(fc.oneof({ weight: 6, arbitrary: fc.nat(3) }, { weight: 1, arbitrary: key }), { maxLength: 3 })),
+      { maxLength: 8 },
+    ),
     html: fc.boolean(),
   })
   .map((r) => {

@@ -38,7 +38,9 @@ export async function runFmt(paths: string[], options: FmtOptions): Promise<numb
     if (result.text === text) continue;
     differing++;
     if (options.check) {
-      process.stdout.write(colourPatch(createTwoFilesPatch(file, file, text, result.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY })));
+      process.stdout.write(
+        colourPatch(createTwoFilesPatch(file, file, text, result.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY })),
+      );
     } else {
       await writeFileAtomic(path, result.text);
       process.stdout.write(`formatted ${file}\n`);
@@ -46,7 +48,11 @@ export async function runFmt(paths: string[], options: FmtOptions): Promise<numb
   }
   const total = discovered.files.length;
   if (options.check) {
-    process.stderr.write(differing === 0 ? `${total} ${total === 1 ? 'record is' : 'records are'} formatted\n` : `${differing} of ${total} ${total === 1 ? 'record needs' : 'records need'} phrg-brief fmt\n`);
+    process.stderr.write(
+      differing === 0
+        ? `${total} ${total === 1 ? 'record is' : 'records are'} formatted\n`
+        : `${differing} of ${total} ${total === 1 ? 'record needs' : 'records need'} phrg-brief fmt\n`,
+    );
     return differing > 0 || failed > 0 ? EXIT_ERRORS : EXIT_OK;
   }
   process.stderr.write(`${differing} formatted, ${total - differing - failed} already formatted${failed ? `, ${failed} could not be formatted` : ''}\n`);
@@ -59,6 +65,14 @@ function colourPatch(patch: string): string {
   if (!colours.isColorSupported) return patch;
   return patch
     .split('\n')
-    .map((line) => (line.startsWith('@@') ? colours.cyan(line) : line.startsWith('-') && !line.startsWith('---') ? colours.red(line) : line.startsWith('+') && !line.startsWith('+++') ? colours.green(line) : line))
+    .map((line) =>
+      line.startsWith('@@')
+        ? colours.cyan(line)
+        : line.startsWith('-') && !line.startsWith('---')
+          ? colours.red(line)
+          : line.startsWith('+') && !line.startsWith('+++')
+            ? colours.green(line)
+            : line,
+    )
     .join('\n');
 }

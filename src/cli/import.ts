@@ -23,7 +23,12 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
       return EXIT_ERRORS;
     }
     if (statSync(input).isDirectory()) {
-      files.push(...readdirSync(input).filter((name) => READABLE.has(extname(name).toLowerCase())).sort().map((name) => join(input, name)));
+      files.push(
+        ...readdirSync(input)
+          .filter((name) => READABLE.has(extname(name).toLowerCase()))
+          .sort()
+          .map((name) => join(input, name)),
+      );
     } else {
       files.push(input);
     }

@@ -9,7 +9,11 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 
 export const PACKAGE_NAME = 'phrg-brief';
 
-type Manifest = Record<string, unknown> & { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+type Manifest = Record<string, unknown> & {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+};
 
 /** What `init` did, or would ask the user to do, about the project's package.json. */
 export type PackagePlan =
@@ -44,11 +48,15 @@ export function planPackage(target: string, source: { installer: string; spec: s
       kind: 'unknown',
       created: !existing,
       ...(existing ? {} : { text: `${JSON.stringify(manifest, null, 2)}\n` }),
-      notes: ['this phrg-brief was not installed by npm, so package.json does not name it yet: run `npm install --save-dev <the tarball, git URL or version you install phrg-brief from>`'],
+      notes: [
+        'this phrg-brief was not installed by npm, so package.json does not name it yet: run `npm install --save-dev <the tarball, git URL or version you install phrg-brief from>`',
+      ],
     };
   }
   const spec = source.spec.startsWith('file:') ? `file:${relative(target, source.spec.slice('file:'.length)).split('\\').join('/')}` : source.spec;
-  const devDependencies = Object.fromEntries(Object.entries({ ...manifest.devDependencies, [PACKAGE_NAME]: spec }).sort(([a], [b]) => a.localeCompare(b, 'en')));
+  const devDependencies = Object.fromEntries(
+    Object.entries({ ...manifest.devDependencies, [PACKAGE_NAME]: spec }).sort(([a], [b]) => a.localeCompare(b, 'en')),
+  );
   const text = `${JSON.stringify({ ...manifest, devDependencies }, null, 2)}\n`;
   return { kind: 'named', spec, created: !existing, text, notes: outsideNote(target, spec) };
 }
@@ -58,7 +66,11 @@ function outsideNote(target: string, spec: string): string[] {
   if (!spec.startsWith('file:')) return [];
   const path = spec.slice('file:'.length);
   const inside = !isAbsolute(path) && !relative(target, resolve(target, path)).startsWith('..');
-  return inside ? [] : [`package.json installs phrg-brief from ${path}, outside this folder: the workflow's npm ci cannot reach it; put the tarball in the project, or install phrg-brief from git or a registry`];
+  return inside
+    ? []
+    : [
+        `package.json installs phrg-brief from ${path}, outside this folder: the workflow's npm ci cannot reach it; put the tarball in the project, or install phrg-brief from git or a registry`,
+      ];
 }
 
 function dependencySpec(manifest: Manifest | undefined): string | undefined {
@@ -74,5 +86,10 @@ function readManifest(file: string): Manifest | undefined {
 
 /** A package name from the folder's: lower case, letters, digits and dashes. */
 function projectName(target: string): string {
-  return basename(target).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|-+$/g, '') || 'briefings';
+  return (
+    basename(target)
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[._-]+|-+$/g, '') || 'briefings'
+  );
 }

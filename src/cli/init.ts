@@ -27,7 +27,10 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
   const files: [string, string][] = [
     ['phrg-brief.yaml', readFileSync(join(ROOT, 'templates/init/phrg-brief.yaml'), 'utf8')],
     ['.gitignore', readFileSync(join(ROOT, 'templates/init/gitignore'), 'utf8')],
-    ['meetings/2016-11-07-peru.md', readFileSync(join(ROOT, 'meetings/2016-11-07-peru.md'), 'utf8').replace('---\n', '---\n# yaml-language-server: $schema=../schema/record.schema.json\n')],
+    [
+      'meetings/2016-11-07-peru.md',
+      readFileSync(join(ROOT, 'meetings/2016-11-07-peru.md'), 'utf8').replace('---\n', '---\n# yaml-language-server: $schema=../schema/record.schema.json\n'),
+    ],
     // A copy of the record schema, so that editors complete and check records offline.
     ['schema/record.schema.json', readFileSync(join(ROOT, 'schema/record.schema.json'), 'utf8')],
   ];
@@ -35,7 +38,9 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
 
   const existing = files.filter(([name]) => existsSync(join(target, name))).map(([name]) => name);
   if (existing.length > 0 && !options.force) {
-    process.stderr.write(`phrg-brief init: these files exist already and were left as they are:\n${existing.map((name) => `  ${shown(name)}\n`).join('')}run again with --force to overwrite them\n`);
+    process.stderr.write(
+      `phrg-brief init: these files exist already and were left as they are:\n${existing.map((name) => `  ${shown(name)}\n`).join('')}run again with --force to overwrite them\n`,
+    );
     return EXIT_USAGE;
   }
   let plan: PackagePlan;
@@ -52,14 +57,20 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
   }
   if (plan.kind !== 'present' && plan.text !== undefined) {
     await writeFileAtomic(join(target, 'package.json'), plan.text);
-    process.stdout.write(`${plan.created ? 'wrote' : 'updated'} ${shown('package.json')}${plan.kind === 'named' ? ` (devDependencies: phrg-brief ${plan.spec})` : ''}\n`);
+    process.stdout.write(
+      `${plan.created ? 'wrote' : 'updated'} ${shown('package.json')}${plan.kind === 'named' ? ` (devDependencies: phrg-brief ${plan.spec})` : ''}\n`,
+    );
   } else if (plan.kind === 'present') {
     process.stdout.write(`${shown('package.json')} names phrg-brief ${plan.spec} already\n`);
   }
   for (const note of plan.notes) process.stdout.write(`note: ${note}\n`);
 
   const where = relative(process.cwd(), target);
-  const steps = [where ? `cd ${where}` : '', existsSync(join(target, 'package-lock.json')) || plan.kind === 'unknown' ? '' : 'npm install', 'npx phrg-brief build'].filter(Boolean);
+  const steps = [
+    where ? `cd ${where}` : '',
+    existsSync(join(target, 'package-lock.json')) || plan.kind === 'unknown' ? '' : 'npm install',
+    'npx phrg-brief build',
+  ].filter(Boolean);
   process.stdout.write(`\nNext: ${steps.join(' && ')}   (the briefings go to dist/)\n`);
   if (options.ci === 'github') {
     process.stdout.write(

@@ -58,7 +58,12 @@ export function createProgram(setExitCode: (code: number) => void, formats: read
 
   withDebug(withConfig(withRecordPaths(described(program.command('fmt'), HELP.fmt))))
     .option('--check', 'change nothing; print what would change, a unified diff per record, and exit 1 if any')
-    .addOption(new Option('--wrap <mode>', 'keep each paragraph’s line breaks, or join its lines (default: fmt.wrap in phrg-brief.yaml, else keep)').choices(['keep', 'none']))
+    .addOption(
+      new Option('--wrap <mode>', 'keep each paragraph’s line breaks, or join its lines (default: fmt.wrap in phrg-brief.yaml, else keep)').choices([
+        'keep',
+        'none',
+      ]),
+    )
     .action(async (paths, options) => setExitCode(await (await import('./fmt.js')).runFmt(paths, options)));
 
   described(program.command('import'), HELP.import)

@@ -51,7 +51,10 @@ export function positiveInteger(value: string): number {
 export function formatList(formats: readonly FormatSpec[]): (value: string) => string[] {
   const known = formats.map((format) => format.id);
   return (value) => {
-    const chosen = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
+    const chosen = value
+      .split(',')
+      .map((format) => format.trim().toLowerCase())
+      .filter(Boolean);
     if (chosen.length === 0 || chosen.some((format) => !known.includes(format))) {
       throw new InvalidArgumentError(`formats are a comma-separated list of: ${known.join(', ')}`);
     }

@@ -24,20 +24,27 @@ export function defaultTemplateFiles(): string[] {
 export async function runEject(name: string | undefined, options: EjectOptions): Promise<number> {
   const cwd = process.cwd();
   const all = defaultTemplateFiles();
-  const chosen = name === undefined ? all : all.filter((file) => file === name || file === `${name}.hbs` || file === `partials/${name}.hbs` || file.split('/').pop() === name);
+  const chosen =
+    name === undefined
+      ? all
+      : all.filter((file) => file === name || file === `${name}.hbs` || file === `partials/${name}.hbs` || file.split('/').pop() === name);
   if (chosen.length === 0) {
     process.stderr.write(`phrg-brief templates eject: no template ${name}; there are:\n${all.map((file) => `  ${file}\n`).join('')}`);
     return EXIT_USAGE;
   }
   const { config, diagnostics } = await loadConfig(cwd);
   if (!config) {
-    process.stderr.write(`phrg-brief templates eject: ${CONFIG_FILE} has errors; run phrg-brief check\n${diagnostics.map((d) => `  ${d.file}:${d.line}:${d.column} ${d.message}\n`).join('')}`);
+    process.stderr.write(
+      `phrg-brief templates eject: ${CONFIG_FILE} has errors; run phrg-brief check\n${diagnostics.map((d) => `  ${d.file}:${d.line}:${d.column} ${d.message}\n`).join('')}`,
+    );
     return EXIT_ERRORS;
   }
   const target = config.templatesDir ?? resolve(cwd, 'templates');
   const existing = chosen.filter((file) => existsSync(join(target, file)));
   if (existing.length > 0 && !options.force) {
-    process.stderr.write(`phrg-brief templates eject: these exist already and were left as they are:\n${existing.map((file) => `  ${relative(cwd, join(target, file))}\n`).join('')}run again with --force to overwrite them\n`);
+    process.stderr.write(
+      `phrg-brief templates eject: these exist already and were left as they are:\n${existing.map((file) => `  ${relative(cwd, join(target, file))}\n`).join('')}run again with --force to overwrite them\n`,
+    );
     return EXIT_USAGE;
   }
   for (const file of chosen) {

@@ -71,8 +71,7 @@ export const helpers = {
   longDate,
   fullDate,
   joinList: (items: unknown) => joinList(Array.isArray(items) ? items.map(String) : []),
-  listSeparator: (index: unknown, count: unknown, ...rest: unknown[]) =>
-    listSeparator(Number(index), Number(count), rest.length > 1 && Boolean(rest[0])),
+  listSeparator: (index: unknown, count: unknown, ...rest: unknown[]) => listSeparator(Number(index), Number(count), rest.length > 1 && Boolean(rest[0])),
   listEnd: (index: unknown, count: unknown) => listEnd(Number(index), Number(count)),
   joinClauses: (...args: unknown[]) => joinClauses(...args.slice(0, -1)), // the last argument is Handlebars' options
   capitalise: (text: unknown) => capitalise(String(text ?? '')),

@@ -9,7 +9,6 @@ import { helpers } from './helpers.js';
 import { DEFAULT_TEMPLATES_DIR, TemplateError } from './template-files.js';
 import { errorMessage } from '../diagnostics/error-message.js';
 
-
 export type TemplateFn = (context: object) => string;
 
 export interface TemplateSet {
@@ -26,7 +25,6 @@ export interface TemplateSet {
   /** Every file the set was read from, for cache keys and watching. */
   files: string[];
 }
-
 
 const cache = new Map<string, TemplateSet>();
 

@@ -18,11 +18,38 @@ import { CONFIG_KEYS, configSchema, type ResolvedConfig } from './schema.js';
 export async function readConfigFile(path: string): Promise<ConfigResult> {
   const file = relative(process.cwd(), path) || path;
   const decoded = decodeRecord(await readFile(path));
-  if (!decoded.ok) return { diagnostics: [fileError(file, 'encoding', `line ${decoded.line}, column ${decoded.column}: the byte 0x${decoded.byte.toString(16).toUpperCase()} is not UTF-8; save the file as UTF-8`)] };
+  if (!decoded.ok)
+    return {
+      diagnostics: [
+        fileError(
+          file,
+          'encoding',
+          `line ${decoded.line}, column ${decoded.column}: the byte 0x${decoded.byte.toString(16).toUpperCase()} is not UTF-8; save the file as UTF-8`,
+        ),
+      ],
+    };
 
   const source = new SourceText(decoded.text);
   const document = parseDocument(decoded.text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
-  const validation = validateYaml({ file, source, document, offset: 0, knownKeys: (path) => (path[0] === 'site' ? ['title', 'lang', 'baseUrl'] : path[0] === 'pdf' ? ['pageSize'] : path[0] === 'fmt' ? ['wrap'] : path[0] === 'limits' ? ['recordSize'] : CONFIG_KEYS) }, configSchema);
+  const validation = validateYaml(
+    {
+      file,
+      source,
+      document,
+      offset: 0,
+      knownKeys: (path) =>
+        path[0] === 'site'
+          ? ['title', 'lang', 'baseUrl']
+          : path[0] === 'pdf'
+            ? ['pageSize']
+            : path[0] === 'fmt'
+              ? ['wrap']
+              : path[0] === 'limits'
+                ? ['recordSize']
+                : CONFIG_KEYS,
+    },
+    configSchema,
+  );
   if (!validation.ok) return { diagnostics: validation.diagnostics };
 
   const { data } = validation;

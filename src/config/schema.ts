@@ -7,27 +7,30 @@ const severity = z.enum(['off', 'info', 'warning', 'error']);
 /** The schema for a list of formats: the real one, or a longer one in a test. */
 export function configSchemaFor(formats: readonly FormatSpec[]) {
   return z.strictObject({
-  /** A folder of templates that win over the default ones, file by file. */
-  templates: z.string().min(1).optional(),
-  /** Per-rule severity: off, info, warning or error. */
-  rules: z.record(z.string(), severity).optional(),
-  /** Abbreviations every reader of the project's briefings knows, needing no definition. */
-  pdf: z.strictObject({ pageSize: z.enum(['A4', 'Letter']).optional() }).optional(),
-  /** `fmt`: keep each paragraph's line breaks as written, or join its lines ("none"). */
-  fmt: z.strictObject({ wrap: z.enum(['keep', 'none']).optional() }).optional(),
-  /** Formats `build` writes when --format is not given. */
-  formats: z.array(z.enum(formatIds(formats))).min(1).optional(),
-  /** The published archive. */
-  site: z
-    .strictObject({
-      title: z.string().min(1).optional(),
-      lang: z.string().optional(),
-      baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://example.org/briefings' }).optional(),
-    })
-    .optional(),
-  abbreviations: z.array(z.string().regex(/^\p{Lu}{2,}$/u, { error: 'an abbreviation is two or more capital letters' })).optional(),
-  /** Bounds on a record: `recordSize`, in bytes, past which it is refused unread. */
-  limits: z.strictObject({ recordSize: z.int().positive().optional() }).optional(),
+    /** A folder of templates that win over the default ones, file by file. */
+    templates: z.string().min(1).optional(),
+    /** Per-rule severity: off, info, warning or error. */
+    rules: z.record(z.string(), severity).optional(),
+    /** Abbreviations every reader of the project's briefings knows, needing no definition. */
+    pdf: z.strictObject({ pageSize: z.enum(['A4', 'Letter']).optional() }).optional(),
+    /** `fmt`: keep each paragraph's line breaks as written, or join its lines ("none"). */
+    fmt: z.strictObject({ wrap: z.enum(['keep', 'none']).optional() }).optional(),
+    /** Formats `build` writes when --format is not given. */
+    formats: z
+      .array(z.enum(formatIds(formats)))
+      .min(1)
+      .optional(),
+    /** The published archive. */
+    site: z
+      .strictObject({
+        title: z.string().min(1).optional(),
+        lang: z.string().optional(),
+        baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://example.org/briefings' }).optional(),
+      })
+      .optional(),
+    abbreviations: z.array(z.string().regex(/^\p{Lu}{2,}$/u, { error: 'an abbreviation is two or more capital letters' })).optional(),
+    /** Bounds on a record: `recordSize`, in bytes, past which it is refused unread. */
+    limits: z.strictObject({ recordSize: z.int().positive().optional() }).optional(),
   });
 }
 

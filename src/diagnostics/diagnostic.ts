@@ -47,13 +47,7 @@ export function fileDiagnostic(file: string, init: DiagnosticInit, line = 1): Di
 }
 
 /** A diagnostic over the offsets `[start, end)` of a file's text. */
-export function diagnosticAt(
-  file: string,
-  source: SourceText,
-  start: number,
-  end: number,
-  init: DiagnosticInit,
-): Diagnostic {
+export function diagnosticAt(file: string, source: SourceText, start: number, end: number, init: DiagnosticInit): Diagnostic {
   const span = source.spanOf(start, end);
   const diagnostic: Diagnostic = {
     file,

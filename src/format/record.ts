@@ -24,7 +24,16 @@ export type FormatResult = { ok: true; text: string } | { ok: false; reason: str
 
 const stringifier = unified()
   .use(remarkGfm)
-  .use(remarkStringify, { bullet: '-', bulletOther: '*', emphasis: '_', strong: '*', rule: '-', listItemIndent: 'one', fences: true, incrementListMarker: true })
+  .use(remarkStringify, {
+    bullet: '-',
+    bulletOther: '*',
+    emphasis: '_',
+    strong: '*',
+    rule: '-',
+    listItemIndent: 'one',
+    fences: true,
+    incrementListMarker: true,
+  })
   .freeze();
 
 export function formatRecord(text: string, wrap: Wrap = 'keep'): FormatResult {
@@ -50,7 +59,8 @@ function format(text: string, wrap: Wrap): FormatResult {
   if (split.kind !== 'ok') return { ok: false, reason: 'the front-matter cannot be read (run phrg-brief check)' };
   const document = split.frontMatter.document;
   if (document.errors.length > 0) return { ok: false, reason: 'the front-matter is not valid YAML (run phrg-brief check)' };
-  if (document.toString().includes('*') && hasAliases(document)) return { ok: false, reason: 'the front-matter uses YAML aliases (*name), which records do not need (run phrg-brief check)' };
+  if (document.toString().includes('*') && hasAliases(document))
+    return { ok: false, reason: 'the front-matter uses YAML aliases (*name), which records do not need (run phrg-brief check)' };
 
   // The body is parsed three times below: a hostile one is refused first, as check refuses it.
   if (markdownLimitProblem(split.body)) return { ok: false, reason: 'the body passes the bounds on Markdown nesting or marks (run phrg-brief check)' };
@@ -62,7 +72,8 @@ function format(text: string, wrap: Wrap): FormatResult {
   // The promise of fmt, checked rather than trusted: same data, same Markdown tree.
   const again = splitRecord(formatted);
   if (again.kind !== 'ok') return { ok: false, reason: 'formatting would break the front-matter; the file was left as it is' };
-  if (!isDeepStrictEqual(again.frontMatter.document.toJS(), document.toJS())) return { ok: false, reason: 'formatting would change the front-matter’s data; the file was left as it is' };
+  if (!isDeepStrictEqual(again.frontMatter.document.toJS(), document.toJS()))
+    return { ok: false, reason: 'formatting would change the front-matter’s data; the file was left as it is' };
   if (!isDeepStrictEqual(comparable(parseMarkdown(again.body), wrap), comparable(parseMarkdown(split.body), wrap))) {
     return { ok: false, reason: 'formatting would change the body; the file was left as it is' };
   }
@@ -104,7 +115,12 @@ function formatFrontMatter(source: Document.Parsed): string {
 
 function hasAliases(document: Document.Parsed): boolean {
   let found = false;
-  visitYaml(document, { Alias: () => { found = true; return visitYaml.BREAK; } });
+  visitYaml(document, {
+    Alias: () => {
+      found = true;
+      return visitYaml.BREAK;
+    },
+  });
   return found;
 }
 

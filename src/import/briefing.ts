@@ -140,7 +140,8 @@ function joinBody(parts: readonly string[]): string {
   return out ? `${out}\n` : '';
 }
 
-const INTRO = /^(.+?)(?:,? in conjunction with (.+?),)? (?:held|hosted|organised|organized) (?:an? )?(.+?) on (\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)(?:,? (\d{4}))?(?:,? on ?(.*?))?\.?$/;
+const INTRO =
+  /^(.+?)(?:,? in conjunction with (.+?),)? (?:held|hosted|organised|organized) (?:an? )?(.+?) on (\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)(?:,? (\d{4}))?(?:,? on ?(.*?))?\.?$/;
 
 function parseIntro(text: string, date: string | undefined): { data: Partial<RecordData>; warnings: string[] } | undefined {
   const match = INTRO.exec(text);
@@ -231,7 +232,9 @@ export function parseSpeaker(text: string): NonNullable<RecordData['speakers']>[
 
 /** "Baroness Royall, Vice-Chair, APPG Latin America" or two chairs joined by "and". */
 function parseChairs(text: string, several: boolean): RecordData['chair'] {
-  const people = several ? text.split(/;\s+|,\s+and\s+|\s+and\s+(?=(?:Lord|Baroness|Lady|Sir|Dame|Dr|Professor|Prof|Mr|Mrs|Ms|Rt Hon)\b|[A-Z][a-z]+ [A-Z][a-z]+)/) : [text];
+  const people = several
+    ? text.split(/;\s+|,\s+and\s+|\s+and\s+(?=(?:Lord|Baroness|Lady|Sir|Dame|Dr|Professor|Prof|Mr|Mrs|Ms|Rt Hon)\b|[A-Z][a-z]+ [A-Z][a-z]+)/)
+    : [text];
   const chairs = people.map((person) => {
     const [name, ...role] = person.trim().split(/,\s+/);
     return role.length ? { name: name!, role: role.join(', ') } : { name: name! };
@@ -244,9 +247,7 @@ function parseChairs(text: string, several: boolean): RecordData['chair'] {
  * HTML, nor a leading "#" a heading or "1." a numbered list.
  */
 function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\<>*_`[\]]/g, (char) => `\\${char}`)
-    .replace(/^(#{1,6}\s|>|\d+[.)]\s|[-+]\s)/, (lead) => `\\${lead}`);
+  return text.replace(/[\\<>*_`[\]]/g, (char) => `\\${char}`).replace(/^(#{1,6}\s|>|\d+[.)]\s|[-+]\s)/, (lead) => `\\${lead}`);
 }
 
 function isoDate(year: number, month: number, day: number): string {

@@ -33,7 +33,9 @@ function htmlToText(html: string): string {
         walk(nested);
         continue;
       }
-      const hasBlocks = element.children.some((child) => child.type === 'element' && (BLOCKS.has(child.tagName) || child.tagName === 'ul' || child.tagName === 'ol'));
+      const hasBlocks = element.children.some(
+        (child) => child.type === 'element' && (BLOCKS.has(child.tagName) || child.tagName === 'ul' || child.tagName === 'ol'),
+      );
       if (BLOCKS.has(element.tagName) && !hasBlocks) {
         const text = toText(element).replace(/\s+/g, ' ').trim();
         if (text) lines.push(`${element.tagName === 'li' ? '• ' : ''}${text}`, '');

@@ -1,7 +1,5 @@
 /** Bytes → text: strict UTF-8, an optional byte-order mark, CRLF folded to LF. */
-export type DecodeResult =
-  | { ok: true; text: string }
-  | { ok: false; byteOffset: number; byte: number; line: number; column: number };
+export type DecodeResult = { ok: true; text: string } | { ok: false; byteOffset: number; byte: number; line: number; column: number };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -32,9 +30,7 @@ function locateInvalidByte(bytes: Uint8Array): { byteOffset: number; byte: numbe
     while (start > 0 && start > low - 4 && (bytes[start]! & 0xc0) === 0x80) start--;
     low = start;
   }
-  const prefix = new TextDecoder('utf-8')
-    .decode(bytes.subarray(0, low), { stream: true })
-   .replace(/\r\n?/g, '\n');
+  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, low), { stream: true }).replace(/\r\n?/g, '\n');
   const lines = prefix.split('\n');
   const withoutBom = lines.length === 1 ? lines[0]!.replace(/^\uFEFF/, '') : lines.at(-1)!;
   return { byteOffset: low, byte: bytes[low] ?? 0, line: lines.length, column: withoutBom.length + 1 };

@@ -56,7 +56,10 @@ function isRecordFile(entry: { isFile(): boolean; name: string }): boolean {
 
 /** A file in a dot-folder or node_modules below the folder searched is no record. */
 function hiddenBelow(file: string, within: number): boolean {
-  return file.slice(within).split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules');
+  return file
+    .slice(within)
+    .split(/[\\/]/)
+    .some((part) => part.startsWith('.') || part === 'node_modules');
 }
 
 async function markdownFilesUnder(dir: string): Promise<string[]> {

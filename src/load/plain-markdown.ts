@@ -50,7 +50,13 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
         type: 'listItem',
         spread: false,
         checked: null,
-        children: [{ type: 'paragraph', children: [{ type: 'text', value: content, position: { start: contentStart, end: lineEnd } }], position: { start: { ...contentStart }, end: { ...lineEnd } } }],
+        children: [
+          {
+            type: 'paragraph',
+            children: [{ type: 'text', value: content, position: { start: contentStart, end: lineEnd } }],
+            position: { start: { ...contentStart }, end: { ...lineEnd } },
+          },
+        ],
         position: { start, end: { ...lineEnd } },
       };
       if (!list) {
@@ -71,7 +77,11 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
       } else {
         list = undefined;
         blankAfterList = false;
-        paragraph = { type: 'paragraph', children: [{ type: 'text', value: text, position: { start, end: lineEnd } }], position: { start: { ...start }, end: { ...lineEnd } } };
+        paragraph = {
+          type: 'paragraph',
+          children: [{ type: 'text', value: text, position: { start, end: lineEnd } }],
+          position: { start: { ...start }, end: { ...lineEnd } },
+        };
         children.push(paragraph);
       }
     }

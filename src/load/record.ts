@@ -74,7 +74,12 @@ export function loadRecordText(text: string, file: string): LoadResult {
     case 'missing':
       return {
         diagnostics: [
-          at(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'), 'no front-matter: the first line is not ---', 'a record starts with front-matter between two --- lines'),
+          at(
+            0,
+            text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'),
+            'no front-matter: the first line is not ---',
+            'a record starts with front-matter between two --- lines',
+          ),
         ],
       };
     case 'unclosed':
@@ -85,7 +90,12 @@ export function loadRecordText(text: string, file: string): LoadResult {
       };
     case 'ok': {
       const limit = markdownLimitProblem(text, split.bodyOffset);
-      if (limit) return { diagnostics: [diagnosticAt(file, source, limit.start, limit.end, { severity: 'error', rule: 'too-complex', message: limit.message, note: limit.note })] };
+      if (limit)
+        return {
+          diagnostics: [
+            diagnosticAt(file, source, limit.start, limit.end, { severity: 'error', rule: 'too-complex', message: limit.message, note: limit.note }),
+          ],
+        };
       const tree = parseBody(text, split.bodyOffset);
       return { record: { file, source, frontMatter: split.frontMatter, tree }, diagnostics: [] };
     }

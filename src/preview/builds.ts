@@ -50,7 +50,10 @@ export class PreviewBuilds {
   constructor(private readonly options: PreviewBuildOptions) {
     // The site and the build caches live apart, so that only built files can be served.
     this.outDir = join(options.base, 'site');
-    this.queue = new RebuildQueue((changed) => this.rebuild(changed), (error) => this.failed(error));
+    this.queue = new RebuildQueue(
+      (changed) => this.rebuild(changed),
+      (error) => this.failed(error),
+    );
   }
 
   /** The first build: templates and theme read afresh. */

@@ -36,7 +36,8 @@ export const shownHost = (host: string): string => (host.includes(':') ? `[${hos
 export function ownHostNames(host: string, port: number): Set<string> {
   const names = new Set([shownHost(host), 'localhost', '127.0.0.1', '[::1]']);
   if (host === '0.0.0.0' || host === '::') {
-    for (const addresses of Object.values(networkInterfaces())) for (const address of addresses ?? []) names.add(address.family === 'IPv6' ? `[${address.address}]` : address.address);
+    for (const addresses of Object.values(networkInterfaces()))
+      for (const address of addresses ?? []) names.add(address.family === 'IPv6' ? `[${address.address}]` : address.address);
   }
   return new Set([...names].map((name) => `${name}:${port}`.toLowerCase()));
 }

@@ -13,7 +13,14 @@ export function escapeHtml(text: string): string {
 export function overlayPage(file: string, diagnostics: readonly Diagnostic[], source: string | undefined): string {
   const items = diagnostics
     .map((d) => {
-      const frame = source === undefined ? '' : formatPretty([d], { color: false, sources: new Map([[d.file, source]]) }).split('\n').slice(1).join('\n').trim();
+      const frame =
+        source === undefined
+          ? ''
+          : formatPretty([d], { color: false, sources: new Map([[d.file, source]]) })
+              .split('\n')
+              .slice(1)
+              .join('\n')
+              .trim();
       return `<li class="${d.severity}">
 <p class="where"><strong>${escapeHtml(`${d.file}:${d.line}:${d.column}`)}</strong> <span class="severity">${d.severity}</span> <code>${escapeHtml(d.rule)}</code></p>
 <p class="message">${escapeHtml(d.message)}</p>

@@ -49,7 +49,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const builds = new PreviewBuilds({ ...options, base, debug: options.debug ?? false, rebuilt: () => liveReload.broadcast() });
   const { state } = builds;
   await builds.first();
-  const watcher = watchProject({ cwd: options.cwd, paths: [options.path], config: () => state.config, configFile: options.configFile, queue: builds.queue, log: options.log });
+  const watcher = watchProject({
+    cwd: options.cwd,
+    paths: [options.path],
+    config: () => state.config,
+    configFile: options.configFile,
+    queue: builds.queue,
+    log: options.log,
+  });
 
   // Filled once the port is known; until then no request can arrive.
   const allowedHosts = new Set<string>();

@@ -65,7 +65,11 @@ export function watchProject({ cwd, paths, config, configFile, outDir, queue, lo
   const inside = (dir: string, file: string): boolean => file === dir || file.startsWith(dir + sep);
   const relevant = (file: string): boolean => {
     const templates = config()?.templatesDir;
-    return file === configPath || records.some((dir) => (inside(dir, file) && file.endsWith('.md')) || file === dir) || (templates !== undefined && inside(templates, file));
+    return (
+      file === configPath ||
+      records.some((dir) => (inside(dir, file) && file.endsWith('.md')) || file === dir) ||
+      (templates !== undefined && inside(templates, file))
+    );
   };
 
   const ignored = (file: string): boolean => IGNORED.test(relative(cwd, file)) || (output !== undefined && inside(output, resolve(cwd, file)));

@@ -93,7 +93,10 @@ export const FORMATS = [
     label: 'JSON',
     byDefault: true,
     preview: 'on-request',
-    load: async () => ({ summaryJson }: RenderInput) => `${summaryJson}\n`,
+    load:
+      async () =>
+      ({ summaryJson }: RenderInput) =>
+        `${summaryJson}\n`,
   },
   {
     id: 'docx',

@@ -15,7 +15,11 @@ export const briefingSummarySchema = z.object({
   source: z.string().describe('the record file, relative to the project'),
   title: z.string(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('the record’s `updated:` date, when it has one'),
+  updated: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .describe('the record’s `updated:` date, when it has one'),
   heading: z.string().describe('the heading as printed: D/M/YY: title'),
   kind: z.string(),
   lang: z.string(),

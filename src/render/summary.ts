@@ -15,7 +15,9 @@ import type { BriefingSummary } from './summary-schema.js';
 /** Must run before the body is rendered, which rewrites the tree's attribution nodes. */
 export function attributedPoints(meeting: Meeting): BriefingSummary['points'] {
   return meeting.attributions.map((attribution) => ({
-    text: toString(attribution.paragraph).slice(0, toString(attribution.paragraph).length - (attribution.text.value.length - attribution.index)).trim(),
+    text: toString(attribution.paragraph)
+      .slice(0, toString(attribution.paragraph).length - (attribution.text.value.length - attribution.index))
+      .trim(),
     speakers: attribution.keys.map(({ key }) => {
       const person = meeting.people.get(key);
       return { key, name: person ? displayName(person) : key };
@@ -24,7 +26,14 @@ export function attributedPoints(meeting: Meeting): BriefingSummary['points'] {
 }
 
 /** `source` is the record's path relative to the project, with forward slashes. */
-export function summarise(meeting: Meeting, source: string, view: BriefingView, article: string, points: BriefingSummary['points'], files: Record<string, string>): BriefingSummary {
+export function summarise(
+  meeting: Meeting,
+  source: string,
+  view: BriefingView,
+  article: string,
+  points: BriefingSummary['points'],
+  files: Record<string, string>,
+): BriefingSummary {
   const { data } = meeting;
   const summary: BriefingSummary = {
     slug: meeting.slug,

@@ -73,11 +73,20 @@ export interface BriefingPageContext {
   updated?: string;
 }
 
-export function briefingPageContext(view: BriefingView, built: readonly BuiltFile[], neighbours: Neighbours, site: SiteSettings, updated?: string): BriefingPageContext {
+export function briefingPageContext(
+  view: BriefingView,
+  built: readonly BuiltFile[],
+  neighbours: Neighbours,
+  site: SiteSettings,
+  updated?: string,
+): BriefingPageContext {
   const downloads = built.map(download);
   const pdf = downloads.find((file) => file.format === 'pdf');
-  const people = [...view.chairs.map((person) => link(person, 'chair')), ...view.speakers.map((person) => link(person, 'speaker'))].filter((entry) => entry !== undefined);
-  const pageLink = (neighbour: Neighbour | undefined): PageLink | undefined => (neighbour ? { title: neighbour.title, href: `${neighbour.slug}.html`, date: neighbour.date, dateText: fullDate(neighbour.date) } : undefined);
+  const people = [...view.chairs.map((person) => link(person, 'chair')), ...view.speakers.map((person) => link(person, 'speaker'))].filter(
+    (entry) => entry !== undefined,
+  );
+  const pageLink = (neighbour: Neighbour | undefined): PageLink | undefined =>
+    neighbour ? { title: neighbour.title, href: `${neighbour.slug}.html`, date: neighbour.date, dateText: fullDate(neighbour.date) } : undefined;
   const canonical = site.baseUrl ? `${site.baseUrl}/${view.slug}.html` : undefined;
   const context: BriefingPageContext = {
     site: siteFrame(site, ''),
@@ -114,7 +123,16 @@ function download(file: BuiltFile): Download {
   const info = { label: spec?.label ?? file.format.toUpperCase(), type: spec?.contentType.split(';')[0] ?? 'application/octet-stream' };
   const size = fileSize(file.bytes);
   const pages = file.pages === undefined ? '' : `${file.pages} ${file.pages === 1 ? 'page' : 'pages'}, `;
-  return { format: file.format, label: info.label, href: file.name, type: info.type, bytes: file.bytes, size, ...(file.pages === undefined ? {} : { pages: file.pages }), text: `${info.label} (${pages}${size})` };
+  return {
+    format: file.format,
+    label: info.label,
+    href: file.name,
+    type: info.type,
+    bytes: file.bytes,
+    size,
+    ...(file.pages === undefined ? {} : { pages: file.pages }),
+    text: `${info.label} (${pages}${size})`,
+  };
 }
 
 /** "850 bytes", "27 KB", "1.4 MB" (1 KB = 1,024 bytes, as file managers count). */
@@ -131,7 +149,8 @@ function weekday(iso: string): string {
 /** schema.org: the meeting as an Event, the briefing as the Report about it. */
 function jsonLd(view: BriefingView, downloads: readonly Download[], site: SiteSettings, canonical: string | undefined, updated: string | undefined): string {
   const url = (href: string): string => (site.baseUrl ? `${site.baseUrl}/${href}` : href);
-  const person = (entry: PersonView): object | undefined => (entry.name ? { '@type': 'Person', name: entry.name, ...(entry.role ? { jobTitle: entry.role } : {}) } : undefined);
+  const person = (entry: PersonView): object | undefined =>
+    entry.name ? { '@type': 'Person', name: entry.name, ...(entry.role ? { jobTitle: entry.role } : {}) } : undefined;
   const performers = [...view.chairs, ...view.speakers].map(person).filter((entry) => entry !== undefined);
   const report = {
     '@type': 'Report',

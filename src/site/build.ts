@@ -60,7 +60,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const drafts = options.drafts ?? false;
   const discovered = await discoverRecords(options.paths, cwd);
   const diagnostics = [...discovered.diagnostics];
-  const overlap = outputOverlap(outDir, options.paths.map((path) => resolve(cwd, path)), discovered.files);
+  const overlap = outputOverlap(
+    outDir,
+    options.paths.map((path) => resolve(cwd, path)),
+    discovered.files,
+  );
   if (overlap) {
     diagnostics.push(fileDiagnostic(options.outDir, { severity: 'error', rule: 'usage', message: overlap, note: 'choose another --out, such as dist' }));
     return { records: [], diagnostics, siteFiles: [], removed: [] };
@@ -76,7 +80,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     // A missing or broken template stops the build before any record.
     diagnostics.push(templateDiagnostic(error, cwd));
-    return { records: discovered.files.map((path) => ({ file: displayPath(path, cwd), status: 'failed', diagnostics: [], outputs: [] })), diagnostics, siteFiles: [], removed: [] };
+    return {
+      records: discovered.files.map((path) => ({ file: displayPath(path, cwd), status: 'failed', diagnostics: [], outputs: [] })),
+      diagnostics,
+      siteFiles: [],
+      removed: [],
+    };
   }
   const cache = CacheUpdate.open(manifestFile, previous, options.force ?? false);
   try {
@@ -122,7 +131,16 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const total = files.length;
   let done = 0;
 
-  const plan = planRenders({ files, cwd, outDir, previous, settings, force, lastPack: cache.last !== undefined, onUnchanged: (file) => options.onRecord?.({ done: ++done, total, file, status: 'unchanged' }) });
+  const plan = planRenders({
+    files,
+    cwd,
+    outDir,
+    previous,
+    settings,
+    force,
+    lastPack: cache.last !== undefined,
+    onUnchanged: (file) => options.onRecord?.({ done: ++done, total, file, status: 'unchanged' }),
+  });
   for (const [source, entry] of plan.restamped) cache.set(source, entry);
   const owners = new OutputOwners(cwd, files, previous.records, plan.unchanged);
   const settler = new RecordSettler(cwd, outDir, cache, owners, plan.unchanged, plan.stamps);
@@ -133,7 +151,12 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const htmlPages = formats.includes('html');
   const placed = (records: typeof previous.records) => placedBriefings(records, drafts, (source) => owners.recordExists(source));
   const rendering = new Set(toRender.map((path) => sourceKey(cwd, path)));
-  const guessed = htmlPages ? neighboursOf([...placed(previous.records).filter((p) => !rendering.has(p.source)), ...toRender.flatMap((path) => guessPlace(path, sourceKey(cwd, path), drafts) ?? [])]) : new Map();
+  const guessed = htmlPages
+    ? neighboursOf([
+        ...placed(previous.records).filter((p) => !rendering.has(p.source)),
+        ...toRender.flatMap((path) => guessPlace(path, sourceKey(cwd, path), drafts) ?? []),
+      ])
+    : new Map();
   const renderSettings: RenderSettings = { cwd, config, formats, drafts, settingsKey: settings, neighbours: Object.fromEntries(guessed) };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   // Each result is written as it arrives, at once: the next record is already on its way.
@@ -145,13 +168,26 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   let renderedAgain = 0;
   if (htmlPages) {
     const actual = neighboursOf(placed(cache.manifest.records));
-    const again = [...actual].filter(([source, near]) => cache.manifest.records[source]?.neighbours !== neighboursKey(near)).map(([source]) => join(cwd, source));
+    const again = [...actual]
+      .filter(([source, near]) => cache.manifest.records[source]?.neighbours !== neighboursKey(near))
+      .map(([source]) => join(cwd, source));
     await renderRecords(again, { ...renderSettings, neighbours: Object.fromEntries(actual) }, jobs, (result) => void settler.settle(result)); // counted already
     renderedAgain = again.length;
   }
   cache.carryOver(settings);
 
-  const site = await writeSiteFiles({ cwd, outDir, config, settings, force, drafts, htmlPages, records: cache.manifest.records, previous, entries: cache.entries });
+  const site = await writeSiteFiles({
+    cwd,
+    outDir,
+    config,
+    settings,
+    force,
+    drafts,
+    htmlPages,
+    records: cache.manifest.records,
+    previous,
+    entries: cache.entries,
+  });
   diagnostics.push(...site.diagnostics);
   const removed = [...settler.removed, ...site.removed];
   // An unchanged build leaves the manifest as it was: no need to write it again.

@@ -93,7 +93,14 @@ export class CacheUpdate {
     const packName = this.next?.name ?? previous.pack;
     if (packName) manifest.pack = packName;
     const same = (key: keyof SiteState): boolean => previous[key] === manifest[key];
-    const unchanged = !changed && same('searchKey') && previous.settings === settings && String(previous.fonts) === String(manifest.fonts) && same('siteKey') && same('dataKey') && Object.keys(previous.records).length === Object.keys(manifest.records).length;
+    const unchanged =
+      !changed &&
+      same('searchKey') &&
+      previous.settings === settings &&
+      String(previous.fonts) === String(manifest.fonts) &&
+      same('siteKey') &&
+      same('dataKey') &&
+      Object.keys(previous.records).length === Object.keys(manifest.records).length;
     if (unchanged) return;
     await saveManifest(this.manifestFile, manifest);
     removeOtherPacks(this.manifestFile, manifest.pack);

@@ -62,7 +62,6 @@ export interface Manifest {
   pack?: string;
 }
 
-
 export function emptyManifest(): Manifest {
   return { version: MANIFEST_VERSION, records: {}, siteFiles: [] };
 }

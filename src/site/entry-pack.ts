@@ -77,7 +77,10 @@ export class PackReader extends PackFile {
   static open(manifestFile: string, name: string | undefined, entries: readonly { entry?: PackPlace | undefined }[]): PackReader | undefined {
     const path = name ? join(dirname(manifestFile), name) : undefined;
     if (!path || !existsSync(path)) return undefined;
-    return PackReader.at(path, entries.flatMap(({ entry }) => (entry ? [entry] : [])));
+    return PackReader.at(
+      path,
+      entries.flatMap(({ entry }) => (entry ? [entry] : [])),
+    );
   }
 
   /** The pack at `path` when it is long enough for every record of `places`. */

@@ -160,9 +160,10 @@ export function foldAccents(text: string): string {
 
 /** People sort by the last word of their name, titles and post-nominals aside ("Baroness Royall" under R). */
 function surnameFirst(name: string): string {
-  const words = name.replace(/\b(Rt Hon|Lord|Baroness|Lady|Sir|Dame|Dr|Prof|Professor|Mr|Mrs|Ms)\b\.?/g, '').trim().split(/\s+/);
+  const words = name
+    .replace(/\b(Rt Hon|Lord|Baroness|Lady|Sir|Dame|Dr|Prof|Professor|Mr|Mrs|Ms)\b\.?/g, '')
+    .trim()
+    .split(/\s+/);
   const plain = words.filter((word) => !/^(QC|KC|MP|MEP|OBE|CBE|MBE|DBE|KBE)$/.test(word));
   return plain.length > 1 ? `${plain.slice(-1)[0]} ${plain.slice(0, -1).join(' ')}` : plain.join(' ');
 }
-
-

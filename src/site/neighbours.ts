@@ -46,7 +46,11 @@ export function neighboursOf(briefings: readonly Placed[]): Map<string, Neighbou
 
 /** The dated briefings of the manifest's `records` that are published and still there. */
 export function placedBriefings(records: Manifest['records'], drafts: boolean, exists: (source: string) => boolean): Placed[] {
-  return Object.entries(records).flatMap(([source, entry]) => (entry.date !== undefined && entry.slug && (drafts || !entry.draft) && exists(source) ? [{ source, slug: entry.slug, title: entry.title ?? entry.slug, date: entry.date }] : []));
+  return Object.entries(records).flatMap(([source, entry]) =>
+    entry.date !== undefined && entry.slug && (drafts || !entry.draft) && exists(source)
+      ? [{ source, slug: entry.slug, title: entry.title ?? entry.slug, date: entry.date }]
+      : [],
+  );
 }
 
 /**

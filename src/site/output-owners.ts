@@ -65,7 +65,8 @@ export class OutputOwners {
     const owner = this.owners.get(slug);
     let displaced: string | undefined;
     if (owner && owner.source !== source) {
-      if (this.rank(owner.source) < this.rank(source)) return { granted: false, clash: slugClash(file, slug, displayPath(join(this.cwd, owner.source), this.cwd)) };
+      if (this.rank(owner.source) < this.rank(source))
+        return { granted: false, clash: slugClash(file, slug, displayPath(join(this.cwd, owner.source), this.cwd)) };
       if (owner.outcome) {
         owner.outcome.status = 'failed';
         owner.outcome.outputs = [];
@@ -89,5 +90,15 @@ export class OutputOwners {
 
 function slugClash(file: string, slug: string, owner: string): Diagnostic {
   // Over the front-matter's opening `---`: the slug comes from the record as a whole.
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 4, severity: 'error', rule: 'duplicate-slug', message: `the output name ${slug} is already taken by ${owner}`, note: 'give one of the records its own slug in the front-matter' };
+  return {
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 4,
+    severity: 'error',
+    rule: 'duplicate-slug',
+    message: `the output name ${slug} is already taken by ${owner}`,
+    note: 'give one of the records its own slug in the front-matter',
+  };
 }

@@ -8,5 +8,9 @@ const reply = (message: SitePagesReply): void => parentPort?.postMessage(message
 writePagesHere(workerData as SitePagesJob).then(
   (written) => reply({ written }),
   (error: unknown) =>
-    reply(error instanceof TemplateError ? { templateError: { file: error.file, message: error.message } } : { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    reply(
+      error instanceof TemplateError
+        ? { templateError: { file: error.file, message: error.message } }
+        : { error: error instanceof Error ? (error.stack ?? error.message) : String(error) },
+    ),
 );

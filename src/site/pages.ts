@@ -29,16 +29,46 @@ export interface SiteFile {
  * The pages one at a time, each made as it is asked for: an archive of ten thousand records
  * has pages of megabytes, and the build writes each before the next is made.
  */
-export function* renderSite(summaries: readonly SiteSummary[], templates: TemplateSet, site: SiteSettings, committed: Readonly<Record<string, string>> = {}): Generator<SiteFile> {
+export function* renderSite(
+  summaries: readonly SiteSummary[],
+  templates: TemplateSet,
+  site: SiteSettings,
+  committed: Readonly<Record<string, string>> = {},
+): Generator<SiteFile> {
   const model = buildModel(summaries);
   const frame = (name: string) => ({ ...siteFrame(site, name.includes('/') ? '../' : ''), ...(name === 'index.html' ? { searchOnPage: true } : {}) });
   /** The page around an archive page's own article: header, footer, metadata. */
   const page = (name: string, article: string, heading: string, description: string): string =>
-    templates.page({ lang: site.lang, heading, description, tags: [], article, styles: templates.styles, site: frame(name), ...(site.baseUrl ? { canonical: `${site.baseUrl}/${name}` } : {}) });
+    templates.page({
+      lang: site.lang,
+      heading,
+      description,
+      tags: [],
+      article,
+      styles: templates.styles,
+      site: frame(name),
+      ...(site.baseUrl ? { canonical: `${site.baseUrl}/${name}` } : {}),
+    });
 
-  const htmlPages = ['index.html', 'people/index.html', ...model.tags.map((tag) => `tags/${tag.slug}.html`), ...model.people.map((person) => `people/${person.id}.html`)];
-  yield { name: 'index.html', data: page('index.html', templates.index({ ...model, site: frame('index.html') }), site.title, `Briefings of the ${site.title}`) };
-  yield { name: 'people/index.html', data: page('people/index.html', templates.people({ ...model, site: frame('people/index.html') }), `Speakers and chairs – ${site.title}`, 'Everyone who spoke at or chaired a meeting') };
+  const htmlPages = [
+    'index.html',
+    'people/index.html',
+    ...model.tags.map((tag) => `tags/${tag.slug}.html`),
+    ...model.people.map((person) => `people/${person.id}.html`),
+  ];
+  yield {
+    name: 'index.html',
+    data: page('index.html', templates.index({ ...model, site: frame('index.html') }), site.title, `Briefings of the ${site.title}`),
+  };
+  yield {
+    name: 'people/index.html',
+    data: page(
+      'people/index.html',
+      templates.people({ ...model, site: frame('people/index.html') }),
+      `Speakers and chairs – ${site.title}`,
+      'Everyone who spoke at or chaired a meeting',
+    ),
+  };
   for (const tag of model.tags) {
     const name = `tags/${tag.slug}.html`;
     yield { name, data: page(name, templates.tag({ tag, site: frame(name) }), `${tag.name} – ${site.title}`, `Briefings tagged ${tag.name}`) };
@@ -59,10 +89,22 @@ function feedContext(model: SiteModel, site: SiteSettings, committed: Readonly<R
   const link = (href: string): string => (site.baseUrl ? `${site.baseUrl}/${href}` : href);
   const entries = model.briefings.map((briefing) => {
     const updated = briefing.updated ? `${briefing.updated}T00:00:00Z` : (committed[briefing.slug] ?? `${briefing.date}T00:00:00Z`);
-    return { ...briefing, id: id(briefing.slug, briefing.href), link: link(briefing.href), updated: updated < `${briefing.date}T00:00:00Z` ? `${briefing.date}T00:00:00Z` : updated };
+    return {
+      ...briefing,
+      id: id(briefing.slug, briefing.href),
+      link: link(briefing.href),
+      updated: updated < `${briefing.date}T00:00:00Z` ? `${briefing.date}T00:00:00Z` : updated,
+    };
   });
   const updated = entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), '1970-01-01T00:00:00Z');
-  return { site, feedId: site.baseUrl ? `${site.baseUrl}/feed.xml` : `urn:uuid:${uuidFrom(`phrg-brief:feed:${site.title}`)}`, self: link('feed.xml'), home: link('index.html'), updated, entries };
+  return {
+    site,
+    feedId: site.baseUrl ? `${site.baseUrl}/feed.xml` : `urn:uuid:${uuidFrom(`phrg-brief:feed:${site.title}`)}`,
+    self: link('feed.xml'),
+    home: link('index.html'),
+    updated,
+    entries,
+  };
 }
 
 /** A stable name-based UUID (version 5 layout over SHA-1), so feed IDs never change. */

@@ -49,7 +49,10 @@ export function personPages(briefings: Iterable<BriefingSummary>, dateText: (iso
         dateText: dateText(briefing.date),
         href: `../${href}`,
         as,
-        points: points.map((point) => ({ text: point.text, with: point.speakers.filter((speaker) => speaker.key !== person.key).map((speaker) => speaker.name) })),
+        points: points.map((point) => ({
+          text: point.text,
+          with: point.speakers.filter((speaker) => speaker.key !== person.key).map((speaker) => speaker.name),
+        })),
       };
       if (person.role) meeting.role = person.role;
       // A chair who also speaks is one appearance, as chair, with their points.
@@ -65,7 +68,10 @@ export function personPages(briefings: Iterable<BriefingSummary>, dateText: (iso
 }
 
 /** Renders and writes every person's page; returns their names relative to the output folder. */
-export async function writePersonPages(briefings: Iterable<BriefingSummary>, options: { templatesDir: string | undefined; site: SiteSettings; outDir: string; dateText: (iso: string) => string }): Promise<string[]> {
+export async function writePersonPages(
+  briefings: Iterable<BriefingSummary>,
+  options: { templatesDir: string | undefined; site: SiteSettings; outDir: string; dateText: (iso: string) => string },
+): Promise<string[]> {
   const templates = loadTemplates(options.templatesDir);
   const { site } = options;
   const written: string[] = [];

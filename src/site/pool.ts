@@ -18,12 +18,7 @@ const RECORDS_PER_WORKER = 16;
 /** Up to this many records this thread renders too; beyond, it only writes (see below). */
 const RENDER_HERE_UP_TO = 2000;
 
-export async function renderRecords(
-  paths: readonly string[],
-  settings: RenderSettings,
-  jobs: number,
-  onResult: (result: RecordResult) => void,
-): Promise<void> {
+export async function renderRecords(paths: readonly string[], settings: RenderSettings, jobs: number, onResult: (result: RecordResult) => void): Promise<void> {
   if (paths.length === 0) return;
   // Results go straight to `onResult` and are not kept here: an archive of ten thousand
   // records must not hold every rendered page in memory at once.
@@ -63,7 +58,10 @@ function runWorker(take: () => string | undefined, settings: RenderSettings, onR
     // A worker's heap is kept small: V8 otherwise lets garbage grow to hundreds of megabytes
     // before collecting, and an archive's build must fit beside other jobs on a CI runner. A
     // smaller young generation was faster too (measured: 10,000 records, 16 MB against V8's own).
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      workerData: settings,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
+    });
     const inFlight = new Map<number, string>();
     let id = 0;
     let finished = false;

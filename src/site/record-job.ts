@@ -83,7 +83,12 @@ export async function renderRecordJob(path: string, settings: RenderSettings): P
   }
 }
 
-async function renderFormats(meeting: Meeting, path: string, settings: RenderSettings, diagnostics: Diagnostic[]): Promise<Pick<RecordResult, 'summary' | 'summaryKey' | 'archiveEntry' | 'files' | 'neighbours'>> {
+async function renderFormats(
+  meeting: Meeting,
+  path: string,
+  settings: RenderSettings,
+  diagnostics: Diagnostic[],
+): Promise<Pick<RecordResult, 'summary' | 'summaryKey' | 'archiveEntry' | 'files' | 'neighbours'>> {
   const { formats, config } = settings;
   const templates = loadTemplates(config.templatesDir);
   const points = attributedPoints(meeting); // before composing, which rewrites the tree
@@ -127,5 +132,11 @@ async function renderFormats(meeting: Meeting, path: string, settings: RenderSet
   const json = JSON.stringify(siteSummary);
   const summaryKey = createHash('sha256').update(json).digest('hex');
   const summary = { json, slug: siteSummary.slug, title: siteSummary.title, date: siteSummary.date, draft: siteSummary.draft };
-  return { summary, summaryKey, archiveEntry: archiveEntry(summaryJson), files, ...(formats.includes('html') ? { neighbours: neighboursKey(neighbours) } : {}) };
+  return {
+    summary,
+    summaryKey,
+    archiveEntry: archiveEntry(summaryJson),
+    files,
+    ...(formats.includes('html') ? { neighbours: neighboursKey(neighbours) } : {}),
+  };
 }

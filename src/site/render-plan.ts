@@ -26,7 +26,13 @@ export interface BuildSettings {
  * loads neither the templates' compiler nor the theme's parser. `force` reads them all again,
  * whatever the key says. Throws what a missing or broken template throws, before any record.
  */
-export async function buildSettings(config: ResolvedConfig, formats: readonly Format[], drafts: boolean, previous: Manifest, force: boolean): Promise<BuildSettings> {
+export async function buildSettings(
+  config: ResolvedConfig,
+  formats: readonly Format[],
+  drafts: boolean,
+  previous: Manifest,
+  force: boolean,
+): Promise<BuildSettings> {
   const keyWith = (fonts: readonly string[]): string => settingsKey(packageVersion(), config, formats, drafts, fonts);
   let fontFiles = formats.includes('pdf') ? (previous.fonts ?? []) : [];
   let settings = keyWith(fontFiles);
@@ -110,7 +116,13 @@ export function planRenders(input: PlanInput): RenderPlan {
       plan.restamped.set(source, stamp ? { ...rest, stamp } : rest);
     }
     const file = displayPath(path, cwd);
-    plan.unchanged.set(path, { file, status: 'unchanged', ...(entry.slug ? { slug: entry.slug } : {}), diagnostics: entry.diagnostics, outputs: entry.outputs.map(shownOutput) });
+    plan.unchanged.set(path, {
+      file,
+      status: 'unchanged',
+      ...(entry.slug ? { slug: entry.slug } : {}),
+      diagnostics: entry.diagnostics,
+      outputs: entry.outputs.map(shownOutput),
+    });
     input.onUnchanged(file);
   }
   return plan;

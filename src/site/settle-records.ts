@@ -97,11 +97,26 @@ export class RecordSettler {
     const names = result.files.map((file) => file.name);
     outcome.outputs.push(...names.map(this.shownOutput));
     if (earlier?.slug && earlier.slug !== slug) owners.release(earlier.slug, source);
-    this.removeOwn((earlier?.outputs ?? []).filter((name) => !names.includes(name)), source);
+    this.removeOwn(
+      (earlier?.outputs ?? []).filter((name) => !names.includes(name)),
+      source,
+    );
     outcome.status = 'built';
     outcome.slug = slug;
     const stamp = this.stamps.get(result.path);
-    const entry: CacheEntry = { key: result.key, ...(stamp ? { stamp } : {}), slug, outputs: names, entry: place, date, title, ...(result.neighbours ? { neighbours: result.neighbours } : {}), ...(draft ? { draft } : {}), ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}), diagnostics: result.diagnostics };
+    const entry: CacheEntry = {
+      key: result.key,
+      ...(stamp ? { stamp } : {}),
+      slug,
+      outputs: names,
+      entry: place,
+      date,
+      title,
+      ...(result.neighbours ? { neighbours: result.neighbours } : {}),
+      ...(draft ? { draft } : {}),
+      ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}),
+      diagnostics: result.diagnostics,
+    };
     cache.set(source, entry);
   }
 
@@ -125,5 +140,10 @@ function writeError(file: string, error: unknown): Diagnostic {
   const reason = error instanceof WriteError ? error.reason : error;
   const code = reason instanceof Error && 'code' in reason ? String(reason.code) : errorMessage(reason);
   const what = error instanceof WriteError ? error.target : "this record's outputs";
-  return fileDiagnostic(file, { severity: 'error', rule: 'write-error', message: `cannot write ${what} (${code})`, note: 'check that the folder is writable, has room, and holds no folder of that name' });
+  return fileDiagnostic(file, {
+    severity: 'error',
+    rule: 'write-error',
+    message: `cannot write ${what} (${code})`,
+    note: 'check that the folder is writable, has room, and holds no folder of that name',
+  });
 }

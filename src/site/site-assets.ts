@@ -11,7 +11,9 @@ import { FONTS_DIR } from './site-frame.js';
 
 /** lib/fonts/web beside the bundle (lib/bundle/), or from the sources when run unbundled. */
 function fontsSource(): string | undefined {
-  return [new URL('../fonts/web/', import.meta.url), new URL('../../lib/fonts/web/', import.meta.url)].map((url) => fileURLToPath(url)).find((dir) => existsSync(join(dir, 'source-serif-4.css')));
+  return [new URL('../fonts/web/', import.meta.url), new URL('../../lib/fonts/web/', import.meta.url)]
+    .map((url) => fileURLToPath(url))
+    .find((dir) => existsSync(join(dir, 'source-serif-4.css')));
 }
 
 /** Copies the fonts in (leaving files that are the same alone); returns their names in the output folder. */

@@ -90,7 +90,9 @@ export async function writeSiteFiles(job: SiteFilesJob): Promise<SiteFiles> {
     }
     let dataFiles = previous.dataFiles ?? [];
     if (force || previous.dataKey !== dataKey || !outputsExist(outDir, [ARCHIVE_DATA, ...dataFiles])) {
-      const ordered = published.map(([, entry]) => entry).sort((a, b) => newestFirst({ date: a.date!, slug: a.slug ?? '' }, { date: b.date!, slug: b.slug ?? '' }));
+      const ordered = published
+        .map(([, entry]) => entry)
+        .sort((a, b) => newestFirst({ date: a.date!, slug: a.slug ?? '' }, { date: b.date!, slug: b.slug ?? '' }));
       // The person pages list points, so they are made with briefings.json, not with the other pages.
       const people = await writePeople(ordered, entries, { config, site, outDir });
       remove(dataFiles.filter((name) => !people.includes(name)));
@@ -113,7 +115,11 @@ export async function writeSiteFiles(job: SiteFilesJob): Promise<SiteFiles> {
 }
 
 /** The person pages, made from the briefings' entries; returns the files written. */
-async function writePeople(ordered: readonly CacheEntry[], entries: PackReader | PackWriter | undefined, where: { config: ResolvedConfig; site: SiteSettings; outDir: string }): Promise<string[]> {
+async function writePeople(
+  ordered: readonly CacheEntry[],
+  entries: PackReader | PackWriter | undefined,
+  where: { config: ResolvedConfig; site: SiteSettings; outDir: string },
+): Promise<string[]> {
   const { writePersonPages } = await import('./person-pages.js');
   const { fullDate } = await import('../compose/helpers.js');
   const briefings = function* (): Generator<BriefingSummary> {

@@ -34,10 +34,7 @@ const QUOTE_OPEN = `["“'‘]?`;
 const QUOTE_CLOSE = `["”'’]?`;
 const KEY = `${QUOTE_OPEN}[A-Z][A-Z0-9]{0,5}${QUOTE_CLOSE}`;
 const JOINER = String.raw`\s*(?:,\s*and|\+|&|,|and)\s*`;
-const ATTRIBUTION = new RegExp(
-  String.raw`(?<=[.!?]["”’']?)(\s*)\((\s*${KEY}(?:${JOINER}${KEY})*\s*)\)(\.?)\s*$`,
-  'u',
-);
+const ATTRIBUTION = new RegExp(String.raw`(?<=[.!?]["”’']?)(\s*)\((\s*${KEY}(?:${JOINER}${KEY})*\s*)\)(\.?)\s*$`, 'u');
 const KEY_IN_LIST = new RegExp(`(${QUOTE_OPEN})([A-Z][A-Z0-9]{0,5})${QUOTE_CLOSE}`, 'gu');
 
 export interface ParsedAttribution {
@@ -129,7 +126,8 @@ export function nearMissAttribution(paragraph: Paragraph, keys: ReadonlySet<stri
   const tokens = inner.split(/\s*(?:\+|&|,|\/|;|\band\b)\s*/i).map((token) => token.replace(/^["“'‘]|["”'’]$/gu, '').trim());
   const named = tokens.filter((token) => token !== '');
   const upper = new Set([...keys].map((key) => key.toUpperCase()));
-  if (named.length === 0 || !named.every((token) => /^[\p{L}\p{N}]{1,6}$/u.test(token)) || !named.some((token) => upper.has(token.toUpperCase()))) return undefined;
+  if (named.length === 0 || !named.every((token) => /^[\p{L}\p{N}]{1,6}$/u.test(token)) || !named.some((token) => upper.has(token.toUpperCase())))
+    return undefined;
 
   const fixed = `(${named.map((token) => token.toUpperCase()).join(' + ')})`;
   const before = whole.slice(0, match.index).trimEnd();

@@ -8,7 +8,10 @@ export function explainDate(value: unknown): { message: string; note?: string } 
     if (/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return { message: `date: ${value} is not a day of the calendar` };
     const loose = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value.trim());
     if (loose && isDay(Number(loose[1]), Number(loose[2]), Number(loose[3]))) {
-      return { message: `date must be written YYYY-MM-DD, found "${value}"`, note: `did you mean ${loose[1]}-${pad(Number(loose[2]))}-${pad(Number(loose[3]))}?` };
+      return {
+        message: `date must be written YYYY-MM-DD, found "${value}"`,
+        note: `did you mean ${loose[1]}-${pad(Number(loose[2]))}-${pad(Number(loose[3]))}?`,
+      };
     }
     return { message: `date must be written YYYY-MM-DD, found "${value}"` };
   }

@@ -28,13 +28,18 @@ export function linkProtocol(url: string): string | undefined {
 export function addressProblem(url: string, kind: AddressKind): string | undefined {
   const protocol = linkProtocol(url);
   const allowed = kind === 'image' ? SOURCE_PROTOCOLS : LINK_PROTOCOLS;
-  if (protocol !== undefined) return allowed.includes(protocol) ? undefined : `a ${protocol}: address is not allowed ${kind === 'image' ? 'for an image' : 'in a briefing'}`;
+  if (protocol !== undefined)
+    return allowed.includes(protocol) ? undefined : `a ${protocol}: address is not allowed ${kind === 'image' ? 'for an image' : 'in a briefing'}`;
   if (url === '' || url.startsWith('#')) return undefined;
   return `the address ${url} is relative: a published briefing has nothing to resolve it against`;
 }
 
 /** What the rule's note says is allowed. */
 export function policyNote(): string {
-  const list = (protocols: readonly string[]): string => protocols.map((protocol) => `${protocol}:`).join(', ').replace(/, ([^,]*)$/, ' or $1');
+  const list = (protocols: readonly string[]): string =>
+    protocols
+      .map((protocol) => `${protocol}:`)
+      .join(', ')
+      .replace(/, ([^,]*)$/, ' or $1');
   return `links may only be ${list(LINK_PROTOCOLS)}; images ${list(SOURCE_PROTOCOLS)}`;
 }

@@ -103,7 +103,9 @@ function hostileIntro(record: LoadedRecord, diagnostics: Diagnostic[]): boolean 
   if (!problem) return false;
   // The value's offsets are not the source's (quotes, folding): the whole value is pointed at.
   const [start, end] = [node.range[0] + frontMatter.offset, node.range[1] + frontMatter.offset];
-  diagnostics.push(diagnosticAt(file, source, start, end, { severity: 'error', rule: 'too-complex', message: `intro: ${problem.message}`, note: problem.note }));
+  diagnostics.push(
+    diagnosticAt(file, source, start, end, { severity: 'error', rule: 'too-complex', message: `intro: ${problem.message}`, note: problem.note }),
+  );
   return true;
 }
 

@@ -33,11 +33,17 @@ export const recordSchema = z.strictObject({
   title: text.describe('The briefing’s title, e.g. Peru – The Negative Impacts of …'),
   date: isoDateSchema.describe('The day of the meeting, YYYY-MM-DD'),
   updated: isoDateSchema.optional().describe('The day the briefing was last corrected, YYYY-MM-DD; the feed shows it as the entry’s update'),
-  hosts: z.array(text).min(1, { error: 'must name at least one host' }).describe('Who held the meeting, lead first, as each reads mid-sentence: the All-Party Parliamentary Human Rights Group (PHRG)'),
+  hosts: z
+    .array(text)
+    .min(1, { error: 'must name at least one host' })
+    .describe('Who held the meeting, lead first, as each reads mid-sentence: the All-Party Parliamentary Human Rights Group (PHRG)'),
   partners: z.array(text).optional().describe('Printed as “in conjunction with …”'),
   kind: text.optional().describe('meeting (default), roundtable, panel event, report launch, …'),
   topic: text.optional().describe('The meeting’s announced title, quoted in the intro sentence'),
-  chair: z.union([speakerSchema, z.array(speakerSchema).min(1)]).optional().describe('Who chaired: a person, or a list of persons'),
+  chair: z
+    .union([speakerSchema, z.array(speakerSchema).min(1)])
+    .optional()
+    .describe('Who chaired: a person, or a list of persons'),
   speakers: z.array(speakerSchema).optional().describe('Persons (key, name, role, note, onBehalfOf), or plain strings printed as they are'),
   speakersLead: text.optional().describe('Replaces the line “The speakers were:”'),
   intro: text.optional().describe('Markdown that replaces the generated intro sentence'),

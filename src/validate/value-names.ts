@@ -25,7 +25,13 @@ export function pathLabel(path: readonly PropertyKey[]): string {
 
 /** A type zod expected, as an editor would call it. */
 export function nameOfType(expected: string): string {
-  const names: Record<string, string> = { string: 'text', object: 'a mapping (key: value lines)', array: 'a list', boolean: 'true or false', number: 'a number' };
+  const names: Record<string, string> = {
+    string: 'text',
+    object: 'a mapping (key: value lines)',
+    array: 'a list',
+    boolean: 'true or false',
+    number: 'a number',
+  };
   return names[expected] ?? expected;
 }
 

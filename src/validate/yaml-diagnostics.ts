@@ -66,9 +66,7 @@ export function validateYaml<T>(context: YamlContext, schema: z.ZodType<T>): Yam
 type Issue = z.core.$ZodIssue;
 
 function issuesToDiagnostics(context: YamlContext, root: unknown, issues: readonly Issue[], base: PropertyKey[] = []): Diagnostic[] {
-  const unknownKeyPaths = new Set(
-    issues.filter((issue) => issue.code === 'unrecognized_keys').map((issue) => pathKey([...base, ...issue.path])),
-  );
+  const unknownKeyPaths = new Set(issues.filter((issue) => issue.code === 'unrecognized_keys').map((issue) => pathKey([...base, ...issue.path])));
   // A required key that is missing because it was misspelt ("titel") is told once, as the
   // unknown key with its suggestion.
   const misspelt = new Set<string>();
@@ -125,7 +123,14 @@ function issueToDiagnostics(context: YamlContext, root: unknown, issue: Issue, p
     const [start, end] = atFence ? [fence, fence + 3] : parentKeyRange(context, parent);
     const example = atFence ? context.frontMatter?.example(key) : undefined;
     const message = `missing required key ${key}${parent.length > 0 ? ` in ${pathLabel(parent)}` : atFence ? ' in the front-matter' : ''}`;
-    return [at(context, start, end, { severity: 'error', rule: 'schema', message, ...(example ? { note: `add it above the closing ---, for example:  ${example}` } : {}) })];
+    return [
+      at(context, start, end, {
+        severity: 'error',
+        rule: 'schema',
+        message,
+        ...(example ? { note: `add it above the closing ---, for example:  ${example}` } : {}),
+      }),
+    ];
   }
 
   const explained = context.explain?.(path, value);
@@ -216,7 +221,11 @@ function aliasDiagnostic(context: YamlContext): Diagnostic | undefined {
           note: 'write the value out in full; records do not need YAML anchors',
         });
       } else if (count > MAX_ALIAS_COUNT) {
-        problem ??= at(context, start, end, { severity: 'error', rule: 'yaml-syntax', message: 'too many YAML aliases (*name): the front-matter would expand without end' });
+        problem ??= at(context, start, end, {
+          severity: 'error',
+          rule: 'yaml-syntax',
+          message: 'too many YAML aliases (*name): the front-matter would expand without end',
+        });
       }
     },
   });
@@ -229,8 +238,17 @@ function aliasDiagnostic(context: YamlContext): Diagnostic | undefined {
   } catch (error) {
     // Aliases nested in each other can expand past the limit even when few are written.
     let first: [number, number] = [0, 0];
-    visit(context.document, { Alias: (_key, alias) => { if (first[1] === 0 && alias.range) first = [alias.range[0], alias.range[1]]; return visit.BREAK; } });
-    return at(context, first[0], first[1], { severity: 'error', rule: 'yaml-syntax', message: `the YAML aliases (*name) expand too far: ${lowerFirst(errorMessage(error))}` });
+    visit(context.document, {
+      Alias: (_key, alias) => {
+        if (first[1] === 0 && alias.range) first = [alias.range[0], alias.range[1]];
+        return visit.BREAK;
+      },
+    });
+    return at(context, first[0], first[1], {
+      severity: 'error',
+      rule: 'yaml-syntax',
+      message: `the YAML aliases (*name) expand too far: ${lowerFirst(errorMessage(error))}`,
+    });
   }
 }
 

@@ -34,7 +34,7 @@ const PIECE = 1 << 20;
 
 /** `text` in pieces of about PIECE characters, never parting the two halves of a surrogate pair. */
 export function* pieces(text: string, size = PIECE): Generator<string> {
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = Math.min(text.length, start + size);
     const last = text.charCodeAt(end - 1);
     // Ending on a high surrogate: end before it, or after its pair when it stands alone.
@@ -46,7 +46,8 @@ export function* pieces(text: string, size = PIECE): Generator<string> {
 
 /** Temporary names: this thread's own sequence from a random start, cheaper than random bytes each. */
 let sequence = randomBytes(4).readUInt32BE(0);
-const temporaryName = (path: string): string => join(dirname(path), `.${basename(path)}.${process.pid}.${(sequence++ >>> 0).toString(16).padStart(8, '0')}.tmp`);
+const temporaryName = (path: string): string =>
+  join(dirname(path), `.${basename(path)}.${process.pid}.${(sequence++ >>> 0).toString(16).padStart(8, '0')}.tmp`);
 
 /** Folders this process has made sure of, so that a build of thousands asks once per folder. */
 const madeFolders = new Set<string>();

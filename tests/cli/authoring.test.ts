@@ -36,7 +36,9 @@ describe('init, new and build in an empty folder', () => {
     project.write('meetings/2026-12-03-bahrain-detained-medics.md', text.replace('draft: true\n', ''));
     const build = await runCli(['build', '--format', 'html'], project.dir);
     expect(build.code, build.stderr).toBe(0);
-    expect(readFileSync(project.path('dist', '2026-12-03-bahrain-detained-medics.html'), 'utf8')).toContain('held a roundtable on <time datetime="2026-12-03">3 December</time>');
+    expect(readFileSync(project.path('dist', '2026-12-03-bahrain-detained-medics.html'), 'utf8')).toContain(
+      'held a roundtable on <time datetime="2026-12-03">3 December</time>',
+    );
   });
 
   it('refuses a bad date and an existing record', async () => {
@@ -66,7 +68,9 @@ describe('phrg-brief templates eject', () => {
     project = tempProject();
     expect((await runCli(['templates', 'eject'], project.dir)).code).toBe(0);
     const copied = readdirSync(project.path('templates'), { recursive: true }).map(String).sort();
-    expect(copied).toEqual(expect.arrayContaining(['briefing.hbs', 'page.hbs', 'styles.css', 'pdf-theme.yaml', 'partials/person.hbs', 'index.hbs', 'feed.hbs']));
+    expect(copied).toEqual(
+      expect.arrayContaining(['briefing.hbs', 'page.hbs', 'styles.css', 'pdf-theme.yaml', 'partials/person.hbs', 'index.hbs', 'feed.hbs']),
+    );
   });
 });
 

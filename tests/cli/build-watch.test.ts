@@ -53,7 +53,7 @@ describe('phrg-brief build --watch', () => {
    * busy machine: the while is longer than that.
    */
   const quiet = async (): Promise<void> => {
-    for (let count = -1; count !== rebuilds(); ) {
+    for (let count = -1; count !== rebuilds();) {
       count = rebuilds();
       await new Promise((resolve) => setTimeout(resolve, 2500));
     }
@@ -62,7 +62,11 @@ describe('phrg-brief build --watch', () => {
 
   beforeAll(async () => {
     project = tempProject({ withExample: true });
-    child = spawn(process.execPath, [BIN, 'build', '--watch', '--format', 'html,md,json'], { cwd: project.dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    child = spawn(process.execPath, [BIN, 'build', '--watch', '--format', 'html,md,json'], {
+      cwd: project.dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     exited = new Promise((resolve) => child.on('exit', resolve));
@@ -155,7 +159,10 @@ describe('phrg-brief build --watch, PDF', () => {
         if (Date.now() - started > 30_000 || child.exitCode !== null) throw new Error(`no luck; stderr:\n${stderr}`);
       }
     };
-    const fonts = (): string[] => [...new Set(readFileSync(project.path('dist', '2016-11-07-peru.pdf'), 'latin1').match(/\/BaseFont \/[A-Z]{6}\+[\w-]+/g) ?? [])].map((name) => name.slice(name.indexOf('+') + 1)).sort();
+    const fonts = (): string[] =>
+      [...new Set(readFileSync(project.path('dist', '2016-11-07-peru.pdf'), 'latin1').match(/\/BaseFont \/[A-Z]{6}\+[\w-]+/g) ?? [])]
+        .map((name) => name.slice(name.indexOf('+') + 1))
+        .sort();
     try {
       await waitFor(() => stderr.includes('watching'));
       expect(fonts()).toEqual(['SourceSerif4-Bold', 'SourceSerif4-Regular']);
@@ -176,7 +183,11 @@ describe('phrg-brief build --watch, PDF', () => {
   it('stops at once on Ctrl-C during its first build, as any build does', async () => {
     const project = tempProject();
     generateRecords(300, project.path('meetings'), 3);
-    const child = spawn(process.execPath, [BIN, 'build', '--watch', '--format', 'html'], { cwd: project.dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+    const child = spawn(process.execPath, [BIN, 'build', '--watch', '--format', 'html'], {
+      cwd: project.dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, CI: '1' },
+    });
     let stderr = '';
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

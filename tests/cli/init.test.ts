@@ -13,13 +13,18 @@ describe('phrg-brief init', () => {
     project = tempProject();
     const init = await runCli(['init', '--ci', 'github'], project.dir);
     expect(init.code, init.stderr).toBe(0);
-    for (const file of ['phrg-brief.yaml', '.gitignore', 'meetings/2016-11-07-peru.md', '.github/workflows/briefings.yml', 'package.json']) expect(existsSync(project.path(file)), file).toBe(true);
+    for (const file of ['phrg-brief.yaml', '.gitignore', 'meetings/2016-11-07-peru.md', '.github/workflows/briefings.yml', 'package.json'])
+      expect(existsSync(project.path(file)), file).toBe(true);
     await expectPublishingWorkflow(project.path('.github/workflows/briefings.yml'));
     expect(init.stdout).toContain('Settings → Pages, set "Source" to "GitHub Actions"');
 
     // Run from a clone, this phrg-brief cannot say where it was installed from: package.json
     // is made without it, and one line says what to run.
-    expect(JSON.parse(readFileSync(project.path('package.json'), 'utf8'))).toEqual({ name: expect.stringMatching(/^phrg-brief-test-/), private: true, description: 'Briefings published with phrg-brief' });
+    expect(JSON.parse(readFileSync(project.path('package.json'), 'utf8'))).toEqual({
+      name: expect.stringMatching(/^phrg-brief-test-/),
+      private: true,
+      description: 'Briefings published with phrg-brief',
+    });
     expect(init.stdout).toMatch(/note: .*npm install --save-dev </);
 
     const build = await runCli(['build', '--format', 'html'], project.dir);

@@ -45,9 +45,7 @@ describe('records of other shapes', () => {
 
   it('an intro override with accents, no speakers and no chair', () => {
     const briefing = text('2021-06-02-colombia-launch');
-    expect(briefing).toContain(
-      'The PHRG attended the launch of ABColombia’s report, hosted by Señora María Fernández Ortíz at Portcullis House.',
-    );
+    expect(briefing).toContain('The PHRG attended the launch of ABColombia’s report, hosted by Señora María Fernández Ortíz at Portcullis House.');
     expect(briefing).not.toMatch(/held a|speakers were|chaired by/);
     expect(briefing).toContain('The meeting was held under the Chatham House Rule.');
     expect(briefing).toContain('Cauca and Nariño');

@@ -58,7 +58,9 @@ describe('Word briefings', () => {
     expect(paragraphStyles.filter((style) => style === 'ListBullet')).toHaveLength(9); // two speakers, seven points
     expect(styles).toMatch(/w:styleId="Heading1"><w:name w:val="Heading 1"\/>/);
     expect(styles).toMatch(/w:styleId="ListBullet"><w:name w:val="List Bullet"\/>/);
-    expect(styles).toMatch(/<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Georgia" w:cs="Georgia" w:eastAsia="Georgia" w:hAnsi="Georgia"\/>.*<w:sz w:val="22"\/>/s);
+    expect(styles).toMatch(
+      /<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Georgia" w:cs="Georgia" w:eastAsia="Georgia" w:hAnsi="Georgia"\/>.*<w:sz w:val="22"\/>/s,
+    );
     // A4 from the theme, in twentieths of a point.
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
   });
@@ -82,7 +84,9 @@ describe('Word briefings', () => {
       ['rIdLink1', 'https://www.ohchr.org/'],
       ['rIdLink2', 'mailto:phrg@example.org'],
     ]);
-    expect(document).toMatch(/<w:hyperlink w:history="1" r:id="rIdLink1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"\/><\/w:rPr><w:t xml:space="preserve">a link<\/w:t>/);
+    expect(document).toMatch(
+      /<w:hyperlink w:history="1" r:id="rIdLink1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"\/><\/w:rPr><w:t xml:space="preserve">a link<\/w:t>/,
+    );
     expect(document!.match(/<w:pStyle w:val="ListNumber"\/>/g)).toHaveLength(3);
     const nested = docxParts(long())['word/document.xml']!;
     expect(nested).toMatch(/<w:pStyle w:val="ListBullet2"\/><w:numPr><w:ilvl w:val="1"\/>/);

@@ -9,19 +9,32 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempProject, type CliResult, type TempProject } from '../helpers/cli.js';
 
-const FRONT = (title: string, extra = ''): string => `---\ntitle: ${title}\ndate: 2020-01-01\nhosts:\n  - the All-Party Parliamentary Human Rights Group (PHRG)\n${extra}---\n\n`;
+const FRONT = (title: string, extra = ''): string =>
+  `---\ntitle: ${title}\ndate: 2020-01-01\nhosts:\n  - the All-Party Parliamentary Human Rights Group (PHRG)\n${extra}---\n\n`;
 
 const HUGE = FRONT('Huge') + '- Mining operations have been the source of constant conflict. (PHRG)\n'.repeat(200_000);
 const HUGE_SIZE = Buffer.byteLength(HUGE).toLocaleString('en-GB');
 
 const HOSTILE: Record<string, { text: string; rule: string; line: number; column: number; message: RegExp }> = {
   'nested-lists': { text: FRONT('Lists') + `${'- '.repeat(5000)}a\n`, rule: 'too-complex', line: 8, column: 41, message: /nested more than 20 deep/ },
-  'indented-lists': { text: FRONT('Indented') + Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}- a`).join('\n'), rule: 'too-complex', line: 28, column: 41, message: /nested more than 20 deep/ },
+  'indented-lists': {
+    text: FRONT('Indented') + Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}- a`).join('\n'),
+    rule: 'too-complex',
+    line: 28,
+    column: 41,
+    message: /nested more than 20 deep/,
+  },
   'nested-quotes': { text: FRONT('Quotes') + `${'>'.repeat(20_000)} a\n`, rule: 'too-complex', line: 8, column: 21, message: /nested more than 20 deep/ },
   emphasis: { text: FRONT('Emphasis') + `${'*a'.repeat(20_000)}\n`, rule: 'too-complex', line: 8, column: 1001, message: /501 in this paragraph/ },
   brackets: { text: FRONT('Brackets') + `${'['.repeat(20_000)}a\n`, rule: 'too-complex', line: 8, column: 501, message: /too many brackets/ },
   intro: { text: FRONT('Intro', `intro: "${'*a'.repeat(1000)}"\n`), rule: 'too-complex', line: 6, column: 8, message: /^intro: too many emphasis marks/ },
-  huge: { text: HUGE, rule: 'too-large', line: 1, column: 1, message: new RegExp(`^the record is ${HUGE_SIZE} bytes \\(13\\.\\d MiB\\), more than the 262,144 bytes \\(256 KiB\\) a record may be`) },
+  huge: {
+    text: HUGE,
+    rule: 'too-large',
+    line: 1,
+    column: 1,
+    message: new RegExp(`^the record is ${HUGE_SIZE} bytes \\(13\\.\\d MiB\\), more than the 262,144 bytes \\(256 KiB\\) a record may be`),
+  },
 };
 
 /** Records just inside the bounds, which must build in every format (the PDF's list layout once took 2^depth). */

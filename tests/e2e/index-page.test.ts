@@ -29,7 +29,10 @@ describe.runIf(haveTools(CHROMIUM))('the index page', () => {
     project?.remove();
   });
 
-  const visible = () => page.$$eval('.year .entry', (entries) => entries.filter((entry) => !(entry as HTMLElement).hidden).map((entry) => entry.querySelector('.entry-title')!.textContent!));
+  const visible = () =>
+    page.$$eval('.year .entry', (entries) =>
+      entries.filter((entry) => !(entry as HTMLElement).hidden).map((entry) => entry.querySelector('.entry-title')!.textContent!),
+    );
 
   it('shows every briefing and the filter once its script runs', async () => {
     expect(await visible()).toHaveLength(31);
@@ -49,7 +52,9 @@ describe.runIf(haveTools(CHROMIUM))('the index page', () => {
 
   it('filters by text, across names and summaries, hiding empty years', async () => {
     await page.fill('#filter-text', 'Crabtree extractive');
-    expect(await visible()).toEqual(['Peru – The Negative Impacts of the Activities of the Extractive Industries and Threats to Human Rights Defenders (HRDs)']);
+    expect(await visible()).toEqual([
+      'Peru – The Negative Impacts of the Activities of the Extractive Industries and Threats to Human Rights Defenders (HRDs)',
+    ]);
     expect(await page.$$eval('.year', (years) => years.filter((year) => !(year as HTMLElement).hidden).length)).toBe(1);
     await page.fill('#filter-text', 'no such words anywhere');
     expect(await visible()).toEqual([]);

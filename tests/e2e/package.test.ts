@@ -17,7 +17,11 @@ let tarball: string;
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function run(command: string, args: readonly string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -41,7 +45,20 @@ beforeAll(() => {
   // A copy of what `npm pack` reads, so that prepack's build and manifest trim happen as on
   // publishing without touching the repository other tests are reading.
   const source = join(work, 'source');
-  for (const path of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'LICENSE', 'src', 'scripts', 'bin', 'templates', 'schema', 'meetings']) {
+  for (const path of [
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'README.md',
+    'LICENSE',
+    'src',
+    'scripts',
+    'bin',
+    'templates',
+    'schema',
+    'meetings',
+  ]) {
     if (existsSync(join(REPO, path))) cpSync(join(REPO, path), join(source, path), { recursive: true });
   }
   symlinkSync(join(REPO, 'node_modules'), join(source, 'node_modules'), 'dir');
@@ -49,9 +66,20 @@ beforeAll(() => {
   expect(packed.code, packed.stderr).toBe(0);
   const [info] = JSON.parse(packed.stdout) as { filename: string; size: number; unpackedSize: number; files: { path: string }[] }[];
   tarball = join(work, info!.filename);
-  process.stdout.write(`package: tarball ${(info!.size / MB).toFixed(2)} MB, unpacked ${(info!.unpackedSize / MB).toFixed(2)} MB, ${info!.files.length} files\n`);
+  process.stdout.write(
+    `package: tarball ${(info!.size / MB).toFixed(2)} MB, unpacked ${(info!.unpackedSize / MB).toFixed(2)} MB, ${info!.files.length} files\n`,
+  );
   const files = info!.files.map((file) => file.path);
-  expect(files).toEqual(expect.arrayContaining(['LICENSE', 'bin/phrg-brief.js', 'lib/bundle/cli.js', 'lib/fonts/SourceSerif4_400Regular.ttf', 'lib/fonts/OFL.txt', 'schema/record.schema.json']));
+  expect(files).toEqual(
+    expect.arrayContaining([
+      'LICENSE',
+      'bin/phrg-brief.js',
+      'lib/bundle/cli.js',
+      'lib/fonts/SourceSerif4_400Regular.ttf',
+      'lib/fonts/OFL.txt',
+      'schema/record.schema.json',
+    ]),
+  );
   expect(files.filter((file) => file.endsWith('.map') || file.startsWith('src/'))).toEqual([]);
   // postpack put the manifest back as it was
   expect(readFileSync(join(source, 'package.json'), 'utf8')).toBe(readFileSync(join(REPO, 'package.json'), 'utf8'));
@@ -60,7 +88,10 @@ beforeAll(() => {
 describe('the packed tarball', () => {
   it('installs alone, under 20 MB, with no script to approve and no build step', () => {
     expect(readFileSync(join(REPO, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) phrg-brief contributors\n/);
-    const manifest = JSON.parse(spawnSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }).stdout) as { scripts: Record<string, string>; dependencies?: object };
+    const manifest = JSON.parse(spawnSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }).stdout) as {
+      scripts: Record<string, string>;
+      dependencies?: object;
+    };
     expect(manifest.scripts.prepare).toBeUndefined();
     // Everything is bundled but Pagefind, whose binary must be found on disk at run time.
     expect(Object.keys(manifest.dependencies ?? {})).toEqual(['pagefind']);
@@ -73,7 +104,9 @@ describe('the packed tarball', () => {
     // phrg-brief, Pagefind and Pagefind's binary for this platform.
     expect(install.stdout).toMatch(/added 3 packages/);
     const size = bytesUnder(join(dir, 'node_modules'));
-    process.stdout.write(`package: installing it adds ${(size / MB).toFixed(2)} MB to node_modules (${readdirSync(join(dir, 'node_modules')).filter((name) => !name.startsWith('.')).length} packages)\n`);
+    process.stdout.write(
+      `package: installing it adds ${(size / MB).toFixed(2)} MB to node_modules (${readdirSync(join(dir, 'node_modules')).filter((name) => !name.startsWith('.')).length} packages)\n`,
+    );
     expect(size).toBeLessThan(20 * MB);
   }, 180_000);
 
@@ -93,13 +126,20 @@ describe('the packed tarball', () => {
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
     }
     for (const file of ['2016-11-07-peru.html', '2016-11-07-peru.pdf', 'index.html', 'feed.xml']) expect(existsSync(join(dir, 'dist', file)), file).toBe(true);
-    expect(readFileSync(join(dir, 'dist', '2016-11-07-peru.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync(join(dir, 'dist', '2016-11-07-peru.pdf'))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as { packages: Record<string, { integrity?: string; resolved?: string }> };
     rmSync(join(dir, 'node_modules'), { recursive: true });
     const ci = run('npm', ['ci', '--prefer-offline'], dir);
     expect(ci.code, ci.stderr).toBe(0);
-    expect(lock.packages['node_modules/phrg-brief']).toMatchObject({ resolved: 'file:vendor/phrg-brief-0.1.0.tgz', integrity: expect.stringMatching(/^sha512-/) });
+    expect(lock.packages['node_modules/phrg-brief']).toMatchObject({
+      resolved: 'file:vendor/phrg-brief-0.1.0.tgz',
+      integrity: expect.stringMatching(/^sha512-/),
+    });
     expect(cli('check').code).toBe(0);
   }, 180_000);
 

@@ -64,7 +64,11 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings', () => {
     expect(check.ok, check.output).toBe(true);
     expect(check.output).toContain('No syntax or stream encoding errors');
     const info = pdfInfo(pdf);
-    expect(info).toMatchObject({ Tagged: 'yes', 'PDF version': '1.7', Title: readFileSync(join(FIXTURES, '2016-11-07-peru.expected.txt'), 'utf8').split('\n')[0] });
+    expect(info).toMatchObject({
+      Tagged: 'yes',
+      'PDF version': '1.7',
+      Title: readFileSync(join(FIXTURES, '2016-11-07-peru.expected.txt'), 'utf8').split('\n')[0],
+    });
     expect(info['Page size']).toContain('(A4)');
     expect(info.Author).toBe('the All-Party Parliamentary Human Rights Group (PHRG); APPG Latin America');
     expect(info.Subject).toMatch(/^Indigenous groups in Peru/);
@@ -107,7 +111,20 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
 
   it('extract accented, Polish, Hungarian and Spanish text exactly', async () => {
     project = tempProject();
-    const names = ['Władysław Żółkiewski-Łęcki', 'Szymon Gąsiorowski', 'Zoltán Ősz', 'María Fernández Ortíz', 'Łódź', 'Kraków', 'Gdańsk', 'Cúcuta', 'Medellín', '¿Dónde están?', 'Társaság a Szabadságjogokért', 'Sesión Extraordinaria'];
+    const names = [
+      'Władysław Żółkiewski-Łęcki',
+      'Szymon Gąsiorowski',
+      'Zoltán Ősz',
+      'María Fernández Ortíz',
+      'Łódź',
+      'Kraków',
+      'Gdańsk',
+      'Cúcuta',
+      'Medellín',
+      '¿Dónde están?',
+      'Társaság a Szabadságjogokért',
+      'Sesión Extraordinaria',
+    ];
     const result = await runCli(['build', '--format', 'pdf', join(FIXTURES, 'records', 'long')], project.dir);
     expect(result.code, result.stdout).toBe(0);
     const file = project.path('dist', '2023-03-01-long.pdf');
@@ -119,7 +136,10 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
 
   it('warn of a character the font cannot set instead of printing a blank box', async () => {
     project = tempProject();
-    project.write('meetings/2020-05-04-glyph.md', '---\ntitle: Glyphs\ndate: 2020-05-04\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\nAgreed ☯ and 中文.\n');
+    project.write(
+      'meetings/2020-05-04-glyph.md',
+      '---\ntitle: Glyphs\ndate: 2020-05-04\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\nAgreed ☯ and 中文.\n',
+    );
     const result = await runCli(['build', '--format', 'pdf', '--reporter', 'json'], project.dir);
     expect(result.code).toBe(0);
     const found = (JSON.parse(result.stdout) as { rule: string; line: number; column: number; message: string }[]).filter((d) => d.rule === 'missing-glyph');

@@ -29,9 +29,7 @@ describe('a body with raw HTML and unsafe links', () => {
     const result = await runCli(['check', '--reporter', 'json'], project.dir);
     expect(result.code).toBe(1);
     const found = (JSON.parse(result.stdout) as { rule: string; line: number }[]).map((d) => `${d.rule}@${d.line}`);
-    expect(found).toEqual(
-      expect.arrayContaining(['raw-html@7', 'raw-html@9', 'unsafe-link@11', 'raw-html@12', 'unsafe-link@12', 'raw-html@14']),
-    );
+    expect(found).toEqual(expect.arrayContaining(['raw-html@7', 'raw-html@9', 'unsafe-link@11', 'raw-html@12', 'unsafe-link@12', 'raw-html@14']));
     expect(found.filter((f) => f === 'unsafe-link@11')).toHaveLength(3);
     const build = await runCli(['build'], project.dir);
     expect(build.code).toBe(1);

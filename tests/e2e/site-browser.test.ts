@@ -56,12 +56,20 @@ describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview'
     await page.goto(`${url}index.html`);
     await page.fill('#filter-text', query);
     await page.waitForFunction((q) => document.querySelector('.search-status')?.textContent?.includes(q), query, { timeout: 20_000 });
-    return page.$$eval('.search-list li', (items) => items.map((item) => ({ title: item.querySelector('a')!.textContent!, href: item.querySelector('a')!.getAttribute('href')!, date: item.querySelector('.entry-meta')!.textContent! })));
+    return page.$$eval('.search-list li', (items) =>
+      items.map((item) => ({
+        title: item.querySelector('a')!.textContent!,
+        href: item.querySelector('a')!.getAttribute('href')!,
+        date: item.querySelector('.entry-meta')!.textContent!,
+      })),
+    );
   };
 
   it('finds the one briefing whose attributed point has a word, with its date and title', async () => {
     const found = await results('cadastre');
-    expect(found).toEqual([{ title: '14/5/19: Peru – Mining and Communities in Santo Tomás, Chumbivilcas', href: `${url}${SANTO_TOMAS}.html`, date: 'Tuesday 14 May 2019' }]);
+    expect(found).toEqual([
+      { title: '14/5/19: Peru – Mining and Communities in Santo Tomás, Chumbivilcas', href: `${url}${SANTO_TOMAS}.html`, date: 'Tuesday 14 May 2019' },
+    ]);
     // The word is in a point, not in the title, summary, people or tags the filter looks at.
     expect(await page.textContent('.filter-count')).toBe('0 of 30');
   });
@@ -69,7 +77,10 @@ describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview'
   it('finds Tomás for "tomas", in the search and in the filter, and tomas for "TOMÁS"', async () => {
     for (const query of ['tomas', 'TOMÁS']) {
       const found = await results(query);
-      expect(found.map((result) => result.href), query).toContain(`${url}${SANTO_TOMAS}.html`);
+      expect(
+        found.map((result) => result.href),
+        query,
+      ).toContain(`${url}${SANTO_TOMAS}.html`);
       const shown = await page.$$eval('.year .entry:not([hidden]) .entry-title', (links) => links.map((link) => link.getAttribute('href')));
       expect(shown, query).toEqual([`${SANTO_TOMAS}.html`]);
     }
@@ -129,8 +140,14 @@ describe.runIf(haveTools(CHROMIUM))('every kind of page in Chromium', () => {
     expect(await page.textContent('.site-title')).toBe('All-Party Parliamentary Human Rights Group');
     expect(await page.isVisible('.site-footer a[href="feed.xml"]')).toBe(true);
     expect(await page.textContent('.briefing-date')).toBe('Tuesday 14 May 2019 · Roundtable');
-    expect(await page.$$eval('.downloads a', (links) => links.map((link) => link.textContent))).toEqual([expect.stringMatching(/^Markdown \(\d+ (KB|bytes)\)$/), expect.stringMatching(/^JSON \(\d+ (KB|bytes)\)$/)]);
-    expect(await page.$$eval('.briefing-facts .tags a', (links) => links.map((link) => link.getAttribute('href')))).toEqual(['tags/peru.html', 'tags/santo-tomas.html']);
+    expect(await page.$$eval('.downloads a', (links) => links.map((link) => link.textContent))).toEqual([
+      expect.stringMatching(/^Markdown \(\d+ (KB|bytes)\)$/),
+      expect.stringMatching(/^JSON \(\d+ (KB|bytes)\)$/),
+    ]);
+    expect(await page.$$eval('.briefing-facts .tags a', (links) => links.map((link) => link.getAttribute('href')))).toEqual([
+      'tags/peru.html',
+      'tags/santo-tomas.html',
+    ]);
     await context.close();
   });
 });

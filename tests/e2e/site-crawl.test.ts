@@ -52,7 +52,10 @@ afterAll(() => project?.remove());
 
 /** Every HTML page of an output folder, relative to it. */
 function htmlPages(out: string): string[] {
-  return (readdirSync(project.path(out), { recursive: true }) as string[]).filter((name) => name.endsWith('.html')).map((name) => name.split('\\').join('/')).sort();
+  return (readdirSync(project.path(out), { recursive: true }) as string[])
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => name.split('\\').join('/'))
+    .sort();
 }
 
 /** The links of a page (a, link), each resolved to a file of the output folder, or left as it is when it leads off the site. */
@@ -95,10 +98,15 @@ describe.each([
       const page = `${briefing.slug}.html`;
       const found = links(out, page, baseUrl);
       const targets = new Set(found.map((link) => link.target));
-      for (const file of ['index.html', 'feed.xml', `${briefing.slug}.pdf`, `${briefing.slug}.md`, `${briefing.slug}.json`]) expect(targets.has(file), `${page} → ${file}`).toBe(true);
+      for (const file of ['index.html', 'feed.xml', `${briefing.slug}.pdf`, `${briefing.slug}.md`, `${briefing.slug}.json`])
+        expect(targets.has(file), `${page} → ${file}`).toBe(true);
       const pdf = found.find((link) => link.target === `${briefing.slug}.pdf` && link.text.startsWith('PDF'));
       expect(pdf?.text, page).toMatch(/^PDF \(\d+ pages?, \d+ KB\)$/);
-      for (const tag of briefing.tags) expect(found.some((link) => link.target?.startsWith('tags/') && link.text === tag), `${page} → tag ${tag}`).toBe(true);
+      for (const tag of briefing.tags)
+        expect(
+          found.some((link) => link.target?.startsWith('tags/') && link.text === tag),
+          `${page} → tag ${tag}`,
+        ).toBe(true);
       for (const person of [...briefing.chairs, ...briefing.speakers].filter((p) => p.name)) {
         const link = found.find((l) => l.target?.startsWith('people/') && l.text.replace(/ \(chair\)$/, '') === person.name);
         expect(link, `${page} → ${person.name}`).toBeDefined();
@@ -108,7 +116,9 @@ describe.each([
       expect(prev?.target).toBe(i > 0 ? `${ordered[i - 1]!.slug}.html` : undefined);
       expect(next?.target).toBe(i < ordered.length - 1 ? `${ordered[i + 1]!.slug}.html` : undefined);
       const html = readFileSync(project.path(out, page), 'utf8');
-      expect(html).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}" data-pagefind-meta="date">(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4}<\/time> · [A-Z]/);
+      expect(html).toMatch(
+        /<time datetime="\d{4}-\d{2}-\d{2}" data-pagefind-meta="date">(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4}<\/time> · [A-Z]/,
+      );
       if (baseUrl) {
         expect(html).toContain(`<link rel="canonical" href="${baseUrl}/${page}">`);
         expect(html).toContain(`<meta property="og:url" content="${baseUrl}/${page}">`);
@@ -127,7 +137,8 @@ describe.each([
         if (!person.name) continue;
         const entry = people.get(person.name) ?? { name: person.name, points: [] };
         for (const point of briefing.points) {
-          if (point.speakers.some((s) => s.key === person.key)) entry.points.push({ text: point.text, with: point.speakers.filter((s) => s.key !== person.key).map((s) => s.name) });
+          if (point.speakers.some((s) => s.key === person.key))
+            entry.points.push({ text: point.text, with: point.speakers.filter((s) => s.key !== person.key).map((s) => s.name) });
         }
         people.set(person.name, entry);
       }
@@ -169,7 +180,14 @@ describe('the metadata', () => {
         const html = readFileSync(project.path(out, `${briefing.slug}.html`), 'utf8');
         const scripts = (selectAll('script[type="application/ld+json"]', fromHtml(html)) as Element[]).map((element) => toText(element));
         expect(scripts).toHaveLength(1);
-        const data = JSON.parse(scripts[0]!) as { '@context': string; '@type': string; startDate: string; organizer: unknown[]; performer?: unknown[]; subjectOf: { '@type': string; url: string } };
+        const data = JSON.parse(scripts[0]!) as {
+          '@context': string;
+          '@type': string;
+          startDate: string;
+          organizer: unknown[];
+          performer?: unknown[];
+          subjectOf: { '@type': string; url: string };
+        };
         expect(data['@context']).toBe('https://schema.org');
         expect(data['@type']).toBe('Event');
         expect(data.startDate).toBe(briefing.date);
@@ -188,7 +206,9 @@ describe('the metadata', () => {
     type Entry = { id: string; title: string; updated: string; published: string; link: Link | Link[]; summary: string };
     for (const out of ['dist', 'published']) {
       const xml = readFileSync(project.path(out, 'feed.xml'), 'utf8');
-      const feed = (parser.parse(xml) as { feed: { xmlns: string; id: string; title: string; updated: string; author: { name: string }; link: Link[]; entry: Entry[] } }).feed;
+      const feed = (
+        parser.parse(xml) as { feed: { xmlns: string; id: string; title: string; updated: string; author: { name: string }; link: Link[]; entry: Entry[] } }
+      ).feed;
       expect(feed.xmlns).toBe('http://www.w3.org/2005/Atom');
       expect(feed.id && feed.title && feed.author.name).toBeTruthy();
       const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;

@@ -36,7 +36,11 @@ function assertFormats(text: string): string {
 
 const repositoryRecords = [
   join(REPO, 'meetings', '2016-11-07-peru.md'),
-  ...['ok', 'warn', 'long'].flatMap((folder) => readdirSync(join(FIXTURES, 'records', folder)).filter((name) => name.endsWith('.md')).map((name) => join(FIXTURES, 'records', folder, name))),
+  ...['ok', 'warn', 'long'].flatMap((folder) =>
+    readdirSync(join(FIXTURES, 'records', folder))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => join(FIXTURES, 'records', folder, name)),
+  ),
 ];
 
 describe('formatRecord', () => {
@@ -45,7 +49,8 @@ describe('formatRecord', () => {
   });
 
   it('puts keys in the contract’s order, quotes only where needed and keeps comments', () => {
-    const text = '---\n# a comment\ntags: [Peru]\nspeakers:\n  - role: "Director"\n    name: \'Ana Bravo\'\n    key: AB\ndate: 2020-05-04\nhosts: ["the PHRG (PHRG)"]\ntitle: "Peru: rights"\ndraft: no\n---\n\n* One point. (AB)\n* *Two*. (AB)\n';
+    const text =
+      '---\n# a comment\ntags: [Peru]\nspeakers:\n  - role: "Director"\n    name: \'Ana Bravo\'\n    key: AB\ndate: 2020-05-04\nhosts: ["the PHRG (PHRG)"]\ntitle: "Peru: rights"\ndraft: no\n---\n\n* One point. (AB)\n* *Two*. (AB)\n';
     const result = formatRecord(text);
     expect(result.ok && result.text).toBe(
       '---\n# a comment\ntitle: "Peru: rights"\ndate: 2020-05-04\nhosts:\n  - the PHRG (PHRG)\nspeakers:\n  - key: AB\n    name: Ana Bravo\n    role: Director\ntags:\n  - Peru\ndraft: no\n---\n\n- One point. (AB)\n- _Two_. (AB)\n',

@@ -6,5 +6,7 @@ import { toText } from 'hast-util-to-text';
 export function articleText(html: string): string {
   const tree = fromHtml(html);
   const article = select('article', tree);
-  return toText(article ?? tree).replace(/\s+/g, ' ').trim();
+  return toText(article ?? tree)
+    .replace(/\s+/g, ' ')
+    .trim();
 }

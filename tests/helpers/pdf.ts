@@ -15,10 +15,15 @@ export function pdfText(file: string, options: { first?: number; last?: number; 
 
 export function pdfInfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter(Boolean).map((line) => {
-    const i = line.indexOf(':');
-    return [line.slice(0, i).trim(), line.slice(i + 1).trim()];
-  }));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const i = line.indexOf(':');
+        return [line.slice(0, i).trim(), line.slice(i + 1).trim()];
+      }),
+  );
 }
 
 export interface FontRow {
@@ -82,7 +87,9 @@ export function outline(file: string): { title: string; page: number }[] {
 
 /** The URIs of link annotations, page by page. */
 export function linkTargets(file: string): string[] {
-  const json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as { qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>] };
+  const json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as {
+    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+  };
   const uris: string[] = [];
   for (const object of Object.values(json.qpdf[1])) {
     const value = object.value;

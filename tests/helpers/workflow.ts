@@ -55,7 +55,12 @@ export async function expectPublishingWorkflow(file: string): Promise<void> {
   expect(build!.if).toContain('refs/heads/main');
   expect(build!.needs).toBe('check');
   expect(runs(build!)).toContain('npx --no phrg-brief build --out dist');
-  expect(build!.steps.map((step) => step.uses?.replace(/@.*/, '')).filter(Boolean)).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact']);
+  expect(build!.steps.map((step) => step.uses?.replace(/@.*/, '')).filter(Boolean)).toEqual([
+    'actions/checkout',
+    'actions/setup-node',
+    'actions/configure-pages',
+    'actions/upload-pages-artifact',
+  ]);
   expect(deploy!.needs).toBe('build');
   expect(deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
   expect(deploy!.steps.map((step) => step.uses?.replace(/@.*/, ''))).toEqual(['actions/deploy-pages']);

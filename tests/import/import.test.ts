@@ -81,14 +81,21 @@ describe('phrg-brief import', () => {
       { key: 'MF', name: 'María Fernández', role: 'Comisión Colombiana de Juristas (CCJ)' },
     ]);
     // Rebuilt in the house style: the initials after the role.
-    expect(after.words.join(' ')).toContain('John Crabtree, Latin American Centre, University of Oxford – (JC); and, María Fernández, Comisión Colombiana de Juristas (CCJ) – (MF).');
+    expect(after.words.join(' ')).toContain(
+      'John Crabtree, Latin American Centre, University of Oxford – (JC); and, María Fernández, Comisión Colombiana de Juristas (CCJ) – (MF).',
+    );
   });
 
   it('takes a chair who is thanked as the chair, and says how it will print', async () => {
     const { data, words: built } = await rebuild('chair-thanked.txt');
     expect(data.chair).toEqual({ name: 'Baroness Kennedy of The Shaws QC' });
     expect(imported.get('chair-thanked.txt')!.stderr).toContain('The meeting was chaired by');
-    const expected = source('chair-thanked.txt').join(' ').replace('We would like to thank Baroness Kennedy of The Shaws QC for chairing the meeting.', 'The panel event was chaired by Baroness Kennedy of The Shaws QC.');
+    const expected = source('chair-thanked.txt')
+      .join(' ')
+      .replace(
+        'We would like to thank Baroness Kennedy of The Shaws QC for chairing the meeting.',
+        'The panel event was chaired by Baroness Kennedy of The Shaws QC.',
+      );
     expect(built.join(' ')).toBe(expected);
   });
 
@@ -100,7 +107,10 @@ describe('phrg-brief import', () => {
   });
 
   it('puts what it cannot place in the body, with a warning', async () => {
-    const odd = project.write('odd.txt', '1/2/21: Odd – A Test\n\nThe PHRG held a meeting on 1 February.\n\nA sentence no rule knows.\n\nThe main points made were as follows:\n\n• One point.\n');
+    const odd = project.write(
+      'odd.txt',
+      '1/2/21: Odd – A Test\n\nThe PHRG held a meeting on 1 February.\n\nA sentence no rule knows.\n\nThe main points made were as follows:\n\n• One point.\n',
+    );
     const result = await runCli(['import', odd, '--out', 'odd'], project.dir);
     expect(result.stderr).toContain('not placed, kept in the body: A sentence no rule knows.');
     expect(readFileSync(project.path('odd', '2021-02-01-odd.md'), 'utf8')).toContain('A sentence no rule knows.');
@@ -123,4 +133,3 @@ describe('phrg-brief import', () => {
     expect(check.code, check.stdout).toBe(0);
   });
 });
-

@@ -22,7 +22,9 @@ function records(dir: string): string[] {
 describe('nesting of lists and block quotes', () => {
   it(`allows ${MAX_NESTING} levels and refuses the next, at its marker`, () => {
     expect(at(`${'- '.repeat(MAX_NESTING)}a\n`)).toBeUndefined();
-    expect(at(`${'- '.repeat(MAX_NESTING + 1)}a\n`)).toMatch(new RegExp(`^1:${2 * MAX_NESTING + 1} lists and block quotes nested more than ${MAX_NESTING} deep`));
+    expect(at(`${'- '.repeat(MAX_NESTING + 1)}a\n`)).toMatch(
+      new RegExp(`^1:${2 * MAX_NESTING + 1} lists and block quotes nested more than ${MAX_NESTING} deep`),
+    );
     expect(at(`${'>'.repeat(MAX_NESTING + 1)} a\n`)).toMatch(new RegExp(`^1:${MAX_NESTING + 1} lists and block quotes`));
     expect(at(`${'> 1. '.repeat(11)}a\n`)).toMatch(/^1:51 lists and block quotes/);
   });
@@ -76,7 +78,9 @@ describe('the records we have', () => {
 describe('record size', () => {
   it('refuses a record over the limit, saying how to raise it', () => {
     expect(recordSizeProblem(1000, 1000)).toBeUndefined();
-    expect(recordSizeProblem(13_600_000, 256 * 1024)?.message).toBe('the record is 13,600,000 bytes (13.0 MiB), more than the 262,144 bytes (256 KiB) a record may be: it was not read further');
+    expect(recordSizeProblem(13_600_000, 256 * 1024)?.message).toBe(
+      'the record is 13,600,000 bytes (13.0 MiB), more than the 262,144 bytes (256 KiB) a record may be: it was not read further',
+    );
     expect(recordSizeProblem(2000, 1000)?.note).toMatch(/limits\.recordSize/);
   });
 });

@@ -63,7 +63,11 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     const word = await fetch(`${url}2016-11-07-peru.docx`);
     expect(word.status).toBe(200);
     expect(word.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(Buffer.from(await word.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(
+      Buffer.from(await word.arrayBuffer())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
     expect(await page.textContent('.phrg-brief-warnings')).toBe('0 warnings');
     expect(readFileSync(join(REPO, 'templates/default/page.hbs'), 'utf8')).not.toContain('preview-bar');
   });
@@ -80,7 +84,12 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
       latencies.push(performance.now() - started);
       expect(await page.evaluate(() => window.scrollY)).toBe(300);
     }
-    process.stdout.write(`preview: save-to-update latency, first save ${latencies[0]!.toFixed(0)} ms, then ${latencies.slice(1).map((l) => l.toFixed(0)).join(', ')} ms\n`);
+    process.stdout.write(
+      `preview: save-to-update latency, first save ${latencies[0]!.toFixed(0)} ms, then ${latencies
+        .slice(1)
+        .map((l) => l.toFixed(0))
+        .join(', ')} ms\n`,
+    );
     expect(Math.max(...latencies)).toBeLessThan(15_000);
   });
 
@@ -110,7 +119,16 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
   });
 
   it('refuses paths outside its output and a foreign Host', async () => {
-    for (const path of ['/../../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%252e%252e/etc/passwd', '/..\\..\\etc\\passwd', '/etc/passwd', '//etc/passwd', '/index.html%00']) {
+    for (const path of [
+      '/../../../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+      '/%252e%252e/etc/passwd',
+      '/..\\..\\etc\\passwd',
+      '/etc/passwd',
+      '//etc/passwd',
+      '/index.html%00',
+    ]) {
       const response = await rawGet(port, path);
       expect(response.status, path).toBeGreaterThanOrEqual(400);
       expect(response.body).not.toContain('root:');

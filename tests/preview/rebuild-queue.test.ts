@@ -76,10 +76,13 @@ describe('RebuildQueue', () => {
   it('reports a failed build and goes on with the next', async () => {
     const errors: unknown[] = [];
     const built: string[] = [];
-    const queue = new RebuildQueue(async (changed) => {
-      if (changed.has('bad.md')) throw new Error('template broke');
-      built.push(...changed);
-    }, (error) => errors.push(error));
+    const queue = new RebuildQueue(
+      async (changed) => {
+        if (changed.has('bad.md')) throw new Error('template broke');
+        built.push(...changed);
+      },
+      (error) => errors.push(error),
+    );
     await queue.request(['bad.md']);
     await queue.request(['good.md']);
     expect(errors.map((error) => (error as Error).message)).toEqual(['template broke']);

@@ -71,7 +71,8 @@ describe.runIf(haveTools(QPDF))('a build killed half-way', () => {
     expect(readdirSync(project.path('dist'), { recursive: true }).filter((name) => String(name).split('/').pop()!.startsWith('.'))).toEqual([]);
     // Four files a record; a page a tag and a person; the index, feed, briefings.json, people
     // index and two schemas; the pages' fonts; the search index.
-    const count = (...dir: string[]): number => readdirSync(project.path('dist', ...dir), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+    const count = (...dir: string[]): number =>
+      readdirSync(project.path('dist', ...dir), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
     expect(assertWhole(project.path('dist'))).toBe(24 * 4 + count('tags') + (count('people') - 1) + 6 + count('fonts') + count('pagefind'));
   }, 300_000);
 });

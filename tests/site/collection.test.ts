@@ -18,7 +18,10 @@ const out = (...parts: string[]) => project.path('site', ...parts);
 beforeAll(async () => {
   project = tempProject();
   names = generateRecords(50, project.path('meetings'), 5);
-  project.write('meetings/2030-01-01-draft.md', '---\ntitle: Not yet\ndate: 2030-01-01\nhosts: [the Parliamentary Human Rights Group (PHRG)]\ndraft: true\n---\n\nText.\n');
+  project.write(
+    'meetings/2030-01-01-draft.md',
+    '---\ntitle: Not yet\ndate: 2030-01-01\nhosts: [the Parliamentary Human Rights Group (PHRG)]\ndraft: true\n---\n\nText.\n',
+  );
   project.write('phrg-brief.yaml', 'site:\n  title: Parliamentary Human Rights Group\n  baseUrl: https://example.org/briefings/\n');
   const result = await runCli(['build', '--out', 'site'], project.dir);
   expect(result.code, result.stdout + result.stderr).toBe(0);
@@ -31,7 +34,15 @@ describe('an archive build', () => {
   it('writes four files per briefing, and leaves the draft out', () => {
     for (const slug of slugs()) for (const ext of ['html', 'pdf', 'md', 'json']) expect(existsSync(out(`${slug}.${ext}`)), `${slug}.${ext}`).toBe(true);
     expect(readdirSync(out()).filter((name) => name.startsWith('2030-01-01-draft'))).toEqual([]);
-    for (const file of ['index.html', 'people/index.html', 'feed.xml', 'briefings.json', 'schema/briefings.schema.json', 'schema/briefing.schema.json', 'sitemap.xml']) {
+    for (const file of [
+      'index.html',
+      'people/index.html',
+      'feed.xml',
+      'briefings.json',
+      'schema/briefings.schema.json',
+      'schema/briefing.schema.json',
+      'sitemap.xml',
+    ]) {
       expect(existsSync(out(file)), file).toBe(true);
     }
     expect(readdirSync(out('tags')).length).toBeGreaterThan(5);
@@ -115,5 +126,3 @@ describe('an archive build', () => {
     expect(readFileSync(out('index.html'), 'utf8')).toContain('Not yet');
   });
 });
-
-

@@ -15,7 +15,15 @@ let project: TempProject;
 let names: string[];
 
 function git(args: string[], date: string): void {
-  const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.org',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.org',
+  };
   execFileSync('git', args, { cwd: project.dir, env, stdio: 'ignore' });
 }
 
@@ -49,7 +57,13 @@ describe.runIf(withGit)('the feed’s updated dates from git', () => {
     for (const name of names) expect(before.get(name.replace(/\.md$/, ''))).toBe('2020-01-01T00:00:00Z');
 
     const target = names[1]!;
-    writeFileSync(project.path('meetings', target), readFileSync(project.path('meetings', target), 'utf8').replace('The main points made were as follows:', 'The main points made, corrected, were as follows:'));
+    writeFileSync(
+      project.path('meetings', target),
+      readFileSync(project.path('meetings', target), 'utf8').replace(
+        'The main points made were as follows:',
+        'The main points made, corrected, were as follows:',
+      ),
+    );
     git(['commit', '-q', '-am', 'a correction'], '2021-02-03T04:05:06Z');
     const second = await runCli(['build', '--format', 'html'], project.dir);
     expect(second.code, second.stderr).toBe(0);
@@ -61,7 +75,10 @@ describe.runIf(withGit)('the feed’s updated dates from git', () => {
 
   it('takes the record’s own updated: over its commit', async () => {
     const target = names[2]!;
-    writeFileSync(project.path('meetings', target), readFileSync(project.path('meetings', target), 'utf8').replace(/^date: (.*)$/m, 'date: $1\nupdated: 2024-05-06'));
+    writeFileSync(
+      project.path('meetings', target),
+      readFileSync(project.path('meetings', target), 'utf8').replace(/^date: (.*)$/m, 'date: $1\nupdated: 2024-05-06'),
+    );
     git(['commit', '-q', '-am', 'updated: given'], '2022-01-01T00:00:00Z');
     const result = await runCli(['build', '--format', 'html'], project.dir);
     expect(result.code, result.stderr).toBe(0);

@@ -24,10 +24,13 @@ function snapshot(): Map<string, { mtime: number; bytes: Buffer }> {
 }
 
 function changed(before: Map<string, { mtime: number; bytes: Buffer }>, after: Map<string, { mtime: number; bytes: Buffer }>): string[] {
-  return [...after].filter(([name, file]) => {
-    const old = before.get(name);
-    return !old || old.mtime !== file.mtime || !old.bytes.equals(file.bytes);
-  }).map(([name]) => name).sort();
+  return [...after]
+    .filter(([name, file]) => {
+      const old = before.get(name);
+      return !old || old.mtime !== file.mtime || !old.bytes.equals(file.bytes);
+    })
+    .map(([name]) => name)
+    .sort();
 }
 
 beforeEach(async () => {
@@ -60,7 +63,12 @@ describe('incremental builds', () => {
     expect(touched).toEqual(expect.arrayContaining([`${slug}.html`, `${slug}.md`, `${slug}.json`]));
     // Besides its own files, only the archive's shared pages may change.
     const others = touched.filter((name) => !name.startsWith(slug));
-    expect(others.every((name) => ['index.html', 'feed.xml', 'briefings.json'].includes(name) || name.startsWith('tags/') || name.startsWith('people/') || name.startsWith('pagefind/'))).toBe(true);
+    expect(
+      others.every(
+        (name) =>
+          ['index.html', 'feed.xml', 'briefings.json'].includes(name) || name.startsWith('tags/') || name.startsWith('people/') || name.startsWith('pagefind/'),
+      ),
+    ).toBe(true);
     expect(readFileSync(project.path('dist', `${slug}.html`), 'utf8')).toContain('as agreed');
   });
 
@@ -75,11 +83,17 @@ describe('incremental builds', () => {
     // Its own files and the archive's data; the pages of its people, which list their points;
     // and the search index, which holds them too. No other page.
     const touched = changed(before, snapshot());
-    expect(touched.filter((name) => !name.startsWith('people/') && !name.startsWith('pagefind/'))).toEqual([`${slug}.html`, `${slug}.json`, `${slug}.md`, 'briefings.json'].sort());
+    expect(touched.filter((name) => !name.startsWith('people/') && !name.startsWith('pagefind/'))).toEqual(
+      [`${slug}.html`, `${slug}.json`, `${slug}.md`, 'briefings.json'].sort(),
+    );
     const record = JSON.parse(readFileSync(project.path('dist', `${slug}.json`), 'utf8')) as { speakers: { name?: string }[]; chairs: { name?: string }[] };
     const people = touched.filter((name) => name.startsWith('people/'));
     expect(people.length).toBeGreaterThan(0);
-    for (const name of people) expect([...record.speakers, ...record.chairs].some((person) => readFileSync(project.path('dist', name), 'utf8').includes(`<h1>${person.name}</h1>`)), name).toBe(true);
+    for (const name of people)
+      expect(
+        [...record.speakers, ...record.chairs].some((person) => readFileSync(project.path('dist', name), 'utf8').includes(`<h1>${person.name}</h1>`)),
+        name,
+      ).toBe(true);
     expect(touched.some((name) => name.startsWith('pagefind/'))).toBe(true);
     // The archive's data is every record's own data, newest first, the edited one included.
     const archive = JSON.parse(readFileSync(project.path('dist', 'briefings.json'), 'utf8')) as { briefings: { slug: string; date: string }[] };
@@ -121,7 +135,9 @@ describe('incremental builds', () => {
     const result = await runCli(['build', '--format', 'html,md,json', '--reporter', 'json'], project.dir);
     expect(result.code).toBe(1);
     const diagnostics = JSON.parse(result.stdout) as { file: string; rule: string; message: string }[];
-    expect(diagnostics).toEqual([expect.objectContaining({ file: `meetings/${target}`, rule: 'write-error', message: `cannot write dist/${slug}.html (EISDIR)` })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: `meetings/${target}`, rule: 'write-error', message: `cannot write dist/${slug}.html (EISDIR)` }),
+    ]);
     expect(result.stderr).toContain('built 1, unchanged 10, failed 1');
     expect(existsSync(project.path('dist', `${slug}.md`))).toBe(true); // its other files stay as they were
     expect(readFileSync(project.path('dist', names[4]!.replace(/\.md$/, '.html')), 'utf8')).toContain('An added paragraph.');
@@ -150,7 +166,9 @@ describe('incremental builds', () => {
     const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
     // The record, and the pages before and after it, which link to it by its title.
     const built = /built (\d+), unchanged (\d+), failed 0/.exec(result.stderr);
-    const linking = names.filter((name) => name !== target && readFileSync(project.path('dist', name.replace(/\.md$/, '.html')), 'utf8').includes('A title given since'));
+    const linking = names.filter(
+      (name) => name !== target && readFileSync(project.path('dist', name.replace(/\.md$/, '.html')), 'utf8').includes('A title given since'),
+    );
     expect(linking.length).toBeGreaterThanOrEqual(1); // one when it is the oldest or newest
     expect(built?.slice(1)).toEqual([String(1 + linking.length), String(11 - linking.length)]);
     const index = readFileSync(project.path('dist', 'index.html'), 'utf8');
@@ -230,7 +248,10 @@ describe('incremental builds', () => {
 
   it('render everything again when a template changes, or with --force', async () => {
     project.write('phrg-brief.yaml', 'templates: mine\n');
-    project.write('mine/partials/person.hbs', readFileSync(join(REPO, 'templates/default/partials/person.hbs'), 'utf8').replace('speaking on behalf of', 'for'));
+    project.write(
+      'mine/partials/person.hbs',
+      readFileSync(join(REPO, 'templates/default/partials/person.hbs'), 'utf8').replace('speaking on behalf of', 'for'),
+    );
     const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
     expect(result.stderr).toContain('built 12, unchanged 0, failed 0');
     const again = await runCli(['build', '--format', 'html,md,json'], project.dir);
@@ -272,7 +293,8 @@ describe('incremental builds', () => {
   it('never lets a record take the files of one that fails, nor delete them afterwards', async () => {
     const a = 'meetings/2017-01-01-a.md';
     const b = 'meetings/2017-01-02-b.md';
-    const record = (slug: string, date: string) => `---\ntitle: T\ndate: ${date}\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nslug: ${slug}\n---\n\nText.\n`;
+    const record = (slug: string, date: string) =>
+      `---\ntitle: T\ndate: ${date}\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nslug: ${slug}\n---\n\nText.\n`;
     project.write(a, record('shared', '2017-01-01'));
     expect((await runCli(['build', '--format', 'html,json'], project.dir)).code).toBe(0);
     const before = readFileSync(project.path('dist', 'shared.html'));
@@ -308,4 +330,3 @@ describe('incremental builds', () => {
     expect(readFileSync(project.path('meetings', names[0]!), 'utf8')).toMatch(/^---\n/);
   });
 });
-

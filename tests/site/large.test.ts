@@ -35,7 +35,9 @@ describe(`an archive of ${COUNT} records`, () => {
 
   it('lists on the people page everyone who spoke', () => {
     const people = readFileSync(project.path('dist', 'people', 'index.html'), 'utf8');
-    const speakers = new Set(names.flatMap((name) => [...readFileSync(project.path('meetings', name), 'utf8').matchAll(/^ {4}name: (.+)$/gm)].map((m) => m[1]!)));
+    const speakers = new Set(
+      names.flatMap((name) => [...readFileSync(project.path('meetings', name), 'utf8').matchAll(/^ {4}name: (.+)$/gm)].map((m) => m[1]!)),
+    );
     for (const speaker of speakers) expect(people, speaker).toContain(speaker);
   });
 

@@ -39,7 +39,12 @@ describe('buildModel', () => {
   it('groups by year, newest first, and matches people across records by name', () => {
     const model = buildModel([
       summary('old', '2016-11-07', [], [{ key: 'JC', name: 'John Crabtree' }]),
-      summary('new', '2019-03-12', [], [{ key: 'J', name: 'John  Crabtree' }, 'Egypt' as never].map((s) => (typeof s === 'string' ? { text: s } : s))),
+      summary(
+        'new',
+        '2019-03-12',
+        [],
+        [{ key: 'J', name: 'John  Crabtree' }, 'Egypt' as never].map((s) => (typeof s === 'string' ? { text: s } : s)),
+      ),
     ]);
     expect(model.years.map((year) => year.year)).toEqual(['2019', '2016']);
     expect(model.people).toHaveLength(1);

@@ -23,7 +23,10 @@ beforeAll(() => {
   project.write('meetings/1900-01-01-first.md', `${dated('1900-01-01')}\n---\n${body}`);
   const points = body.split('\n').filter((line) => line.startsWith('- '));
   const many = Array.from({ length: Math.ceil(2_000_000 / points.join('\n').length) }, () => points.join('\n')).join('\n');
-  project.write('meetings/1900-01-02-huge.md', `${dated('1900-01-02')}\n---\n\nThe main points made were as follows:\n\n${many}\n\nThe end of a long meeting.\n`);
+  project.write(
+    'meetings/1900-01-02-huge.md',
+    `${dated('1900-01-02')}\n---\n\nThe main points made were as follows:\n\n${many}\n\nThe end of a long meeting.\n`,
+  );
 });
 afterAll(() => project?.remove());
 

@@ -9,7 +9,18 @@ import { describe, expect, it } from 'vitest';
 import { bodyToHtml } from '../../src/compose/body.js';
 import { addressProblem, policyNote } from '../../src/validate/link-policy.js';
 
-const ADDRESSES = ['https://a.org/', 'http://b.org/', 'mailto:c@d.org', 'javascript:alert(1)', 'JAVA%0ASCRIPT:x', 'data:image/png;base64,AA', 'file:///etc/passwd', 'ftp://e.org/', 'vbscript:x', 'tel:+441234'];
+const ADDRESSES = [
+  'https://a.org/',
+  'http://b.org/',
+  'mailto:c@d.org',
+  'javascript:alert(1)',
+  'JAVA%0ASCRIPT:x',
+  'data:image/png;base64,AA',
+  'file:///etc/passwd',
+  'ftp://e.org/',
+  'vbscript:x',
+  'tel:+441234',
+];
 
 function published(markdown: string): string {
   const tree = unified().use(remarkParse).parse(markdown) as Root;

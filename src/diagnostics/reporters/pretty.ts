@@ -22,7 +22,11 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
     const text = options.sources?.get(d.file);
     if (text !== undefined) {
       const end = d.endLine > d.line || d.endColumn > d.column ? { line: d.endLine, column: d.endColumn } : undefined;
-      const frame = codeFrameColumns(text, { start: { line: d.line, column: d.column }, ...(end ? { end } : {}) }, { highlightCode: false, forceColor: false, linesAbove: 1, linesBelow: 1 });
+      const frame = codeFrameColumns(
+        text,
+        { start: { line: d.line, column: d.column }, ...(end ? { end } : {}) },
+        { highlightCode: false, forceColor: false, linesAbove: 1, linesBelow: 1 },
+      );
       lines.push(indent(frame));
     }
     if (options.debug && d.stack) lines.push(`  ${colors.cyan('stack:')} ${d.stack}`);

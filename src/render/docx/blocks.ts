@@ -11,7 +11,29 @@ import { BULLETS, HEADING_STYLES, NUMBERS, STYLE } from './styles.js';
 
 export type Block = Paragraph | Table;
 
-const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'br', 'cite', 'code', 'em', 'i', 'kbd', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'mark', 'del', 'ins']);
+const INLINE_TAGS = new Set([
+  'a',
+  'abbr',
+  'b',
+  'br',
+  'cite',
+  'code',
+  'em',
+  'i',
+  'kbd',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'mark',
+  'del',
+  'ins',
+]);
 
 export interface BlockOptions extends InlineOptions {
   /** Colour of table borders, as RRGGBB. */
@@ -126,7 +148,10 @@ function table(element: Element, context: Context): Table {
     const cells = cellsOf(row);
     const header = leading && cells.length > 0 && cells.every((cell) => cell.tagName === 'th');
     leading &&= header;
-    const padded = [...cells.map((cell) => tableCell(cell, context)), ...Array.from({ length: columns - cells.length }, () => new TableCell({ children: [new Paragraph({ style: STYLE.tableText })] }))];
+    const padded = [
+      ...cells.map((cell) => tableCell(cell, context)),
+      ...Array.from({ length: columns - cells.length }, () => new TableCell({ children: [new Paragraph({ style: STYLE.tableText })] })),
+    ];
     return new TableRow({ children: padded, cantSplit: true, ...(header ? { tableHeader: true } : {}) });
   });
   const border = { style: BorderStyle.SINGLE, size: 4, color: context.ruleColour };

@@ -20,7 +20,14 @@ export const STYLE = {
   tableText: 'TableText',
 } as const;
 
-export const HEADING_STYLES: Readonly<Record<string, string>> = { h1: 'Heading1', h2: 'Heading2', h3: 'Heading3', h4: 'Heading4', h5: 'Heading4', h6: 'Heading4' };
+export const HEADING_STYLES: Readonly<Record<string, string>> = {
+  h1: 'Heading1',
+  h2: 'Heading2',
+  h3: 'Heading3',
+  h4: 'Heading4',
+  h5: 'Heading4',
+  h6: 'Heading4',
+};
 
 const twips = (points: number): number => Math.round(points * 20);
 const halfPoints = (points: number): number => Math.round(points * 2);
@@ -39,7 +46,10 @@ export function briefingStyles(theme: Theme, lang: string): IStylesOptions {
       name: level === 0 ? name : `${name} ${level + 1}`,
       basedOn: 'Normal',
       quickFormat: true,
-      paragraph: { spacing: { after: twips(spacing.listItem), ...line }, indent: { left: twips(spacing.listIndent * (level + 1)), hanging: twips(spacing.listIndent) } },
+      paragraph: {
+        spacing: { after: twips(spacing.listItem), ...line },
+        indent: { left: twips(spacing.listIndent * (level + 1)), hanging: twips(spacing.listIndent) },
+      },
     }));
   return {
     default: {
@@ -61,17 +71,32 @@ export function briefingStyles(theme: Theme, lang: string): IStylesOptions {
         basedOn: 'Normal',
         paragraph: { spacing: { after: twips(spacing.listItem), ...line }, indent: { left: twips(spacing.listIndent * (level + 1)) } },
       })),
-      { id: STYLE.quote, name: 'Quote', basedOn: 'Normal', quickFormat: true, run: { italics: true }, paragraph: { indent: { left: twips(spacing.blockquoteIndent) } } },
+      {
+        id: STYLE.quote,
+        name: 'Quote',
+        basedOn: 'Normal',
+        quickFormat: true,
+        run: { italics: true },
+        paragraph: { indent: { left: twips(spacing.blockquoteIndent) } },
+      },
       {
         id: STYLE.rule,
         name: 'Horizontal Rule',
         basedOn: 'Normal',
         paragraph: { border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: hex(colors.rule), space: 1 } } },
       },
-      { id: STYLE.tableText, name: 'Table Text', basedOn: 'Normal', run: { size: halfPoints(docx.sizes.table) }, paragraph: { spacing: { before: twips(spacing.tableCellPadding), after: twips(spacing.tableCellPadding) } } },
+      {
+        id: STYLE.tableText,
+        name: 'Table Text',
+        basedOn: 'Normal',
+        run: { size: halfPoints(docx.sizes.table) },
+        paragraph: { spacing: { before: twips(spacing.tableCellPadding), after: twips(spacing.tableCellPadding) } },
+      },
       { id: STYLE.tableHeading, name: 'Table Heading', basedOn: STYLE.tableText, run: { bold: true } },
     ],
-    characterStyles: [{ id: 'Hyperlink', name: 'Hyperlink', basedOn: 'DefaultParagraphFont', run: { color: hex(colors.link), underline: { type: UnderlineType.SINGLE } } }],
+    characterStyles: [
+      { id: 'Hyperlink', name: 'Hyperlink', basedOn: 'DefaultParagraphFont', run: { color: hex(colors.link), underline: { type: UnderlineType.SINGLE } } },
+    ],
   };
 }
 

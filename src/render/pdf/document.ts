@@ -78,15 +78,22 @@ export async function renderPdf(article: string, view: BriefingView, theme: Them
 
   const outline: PDFKit.PDFOutline[] = [doc.outline];
   const running = runningText(doc, theme, fonts, view, pages);
-  const layout = new Layout(doc, theme, fonts, FACE_NAMES, {
-    pageStarted: running,
-    heading(level, title) {
-      const depth = Math.max(1, Math.min(level, outline.length));
-      const item = outline[depth - 1]!.addItem(title);
-      outline.length = depth;
-      outline.push(item);
+  const layout = new Layout(
+    doc,
+    theme,
+    fonts,
+    FACE_NAMES,
+    {
+      pageStarted: running,
+      heading(level, title) {
+        const depth = Math.max(1, Math.min(level, outline.length));
+        const item = outline[depth - 1]!.addItem(title);
+        outline.length = depth;
+        outline.push(item);
+      },
     },
-  }, caches);
+    caches,
+  );
   running(0);
   const root = doc.struct('Document');
   doc.addStructure(root);
@@ -96,7 +103,12 @@ export async function renderPdf(article: string, view: BriefingView, theme: Them
   await ended;
 
   const missing = FACES.flatMap((face) => missingCharacters(fonts[face], charactersSeen(layout.charsByFace[face])).map((char) => ({ char, face })));
-  return { bytes: Buffer.concat(chunks), missing, warnings: [...layout.warnings, ...counting.warnings].filter((w, i, all) => all.indexOf(w) === i), pages: layout.page + 1 };
+  return {
+    bytes: Buffer.concat(chunks),
+    missing,
+    warnings: [...layout.warnings, ...counting.warnings].filter((w, i, all) => all.indexOf(w) === i),
+    pages: layout.page + 1,
+  };
 }
 
 const layoutCaches = new WeakMap<object, object>();

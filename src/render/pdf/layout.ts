@@ -53,7 +53,12 @@ export class Layout {
   page = 0;
   bottomLimit: number;
   /** The characters set in each face, for the glyph check. */
-  readonly charsByFace: Record<Face, SeenCharacters> = { regular: seenCharacters(), italic: seenCharacters(), bold: seenCharacters(), boldItalic: seenCharacters() };
+  readonly charsByFace: Record<Face, SeenCharacters> = {
+    regular: seenCharacters(),
+    italic: seenCharacters(),
+    bold: seenCharacters(),
+    boldItalic: seenCharacters(),
+  };
   /** The fill colour the page's content stream has now: pdfkit writes one each time it is set. */
   private fill: string | undefined;
   /** Why the layout had to give way (a word wider than the page, lists nested too deep). */
@@ -150,7 +155,8 @@ export class Layout {
     const byWidth = this.caches.lines.get(runs);
     let lines = byWidth?.get(key);
     if (!lines) {
-      const overflow = (word: string): void => void this.warnings.add(`a word wider than the page was broken between characters: “${word.length > 40 ? `${word.slice(0, 40)}…` : word}”`);
+      const overflow = (word: string): void =>
+        void this.warnings.add(`a word wider than the page was broken between characters: “${word.length > 40 ? `${word.slice(0, 40)}…` : word}”`);
       lines = breakLines(runs, width, (text, face) => textWidth(this.fonts[face], text, size), overflow);
     }
     if (settle) byWidth?.delete(key);
@@ -196,7 +202,15 @@ export class Layout {
     this.y += options.after ?? this.theme.spacing.paragraph;
   }
 
-  private drawLine(line: Line, x: number, y: number, size: number, color: string, writer: MarkedWriter | undefined, linkTexts: Map<Run, string> | undefined): void {
+  private drawLine(
+    line: Line,
+    x: number,
+    y: number,
+    size: number,
+    color: string,
+    writer: MarkedWriter | undefined,
+    linkTexts: Map<Run, string> | undefined,
+  ): void {
     // Place the text in the middle of its line box.
     const baselineShift = (this.lineHeight(size) - size * 1.2) / 2;
     for (const fragment of line) {
@@ -205,8 +219,20 @@ export class Layout {
       noteCharacters(this.charsByFace[run.face], fragment.text);
       this.doc.font(this.faceNames[run.face]).fontSize(size);
       this.fillColor(run.link ? this.theme.colors.link : color);
-      this.doc.text(fragment.text, x + fragment.x, y + baselineShift, { lineBreak: false, underline: run.link !== undefined, textWidth: fragment.width } as PDFKit.Mixins.TextOptions);
-      if (run.link) writer?.annotate(x + fragment.x, y + baselineShift, fragment.width, size * 1.2, run.link, `${linkTexts?.get(run) ?? fragment.text.trim()} (${run.link})`);
+      this.doc.text(fragment.text, x + fragment.x, y + baselineShift, {
+        lineBreak: false,
+        underline: run.link !== undefined,
+        textWidth: fragment.width,
+      } as PDFKit.Mixins.TextOptions);
+      if (run.link)
+        writer?.annotate(
+          x + fragment.x,
+          y + baselineShift,
+          fragment.width,
+          size * 1.2,
+          run.link,
+          `${linkTexts?.get(run) ?? fragment.text.trim()} (${run.link})`,
+        );
     }
   }
 
@@ -265,7 +291,12 @@ export class Layout {
     const options = { size, color: this.theme.colors.heading, after: this.theme.spacing.heading };
     // A heading keeps its own lines and the first two lines of what follows on one page.
     const own = this.measure(element, 'heading', width, () => this.paragraph(runs, x, width, undefined, 'H', options));
-    const following = next ? Math.min(this.measure(next, 'block', width, () => this.block(next, x, width, undefined, undefined)), 2 * this.lineHeight(this.theme.sizes.body)) : 0;
+    const following = next
+      ? Math.min(
+          this.measure(next, 'block', width, () => this.block(next, x, width, undefined, undefined)),
+          2 * this.lineHeight(this.theme.sizes.body),
+        )
+      : 0;
     this.keep(own + following);
     if (!this.dry) this.events?.heading(Number(element.tagName.slice(1)), runsText(runs));
     this.paragraph(runs, x, width, parent, element.tagName.toUpperCase(), options);
@@ -280,14 +311,29 @@ export class Layout {
     this.blocks(element.children, x + indent, width - indent, struct);
     struct?.end();
     if (!this.dry && page === this.page && indent > 0) {
-      this.artifact(() => this.doc.moveTo(x + 3, top).lineTo(x + 3, this.y - this.theme.spacing.paragraph).lineWidth(2).strokeColor(this.theme.colors.rule).stroke());
+      this.artifact(() =>
+        this.doc
+          .moveTo(x + 3, top)
+          .lineTo(x + 3, this.y - this.theme.spacing.paragraph)
+          .lineWidth(2)
+          .strokeColor(this.theme.colors.rule)
+          .stroke(),
+      );
     }
   }
 
   private rule(x: number, width: number): void {
     this.y += this.theme.spacing.paragraph;
     this.keep(1);
-    if (!this.dry) this.artifact(() => this.doc.moveTo(x, this.y).lineTo(x + width, this.y).lineWidth(0.75).strokeColor(this.theme.colors.rule).stroke());
+    if (!this.dry)
+      this.artifact(() =>
+        this.doc
+          .moveTo(x, this.y)
+          .lineTo(x + width, this.y)
+          .lineWidth(0.75)
+          .strokeColor(this.theme.colors.rule)
+          .stroke(),
+      );
     this.y += this.theme.spacing.paragraph * 2;
   }
 }

@@ -67,7 +67,10 @@ export function linkTextsOf(runs: readonly Run[]): Map<Run, string> {
   const texts = new Map<Run, string>();
   let group: Run[] = [];
   const flush = (): void => {
-    const text = group.map((run) => run.text).join('').trim();
+    const text = group
+      .map((run) => run.text)
+      .join('')
+      .trim();
     for (const run of group) texts.set(run, text);
     group = [];
   };

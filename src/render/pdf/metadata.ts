@@ -47,7 +47,10 @@ export function xmpDescriptions(info: DocumentInfo, view: BriefingView): string 
     `<dc:language><rdf:Bag>${items([view.lang])}</rdf:Bag></dc:language>`,
     ...(view.tags.length > 0 ? [`<dc:subject><rdf:Bag>${items(view.tags)}</rdf:Bag></dc:subject>`] : []),
   ];
-  const pdf = [`<pdf:Producer>${escapeXml(info.Producer)}</pdf:Producer>`, ...(info.Keywords ? [`<pdf:Keywords>${escapeXml(info.Keywords)}</pdf:Keywords>`] : [])];
+  const pdf = [
+    `<pdf:Producer>${escapeXml(info.Producer)}</pdf:Producer>`,
+    ...(info.Keywords ? [`<pdf:Keywords>${escapeXml(info.Keywords)}</pdf:Keywords>`] : []),
+  ];
   return [
     `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:CreateDate>${date}</xmp:CreateDate><xmp:ModifyDate>${date}</xmp:ModifyDate><xmp:MetadataDate>${date}</xmp:MetadataDate><xmp:CreatorTool>${escapeXml(info.Creator)}</xmp:CreatorTool></rdf:Description>`,
     `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">${dc.join('')}</rdf:Description>`,

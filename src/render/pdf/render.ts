@@ -18,7 +18,11 @@ export async function renderPdfFormat(input: RenderInput): Promise<Rendered> {
 function pdfLayout(meeting: Meeting, message: string): Diagnostic {
   const word = /“(.*?)…?”/.exec(message)?.[1];
   const offset = word ? Math.max(0, meeting.source.text.indexOf(word)) : 0;
-  return diagnosticAt(meeting.file, meeting.source, offset, offset + (word?.length ?? 0), { severity: 'warning', rule: 'pdf-layout', message: `the PDF: ${message}` });
+  return diagnosticAt(meeting.file, meeting.source, offset, offset + (word?.length ?? 0), {
+    severity: 'warning',
+    rule: 'pdf-layout',
+    message: `the PDF: ${message}`,
+  });
 }
 
 /** A character the PDF font cannot set, placed where the record first uses it. */

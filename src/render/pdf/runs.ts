@@ -180,7 +180,12 @@ export function breakLines(runs: readonly Run[], width: number, measure: Measure
       continue;
     }
     // Too wide for any line: break it where it fills the line.
-    onOverflow?.(word.map((piece) => piece.text).join('').trim());
+    onOverflow?.(
+      word
+        .map((piece) => piece.text)
+        .join('')
+        .trim(),
+    );
     for (const piece of word) {
       let rest = piece.text;
       while (rest !== '') {

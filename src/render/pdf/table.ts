@@ -7,7 +7,28 @@ import type { Element, ElementContent } from 'hast';
 import type { Layout, Struct } from './layout.js';
 import type { Run } from './runs.js';
 
-const BLOCKS = new Set(['p', 'ul', 'ol', 'li', 'blockquote', 'table', 'hr', 'div', 'header', 'footer', 'section', 'article', 'main', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCKS = new Set([
+  'p',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'table',
+  'hr',
+  'div',
+  'header',
+  'footer',
+  'section',
+  'article',
+  'main',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
 
 interface Row {
   cells: Element[];
@@ -113,7 +134,11 @@ function tableRows(table: Element): Row[] {
   const walk = (element: Element, head: boolean): void => {
     for (const child of element.children) {
       if (child.type !== 'element') continue;
-      if (child.tagName === 'tr') rows.push({ cells: child.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')), head });
+      if (child.tagName === 'tr')
+        rows.push({
+          cells: child.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')),
+          head,
+        });
       else walk(child, head || child.tagName === 'thead');
     }
   };
@@ -130,9 +155,18 @@ function longestWord(runs: readonly Run[], measure: (text: string, face: Run['fa
 }
 
 /** Column widths: each column's natural width when all fit, else shared out above its longest word. */
-function columnWidths(cells: Run[][][], columns: number, width: number, natural: (runs: Run[]) => number, minimum: (runs: Run[]) => number, pad: number): number[] {
+function columnWidths(
+  cells: Run[][][],
+  columns: number,
+  width: number,
+  natural: (runs: Run[]) => number,
+  minimum: (runs: Run[]) => number,
+  pad: number,
+): number[] {
   const max = Array.from({ length: columns }, (_, c) => Math.max(...cells.map((row) => (row[c] ? natural(row[c]) : 0))) + 2 * pad + 1);
-  const min = Array.from({ length: columns }, (_, c) => Math.min(Math.max(...cells.map((row) => (row[c] ? minimum(row[c]) : 0))) + 2 * pad + 1, width / columns));
+  const min = Array.from({ length: columns }, (_, c) =>
+    Math.min(Math.max(...cells.map((row) => (row[c] ? minimum(row[c]) : 0))) + 2 * pad + 1, width / columns),
+  );
   const total = max.reduce((a, b) => a + b, 0);
   if (total <= width) return max.map((w) => (w / total) * width);
   const minTotal = min.reduce((a, b) => a + b, 0);

@@ -117,7 +117,11 @@ function resolveFont(path: string, file: string, face: string): string {
 }
 
 function ownFonts(): string[] {
-  return existsSync(OWN_FONTS_DIR) ? readdirSync(OWN_FONTS_DIR).filter((name) => /\.(ttf|otf)$/i.test(name)).sort() : [];
+  return existsSync(OWN_FONTS_DIR)
+    ? readdirSync(OWN_FONTS_DIR)
+        .filter((name) => /\.(ttf|otf)$/i.test(name))
+        .sort()
+    : [];
 }
 
 function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {

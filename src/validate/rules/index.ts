@@ -31,15 +31,41 @@ export const RULES: readonly Rule[] = [
 export const BUILT_IN_CHECKS = [
   { id: 'read-error', severity: 'error', stage: 'reading', description: 'a file that cannot be read' },
   { id: 'encoding', severity: 'error', stage: 'reading', description: 'a file that is not UTF-8 (the first bad byte is located)' },
-  { id: 'yaml-syntax', severity: 'error', stage: 'reading', description: 'no front-matter, an unclosed one, a tab in indentation, an unclosed quote or bracket (pointed at where it opened)' },
-  { id: 'schema', severity: 'error', stage: 'reading', description: 'a missing key (at the front-matter\'s closing `---`, with a one-line example such as `hosts: [the All-Party Parliamentary Human Rights Group (PHRG)]`) or an unknown one ("did you mean speakers?"), a value of the wrong kind, `date: 7/11/16` (both readings offered), a bad slug' },
+  {
+    id: 'yaml-syntax',
+    severity: 'error',
+    stage: 'reading',
+    description: 'no front-matter, an unclosed one, a tab in indentation, an unclosed quote or bracket (pointed at where it opened)',
+  },
+  {
+    id: 'schema',
+    severity: 'error',
+    stage: 'reading',
+    description:
+      'a missing key (at the front-matter\'s closing `---`, with a one-line example such as `hosts: [the All-Party Parliamentary Human Rights Group (PHRG)]`) or an unknown one ("did you mean speakers?"), a value of the wrong kind, `date: 7/11/16` (both readings offered), a bad slug',
+  },
   { id: 'duplicate-key', severity: 'error', stage: 'reading', description: 'a YAML key given twice, or two people with the same initials' },
   { id: 'duplicate-slug', severity: 'error', stage: 'reading', description: 'two records that would write the same file' },
-  { id: 'too-large', severity: 'error', stage: 'reading', description: 'a record bigger than `limits.recordSize` (default 256 KiB, a dozen times the longest real briefing), refused before it is read' },
-  { id: 'too-complex', severity: 'error', stage: 'reading', description: 'Markdown past the parser\'s bounds, pointed at where it passes them (see below)' },
+  {
+    id: 'too-large',
+    severity: 'error',
+    stage: 'reading',
+    description: 'a record bigger than `limits.recordSize` (default 256 KiB, a dozen times the longest real briefing), refused before it is read',
+  },
+  { id: 'too-complex', severity: 'error', stage: 'reading', description: "Markdown past the parser's bounds, pointed at where it passes them (see below)" },
   { id: 'missing-glyph', severity: 'warning', stage: 'rendering', description: 'a character the PDF font cannot set (it would print as a blank box)' },
-  { id: 'pdf-layout', severity: 'warning', stage: 'rendering', description: 'something the PDF layout had to give way on: a word wider than the page, lists nested too deep to indent' },
-  { id: 'search-index', severity: 'warning', stage: 'rendering', description: 'Pagefind could not make the search index (no binary for this system, say); the pages are written and work without it' },
+  {
+    id: 'pdf-layout',
+    severity: 'warning',
+    stage: 'rendering',
+    description: 'something the PDF layout had to give way on: a word wider than the page, lists nested too deep to indent',
+  },
+  {
+    id: 'search-index',
+    severity: 'warning',
+    stage: 'rendering',
+    description: 'Pagefind could not make the search index (no binary for this system, say); the pages are written and work without it',
+  },
   { id: 'usage', severity: 'error', stage: 'running', description: 'a command that cannot be carried out as given (an output folder among the records)' },
   { id: 'internal-error', severity: 'error', stage: 'running', description: 'phrg-brief itself failed on the file (`--debug` shows the stack trace)' },
 ] as const;

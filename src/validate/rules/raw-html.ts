@@ -18,7 +18,12 @@ export const rawHtml: Rule = {
     const intro = context.intro();
     if (intro) {
       for (const node of nodesOf<Html>(intro.tree, 'html')) {
-        report({ start: intro.start, end: intro.end, message: `raw HTML is not allowed in intro: ${node.value.split('\n')[0]}`, note: 'write it in Markdown, or remove it' });
+        report({
+          start: intro.start,
+          end: intro.end,
+          message: `raw HTML is not allowed in intro: ${node.value.split('\n')[0]}`,
+          note: 'write it in Markdown, or remove it',
+        });
       }
     }
     for (const node of nodesOf<Html>(context.tree, 'html')) {

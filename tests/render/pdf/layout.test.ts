@@ -18,8 +18,10 @@ import { haveTools, PDFTOTEXT, QPDF } from '../../helpers/tools.js';
 const dir = mkdtempSync(join(tmpdir(), 'phrg-brief-layout-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const FRONT = '---\ntitle: Layout\ndate: 2021-01-02\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nspeakers:\n  - key: AB\n    name: Ana Bravo\n---\n\n';
-const filler = (n: number, seed: number) => Array.from({ length: n }, (_, i) => ['defenders', 'rights', 'communities', 'ministry', 'courts', 'evidence'][(i * 7 + seed) % 6]).join(' ');
+const FRONT =
+  '---\ntitle: Layout\ndate: 2021-01-02\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nspeakers:\n  - key: AB\n    name: Ana Bravo\n---\n\n';
+const filler = (n: number, seed: number) =>
+  Array.from({ length: n }, (_, i) => ['defenders', 'rights', 'communities', 'ministry', 'courts', 'evidence'][(i * 7 + seed) % 6]).join(' ');
 
 async function build(body: string): Promise<{ file: string; pages: number }> {
   const loaded = loadRecordText(FRONT + body, 'layout.md');

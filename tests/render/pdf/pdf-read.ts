@@ -31,15 +31,17 @@ export interface Pdf {
   pdfjs: { trees: StructNode[]; texts: { str: string; marked: string[] }[][]; annotations: { id: string; subtype: string }[][] };
 }
 
-
 export function qpdfJson(file: string): Record<string, QObject> {
-  const out = execFileSync('qpdf', ['--json=2', '--json-key=qpdf', '--json-stream-data=inline', '--decode-level=generalized', file], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const out = execFileSync('qpdf', ['--json=2', '--json-key=qpdf', '--json-stream-data=inline', '--decode-level=generalized', file], {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   return (JSON.parse(out) as { qpdf: [unknown, Record<string, QObject>] }).qpdf[1];
 }
 
 export async function readPdf(file: string): Promise<Pdf> {
   const objects = qpdfJson(file);
-  const get = (ref: Value): Dict => ((typeof ref === 'string' ? objects[`obj:${ref}`]?.value ?? objects[`obj:${ref}`]?.stream?.dict : ref) ?? {}) as Dict;
+  const get = (ref: Value): Dict => ((typeof ref === 'string' ? (objects[`obj:${ref}`]?.value ?? objects[`obj:${ref}`]?.stream?.dict) : ref) ?? {}) as Dict;
   const catalog = get((objects.trailer!.value as Dict)['/Root']);
   const pages: Pdf['pages'] = [];
   const walk = (ref: Value): void => {
@@ -63,7 +65,7 @@ export async function readPdf(file: string): Promise<Pdf> {
     const stack: string[] = [];
     const items: { str: string; marked: string[] }[] = [];
     for (const item of content.items as { type?: string; tag?: string; id?: string; str?: string }[]) {
-      if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') stack.push(item.id ? `${item.tag}#${item.id}` : item.tag ?? '');
+      if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') stack.push(item.id ? `${item.tag}#${item.id}` : (item.tag ?? ''));
       else if (item.type === 'endMarkedContent') stack.pop();
       else if (item.str?.trim()) items.push({ str: item.str, marked: [...stack] });
     }
@@ -119,12 +121,19 @@ export function xmp(pdf: Pdf): Record<string, unknown> | undefined {
   const data = typeof ref === 'string' ? pdf.objects[`obj:${ref}`]?.stream?.data : undefined;
   if (!data) return undefined;
   const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: false, isArray: (name) => name === 'rdf:Description' || name === 'rdf:li' });
-  const doc = parser.parse(Buffer.from(data, 'base64').toString('utf8'), true) as { 'x:xmpmeta'?: { 'rdf:RDF'?: { 'rdf:Description'?: Record<string, unknown>[] } } };
+  const doc = parser.parse(Buffer.from(data, 'base64').toString('utf8'), true) as {
+    'x:xmpmeta'?: { 'rdf:RDF'?: { 'rdf:Description'?: Record<string, unknown>[] } };
+  };
   const descriptions = doc['x:xmpmeta']?.['rdf:RDF']?.['rdf:Description'] ?? [];
   return Object.assign({}, ...descriptions) as Record<string, unknown>;
 }
 
-export const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : typeof value === 'object' && value !== null && '#text' in value ? String((value as { '#text': unknown })['#text']) : '');
+export const text = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number'
+    ? String(value)
+    : typeof value === 'object' && value !== null && '#text' in value
+      ? String((value as { '#text': unknown })['#text'])
+      : '';
 export const liTexts = (value: unknown): string[] => {
   const container = Object.values((value ?? {}) as Record<string, { 'rdf:li'?: unknown[] }>)[0];
   return (container?.['rdf:li'] ?? []).map(text).filter((t) => t.trim() !== '');
@@ -143,7 +152,11 @@ export function markedContent(content: string): { tag: string; mcid?: number; in
       stack.pop();
     } else if (token === 'TJ' || token === 'Tj') {
       const inner = stack.at(-1);
-      found.push({ tag: inner?.tag ?? '', ...(inner?.mcid !== undefined ? { mcid: inner.mcid } : {}), insideArtifact: stack.slice(0, -1).some((m) => m.tag === 'Artifact') });
+      found.push({
+        tag: inner?.tag ?? '',
+        ...(inner?.mcid !== undefined ? { mcid: inner.mcid } : {}),
+        insideArtifact: stack.slice(0, -1).some((m) => m.tag === 'Artifact'),
+      });
     }
   }
   return found;

@@ -19,7 +19,8 @@ import { MAX_NESTING } from '../../../src/load/limits.js';
 import { breakPdf, readPdf, structElements, type Pdf } from './pdf-read.js';
 import { CONDITIONS, failures } from './pdf-ua.js';
 
-const FRONT = (title: string, tags = '') => `---\ntitle: ${title}\ndate: 2021-01-02\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nspeakers:\n  - key: AH\n    name: Ana Herrera\n  - key: BC\n    name: Bruno Castro\n${tags}---\n\n`;
+const FRONT = (title: string, tags = '') =>
+  `---\ntitle: ${title}\ndate: 2021-01-02\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nspeakers:\n  - key: AH\n    name: Ana Herrera\n  - key: BC\n    name: Bruno Castro\n${tags}---\n\n`;
 const WORDS = 'defenders rights communities ministry courts evidence villages consultation detention release'.split(' ');
 const words = (n: number, seed: number) => Array.from({ length: n }, (_, i) => WORDS[(i * 7 + seed * 3) % WORDS.length]).join(' ');
 const ATTRIBUTIONS = ['(AH)', '(BC)', '(AH & BC)', '(AH + BC)', '(BC, AH)'];
@@ -29,7 +30,7 @@ const RECORDS: Record<string, string> = {
   '2021-01-02-link.md': `${FRONT('A Link', 'tags: [Iran]\n')}The report, [Iran: executions in 2020](https://example.org/reports/iran-2020), was launched. (AH)\n\nSee also the material published beside it: [the annex of the report, with the list of cases, a long link text that runs over the end of its line](https://example.org/annex). (BC)\n`,
   '2021-01-03-table.md': `${FRONT('A Table')}${Array.from({ length: 6 }, (_, i) => `${words(60, i)}. (AH)`).join('\n\n')}\n\n| Year | Cases | Notes |\n| --- | --- | --- |\n${Array.from({ length: 45 }, (_, i) => `| ${2000 + i} | ${i * 3} | ${words(4 + (i % 5), i)} |`).join('\n')}\n`,
   '2021-01-04-nested.md': `${FRONT('Nested Lists')}The points:\n\n- First level. (AH)\n  - Second level, its own bullet. (BC)\n    - Third level. (AH)\n      - Fourth level. (BC)\n  - Second again. (AH)\n- First again. (BC)\n`,
-  '2021-01-05-long.md': `${FRONT('A Long Record')}${Array.from({ length: 40 }, (_, s) => `## Session ${s + 1}\n\n${Array.from({ length: 8 }, (_, i) => `- ${words(15 + ((s * 8 + i) * 13) % 50, s + i)}. ${ATTRIBUTIONS[(s + i) % ATTRIBUTIONS.length]}`).join('\n')}`).join('\n\n')}\n`,
+  '2021-01-05-long.md': `${FRONT('A Long Record')}${Array.from({ length: 40 }, (_, s) => `## Session ${s + 1}\n\n${Array.from({ length: 8 }, (_, i) => `- ${words(15 + (((s * 8 + i) * 13) % 50), s + i)}. ${ATTRIBUTIONS[(s + i) % ATTRIBUTIONS.length]}`).join('\n')}`).join('\n\n')}\n`,
   '2021-01-06-ends.md': `${FRONT('Attributions at Line Ends')}${Array.from({ length: 120 }, (_, i) => `- ${words(8 + (i % 37), i)} by the conflict. ${ATTRIBUTIONS[i % ATTRIBUTIONS.length]}`).join('\n')}\n`,
 };
 
@@ -64,22 +65,31 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF/UA-1', () => {
     expect(contents).toContain('u:Iran: executions in 2020 (https://example.org/reports/iran-2020)');
     const table = structElements(pdfs.get('2021-01-03-table.pdf')!);
     expect(table.filter((e) => e.type === 'THead')).toHaveLength(1);
-    expect(table.filter((e) => e.type === 'TH').map((e) => String((e.dict['/A'] as Record<string, unknown>)['/Scope']))).toEqual(['/Column', '/Column', '/Column']);
+    expect(table.filter((e) => e.type === 'TH').map((e) => String((e.dict['/A'] as Record<string, unknown>)['/Scope']))).toEqual([
+      '/Column',
+      '/Column',
+      '/Column',
+    ]);
     expect(pdfs.get('2021-01-03-table.pdf')!.pages.length).toBeGreaterThanOrEqual(2);
     expect(structElements(pdfs.get('2021-01-04-nested.pdf')!).filter((e) => e.type === 'L')).toHaveLength(1 + 4); // the speakers, then four levels
     expect(pdfs.get('2021-01-05-long.pdf')!.pages.length).toBeGreaterThanOrEqual(10);
     expect(failures(link)).toEqual({});
   });
 
-  it('repeat a table\'s header row on the page it continues on, as an artifact', () => {
+  it("repeat a table's header row on the page it continues on, as an artifact", () => {
     const file = project.path('dist', '2021-01-03-table.pdf');
     const pdf = pdfs.get('2021-01-03-table.pdf')!;
-    const body = (page: number) => pdfText(file, { first: page, last: page, crop: { x: 0, y: 56, w: 596, h: 842 - 112 } }).split('\n').map((line) => line.trim()).filter(Boolean);
+    const body = (page: number) =>
+      pdfText(file, { first: page, last: page, crop: { x: 0, y: 56, w: 596, h: 842 - 112 } })
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
     const first = pdf.pdfjs.texts.findIndex((items) => items.some((item) => item.str.trim() === 'Year'));
     expect(first).toBeGreaterThanOrEqual(0);
     expect(first + 1).toBeLessThan(pdf.pages.length);
     expect(body(first + 2).slice(0, 4)).toEqual(['Year', 'Cases', 'Notes', expect.stringMatching(/^20\d\d$/)]);
-    const heads = (page: number) => pdf.pdfjs.texts[page]!.filter((item) => ['Year', 'Cases', 'Notes'].includes(item.str.trim())).map((item) => item.marked.includes('Artifact'));
+    const heads = (page: number) =>
+      pdf.pdfjs.texts[page]!.filter((item) => ['Year', 'Cases', 'Notes'].includes(item.str.trim())).map((item) => item.marked.includes('Artifact'));
     expect(heads(first)).toEqual([false, false, false]); // tagged where it first stands
     expect(heads(first + 1)).toEqual([true, true, true]); // an artifact where repeated
   });
@@ -90,7 +100,9 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF/UA-1', () => {
     // The font has no ◦ or ▪: they are drawn, in marked content whose ActualText is the character.
     // UTF-16BE after its byte-order mark, as a literal string or in hex.
     const utf16 = (bytes: string) => Buffer.from(bytes, 'latin1').swap16().toString('utf16le');
-    const actual = [...pdf.pages[0]!.content.matchAll(/\/ActualText\s*(?:<feff([0-9a-f]+)>|\(\xfe\xff([^)]*)\))/gi)].map((m) => (m[1] ? String.fromCharCode(parseInt(m[1], 16)) : utf16(m[2]!)));
+    const actual = [...pdf.pages[0]!.content.matchAll(/\/ActualText\s*(?:<feff([0-9a-f]+)>|\(\xfe\xff([^)]*)\))/gi)].map((m) =>
+      m[1] ? String.fromCharCode(parseInt(m[1], 16)) : utf16(m[2]!),
+    );
     expect(actual).toEqual(['◦', '▪', '▪', '◦']);
     const lbls = structElements(pdf).filter((e) => e.type === 'Lbl');
     expect(lbls).toHaveLength(2 + 6); // the speakers' and the six points'
@@ -100,7 +112,9 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF/UA-1', () => {
     const lines = pdfText(project.path('dist', '2021-01-06-ends.pdf')).split('\n');
     const ended = lines.filter((line) => /\((?:AH|BC)[^()]*\)\s*$/.test(line));
     expect(ended.length).toBeGreaterThan(60); // most points end a line with their attribution
-    const opened = lines.filter((line) => /\((?:[A-Z]{2}(?:\s*(?:&|\+|,)\s*)?)*$/.test(line.trim()) || /^\s*(?:[A-Z]{2}\s*)?(?:[&+,]\s*[A-Z]{2}\s*)*\)/.test(line));
+    const opened = lines.filter(
+      (line) => /\((?:[A-Z]{2}(?:\s*(?:&|\+|,)\s*)?)*$/.test(line.trim()) || /^\s*(?:[A-Z]{2}\s*)?(?:[&+,]\s*[A-Z]{2}\s*)*\)/.test(line),
+    );
     expect(opened).toEqual([]);
   });
 });
@@ -111,7 +125,13 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('each PDF/UA-1 condition', () => {
   beforeAll(async () => {
     project = tempProject();
     project.write('meetings/2021-01-02-link.md', RECORDS['2021-01-02-link.md']!);
-    project.write('meetings/2021-01-03-table.md', `${FRONT('Both')}# Heading\n\nSee [the report](https://example.org/r). (AH)\n\n| Year | Cases |\n| --- | --- |\n| 2015 | 12 |\n\n- a point (BC)\n`.replace('# Heading\n\n', ''));
+    project.write(
+      'meetings/2021-01-03-table.md',
+      `${FRONT('Both')}# Heading\n\nSee [the report](https://example.org/r). (AH)\n\n| Year | Cases |\n| --- | --- |\n| 2015 | 12 |\n\n- a point (BC)\n`.replace(
+        '# Heading\n\n',
+        '',
+      ),
+    );
     const result = await runCli(['build', '--format', 'pdf'], project.dir);
     expect(result.code, result.stdout).toBe(0);
     good = project.path('dist', '2021-01-03-table.pdf');
@@ -121,7 +141,9 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('each PDF/UA-1 condition', () => {
 
   type Objects = Parameters<Parameters<typeof breakPdf>[2]>[0];
   const find = (objects: Objects, test: (dict: Record<string, unknown>) => boolean): Record<string, unknown> => {
-    const found = Object.values(objects).map((o) => o.value as Record<string, unknown>).find((dict) => dict && typeof dict === 'object' && test(dict));
+    const found = Object.values(objects)
+      .map((o) => o.value as Record<string, unknown>)
+      .find((dict) => dict && typeof dict === 'object' && test(dict));
     if (!found) throw new Error('no such object to break');
     return found;
   };
@@ -133,16 +155,55 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('each PDF/UA-1 condition', () => {
   const catalog = (objects: Objects) => find(objects, (d) => d['/Type'] === '/Catalog');
 
   const BREAKS: Record<string, (objects: Objects) => void> = {
-    '01-004/01-005 tagged or artifact': (o) => stream(o, (t) => t.includes('/Artifact'), (t) => t.replace(/\/Artifact <<[\s\S]*?>> BDC/, '/Span <<>> BDC')),
-    '01-004 running text as artifact (pdf.js)': (o) => stream(o, (t) => t.includes('/Pagination'), (t) => t.replace(/\/Artifact <<[\s\S]*?>> BDC/, '/P <<>> BDC')),
-    '01-007 marked, no suspects': (o) => Object.assign(find(o, (d) => d['/Marked'] === true), { '/Suspects': true }),
-    '02-001 standard structure types': (o) => Object.assign(find(o, (d) => d['/S'] === '/P'), { '/S': '/Paragraph' }),
-    '06-001/06-002/06-003 metadata': (o) => stream(o, (t) => t.includes('pdfuaid:part'), (t) => t.replace(/<pdfuaid:part>1<\/pdfuaid:part>/, '')),
-    '06 no empty entries': (o) => Object.assign(find(o, (d) => '/Producer' in d && '/Title' in d), { '/Keywords': 'u:' }),
-    '07-001 title shown': (o) => Object.assign(find(o, (d) => '/DisplayDocTitle' in d), { '/DisplayDocTitle': false }),
-    '09-004/09-005 lists and tables nest correctly (pdf.js)': (o) => Object.assign(find(o, (d) => d['/S'] === '/TR'), { '/S': '/P' }),
+    '01-004/01-005 tagged or artifact': (o) =>
+      stream(
+        o,
+        (t) => t.includes('/Artifact'),
+        (t) => t.replace(/\/Artifact <<[\s\S]*?>> BDC/, '/Span <<>> BDC'),
+      ),
+    '01-004 running text as artifact (pdf.js)': (o) =>
+      stream(
+        o,
+        (t) => t.includes('/Pagination'),
+        (t) => t.replace(/\/Artifact <<[\s\S]*?>> BDC/, '/P <<>> BDC'),
+      ),
+    '01-007 marked, no suspects': (o) =>
+      Object.assign(
+        find(o, (d) => d['/Marked'] === true),
+        { '/Suspects': true },
+      ),
+    '02-001 standard structure types': (o) =>
+      Object.assign(
+        find(o, (d) => d['/S'] === '/P'),
+        { '/S': '/Paragraph' },
+      ),
+    '06-001/06-002/06-003 metadata': (o) =>
+      stream(
+        o,
+        (t) => t.includes('pdfuaid:part'),
+        (t) => t.replace(/<pdfuaid:part>1<\/pdfuaid:part>/, ''),
+      ),
+    '06 no empty entries': (o) =>
+      Object.assign(
+        find(o, (d) => '/Producer' in d && '/Title' in d),
+        { '/Keywords': 'u:' },
+      ),
+    '07-001 title shown': (o) =>
+      Object.assign(
+        find(o, (d) => '/DisplayDocTitle' in d),
+        { '/DisplayDocTitle': false },
+      ),
+    '09-004/09-005 lists and tables nest correctly (pdf.js)': (o) =>
+      Object.assign(
+        find(o, (d) => d['/S'] === '/TR'),
+        { '/S': '/P' },
+      ),
     '11-001 natural language': (o) => delete catalog(o)['/Lang'],
-    '14-002/14-003 headings': (o) => Object.assign(find(o, (d) => d['/S'] === '/H1'), { '/S': '/H2' }),
+    '14-002/14-003 headings': (o) =>
+      Object.assign(
+        find(o, (d) => d['/S'] === '/H1'),
+        { '/S': '/H2' },
+      ),
     '15-003 header cells have a scope': (o) => delete find(o, (d) => d['/S'] === '/TH')['/A'],
     '28-002/28-011 annotations in the structure tree': (o) => delete find(o, (d) => d['/Subtype'] === '/Link')['/StructParent'],
     '28-008/28-009 tab order': (o) => delete find(o, (d) => d['/Type'] === '/Page' && '/Annots' in d)['/Tabs'],
@@ -175,7 +236,9 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('records that cannot be laid out sens
       expect(result.code, result.stderr).toBe(0);
       const found = (JSON.parse(result.stdout) as { rule: string; message: string; line: number }[]).filter((d) => d.rule === 'pdf-layout');
       expect(found).toHaveLength(2);
-      const wide = found.find((d) => d.message.includes('a word wider than the page was broken between characters: “wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww…”'));
+      const wide = found.find((d) =>
+        d.message.includes('a word wider than the page was broken between characters: “wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww…”'),
+      );
       expect(wide?.line).toBe(12);
       expect(found.some((d) => d.message.includes('lists nested too deep to indent further'))).toBe(true);
       const file = project.path('dist', '2021-02-01-deep.pdf');
@@ -188,4 +251,3 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('records that cannot be laid out sens
     }
   }, 60_000);
 });
-

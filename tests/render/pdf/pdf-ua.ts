@@ -9,9 +9,26 @@
  * Conditions that cannot arise in what phrg-brief writes (forms, images, figures, formulas,
  * embedded files, optional content, security, notes, XFA) are left out.
  */
-import { annotations, liTexts, markedContent, parentTree, resolve, structElements, text, xmp, type Dict, type Pdf, type StructNode, type Value } from './pdf-read.js';
+import {
+  annotations,
+  liTexts,
+  markedContent,
+  parentTree,
+  resolve,
+  structElements,
+  text,
+  xmp,
+  type Dict,
+  type Pdf,
+  type StructNode,
+  type Value,
+} from './pdf-read.js';
 
-const STANDARD_TYPES = new Set('Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private H H1 H2 H3 H4 H5 H6 P L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form'.split(' '));
+const STANDARD_TYPES = new Set(
+  'Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private H H1 H2 H3 H4 H5 H6 P L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form'.split(
+    ' ',
+  ),
+);
 
 export interface Condition {
   id: string;
@@ -54,7 +71,7 @@ export const CONDITIONS: Condition[] = [
   },
   {
     id: '01-007 marked, no suspects',
-    what: 'the catalog\'s MarkInfo has /Marked true and no /Suspects true',
+    what: "the catalog's MarkInfo has /Marked true and no /Suspects true",
     check(pdf) {
       const info = resolve(pdf, pdf.catalog['/MarkInfo']);
       return [...(info['/Marked'] === true ? [] : ['MarkInfo /Marked is not true']), ...(info['/Suspects'] === true ? ['MarkInfo /Suspects is true'] : [])];
@@ -63,7 +80,10 @@ export const CONDITIONS: Condition[] = [
   {
     id: '02-001 standard structure types',
     what: 'every structure element has a standard PDF 1.7 type (phrg-brief writes no RoleMap)',
-    check: (pdf) => structElements(pdf).filter((e) => !STANDARD_TYPES.has(e.type)).map((e) => `${e.ref}: /${e.type} is not a standard type`),
+    check: (pdf) =>
+      structElements(pdf)
+        .filter((e) => !STANDARD_TYPES.has(e.type))
+        .map((e) => `${e.ref}: /${e.type} is not a standard type`),
   },
   {
     id: '06-001/06-002/06-003 metadata',
@@ -83,9 +103,19 @@ export const CONDITIONS: Condition[] = [
     what: 'no document information or XMP entry is written empty (a record without tags has no Keywords at all)',
     check(pdf) {
       const info = resolve(pdf, (pdf.objects.trailer!.value as Dict)['/Info']);
-      const empty = Object.entries(info).filter(([, v]) => { const value: unknown = typeof v === 'string' && v.endsWith(' R') ? pdf.objects[`obj:${v}`]?.value : v; return typeof value === 'string' && value.replace(/^u:/, '').trim() === ''; }).map(([k]) => `Info ${k} is empty`);
+      const empty = Object.entries(info)
+        .filter(([, v]) => {
+          const value: unknown = typeof v === 'string' && v.endsWith(' R') ? pdf.objects[`obj:${v}`]?.value : v;
+          return typeof value === 'string' && value.replace(/^u:/, '').trim() === '';
+        })
+        .map(([k]) => `Info ${k} is empty`);
       const data = xmp(pdf) ?? {};
-      return [...empty, ...Object.entries(data).filter(([k, v]) => !k.startsWith('@_') && (v === '' || (typeof v === 'object' && v !== null && Object.keys(v).length === 0))).map(([k]) => `XMP ${k} is empty`)];
+      return [
+        ...empty,
+        ...Object.entries(data)
+          .filter(([k, v]) => !k.startsWith('@_') && (v === '' || (typeof v === 'object' && v !== null && Object.keys(v).length === 0)))
+          .map(([k]) => `XMP ${k} is empty`),
+      ];
     },
   },
   {
@@ -95,15 +125,35 @@ export const CONDITIONS: Condition[] = [
   },
   {
     id: '09-004/09-005 lists and tables nest correctly (pdf.js)',
-    what: 'in pdf.js\'s structure tree, L holds LI (or L), LI holds Lbl and LBody, Table holds THead/TBody/TFoot/TR, THead/TBody/TFoot hold TR, and TR holds TH/TD',
+    what: "in pdf.js's structure tree, L holds LI (or L), LI holds Lbl and LBody, Table holds THead/TBody/TFoot/TR, THead/TBody/TFoot hold TR, and TR holds TH/TD",
     check(pdf) {
-      const allowed: Record<string, string[]> = { L: ['LI', 'L', 'Caption'], LI: ['Lbl', 'LBody'], Table: ['THead', 'TBody', 'TFoot', 'TR', 'Caption'], THead: ['TR'], TBody: ['TR'], TFoot: ['TR'], TR: ['TH', 'TD'] };
+      const allowed: Record<string, string[]> = {
+        L: ['LI', 'L', 'Caption'],
+        LI: ['Lbl', 'LBody'],
+        Table: ['THead', 'TBody', 'TFoot', 'TR', 'Caption'],
+        THead: ['TR'],
+        TBody: ['TR'],
+        TFoot: ['TR'],
+        TR: ['TH', 'TD'],
+      };
       const problems = new Set<string>();
       const walk = (node: StructNode): void => {
         for (const child of node.children ?? []) {
           if (node.role && allowed[node.role] && child.role && !allowed[node.role]!.includes(child.role)) problems.add(`${node.role} holds ${child.role}`);
-          if (child.role && ['LI', 'Lbl', 'LBody'].includes(child.role) && node.role && !({ LI: ['L'], Lbl: ['LI'], LBody: ['LI'] } as Record<string, string[]>)[child.role]!.includes(node.role)) problems.add(`${child.role} inside ${node.role}`);
-          if (child.role && ['TR', 'TH', 'TD'].includes(child.role) && node.role && !({ TR: ['Table', 'THead', 'TBody', 'TFoot'], TH: ['TR'], TD: ['TR'] } as Record<string, string[]>)[child.role]!.includes(node.role)) problems.add(`${child.role} inside ${node.role}`);
+          if (
+            child.role &&
+            ['LI', 'Lbl', 'LBody'].includes(child.role) &&
+            node.role &&
+            !({ LI: ['L'], Lbl: ['LI'], LBody: ['LI'] } as Record<string, string[]>)[child.role]!.includes(node.role)
+          )
+            problems.add(`${child.role} inside ${node.role}`);
+          if (
+            child.role &&
+            ['TR', 'TH', 'TD'].includes(child.role) &&
+            node.role &&
+            !({ TR: ['Table', 'THead', 'TBody', 'TFoot'], TH: ['TR'], TD: ['TR'] } as Record<string, string[]>)[child.role]!.includes(node.role)
+          )
+            problems.add(`${child.role} inside ${node.role}`);
           walk(child);
         }
       };
@@ -114,13 +164,16 @@ export const CONDITIONS: Condition[] = [
   {
     id: '11-001 natural language',
     what: 'the catalog has a non-empty /Lang that is a language tag',
-    check: (pdf) => (/^u:[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(String(pdf.catalog['/Lang'] ?? '')) ? [] : [`catalog /Lang is ${String(pdf.catalog['/Lang'])}`]),
+    check: (pdf) =>
+      /^u:[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(String(pdf.catalog['/Lang'] ?? '')) ? [] : [`catalog /Lang is ${String(pdf.catalog['/Lang'])}`],
   },
   {
     id: '14-002/14-003 headings',
     what: 'the first numbered heading is H1 and no heading level is skipped going down',
     check(pdf) {
-      const levels = structElements(pdf).filter((e) => /^H[1-6]$/.test(e.type)).map((e) => Number(e.type.slice(1)));
+      const levels = structElements(pdf)
+        .filter((e) => /^H[1-6]$/.test(e.type))
+        .map((e) => Number(e.type.slice(1)));
       const problems = levels[0] !== undefined && levels[0] !== 1 ? [`the first heading is H${levels[0]}`] : [];
       levels.forEach((level, i) => i > 0 && level > levels[i - 1]! + 1 && problems.push(`H${levels[i - 1]} is followed by H${level}`));
       return problems;
@@ -129,7 +182,10 @@ export const CONDITIONS: Condition[] = [
   {
     id: '15-003 header cells have a scope',
     what: 'every TH has an attribute dictionary of owner /Table with /Scope Row, Column or Both',
-    check: (pdf) => structElements(pdf).filter((e) => e.type === 'TH' && !['/Row', '/Column', '/Both'].includes(String(resolve(pdf, e.dict['/A'])['/Scope']))).map((e) => `${e.ref}: TH without /Scope`),
+    check: (pdf) =>
+      structElements(pdf)
+        .filter((e) => e.type === 'TH' && !['/Row', '/Column', '/Both'].includes(String(resolve(pdf, e.dict['/A'])['/Scope'])))
+        .map((e) => `${e.ref}: TH without /Scope`),
   },
   {
     id: '28-002/28-011 annotations in the structure tree',
@@ -152,7 +208,8 @@ export const CONDITIONS: Condition[] = [
           (node.children ?? []).forEach(walk);
         };
         walk(pdf.pdfjs.trees[n]!);
-        for (const annot of annots) if (annot.subtype === 'Link' && !inLinks.has(annot.id)) problems.push(`page ${n + 1}: pdf.js finds link ${annot.id} in no Link element`);
+        for (const annot of annots)
+          if (annot.subtype === 'Link' && !inLinks.has(annot.id)) problems.push(`page ${n + 1}: pdf.js finds link ${annot.id} in no Link element`);
       });
       return problems;
     },
@@ -160,12 +217,24 @@ export const CONDITIONS: Condition[] = [
   {
     id: '28-008/28-009 tab order',
     what: 'every page with annotations has /Tabs /S',
-    check: (pdf) => pdf.pages.flatMap((page, n) => ((page.dict['/Annots'] as unknown[] | undefined)?.length && page.dict['/Tabs'] !== '/S' ? [`page ${n + 1}: /Tabs is ${String(page.dict['/Tabs'])}`] : [])),
+    check: (pdf) =>
+      pdf.pages.flatMap((page, n) =>
+        (page.dict['/Annots'] as unknown[] | undefined)?.length && page.dict['/Tabs'] !== '/S' ? [`page ${n + 1}: /Tabs is ${String(page.dict['/Tabs'])}`] : [],
+      ),
   },
   {
     id: '28-012 links described',
     what: 'every Link annotation has a non-empty /Contents',
-    check: (pdf) => annotations(pdf).filter(({ dict }) => dict['/Subtype'] === '/Link' && String(dict['/Contents'] ?? '').replace(/^u:/, '').trim() === '').map(({ ref }) => `${ref}: Link annotation without /Contents`),
+    check: (pdf) =>
+      annotations(pdf)
+        .filter(
+          ({ dict }) =>
+            dict['/Subtype'] === '/Link' &&
+            String(dict['/Contents'] ?? '')
+              .replace(/^u:/, '')
+              .trim() === '',
+        )
+        .map(({ ref }) => `${ref}: Link annotation without /Contents`),
   },
   {
     id: '31-001/31-009/31-027 fonts',

@@ -10,7 +10,9 @@ const texts = (runs: Run[], width: number) => breakLines(runs, width, measure).m
 
 describe('collectRuns', () => {
   it('styles runs and collapses white space as a browser does', () => {
-    const runs = collectRuns(inline('  A <em>quoted</em>\n  <strong>point  <em>here</em></strong>. <a href="https://x.org">link</a> <abbr title="John Crabtree">JC</abbr> '));
+    const runs = collectRuns(
+      inline('  A <em>quoted</em>\n  <strong>point  <em>here</em></strong>. <a href="https://x.org">link</a> <abbr title="John Crabtree">JC</abbr> '),
+    );
     expect(runs.map((r) => [r.text, r.face, r.link ?? '', r.expanded ?? ''])).toEqual([
       ['A ', 'regular', '', ''],
       ['quoted', 'italic', '', ''],
@@ -44,7 +46,12 @@ describe('breakLines', () => {
 
   it('keeps an attribution whole, taking it onto the next line when it does not fit', () => {
     const runs = collectRuns(inline('by the conflict. <span class="attribution">(<abbr title="A">AH</abbr> &amp; <abbr title="B">BC</abbr>)</span>'));
-    expect(runs.filter((r) => r.nowrap).map((r) => r.text).join('')).toBe('(AH & BC)');
+    expect(
+      runs
+        .filter((r) => r.nowrap)
+        .map((r) => r.text)
+        .join(''),
+    ).toBe('(AH & BC)');
     expect(breakLines(runs, 22, measure).map((line) => line.map((f) => f.text).join(''))).toEqual(['by the conflict. ', '(AH & BC)']);
     // Without the attribution's span, a line may break at its spaces, but never between runs.
     const plain = collectRuns(inline('by the conflict. (<abbr title="R">RES</abbr>)'));

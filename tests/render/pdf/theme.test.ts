@@ -27,7 +27,9 @@ describe('loadTheme', () => {
   it('names phrg-brief’s fonts when a file name alone is not one of them', () => {
     const folder = mkdtempSync(join(dir, 'bare-'));
     writeFileSync(join(folder, 'pdf-theme.yaml'), 'fonts:\n  regular: Garamond.ttf\n');
-    expect(() => loadTheme(folder)).toThrow(/Garamond\.ttf is not one of phrg-brief's fonts \(SourceSerif4_400Regular\.ttf, .*\); start a path of your own with \.\//);
+    expect(() => loadTheme(folder)).toThrow(
+      /Garamond\.ttf is not one of phrg-brief's fonts \(SourceSerif4_400Regular\.ttf, .*\); start a path of your own with \.\//,
+    );
   });
 
   it('lets a project theme override single keys, and the config the page size', () => {

@@ -26,6 +26,8 @@ describe('date-mismatch', () => {
   });
 
   it('leaves other days alone', () => {
-    expect(findings(record(`The meeting was held on Monday 4 May, after the report of 1 April. The election is on 7 June. ${rest}`), 'date-mismatch')).toEqual([]);
+    expect(findings(record(`The meeting was held on Monday 4 May, after the report of 1 April. The election is on 7 June. ${rest}`), 'date-mismatch')).toEqual(
+      [],
+    );
   });
 });

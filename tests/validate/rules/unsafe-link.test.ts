@@ -11,7 +11,8 @@ describe('unsafe-link', () => {
   });
 
   it('allows http, https, mailto and fragments; refuses the rest, relative ones included', () => {
-    const body = '[a](https://a.org) [b](http://b.org) [c](mailto:c@d.org) [d](#top) [e](javascript:x) [f](../secret.html) ![g](data:image/png;base64,AA) (AB) (CD)';
+    const body =
+      '[a](https://a.org) [b](http://b.org) [c](mailto:c@d.org) [d](#top) [e](javascript:x) [f](../secret.html) ![g](data:image/png;base64,AA) (AB) (CD)';
     expect(findings(record(body), 'unsafe-link').map((f) => f.split(' ')[0])).toEqual(['12:68', '12:86', '12:106']);
   });
 });
