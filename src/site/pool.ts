@@ -12,6 +12,16 @@ import type { RecordResult, RenderSettings } from './record-job.js';
 /** Enough for the largest record with the PDF fonts loaded; a tenth of what V8 would let it take. */
 const WORKER_HEAP_MB = 96;
 
+/**
+ * Internal, for the tests only: `PHRG_BRIEF_WORKER_HEAP_MB` sets the workers' heap bound, so
+ * that a record of modest size can prove the fallback to this thread without a test building
+ * one of megabytes. Not a user setting, and not in the README's options.
+ */
+function workerHeapMb(): number {
+  const set = Number(process.env.PHRG_BRIEF_WORKER_HEAP_MB);
+  return Number.isInteger(set) && set > 0 ? set : WORKER_HEAP_MB;
+}
+
 /** Below this many records per thread, starting a worker costs more than it saves. */
 const RECORDS_PER_WORKER = 16;
 
@@ -60,7 +70,7 @@ function runWorker(take: () => string | undefined, settings: RenderSettings, onR
     // smaller young generation was faster too (measured: 10,000 records, 16 MB against V8's own).
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
       workerData: settings,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(), maxYoungGenerationSizeMb: Math.min(16, workerHeapMb()) },
     });
     const inFlight = new Map<number, string>();
     let id = 0;
