@@ -142,8 +142,12 @@ export function fileSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** Made once: `toLocaleDateString` builds a formatter on every call, a tenth of a page's time (profiled). */
+let weekdayFormat: Intl.DateTimeFormat | undefined;
+
 function weekday(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  weekdayFormat ??= new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  return weekdayFormat.format(new Date(`${iso}T12:00:00Z`));
 }
 
 /** schema.org: the meeting as an Event, the briefing as the Report about it. */

@@ -59,8 +59,22 @@ export function slugify(text: string): string {
   return slug || 'untitled';
 }
 
+/** Names made so far: the same people and tags recur on every page that links to them. */
+const pageNames = new Map<string, string>();
+
 /** A page name for a tag or person: letters of any script kept ("中国", "україна"). */
 export function pageName(text: string): string {
+  let name = pageNames.get(text);
+  if (name === undefined) {
+    // Bounded, as a long-running preview meets ever new texts.
+    if (pageNames.size > 10_000) pageNames.clear();
+    name = makePageName(text);
+    pageNames.set(text, name);
+  }
+  return name;
+}
+
+function makePageName(text: string): string {
   const name = text
     .normalize('NFKC')
     .toLocaleLowerCase('en-GB')
