@@ -14,7 +14,7 @@ export function configDefaults(root: string): ResolvedConfig {
     pdf: Object.freeze({}),
     formats: Object.freeze([...DEFAULT_FORMATS]),
     fmt: Object.freeze({ wrap: 'keep' as const }),
-    site: Object.freeze({ title: DEFAULT_SITE_TITLE, lang: 'en-GB' }),
+    site: Object.freeze({ title: DEFAULT_SITE_TITLE, lang: 'en-GB', search: true }),
     limits: Object.freeze({ recordSize: DEFAULT_RECORD_SIZE }),
   });
 }

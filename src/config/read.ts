@@ -81,6 +81,7 @@ export async function readConfigFile(path: string): Promise<ConfigResult> {
       title: data.site?.title ?? fallback.site.title,
       lang: data.site?.lang ?? fallback.site.lang,
       ...(baseUrl ? { baseUrl } : {}),
+      search: data.site?.search ?? fallback.site.search,
     }),
   };
   if (data.templates !== undefined) {

@@ -26,6 +26,8 @@ export function configSchemaFor(formats: readonly FormatSpec[]) {
         title: z.string().min(1).optional(),
         lang: z.string().optional(),
         baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://example.org/briefings' }).optional(),
+        /** `false`: no full-text search index (Pagefind); the index page's filter stays. */
+        search: z.boolean().optional(),
       })
       .optional(),
     abbreviations: z.array(z.string().regex(/^\p{Lu}{2,}$/u, { error: 'an abbreviation is two or more capital letters' })).optional(),
@@ -52,6 +54,6 @@ export interface ResolvedConfig {
   pdf: { pageSize?: 'A4' | 'Letter' };
   formats: readonly Format[];
   fmt: { wrap: 'keep' | 'none' };
-  site: { title: string; lang: string; baseUrl?: string };
+  site: { title: string; lang: string; baseUrl?: string; search: boolean };
   limits: { recordSize: number };
 }

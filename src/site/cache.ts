@@ -118,7 +118,12 @@ export function settingsKey(version: string, config: ResolvedConfig, formats: re
       hash.update('(missing)');
     }
   }
-  const { root: _root, file: _file, ...settings } = config;
+  // Whether the site has a search index changes no briefing: left out, so turning it off
+  // renders nothing again (and the key stays what it was before the setting came).
+  const { root: _root, file: _file, ...rest } = config;
+  const { search: _search, ...site } = config.site;
+  const settings = { ...rest, site }; // `site` keeps its place among the keys
+
   hash.update(JSON.stringify(settings)).update(`\n${formats.join(',')}\n${drafts}`);
   return hash.digest('hex');
 }

@@ -6,6 +6,7 @@
  * briefings.json but leaves the other pages be.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { TemplateError } from '../compose/template-files.js';
 import type { ResolvedConfig } from '../config/schema.js';
@@ -22,6 +23,7 @@ import { newestFirst } from './model.js';
 import { removeOutputs } from './output-folder.js';
 import type { SiteSettings } from './pages.js';
 import { refreshSearchIndex } from './search-refresh.js';
+import { SEARCH_DIR } from './site-frame.js';
 
 export interface SiteFilesJob {
   cwd: string;
@@ -102,7 +104,12 @@ export async function writeSiteFiles(job: SiteFilesJob): Promise<SiteFiles> {
     result.state = { siteFiles: [...pages, ARCHIVE_DATA, ...dataFiles], siteKey, dataKey, dataFiles };
     // The search index, made again only when a briefing's page is.
     const searchKey = createHash('sha256').update(dataKey).update(siteKey).digest('hex');
-    if (job.htmlPages && published.length > 0) {
+    if (!config.site.search) {
+      // Turned off (site.search: false): an index left by an earlier build goes with it.
+      if (previous.searchKey !== undefined || existsSync(join(outDir, SEARCH_DIR))) {
+        rmSync(join(outDir, SEARCH_DIR), { recursive: true, force: true });
+      }
+    } else if (job.htmlPages && published.length > 0) {
       const search = await refreshSearchIndex({ outDir, force, searchKey, previousKey: previous.searchKey, lang: config.site.lang });
       if (search.key) result.state.searchKey = search.key;
       if (search.warning) result.diagnostics.push(search.warning);
