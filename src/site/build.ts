@@ -160,9 +160,12 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const renderSettings: RenderSettings = { cwd, config, formats, drafts, settingsKey: settings, neighbours: Object.fromEntries(guessed) };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   // Each result is written as it arrives, at once: the next record is already on its way.
-  await renderRecords(toRender, renderSettings, jobs, (result) => {
-    const { status } = settler.settle(result);
-    options.onRecord?.({ done: ++done, total, file: result.file, status });
+  const told = (outcome: { status: RecordStatus }, result: { file: string }): void =>
+    options.onRecord?.({ done: ++done, total, file: result.file, status: outcome.status });
+  await renderRecords(toRender, renderSettings, outDir, jobs, {
+    settle: (result) => told(settler.settle(result), result),
+    claim: (result) => settler.claim(result),
+    finish: (result, failure) => told(settler.finish(result, failure), result),
   });
   settler.removeGone();
   let renderedAgain = 0;
@@ -171,7 +174,12 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
     const again = [...actual]
       .filter(([source, near]) => cache.manifest.records[source]?.neighbours !== neighboursKey(near))
       .map(([source]) => join(cwd, source));
-    await renderRecords(again, { ...renderSettings, neighbours: Object.fromEntries(actual) }, jobs, (result) => void settler.settle(result)); // counted already
+    // Counted already: these are not told of again.
+    await renderRecords(again, { ...renderSettings, neighbours: Object.fromEntries(actual) }, outDir, jobs, {
+      settle: (result) => void settler.settle(result),
+      claim: (result) => settler.claim(result),
+      finish: (result, failure) => void settler.finish(result, failure),
+    });
     renderedAgain = again.length;
   }
   cache.carryOver(settings);

@@ -8,6 +8,18 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { RecordResult, RenderSettings } from './record-job.js';
+import type { WriteFailure } from './settle-records.js';
+import type { WorkerReply, WorkerRequest } from './worker-messages.js';
+
+/**
+ * Where results go. A record rendered in this thread is settled whole, its files written
+ * here; a worker writes its own, between `claim` (may it, under that name?) and `finish`.
+ */
+export interface ResultSink {
+  settle(result: RecordResult): void;
+  claim(result: RecordResult): boolean;
+  finish(result: RecordResult, failure?: WriteFailure): void;
+}
 
 /** Enough for the largest record with the PDF fonts loaded; a tenth of what V8 would let it take. */
 const WORKER_HEAP_MB = 96;
@@ -28,7 +40,8 @@ const RECORDS_PER_WORKER = 16;
 /** Up to this many records this thread renders too; beyond, it only writes (see below). */
 const RENDER_HERE_UP_TO = 2000;
 
-export async function renderRecords(paths: readonly string[], settings: RenderSettings, jobs: number, onResult: (result: RecordResult) => void): Promise<void> {
+/** Renders `paths` into `outDir`, each result settled in `sink` as it comes. */
+export async function renderRecords(paths: readonly string[], settings: RenderSettings, outDir: string, jobs: number, sink: ResultSink): Promise<void> {
   if (paths.length === 0) return;
   // Results go straight to `onResult` and are not kept here: an archive of ten thousand
   // records must not hold every rendered page in memory at once.
@@ -40,39 +53,42 @@ export async function renderRecords(paths: readonly string[], settings: RenderSe
   const hereToo = jobs === 1 || paths.length <= RENDER_HERE_UP_TO;
   const workers = hereToo ? Math.max(0, Math.min(jobs - 1, Math.floor(paths.length / RECORDS_PER_WORKER))) : jobs;
   const [, ...unfinished] = await Promise.all([
-    hereToo ? renderHere(take, settings, onResult, workers > 0) : Promise.resolve(),
-    ...Array.from({ length: workers }, () => runWorker(take, settings, onResult)),
+    hereToo ? renderHere(take, settings, sink, workers > 0) : Promise.resolve(),
+    ...Array.from({ length: workers }, () => runWorker(take, settings, outDir, sink)),
   ]);
   // A worker that died (out of its bounded heap, say) leaves its records to this thread, which
   // has no bound, and so do all the rest should every worker die: all are built regardless.
   const left = unfinished.flat();
   let i = 0;
-  await renderHere(() => left[i++] ?? take(), settings, onResult, false);
+  await renderHere(() => left[i++] ?? take(), settings, sink, false);
 }
 
-async function renderHere(take: () => string | undefined, settings: RenderSettings, onResult: (result: RecordResult) => void, sharing: boolean): Promise<void> {
+async function renderHere(take: () => string | undefined, settings: RenderSettings, sink: ResultSink, sharing: boolean): Promise<void> {
   let path = take();
   if (path === undefined) return;
   // The parsers and renderers load only when a record is to be rendered in this thread.
   const { renderRecordJob } = await import('./record-job.js');
   for (; path !== undefined; path = take()) {
-    onResult(await renderRecordJob(path, settings));
+    sink.settle(await renderRecordJob(path, settings));
     // Let the workers' results in between records, and feed them their next.
     if (sharing) await nextTurn();
   }
 }
 
 /** Resolves with the records the worker took but did not finish, should it die. */
-function runWorker(take: () => string | undefined, settings: RenderSettings, onResult: (result: RecordResult) => void): Promise<string[]> {
+function runWorker(take: () => string | undefined, settings: RenderSettings, outDir: string, sink: ResultSink): Promise<string[]> {
   return new Promise((resolve) => {
     // A worker's heap is kept small: V8 otherwise lets garbage grow to hundreds of megabytes
     // before collecting, and an archive's build must fit beside other jobs on a CI runner. A
     // smaller young generation was faster too (measured: 10,000 records, 16 MB against V8's own).
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
-      workerData: settings,
+      workerData: { settings, outDir },
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(), maxYoungGenerationSizeMb: Math.min(16, workerHeapMb()) },
     });
+    /** Records sent and not yet settled, by request id; those being rendered are counted apart. */
     const inFlight = new Map<number, string>();
+    const claimed = new Map<number, RecordResult>();
+    let rendering = 0;
     let id = 0;
     let finished = false;
     const finish = (unfinished: string[]): void => {
@@ -80,21 +96,40 @@ function runWorker(take: () => string | undefined, settings: RenderSettings, onR
       finished = true;
       resolve(unfinished);
     };
-    // Two records in hand: the next is queued before the last result is written, so a
-    // worker never waits for the main thread.
+    const send = (message: WorkerRequest): void => worker.postMessage(message);
+    // Two records in hand: the next is queued before the last is settled, so a worker never
+    // waits for the main thread.
     const feed = (): void => {
-      while (inFlight.size < 2) {
+      while (rendering < 2) {
         const path = take();
         if (path === undefined) break;
         inFlight.set(id, path);
-        worker.postMessage({ id: id++, path });
+        rendering++;
+        send({ kind: 'render', id: id++, path });
       }
       if (inFlight.size === 0) void worker.terminate().then(() => finish([]));
     };
-    worker.on('message', (message: { id: number; result: RecordResult }) => {
-      inFlight.delete(message.id);
+    worker.on('message', (message: WorkerReply) => {
+      if (message.kind === 'rendered') {
+        rendering--;
+        const write = sink.claim(message.result);
+        send({ kind: 'settle', id: message.id, write });
+        if (write) claimed.set(message.id, message.result);
+        else {
+          inFlight.delete(message.id);
+          sink.finish(message.result);
+        }
+      } else {
+        const result = claimed.get(message.id)!;
+        claimed.delete(message.id);
+        inFlight.delete(message.id);
+        const failure = message.failure;
+        sink.finish(
+          result,
+          failure && { target: failure.target, reason: Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {}) },
+        );
+      }
       feed();
-      onResult(message.result);
     });
     const died = (): void => {
       finish([...inFlight.values()]);

@@ -37,7 +37,8 @@ export interface RenderSettings {
 export interface RenderedFile {
   /** File name in the output folder. */
   name: string;
-  data: string | Uint8Array;
+  /** Its bytes; absent in what a worker hands back, as the worker writes its files itself. */
+  data?: string | Uint8Array;
 }
 
 export interface RecordResult {

@@ -24,6 +24,8 @@ export class RecordSettler {
   /** Outputs removed (as the user sees them): a record's old names, a draft's, a gone record's. */
   readonly removed: string[] = [];
   private readonly shownOutput: (name: string) => string;
+  /** Records claimed and not yet finished. */
+  private readonly claimed = new Set<string>();
 
   constructor(
     private readonly cwd: string,
@@ -38,17 +40,57 @@ export class RecordSettler {
     this.shownOutput = outputNamer(cwd, outDir);
   }
 
-  /** Settles `result`; should it fail to be written, the record is failed with the reason. */
+  /** Settles `result`, writing its files here; should they fail to be written, the record is failed with the reason. */
   settle(result: RecordResult): RecordOutcome {
+    let failure: WriteFailure | undefined;
+    if (this.claim(result)) {
+      for (const file of result.files ?? []) {
+        if (file.data === undefined) continue; // written by the worker that rendered it
+        const target = join(this.outDir, file.name);
+        try {
+          writeFileAtomicSync(target, file.data);
+        } catch (error) {
+          failure = { target, reason: error };
+          break;
+        }
+      }
+    }
+    return this.finish(result, failure);
+  }
+
+  /**
+   * The first half of settling, for a worker that writes its own files: true when they are to
+   * be written (the record built without errors and its output name granted). `finish` then
+   * completes it, told whether the writing failed.
+   */
+  claim(result: RecordResult): boolean {
     try {
-      this.settleOrThrow(result);
+      return this.claimOrThrow(result);
     } catch (error) {
-      const outcome = this.outcomes.get(result.path) ?? { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
-      outcome.status = 'failed';
-      outcome.diagnostics.push(writeError(result.file, error));
-      this.outcomes.set(result.path, outcome);
+      this.failed(result, error);
+      return false;
+    }
+  }
+
+  /** Completes settling `result` once its files are written (or could not be: `failure`). */
+  finish(result: RecordResult, failure?: WriteFailure): RecordOutcome {
+    const outcome = this.outcomes.get(result.path);
+    if (!this.claimed.delete(result.path) || !outcome) return outcome ?? this.failed(result, new Error('never claimed'));
+    try {
+      if (failure) throw new WriteError(displayPath(failure.target, this.cwd), failure.reason);
+      this.finishOrThrow(result, outcome);
+    } catch (error) {
+      this.failed(result, error);
     }
     return this.outcomes.get(result.path)!;
+  }
+
+  private failed(result: RecordResult, error: unknown): RecordOutcome {
+    const outcome = this.outcomes.get(result.path) ?? { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
+    outcome.status = 'failed';
+    outcome.diagnostics.push(writeError(result.file, error));
+    this.outcomes.set(result.path, outcome);
+    return outcome;
   }
 
   /** Records whose file is gone take their outputs with them. */
@@ -60,7 +102,7 @@ export class RecordSettler {
     }
   }
 
-  private settleOrThrow(result: RecordResult): void {
+  private claimOrThrow(result: RecordResult): boolean {
     const { cache, cwd, owners } = this;
     const source = sourceKey(cwd, result.path);
     const outcome: RecordOutcome = { file: result.file, status: 'failed', diagnostics: result.diagnostics, outputs: [] };
@@ -70,24 +112,26 @@ export class RecordSettler {
       outcome.status = 'draft';
       this.removeOwn(earlier?.outputs ?? [], source);
       cache.forget(source);
-      return;
+      return false;
     }
-    if (!result.files || !result.summary || result.key === undefined || result.archiveEntry === undefined || hasErrors(result.diagnostics)) return; // earlier files stay as they were
-    const { slug, date, title, draft } = result.summary;
-    const claim = owners.claim(slug, source, result.file, outcome);
+    if (!result.files || !result.summary || result.key === undefined || result.archiveEntry === undefined || hasErrors(result.diagnostics)) return false; // earlier files stay as they were
+    const claim = owners.claim(result.summary.slug, source, result.file, outcome);
     if (!claim.granted) {
       outcome.diagnostics.push(claim.clash);
-      return;
+      return false;
     }
     if (claim.displaced !== undefined) cache.forget(claim.displaced);
-    for (const file of result.files) {
-      const target = join(this.outDir, file.name);
-      try {
-        writeFileAtomicSync(target, file.data);
-      } catch (error) {
-        throw new WriteError(displayPath(target, cwd), error);
-      }
-    }
+    this.claimed.add(result.path);
+    return true;
+  }
+
+  private finishOrThrow(result: RecordResult, outcome: RecordOutcome): void {
+    const { cache, cwd, owners } = this;
+    const source = sourceKey(cwd, result.path);
+    const earlier = cache.previous.records[source];
+    // Claimed, so these are there (see claimOrThrow).
+    if (!result.files || !result.summary || result.key === undefined || result.archiveEntry === undefined) throw new Error('claimed without its files');
+    const { slug, date, title, draft } = result.summary;
     let place: PackPlace;
     try {
       place = cache.pack(source, result.archiveEntry, result.summary.json);
@@ -124,6 +168,12 @@ export class RecordSettler {
   private removeOwn(names: readonly string[], source: string): void {
     this.removed.push(...removeOutputs(this.outDir, this.owners.ownFiles(names, source), this.cwd));
   }
+}
+
+/** A file that could not be written, and why (from this thread or a worker). */
+export interface WriteFailure {
+  target: string;
+  reason: unknown;
 }
 
 /** A file of the build that could not be written, named as the user sees it. */

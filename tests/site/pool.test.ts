@@ -4,7 +4,7 @@
  * is set low here (PHRG_BRIEF_WORKER_HEAP_MB, internal), so that a record of about a megabyte
  * is too big for it, where the default bound takes one of several megabytes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../bench/generate.js';
 import { runCli, tempProject, type TempProject } from '../helpers/cli.js';
@@ -53,4 +53,37 @@ describe('rendering on threads', () => {
     expect(items('1900-01-02-huge.html') - items('1900-01-01-first.html')).toBe(extraPoints);
     expect(readFileSync(project.path('dist', '1900-01-02-huge.html'), 'utf8')).toContain('The end of a long meeting.');
   });
+});
+
+describe('a worker writing its own files', () => {
+  let written: TempProject;
+  let names: string[];
+  beforeAll(() => {
+    written = tempProject();
+    written.write('phrg-brief.yaml', 'site:\n  search: false\n'); // Pagefind is not what this is about
+    // Sixteen records: this thread renders the first, the worker takes the second and third.
+    names = generateRecords(16, written.path('meetings'), 5).sort();
+  });
+  afterAll(() => written?.remove());
+
+  it('writes what this thread alone would, and reports a file it cannot write against its record', async () => {
+    const alone = await runCli(['build', '--format', 'html,json', '--jobs', '1', '--out', 'alone'], written.dir);
+    expect(alone.code, alone.stderr).toBe(0);
+    const second = names[1]!.replace(/\.md$/, '');
+    mkdirSync(written.path('shared', `${second}.html`), { recursive: true }); // a folder where its page should go
+    const shared = await runCli(['build', '--format', 'html,json', '--jobs', '2', '--out', 'shared', '--reporter', 'json'], written.dir);
+    expect(shared.code).toBe(1);
+    expect(JSON.parse(shared.stdout)).toEqual([
+      expect.objectContaining({ file: `meetings/${names[1]!}`, rule: 'write-error', message: `cannot write shared/${second}.html (EISDIR)` }),
+    ]);
+    expect(shared.stderr).toContain('built 15, unchanged 0, failed 1');
+    // Every briefing's files but the failed record's (and the pages that link to it, as their
+    // neighbour is another now), byte for byte as this thread alone wrote them.
+    const briefings = readdirSync(written.path('alone')).filter((name) => /^\d{4}-.*\.(html|json)$/.test(name) && !name.startsWith(second));
+    const compared = briefings.filter((name) => !readFileSync(written.path('alone', name), 'utf8').includes(`href="${second}.html"`));
+    expect(compared.length).toBeGreaterThanOrEqual(26);
+    for (const name of compared) expect(readFileSync(written.path('shared', name)), name).toEqual(readFileSync(written.path('alone', name)));
+    // No temporary file is left behind.
+    expect(readdirSync(written.path('shared')).filter((name) => name.startsWith('.'))).toEqual([]);
+  }, 60_000);
 });
