@@ -27,7 +27,12 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
 }
 
 /** One build with the config as it is now; says how it ended, and the config it read. */
-async function buildOnce(paths: string[], options: BuildCommandOptions, showProgress = true): Promise<{ code: number; config?: ResolvedConfig }> {
+async function buildOnce(
+  paths: string[],
+  options: BuildCommandOptions,
+  showProgress = true,
+  deferSearch = false,
+): Promise<{ code: number; config?: ResolvedConfig }> {
   const { config, diagnostics: configDiagnostics } = await resolveConfig(options);
   if (!config) {
     await report(configDiagnostics, options.reporter, options.debug);
@@ -44,6 +49,7 @@ async function buildOnce(paths: string[], options: BuildCommandOptions, showProg
     force: options.force ?? false,
     drafts: options.drafts ?? false,
     ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(deferSearch ? { deferSearch } : {}),
     onRecord: (event) => progress.update(event),
   });
   progress.done();
@@ -57,6 +63,9 @@ async function buildOnce(paths: string[], options: BuildCommandOptions, showProg
   if (count('draft') > 0) parts.push(`drafts left out ${count('draft')}`);
   if (result.removed.length > 0) parts.push(`removed ${result.removed.length} old ${result.removed.length === 1 ? 'file' : 'files'}`);
   process.stderr.write(`${parts.join(', ')} in ${seconds} s → ${options.out}/\n`);
+  // Watching: the briefings are reported as soon as they are written, the search index after.
+  const searchWarnings = (await result.indexSearch?.()) ?? [];
+  if (searchWarnings.length > 0) await report(searchWarnings, options.reporter, options.debug);
   return { code: hasErrors(diagnostics) ? EXIT_ERRORS : EXIT_OK, config };
 }
 
@@ -86,7 +95,7 @@ async function watch(paths: string[], options: BuildCommandOptions): Promise<num
         clearTemplateCache();
         clearThemeCache();
       }
-      ({ config } = await buildOnce(paths, { ...options, force: false }, false));
+      ({ config } = await buildOnce(paths, { ...options, force: false }, false, true));
     },
     (error) => log(`rebuild failed: ${errorMessage(error)}`),
   );

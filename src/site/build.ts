@@ -14,7 +14,7 @@ import { templateDiagnostic } from '../diagnostics/errors.js';
 import { discoverRecords, displayPath } from '../load/discover.js';
 import type { Format, RecordStatus, RunResult } from '../pipeline.js';
 import { removeStaleTemporaryFiles } from '../write/atomic.js';
-import { CACHE_DIR, loadManifest, manifestPath } from './cache.js';
+import { CACHE_DIR, loadManifest, manifestPath, saveManifest } from './cache.js';
 import { CacheUpdate } from './cache-update.js';
 import { guessPlace, neighboursKey, neighboursOf, placedBriefings, sourceKey } from './neighbours.js';
 import { outputOverlap } from './output-folder.js';
@@ -22,6 +22,7 @@ import { OutputOwners } from './output-owners.js';
 import { renderRecords } from './pool.js';
 import type { RenderSettings } from './record-job.js';
 import { buildSettings, planRenders, type BuildSettings } from './render-plan.js';
+import { refreshSearchIndex, type SearchJob } from './search-refresh.js';
 import { RecordSettler } from './settle-records.js';
 import { writeSiteFiles } from './site-files.js';
 
@@ -41,6 +42,11 @@ export interface BuildOptions {
   cacheDir?: string;
   /** Worker threads; 1 renders in this thread. Default: one per core. */
   jobs?: number;
+  /**
+   * Leave a due search index out of the build and hand it back as `indexSearch`, for a build
+   * that keeps running (`--watch`) to report first and index after.
+   */
+  deferSearch?: boolean;
   /** Told of each record as it is settled, for progress. */
   onRecord?: (event: { done: number; total: number; file: string; status: RecordStatus }) => void;
 }
@@ -52,6 +58,8 @@ export interface BuildResult extends RunResult {
   siteFiles: string[];
   /** Outputs removed because their record is gone (relative to cwd). */
   removed: string[];
+  /** With `deferSearch`, the search index still to make; resolves with its warning, if any. */
+  indexSearch?: () => Promise<Diagnostic[]>;
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -195,6 +203,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
     records: cache.manifest.records,
     previous,
     entries: cache.entries,
+    ...(options.deferSearch ? { deferSearch: true } : {}),
   });
   diagnostics.push(...site.diagnostics);
   const removed = [...settler.removed, ...site.removed];
@@ -202,5 +211,19 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   await cache.save(settings, fontFiles, site.state, plan.restamped.size > 0 || toRender.length + renderedAgain > 0 || removed.length > 0);
 
   const records = files.map((path) => settler.outcomes.get(path)!);
-  return { records, diagnostics, siteFiles: site.state.siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };
+  const built: BuildResult = { records, diagnostics, siteFiles: site.state.siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };
+  const search = site.search;
+  if (search) built.indexSearch = () => indexSearchAfter(search, cache.manifestFile);
+  return built;
+}
+
+/** Makes a deferred search index, then records its key in the manifest the build saved. */
+async function indexSearchAfter(job: SearchJob, manifestFile: string): Promise<Diagnostic[]> {
+  const made = await refreshSearchIndex(job);
+  if (made.key) {
+    const manifest = await loadManifest(manifestFile);
+    manifest.searchKey = made.key;
+    await saveManifest(manifestFile, manifest);
+  }
+  return made.warning ? [made.warning] : [];
 }

@@ -19,9 +19,14 @@ export interface SearchJob {
   lang: string;
 }
 
+/** Whether the pages changed since the index was made (or it is missing). */
+export function searchIndexDue(job: SearchJob): boolean {
+  return job.force || job.previousKey !== job.searchKey || !existsSync(join(job.outDir, SEARCH_DIR, 'pagefind.js'));
+}
+
 /** Indexes the pages when needed; returns the key the index now answers to, or why there is none. */
 export async function refreshSearchIndex(job: SearchJob): Promise<{ key?: string; warning?: Diagnostic }> {
-  if (!job.force && job.previousKey === job.searchKey && existsSync(join(job.outDir, SEARCH_DIR, 'pagefind.js'))) return { key: job.searchKey };
+  if (!searchIndexDue(job)) return { key: job.searchKey };
   try {
     const { writeSearchIndex } = await import('./search-index.js');
     await writeSearchIndex(job.outDir, job.lang);

@@ -22,7 +22,7 @@ import { lastCommitDates } from './git-dates.js';
 import { newestFirst } from './model.js';
 import { removeOutputs } from './output-folder.js';
 import type { SiteSettings } from './pages.js';
-import { refreshSearchIndex } from './search-refresh.js';
+import { refreshSearchIndex, searchIndexDue, type SearchJob } from './search-refresh.js';
 import { SEARCH_DIR } from './site-frame.js';
 
 export interface SiteFilesJob {
@@ -40,6 +40,8 @@ export interface SiteFilesJob {
   previous: Manifest;
   /** The pack holding every briefing's entry and summary. */
   entries: PackReader | PackWriter | undefined;
+  /** Leave a due search index to the caller (`SiteFiles.search`), to make once the build is reported. */
+  deferSearch?: boolean;
 }
 
 export interface SiteFiles {
@@ -48,6 +50,8 @@ export interface SiteFiles {
   /** Site files no longer made, removed (as the user sees them). */
   removed: string[];
   diagnostics: Diagnostic[];
+  /** A search index due and left to the caller (with `deferSearch`); `state` keeps the old key meanwhile. */
+  search?: SearchJob;
 }
 
 export async function writeSiteFiles(job: SiteFilesJob): Promise<SiteFiles> {
@@ -110,7 +114,15 @@ export async function writeSiteFiles(job: SiteFilesJob): Promise<SiteFiles> {
         rmSync(join(outDir, SEARCH_DIR), { recursive: true, force: true });
       }
     } else if (job.htmlPages && published.length > 0) {
-      const search = await refreshSearchIndex({ outDir, force, searchKey, previousKey: previous.searchKey, lang: config.site.lang });
+      const searchJob: SearchJob = { outDir, force, searchKey, previousKey: previous.searchKey, lang: config.site.lang };
+      if (job.deferSearch && searchIndexDue(searchJob)) {
+        // The manifest keeps the last index's key until this one is made: should it never be,
+        // the next build makes it.
+        if (previous.searchKey !== undefined) result.state.searchKey = previous.searchKey;
+        result.search = searchJob;
+        return result;
+      }
+      const search = await refreshSearchIndex(searchJob);
       if (search.key) result.state.searchKey = search.key;
       if (search.warning) result.diagnostics.push(search.warning);
     }

@@ -1,10 +1,14 @@
 /**
- * The archive's own files (site/site-files.ts) through the real CLI: with `site.search: false`
+ * The archive's own files (site/site-files.ts). Through the real CLI: with `site.search: false`
  * the build makes no Pagefind index and takes away one an earlier build made, without
- * rendering any briefing again; the index page and its filter are still written.
+ * rendering any briefing again; the index page and its filter are still written. Through the
+ * build's API, as `build --watch` calls it: a due search index is left until the build is
+ * reported, then made and recorded, so the next build does not make it again.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configDefaults } from '../../src/config/defaults.js';
+import { buildSite } from '../../src/site/build.js';
 import { REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
 
 let project: TempProject;
@@ -35,5 +39,33 @@ describe('site.search: false', () => {
     const result = await runCli(['check'], project.dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/phrg-brief\.yaml:2:\d+ +error .*search/);
+  });
+});
+
+describe('a search index left until the build is reported (build --watch)', () => {
+  let watched: TempProject;
+  beforeAll(() => {
+    watched = tempProject();
+    const example = '2016-11-07-peru.md';
+    watched.write(`meetings/${example}`, readFileSync(`${REPO}meetings/${example}`));
+  });
+  afterAll(() => watched?.remove());
+
+  it('is made when asked for, after the pages, and not again by the next build', async () => {
+    const build = () =>
+      buildSite({ paths: ['meetings'], cwd: watched.dir, config: configDefaults(watched.dir), outDir: 'dist', formats: ['html'], jobs: 1, deferSearch: true });
+    const first = await build();
+    expect(first.records.map((record) => record.status)).toEqual(['built']);
+    expect(existsSync(watched.path('dist', '2016-11-07-peru.html'))).toBe(true);
+    expect(existsSync(watched.path('dist', 'pagefind'))).toBe(false); // not yet
+    expect(first.indexSearch).toBeDefined();
+    expect(await first.indexSearch!()).toEqual([]);
+    const entry = watched.path('dist', 'pagefind', 'pagefind-entry.json');
+    const made = statSync(entry).mtimeMs;
+
+    const again = await build();
+    expect(again.records.map((record) => record.status)).toEqual(['unchanged']);
+    expect(again.indexSearch).toBeUndefined();
+    expect(statSync(entry).mtimeMs).toBe(made);
   });
 });
