@@ -7,6 +7,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import { LARGE_ARCHIVE } from './large-archive.js';
 import type { RecordResult, RenderSettings } from './record-job.js';
 
 /** Enough for the largest record with the PDF fonts loaded; a tenth of what V8 would let it take. */
@@ -16,7 +17,7 @@ const WORKER_HEAP_MB = 96;
 const RECORDS_PER_WORKER = 16;
 
 /** Up to this many records this thread renders too; beyond, it only writes (see below). */
-const RENDER_HERE_UP_TO = 2000;
+const RENDER_HERE_UP_TO = LARGE_ARCHIVE;
 
 export async function renderRecords(paths: readonly string[], settings: RenderSettings, jobs: number, onResult: (result: RecordResult) => void): Promise<void> {
   if (paths.length === 0) return;
