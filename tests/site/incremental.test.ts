@@ -17,13 +17,16 @@ import { buildHere, type BuildHereOptions } from '../helpers/site-build.js';
 
 /** Enough records for neighbours on both sides and shared tags and people; the count is not what is tested. */
 const COUNT = 8;
-const FORMATS: BuildHereOptions['formats'] = ['html', 'md', 'json'];
+/** The formats of the project with pages, and of the one whose tests need none (no pages, no search index: cheaper builds). */
+const PAGES: BuildHereOptions['formats'] = ['html', 'md', 'json'];
+const DATA: BuildHereOptions['formats'] = ['md', 'json'];
+let formats: BuildHereOptions['formats'];
 
 let project: TempProject;
 /** The records' file names, oldest meeting first. */
 let names: string[];
 
-const build = (options: BuildHereOptions = {}) => buildHere(project.dir, { formats: FORMATS, ...options });
+const build = (options: BuildHereOptions = {}) => buildHere(project.dir, { formats, ...options });
 
 /** Every file of the output folder with its bytes and modification time. */
 function snapshot(): Map<string, { mtime: number; bytes: Buffer }> {
@@ -46,18 +49,22 @@ function changed(before: Map<string, { mtime: number; bytes: Buffer }>, after: M
     .sort();
 }
 
-beforeEach(async () => {
-  project = await copyOfBuilt(`site-incremental-${COUNT}`, async (fresh) => {
+/** A copy of the project of COUNT records built with `kind`'s formats (built once per worker). */
+async function copyBuilt(kind: typeof PAGES): Promise<void> {
+  formats = kind;
+  project = await copyOfBuilt(`site-incremental-${COUNT}-${kind!.join(',')}`, async (fresh) => {
     generateRecords(COUNT, fresh.path('meetings'), 9);
-    const first = await buildHere(fresh.dir, { formats: FORMATS });
+    const first = await buildHere(fresh.dir, { formats: kind });
     expect(first.counts).toEqual({ built: COUNT, unchanged: 0, failed: 0 });
   });
   names = readdirSync(project.path('meetings')).sort();
   expect(names).toHaveLength(COUNT);
-}, 60_000);
+}
 afterEach(() => project?.remove());
 
 describe('incremental builds', () => {
+  beforeEach(() => copyBuilt(PAGES), 60_000);
+
   it('render nothing again when nothing changed, even if files were touched', async () => {
     // The project was built in another folder and copied here whole: its cache holds good.
     const before = snapshot();
@@ -126,17 +133,6 @@ describe('incremental builds', () => {
     for (const [name, file] of before) expect(after.get(name)!.bytes.equals(file.bytes), name).toBe(true);
   });
 
-  it('render a record edited to the same length, in the same second', async () => {
-    const target = names[7]!;
-    const slug = target.replace(/\.md$/, '');
-    const text = readFileSync(project.path('meetings', target), 'utf8');
-    const edited = text.replace('The main points made were as follows:', 'The main points made were as below:  ');
-    expect(edited.length).toBe(text.length);
-    project.write(`meetings/${target}`, edited);
-    expect((await build()).counts).toEqual({ built: 1, unchanged: COUNT - 1, failed: 0 });
-    expect(readFileSync(project.path('dist', `${slug}.html`), 'utf8')).toContain('as below:');
-  });
-
   it('report an output that cannot be written against its record, and build the rest (the real CLI)', async () => {
     const target = names[2]!;
     const slug = target.replace(/\.md$/, '');
@@ -155,24 +151,6 @@ describe('incremental builds', () => {
     expect(readFileSync(project.path('dist', names[4]!.replace(/\.md$/, '.html')), 'utf8')).toContain('An added paragraph.');
   });
 
-  it('keep failing a record that new settings make wrong, build after build', async () => {
-    const target = names[6]!;
-    project.write(`meetings/${target}`, `${readFileSync(project.path('meetings', target), 'utf8')}\nThe XQZW said so.\n`);
-    const hourAgo = new Date(Date.now() - 3_600_000);
-    utimesSync(project.path('meetings', target), hourAgo, hourAgo); // old enough for its stamp to be kept
-    const undefinedXqzw = (d: { message: string }) => d.message === 'the abbreviation XQZW is never defined';
-    const warned = await build();
-    expect(warned.ok).toBe(true);
-    expect(warned.diagnostics.filter(undefinedXqzw).map((d) => [d.file, d.severity])).toEqual([[`meetings/${target}`, 'warning']]);
-    project.write('phrg-brief.yaml', 'rules:\n  undefined-abbreviation: error\n');
-    for (let i = 0; i < 2; i++) {
-      const failed = await build();
-      expect(failed.ok, `build ${i + 1}`).toBe(false);
-      expect(failed.counts.failed, `build ${i + 1}`).toBe(1);
-      expect(failed.diagnostics.filter(undefinedXqzw).map((d) => d.severity)).toEqual(['error']);
-    }
-  });
-
   it('make the pages again from every briefing’s cached summary when one record’s facts change', async () => {
     const target = names[5]!;
     const text = readFileSync(project.path('meetings', target), 'utf8');
@@ -189,18 +167,6 @@ describe('incremental builds', () => {
     // The others, not rendered again, are there too, from the cache.
     for (const name of names) expect(index).toContain(`href="${name.replace(/\.md$/, '.html')}"`);
     expect(readFileSync(project.path('dist', 'feed.xml'), 'utf8').match(/<entry>/g)).toHaveLength(COUNT);
-  });
-
-  it('render again what a damaged cache cannot vouch for, rather than fail', async () => {
-    const cache = project.path('.phrg-brief-cache');
-    const pack = readdirSync(cache).find((name) => name.endsWith('.pack'))!;
-    const bytes = readFileSync(join(cache, pack));
-    writeFileSync(join(cache, pack), bytes.subarray(0, bytes.length >> 1));
-    project.write(`meetings/${names[0]!}`, `${readFileSync(project.path('meetings', names[0]!), 'utf8')}\nAn edit.\n`);
-    const built = await build();
-    expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
-    const archive = JSON.parse(readFileSync(project.path('dist', 'briefings.json'), 'utf8')) as { briefings: { slug: string }[] };
-    expect(archive.briefings.map((b) => b.slug).sort()).toEqual(names.map((name) => name.replace(/\.md$/, '')).sort());
   });
 
   it('build past a cache whose pack is gone while a record fails, whatever is asked for', async () => {
@@ -232,37 +198,6 @@ describe('incremental builds', () => {
     expect(links()).toBe(COUNT);
     const archive = JSON.parse(readFileSync(project.path('dist', 'briefings.json'), 'utf8')) as { briefings: unknown[] };
     expect(archive.briefings).toHaveLength(COUNT);
-  });
-
-  it('add each edit’s entry to the cache’s pack, and start a compact one when most is stale', async () => {
-    // The pack holds each briefing's entry whatever the formats: JSON alone spares the pages
-    // and the search index of a briefing this long. (Another format set renders all once.)
-    const jsonOnly = { formats: ['json'] } satisfies BuildHereOptions;
-    expect((await build(jsonOnly)).counts.built).toBe(COUNT);
-    const cache = project.path('.phrg-brief-cache');
-    const packs = (): string[] => readdirSync(cache).filter((name) => name.endsWith('.pack'));
-    const first = packs();
-    expect(first).toHaveLength(1);
-    const seen = new Set(first);
-    const target = names[6]!;
-    const text = readFileSync(project.path('meetings', target), 'utf8');
-    for (let i = 0; i < 8; i++) {
-      // A long point each time: its entry alone is as big as all the others together (and the
-      // record within the default limits.recordSize).
-      project.write(`meetings/${target}`, text.replace('\n- ', `\n- ${`Edit ${i}. `.repeat(30_000)}`));
-      const built = await build(jsonOnly);
-      expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
-      expect(built.counts.built).toBe(1);
-      expect(packs()).toHaveLength(1);
-      if (i === 0) expect(packs()).toEqual(first); // added to, not written anew
-      seen.add(packs()[0]!);
-    }
-    expect(seen.size).toBeGreaterThan(1); // compacted at least once
-    expect(statSync(join(cache, packs()[0]!)).size).toBeLessThan(3 * 440_000 + (1 << 20));
-    const archive = JSON.parse(readFileSync(project.path('dist', 'briefings.json'), 'utf8')) as { briefings: { slug: string }[] };
-    const own = names.map((name) => JSON.parse(readFileSync(project.path('dist', name.replace(/\.md$/, '.json')), 'utf8')) as { slug: string });
-    expect([...archive.briefings].sort((a, b) => a.slug.localeCompare(b.slug))).toEqual(own.sort((a, b) => a.slug.localeCompare(b.slug)));
-    expect(JSON.stringify(archive)).toContain('Edit 7. Edit 7.');
   });
 
   it('render everything again when a template changes, or with --force (the real CLI)', async () => {
@@ -298,19 +233,6 @@ describe('incremental builds', () => {
     expect(existsSync(project.path('dist', `${missing}.md`))).toBe(true);
   });
 
-  it('keep a broken record’s earlier outputs and build the rest', async () => {
-    const broken = names[2]!;
-    const slug = broken.replace(/\.md$/, '');
-    const before = readFileSync(project.path('dist', `${slug}.html`));
-    project.write(`meetings/${broken}`, readFileSync(project.path('meetings', broken), 'utf8').replace(/^date: .*$/m, 'date: 7/11/16'));
-    project.write(`meetings/${names[5]!}`, `${readFileSync(project.path('meetings', names[5]!), 'utf8')}\nAnother paragraph.\n`);
-    const built = await build();
-    expect(built.ok).toBe(false);
-    expect(built.counts).toEqual({ built: 1, unchanged: COUNT - 2, failed: 1 });
-    expect(existsSync(project.path('dist', `${slug}.md`))).toBe(true); // its other files stay as they were
-    expect(readFileSync(project.path('dist', `${slug}.html`)).equals(before)).toBe(true);
-  });
-
   it('never lets a record take the files of one that fails, nor delete them afterwards', async () => {
     // Two records of their own: the others would only be built again for the new formats.
     const own = tempProject();
@@ -338,16 +260,6 @@ describe('incremental builds', () => {
     }
   });
 
-  it('tidy the files of a renamed record even with --force', async () => {
-    const old = names[0]!.replace(/\.md$/, '');
-    const text = readFileSync(project.path('meetings', names[0]!), 'utf8');
-    rmSync(project.path('meetings', names[0]!));
-    project.write(`meetings/${old}-renamed.md`, text);
-    expect((await build({ force: true })).ok).toBe(true);
-    expect(existsSync(project.path('dist', `${old}.html`))).toBe(false);
-    expect(existsSync(project.path('dist', `${old}-renamed.html`))).toBe(true);
-  });
-
   it('refuse an output folder that holds the records, or sits among them', async () => {
     const into = await runCli(['build', '--out', 'meetings'], project.dir);
     expect(into.code).toBe(1);
@@ -357,5 +269,102 @@ describe('incremental builds', () => {
     expect(below.diagnostics.map((d) => [d.rule, d.message])).toEqual([['usage', expect.stringContaining('the output folder')]]);
     expect(existsSync(project.path('meetings', 'out'))).toBe(false);
     expect(readFileSync(project.path('meetings', names[0]!), 'utf8')).toMatch(/^---\n/);
+  });
+});
+
+describe('incremental builds, of the briefings’ data alone', () => {
+  beforeEach(() => copyBuilt(DATA), 60_000);
+
+  it('render a record edited to the same length, in the same second', async () => {
+    const target = names[7]!;
+    const slug = target.replace(/\.md$/, '');
+    const text = readFileSync(project.path('meetings', target), 'utf8');
+    const edited = text.replace('The main points made were as follows:', 'The main points made were as below:  ');
+    expect(edited.length).toBe(text.length);
+    project.write(`meetings/${target}`, edited);
+    expect((await build()).counts).toEqual({ built: 1, unchanged: COUNT - 1, failed: 0 });
+    expect(readFileSync(project.path('dist', `${slug}.md`), 'utf8')).toContain('as below:');
+  });
+
+  it('keep failing a record that new settings make wrong, build after build', async () => {
+    const target = names[6]!;
+    project.write(`meetings/${target}`, `${readFileSync(project.path('meetings', target), 'utf8')}\nThe XQZW said so.\n`);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(project.path('meetings', target), hourAgo, hourAgo); // old enough for its stamp to be kept
+    const undefinedXqzw = (d: { message: string }) => d.message === 'the abbreviation XQZW is never defined';
+    const warned = await build();
+    expect(warned.ok).toBe(true);
+    expect(warned.diagnostics.filter(undefinedXqzw).map((d) => [d.file, d.severity])).toEqual([[`meetings/${target}`, 'warning']]);
+    project.write('phrg-brief.yaml', 'rules:\n  undefined-abbreviation: error\n');
+    for (let i = 0; i < 2; i++) {
+      const failed = await build();
+      expect(failed.ok, `build ${i + 1}`).toBe(false);
+      expect(failed.counts.failed, `build ${i + 1}`).toBe(1);
+      expect(failed.diagnostics.filter(undefinedXqzw).map((d) => d.severity)).toEqual(['error']);
+    }
+  });
+
+  it('render again what a damaged cache cannot vouch for, rather than fail', async () => {
+    const cache = project.path('.phrg-brief-cache');
+    const pack = readdirSync(cache).find((name) => name.endsWith('.pack'))!;
+    const bytes = readFileSync(join(cache, pack));
+    writeFileSync(join(cache, pack), bytes.subarray(0, bytes.length >> 1));
+    project.write(`meetings/${names[0]!}`, `${readFileSync(project.path('meetings', names[0]!), 'utf8')}\nAn edit.\n`);
+    const built = await build();
+    expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
+    const archive = JSON.parse(readFileSync(project.path('dist', 'briefings.json'), 'utf8')) as { briefings: { slug: string }[] };
+    expect(archive.briefings.map((b) => b.slug).sort()).toEqual(names.map((name) => name.replace(/\.md$/, '')).sort());
+  });
+
+  it('add each edit’s entry to the cache’s pack, and start a compact one when most is stale', async () => {
+    // The pack holds each briefing's entry whatever the formats: without pages, a briefing
+    // this long spares the search index.
+    const cache = project.path('.phrg-brief-cache');
+    const packs = (): string[] => readdirSync(cache).filter((name) => name.endsWith('.pack'));
+    const first = packs();
+    expect(first).toHaveLength(1);
+    const seen = new Set(first);
+    const target = names[6]!;
+    const text = readFileSync(project.path('meetings', target), 'utf8');
+    for (let i = 0; i < 8; i++) {
+      // A long point each time: its entry alone is as big as all the others together (and the
+      // record within the default limits.recordSize).
+      project.write(`meetings/${target}`, text.replace('\n- ', `\n- ${`Edit ${i}. `.repeat(30_000)}`));
+      const built = await build();
+      expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
+      expect(built.counts.built).toBe(1);
+      expect(packs()).toHaveLength(1);
+      if (i === 0) expect(packs()).toEqual(first); // added to, not written anew
+      seen.add(packs()[0]!);
+    }
+    expect(seen.size).toBeGreaterThan(1); // compacted at least once
+    expect(statSync(join(cache, packs()[0]!)).size).toBeLessThan(3 * 440_000 + (1 << 20));
+    const archive = JSON.parse(readFileSync(project.path('dist', 'briefings.json'), 'utf8')) as { briefings: { slug: string }[] };
+    const own = names.map((name) => JSON.parse(readFileSync(project.path('dist', name.replace(/\.md$/, '.json')), 'utf8')) as { slug: string });
+    expect([...archive.briefings].sort((a, b) => a.slug.localeCompare(b.slug))).toEqual(own.sort((a, b) => a.slug.localeCompare(b.slug)));
+    expect(JSON.stringify(archive)).toContain('Edit 7. Edit 7.');
+  });
+
+  it('keep a broken record’s earlier outputs and build the rest', async () => {
+    const broken = names[2]!;
+    const slug = broken.replace(/\.md$/, '');
+    const before = readFileSync(project.path('dist', `${slug}.md`));
+    project.write(`meetings/${broken}`, readFileSync(project.path('meetings', broken), 'utf8').replace(/^date: .*$/m, 'date: 7/11/16'));
+    project.write(`meetings/${names[5]!}`, `${readFileSync(project.path('meetings', names[5]!), 'utf8')}\nAnother paragraph.\n`);
+    const built = await build();
+    expect(built.ok).toBe(false);
+    expect(built.counts).toEqual({ built: 1, unchanged: COUNT - 2, failed: 1 });
+    expect(existsSync(project.path('dist', `${slug}.json`))).toBe(true); // its other files stay as they were
+    expect(readFileSync(project.path('dist', `${slug}.md`)).equals(before)).toBe(true);
+  });
+
+  it('tidy the files of a renamed record even with --force', async () => {
+    const old = names[0]!.replace(/\.md$/, '');
+    const text = readFileSync(project.path('meetings', names[0]!), 'utf8');
+    rmSync(project.path('meetings', names[0]!));
+    project.write(`meetings/${old}-renamed.md`, text);
+    expect((await build({ force: true })).ok).toBe(true);
+    for (const ext of ['md', 'json']) expect(existsSync(project.path('dist', `${old}.${ext}`))).toBe(false);
+    for (const ext of ['md', 'json']) expect(existsSync(project.path('dist', `${old}-renamed.${ext}`))).toBe(true);
   });
 });
