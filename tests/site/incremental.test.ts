@@ -133,24 +133,6 @@ describe('incremental builds', () => {
     for (const [name, file] of before) expect(after.get(name)!.bytes.equals(file.bytes), name).toBe(true);
   });
 
-  it('report an output that cannot be written against its record, and build the rest (the real CLI)', async () => {
-    const target = names[2]!;
-    const slug = target.replace(/\.md$/, '');
-    rmSync(project.path('dist', `${slug}.html`));
-    mkdirSync(project.path('dist', `${slug}.html`)); // a folder where the page should go
-    project.write(`meetings/${target}`, `${readFileSync(project.path('meetings', target), 'utf8')}\nAn edit.\n`);
-    project.write(`meetings/${names[4]!}`, `${readFileSync(project.path('meetings', names[4]!), 'utf8')}\nAn added paragraph.\n`);
-    const result = await runCli(['build', '--format', 'html,md,json', '--reporter', 'json'], project.dir);
-    expect(result.code).toBe(1);
-    const diagnostics = JSON.parse(result.stdout) as { file: string; rule: string; message: string }[];
-    expect(diagnostics).toEqual([
-      expect.objectContaining({ file: `meetings/${target}`, rule: 'write-error', message: `cannot write dist/${slug}.html (EISDIR)` }),
-    ]);
-    expect(result.stderr).toContain(`built 1, unchanged ${COUNT - 2}, failed 1`);
-    expect(existsSync(project.path('dist', `${slug}.md`))).toBe(true); // its other files stay as they were
-    expect(readFileSync(project.path('dist', names[4]!.replace(/\.md$/, '.html')), 'utf8')).toContain('An added paragraph.');
-  });
-
   it('make the pages again from every briefing’s cached summary when one record’s facts change', async () => {
     const target = names[5]!;
     const text = readFileSync(project.path('meetings', target), 'utf8');
@@ -367,5 +349,23 @@ describe('incremental builds, of the briefings’ data alone', () => {
     expect(forced.stderr).toContain(`built ${COUNT}, unchanged 0, failed 0`);
     for (const ext of ['md', 'json']) expect(existsSync(project.path('dist', `${old}.${ext}`))).toBe(false);
     for (const ext of ['md', 'json']) expect(existsSync(project.path('dist', `${old}-renamed.${ext}`))).toBe(true);
+  });
+
+  it('report an output that cannot be written against its record, and build the rest (the real CLI)', async () => {
+    const target = names[2]!;
+    const slug = target.replace(/\.md$/, '');
+    rmSync(project.path('dist', `${slug}.md`));
+    mkdirSync(project.path('dist', `${slug}.md`)); // a folder where the Markdown should go
+    project.write(`meetings/${target}`, `${readFileSync(project.path('meetings', target), 'utf8')}\nAn edit.\n`);
+    project.write(`meetings/${names[4]!}`, `${readFileSync(project.path('meetings', names[4]!), 'utf8')}\nAn added paragraph.\n`);
+    const result = await runCli(['build', '--format', 'md,json', '--reporter', 'json'], project.dir);
+    expect(result.code).toBe(1);
+    const diagnostics = JSON.parse(result.stdout) as { file: string; rule: string; message: string }[];
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: `meetings/${target}`, rule: 'write-error', message: `cannot write dist/${slug}.md (EISDIR)` }),
+    ]);
+    expect(result.stderr).toContain(`built 1, unchanged ${COUNT - 2}, failed 1`);
+    expect(existsSync(project.path('dist', `${slug}.json`))).toBe(true); // its other files stay as they were
+    expect(readFileSync(project.path('dist', names[4]!.replace(/\.md$/, '.md')), 'utf8')).toContain('An added paragraph.');
   });
 });
