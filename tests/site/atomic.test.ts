@@ -6,8 +6,9 @@
  * Rather than at random times, each build is killed at a phase of its own, seen as it happens:
  * as a temporary file of the given kind appears (src/write/atomic.ts names them
  * `.<name>.<pid>.<n>.tmp`), the moment a file is half-written. Four aimed kills reach each way
- * a build writes, where the twenty at random times this test once made mostly met the same
- * phase (and never the search index's swap, whose leftover folder they would have found).
+ * a build writes, where the twenty at random times this test once made landed mostly while
+ * the records rendered, the longest phase, and had not met the search index's swap: aimed
+ * there, a kill left its hidden folder behind for good, which the next build now removes.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, watch } from 'node:fs';
