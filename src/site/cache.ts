@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { DEFAULT_TEMPLATES_DIR } from '../compose/template-files.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -66,9 +66,16 @@ export function emptyManifest(): Manifest {
   return { version: MANIFEST_VERSION, records: {}, siteFiles: [] };
 }
 
-/** One manifest per output folder, so that building into two folders keeps both current. */
+/**
+ * One manifest per output folder, so that building into two folders keeps both current. The
+ * folder is named as the cache sees it, so a project moved or copied whole (a CI cache
+ * restored under another path) keeps its cache.
+ */
 export function manifestPath(cacheDir: string, outDir: string): string {
-  const id = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
+  const id = createHash('sha256')
+    .update(relative(resolve(cacheDir), resolve(outDir)))
+    .digest('hex')
+    .slice(0, 16);
   return join(cacheDir, `build-${id}.json`);
 }
 

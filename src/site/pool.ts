@@ -7,6 +7,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import { LARGE_ARCHIVE } from './large-archive.js';
 import type { RecordResult, RenderSettings } from './record-job.js';
 import type { WriteFailure } from './settle-records.js';
 import type { WorkerReply, WorkerRequest } from './worker-messages.js';
@@ -38,7 +39,7 @@ function workerHeapMb(): number {
 const RECORDS_PER_WORKER = 16;
 
 /** Up to this many records this thread renders too; beyond, it only writes (see below). */
-const RENDER_HERE_UP_TO = 2000;
+const RENDER_HERE_UP_TO = LARGE_ARCHIVE;
 
 /** Renders `paths` into `outDir`, each result settled in `sink` as it comes. */
 export async function renderRecords(paths: readonly string[], settings: RenderSettings, outDir: string, jobs: number, sink: ResultSink): Promise<void> {

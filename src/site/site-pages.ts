@@ -12,6 +12,7 @@ import { TemplateError } from '../compose/template-files.js';
 import type { SiteSummary } from '../render/summary-schema.js';
 import { writeFileIfChanged } from '../write/atomic.js';
 import { PackReader, type PackPlace } from './entry-pack.js';
+import { LARGE_ARCHIVE } from './large-archive.js';
 import { renderSite, type SiteSettings } from './pages.js';
 import { writeSiteAssets } from './site-assets.js';
 
@@ -27,7 +28,7 @@ export interface SitePagesJob {
 }
 
 /** Below this many briefings the pages are small, and a worker's start costs more than it saves. */
-const WORKER_FROM = 2000;
+const WORKER_FROM = LARGE_ARCHIVE;
 
 /** Heap for the pages worker: a base and room for each briefing (measured: a live peak of ~107 MB at 10,000). */
 const heapFor = (briefings: number): number => Math.ceil(48 + briefings * 0.008);

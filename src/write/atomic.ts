@@ -10,15 +10,19 @@ import { basename, dirname, join } from 'node:path';
 /** Temporary files this module writes: `.<name>.<pid>.<random>.tmp`. */
 export const TEMPORARY_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
 
+/** The search index's folders while it is written and swapped in (site/search-index.ts): `.pagefind.<pid>.tmp|old`. */
+const SEARCH_INDEX_FOLDER = /^\.pagefind\.\d+\.(tmp|old)$/;
+
 /**
  * Removes temporary files left by a write that was killed mid-way, where a build writes:
- * the output folder itself and its tags/, people/ and schema/.
+ * the output folder itself (with the search index's folders) and its tags/, people/ and schema/.
  */
 export async function removeStaleTemporaryFiles(dir: string): Promise<void> {
   for (const sub of ['', 'tags', 'people', 'schema']) {
     const folder = join(dir, sub);
     const names = await readdir(folder).catch(() => [] as string[]);
-    await Promise.all(names.filter((name) => TEMPORARY_FILE.test(name)).map((name) => rm(join(folder, name), { force: true })));
+    const stale = names.filter((name) => TEMPORARY_FILE.test(name) || (sub === '' && SEARCH_INDEX_FOLDER.test(name)));
+    await Promise.all(stale.map((name) => rm(join(folder, name), { recursive: true, force: true })));
   }
 }
 

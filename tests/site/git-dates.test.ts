@@ -1,7 +1,7 @@
 /**
- * The feed's `updated` from git, through the real CLI in a real repository: a record edited
- * and committed later gets a newer `updated`, the record's own `updated:` wins over git, and
- * the whole build asks git once, however many records it has.
+ * The feed's `updated` from git, in a real repository: a record edited and committed later gets
+ * a newer `updated`, the record's own `updated:` wins over git (both built in this thread), and
+ * the real CLI asks git once per build, however many records it has.
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { delimiter } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../bench/generate.js';
 import { runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { buildHere } from '../helpers/site-build.js';
 import { GIT, haveTools } from '../helpers/tools.js';
 
 let project: TempProject;
@@ -51,8 +52,8 @@ afterEach(() => project?.remove());
 describe.runIf(withGit)('the feed’s updated dates from git', () => {
   it('moves on for a record edited and committed, and only for it', async () => {
     expect(names).toHaveLength(4);
-    const first = await runCli(['build', '--format', 'html'], project.dir);
-    expect(first.code, first.stderr).toBe(0);
+    const first = await buildHere(project.dir, { formats: ['html'] });
+    expect(first.ok, JSON.stringify(first.diagnostics)).toBe(true);
     const before = updated();
     for (const name of names) expect(before.get(name.replace(/\.md$/, ''))).toBe('2020-01-01T00:00:00Z');
 
@@ -65,8 +66,8 @@ describe.runIf(withGit)('the feed’s updated dates from git', () => {
       ),
     );
     git(['commit', '-q', '-am', 'a correction'], '2021-02-03T04:05:06Z');
-    const second = await runCli(['build', '--format', 'html'], project.dir);
-    expect(second.code, second.stderr).toBe(0);
+    const second = await buildHere(project.dir, { formats: ['html'] });
+    expect(second.ok, JSON.stringify(second.diagnostics)).toBe(true);
     const after = updated();
     expect(after.get(target.replace(/\.md$/, ''))).toBe('2021-02-03T04:05:06Z');
     for (const name of names.filter((n) => n !== target)) expect(after.get(name.replace(/\.md$/, ''))).toBe('2020-01-01T00:00:00Z');
@@ -80,8 +81,8 @@ describe.runIf(withGit)('the feed’s updated dates from git', () => {
       readFileSync(project.path('meetings', target), 'utf8').replace(/^date: (.*)$/m, 'date: $1\nupdated: 2024-05-06'),
     );
     git(['commit', '-q', '-am', 'updated: given'], '2022-01-01T00:00:00Z');
-    const result = await runCli(['build', '--format', 'html'], project.dir);
-    expect(result.code, result.stderr).toBe(0);
+    const result = await buildHere(project.dir, { formats: ['html'] });
+    expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
     expect(updated().get(target.replace(/\.md$/, ''))).toBe('2024-05-06T00:00:00Z');
   });
 
@@ -97,5 +98,7 @@ describe.runIf(withGit)('the feed’s updated dates from git', () => {
       expect(result.code, result.stderr).toBe(0);
       expect(readFileSync(log, 'utf8').trim().split('\n'), `build ${build}`).toHaveLength(build);
     }
+    // And what it answered reached the feed.
+    for (const name of names) expect(updated().get(name.replace(/\.md$/, ''))).toBe('2020-01-01T00:00:00Z');
   });
 });
