@@ -52,9 +52,15 @@ const repositoryRecords = [
   ...warningRecords,
 ];
 
+/** Records kept in the canonical form: `fmt --check` passes on them (once a CLI test of its own). */
+const formatted = (path: string) => !path.includes(join('fixtures', 'rules'));
+
 describe('formatRecord', () => {
   it.each(repositoryRecords.map((path) => [path.slice(REPO.length), path]))('is idempotent and keeps %s’s briefing', (_name, path) => {
-    assertFormats(readFileSync(path, 'utf8'));
+    const text = readFileSync(path, 'utf8');
+    const once = assertFormats(text);
+    // What fmt --check compares: the record as it is against the formatted text.
+    if (formatted(path)) expect(once, 'run phrg-brief fmt on it').toBe(text);
   });
 
   it('puts keys in the contract’s order, quotes only where needed and keeps comments', () => {
