@@ -90,7 +90,7 @@ describe('phrg-brief build', () => {
 
   it('refuses an unknown flag, an unknown format and an unknown command with exit 2', async () => {
     project = tempProject({ withExample: true });
-    for (const args of [['build', '--nope'], ['build', '--format', 'odt'], ['publish'], ['check', '--reporter', 'xml']]) {
+    for (const args of [['build', '--nope'], ['build', '--format', 'odt'], ['publish'], ['bild'], ['check', '--reporter', 'xml']]) {
       const result = await runCli(args, project.dir);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/error: /);
