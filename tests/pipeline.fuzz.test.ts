@@ -1,5 +1,5 @@
 /**
- * Property test: thousands of generated records, valid and mangled (truncated, bytes flipped,
+ * Property test: a thousand generated records, valid and mangled (truncated, bytes flipped,
  * keys shuffled, YAML broken). The pipeline never throws, and every failure is a diagnostic
  * with a position inside the file.
  */
@@ -91,6 +91,8 @@ function assertInside(text: string, diagnostic: { line: number; column: number; 
   expect(diagnostic.endLine).toBeLessThanOrEqual(lines.length);
 }
 
+const RUNS = Number(process.env.PHRG_BRIEF_FUZZ_RUNS ?? 1000);
+
 describe('the pipeline on generated records', () => {
   it('never throws, and places every diagnostic inside the file', () => {
     let valid = 0;
@@ -117,9 +119,12 @@ describe('the pipeline on generated records', () => {
         }
         if (!loaded.record) expect(diagnostics.length).toBeGreaterThan(0);
       }),
-      { numRuns: 2500, seed: 20161107 },
+      // 1,000 runs (once 2,500): with this seed, columns placed one to the right (so that a
+      // problem at a line's end falls outside it) fail at run 53. More runs, another seed:
+      // PHRG_BRIEF_FUZZ_RUNS, PHRG_BRIEF_FUZZ_SEED.
+      { numRuns: RUNS, seed: Number(process.env.PHRG_BRIEF_FUZZ_SEED ?? 20161107) },
     );
     // The generator must exercise the happy path too, not only failures.
-    expect(valid).toBeGreaterThan(100);
+    expect(valid).toBeGreaterThan(RUNS / 25);
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import { recordFileName, recordText } from '../import/record.js';
 import { briefingLines } from '../import/text.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
+import { processOutput, type Output } from './output.js';
 
 export interface ImportOptions {
   out: string;
@@ -16,15 +17,21 @@ export interface ImportOptions {
 const READABLE = new Set(['.txt', '.html', '.htm', '.text']);
 
 export async function runImport(inputs: string[], options: ImportOptions): Promise<number> {
+  return importPaths(inputs, process.cwd(), options, processOutput);
+}
+
+/** `import` of `inputs` (relative to `cwd`, as `options.out` is), printing to `out`: its exit code. */
+export async function importPaths(inputs: string[], cwd: string, options: ImportOptions, out: Output): Promise<number> {
   const files: string[] = [];
   for (const input of inputs) {
-    if (!existsSync(input)) {
-      process.stderr.write(`phrg-brief import: ${input}: no such file or folder\n`);
+    const path = resolve(cwd, input);
+    if (!existsSync(path)) {
+      out.stderr(`phrg-brief import: ${input}: no such file or folder\n`);
       return EXIT_ERRORS;
     }
-    if (statSync(input).isDirectory()) {
+    if (statSync(path).isDirectory()) {
       files.push(
-        ...readdirSync(input)
+        ...readdirSync(path)
           .filter((name) => READABLE.has(extname(name).toLowerCase()))
           .sort()
           .map((name) => join(input, name)),
@@ -35,19 +42,19 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   }
   let failed = 0;
   for (const file of files) {
-    const content = await readFile(file, 'utf8');
+    const content = await readFile(resolve(cwd, file), 'utf8');
     const result = importBriefing(briefingLines(content, /\.html?$/i.test(file)));
-    const target = resolve(options.out, recordFileName(result, basename(file, extname(file))));
-    const shown = relative(process.cwd(), target);
+    const target = resolve(cwd, options.out, recordFileName(result, basename(file, extname(file))));
+    const shown = relative(cwd, target);
     if (existsSync(target) && !options.force) {
-      process.stderr.write(`${file}: ${shown} exists already; run again with --force to replace it\n`);
+      out.stderr(`${file}: ${shown} exists already; run again with --force to replace it\n`);
       failed++;
       continue;
     }
     await writeFileAtomic(target, recordText(result));
-    process.stdout.write(`${file} → ${shown}\n`);
-    for (const warning of result.warnings) process.stderr.write(`  warning: ${warning}\n`);
+    out.stdout(`${file} → ${shown}\n`);
+    for (const warning of result.warnings) out.stderr(`  warning: ${warning}\n`);
   }
-  if (files.length > 0) process.stderr.write(`imported ${files.length - failed} of ${files.length}; run phrg-brief check to review them\n`);
+  if (files.length > 0) out.stderr(`imported ${files.length - failed} of ${files.length}; run phrg-brief check to review them\n`);
   return failed > 0 || files.length === 0 ? EXIT_ERRORS : EXIT_OK;
 }

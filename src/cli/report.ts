@@ -9,6 +9,7 @@ import type { ReporterName } from '../diagnostics/reporters/index.js';
 import { summary } from '../diagnostics/reporters/summary.js';
 import { decodeRecord } from '../load/decode.js';
 import type { ConfigOption, DebugOption, ReporterOption } from './options.js';
+import { processOutput, type Output } from './output.js';
 
 /** The options of the commands that read records and report on them (build and check). */
 export type CommonOptions = ConfigOption & DebugOption & ReporterOption;
@@ -17,26 +18,35 @@ export async function resolveConfig(options: CommonOptions): Promise<{ config?: 
   return loadConfig(process.cwd(), options.config);
 }
 
-/** Prints the report on stdout and the summary on stderr; `debug` adds stack traces to the pretty one. */
-export async function report(diagnostics: readonly Diagnostic[], reporter: ReporterName, debug = false): Promise<void> {
+/**
+ * Prints the report on stdout and the summary on stderr; `debug` adds stack traces to the pretty
+ * one. Files are named relative to `cwd`, where the pretty reporter reads them for code frames.
+ */
+export async function report(
+  diagnostics: readonly Diagnostic[],
+  reporter: ReporterName,
+  debug = false,
+  out: Output = processOutput,
+  cwd = process.cwd(),
+): Promise<void> {
   const sorted = [...diagnostics].sort(compareDiagnostics);
-  const color = reporter === 'pretty' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const color = reporter === 'pretty' && out.color;
   // The reporters (and the code frames) load only when there is something to report, or a
   // machine reporter's empty list to print.
   if (sorted.length > 0 || reporter !== 'pretty') {
     const { formatDiagnostics } = await import('../diagnostics/reporters/index.js');
-    const sources = reporter === 'pretty' ? await readSources(sorted) : undefined;
+    const sources = reporter === 'pretty' ? await readSources(sorted, cwd) : undefined;
     const text = formatDiagnostics(reporter, sorted, { color, debug, ...(sources ? { sources } : {}) });
-    if (text) process.stdout.write(text);
+    if (text) out.stdout(text);
   }
-  if (sorted.length > 0 || reporter === 'pretty') process.stderr.write(`${summary(sorted)}\n`);
+  if (sorted.length > 0 || reporter === 'pretty') out.stderr(`${summary(sorted)}\n`);
 }
 
-async function readSources(diagnostics: readonly Diagnostic[]): Promise<Map<string, string>> {
+async function readSources(diagnostics: readonly Diagnostic[], cwd: string): Promise<Map<string, string>> {
   const sources = new Map<string, string>();
   for (const file of new Set(diagnostics.map((d) => d.file))) {
     try {
-      const decoded = decodeRecord(await readFile(resolve(file)));
+      const decoded = decodeRecord(await readFile(resolve(cwd, file)));
       if (decoded.ok) sources.set(file, decoded.text);
     } catch {
       // No frame for a file that cannot be read; its diagnostic already says so.

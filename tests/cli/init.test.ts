@@ -2,6 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkPaths } from '../../src/cli/check.js';
+import { collectOutput } from '../../src/cli/output.js';
 import { REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
 import { expectPublishingWorkflow } from '../helpers/workflow.js';
 
@@ -30,8 +32,10 @@ describe('phrg-brief init', () => {
     const build = await runCli(['build', '--format', 'html'], project.dir);
     expect(build.code, build.stderr).toBe(0);
     expect(existsSync(project.path('dist', '2016-11-07-peru.html'))).toBe(true);
-    const check = await runCli(['check'], project.dir);
-    expect(check.code).toBe(0);
+    // check, by the command's own code in-process (tests/e2e/cli.test.ts runs it as a user would).
+    const check = collectOutput();
+    expect(await checkPaths(['meetings'], project.dir, { reporter: 'pretty' }, check), check.printed.stdout).toBe(0);
+    expect(check.printed.stderr).toBe('0 errors, 0 warnings\n');
   });
 
   it('writes the workflow this repository runs, as it is committed here', async () => {

@@ -56,9 +56,6 @@ describe('exit codes', () => {
     expect(result.stderr).toContain('Usage: phrg-brief');
   });
 
-  it('an unknown command or option: exit 2', async () => {
-    project = tempProject();
-    expect((await runCli(['bild'], project.dir)).code).toBe(2);
-    expect((await runCli(['build', '--nope'], project.dir)).code).toBe(2);
-  });
+  // An unknown command or option (exit 2, and an error on stderr): tests/e2e/cli.test.ts, which
+  // runs `build --nope` and `bild` among its usage errors.
 });

@@ -34,18 +34,33 @@ function assertFormats(text: string): string {
   return once.text;
 }
 
+/** The rules' fixtures that are records with warnings only (with an error, fmt may refuse them). */
+const warningRecords = readdirSync(join(FIXTURES, 'rules')).flatMap((folder) => {
+  const expected = JSON.parse(readFileSync(join(FIXTURES, 'rules', folder, 'expected.json'), 'utf8')) as Record<string, { severity: string }[]>;
+  return Object.entries(expected)
+    .filter(([, diagnostics]) => diagnostics.every((d) => d.severity === 'warning'))
+    .map(([name]) => join(FIXTURES, 'rules', folder, name));
+});
+
 const repositoryRecords = [
   join(REPO, 'meetings', '2016-11-07-peru.md'),
-  ...['ok', 'warn', 'long'].flatMap((folder) =>
+  ...['ok', 'long'].flatMap((folder) =>
     readdirSync(join(FIXTURES, 'records', folder))
       .filter((name) => name.endsWith('.md'))
       .map((name) => join(FIXTURES, 'records', folder, name)),
   ),
+  ...warningRecords,
 ];
+
+/** Records kept in the canonical form: `fmt --check` passes on them (once a CLI test of its own). */
+const formatted = (path: string) => !path.includes(join('fixtures', 'rules'));
 
 describe('formatRecord', () => {
   it.each(repositoryRecords.map((path) => [path.slice(REPO.length), path]))('is idempotent and keeps %s’s briefing', (_name, path) => {
-    assertFormats(readFileSync(path, 'utf8'));
+    const text = readFileSync(path, 'utf8');
+    const once = assertFormats(text);
+    // What fmt --check compares: the record as it is against the formatted text.
+    if (formatted(path)) expect(once, 'run phrg-brief fmt on it').toBe(text);
   });
 
   it('puts keys in the contract’s order, quotes only where needed and keeps comments', () => {
@@ -79,7 +94,7 @@ describe('formatRecord', () => {
     assertFormats(text);
   });
 
-  it('is idempotent and meaning-preserving on a thousand generated records', () => {
+  it('is idempotent and meaning-preserving on generated records', () => {
     const shuffled = fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), fc.boolean()).map(([seed, flow, star]) => {
       const rand = random(seed);
       let { text } = generateRecord(seed, rand);
@@ -98,7 +113,11 @@ describe('formatRecord', () => {
       fc.property(shuffled, (text) => {
         assertFormats(text);
       }),
-      { numRuns: 1000, seed: 42 },
+      // The generator varies little that matters to fmt (a table or not, a link or not, flow
+      // hosts, star bullets, key order): 150 runs (once 1,000, some 30 CPU-seconds) meet
+      // every mix of them several times over; a printer without GFM fails at the first run.
+      // More runs, another seed: PHRG_BRIEF_FUZZ_RUNS, PHRG_BRIEF_FUZZ_SEED.
+      { numRuns: Number(process.env.PHRG_BRIEF_FUZZ_RUNS ?? 150), seed: Number(process.env.PHRG_BRIEF_FUZZ_SEED ?? 42) },
     );
   }, 120_000);
 });

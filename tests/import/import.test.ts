@@ -1,11 +1,20 @@
 /**
- * Importing briefings of several shapes with the real CLI: each record passes `check` and
- * rebuilds to the words of its source, apart from the slips and normalisations reported.
+ * Importing briefings of several shapes: each record passes `check` and rebuilds to the words
+ * of its source, apart from the slips and normalisations reported. The seed briefing and an
+ * exported web page go through the real CLI (import, check, build); the other shapes through
+ * the import and check commands' own code in-process, rendered as build renders a briefing.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { checkPaths } from '../../src/cli/check.js';
+import { importPaths } from '../../src/cli/import.js';
+import { collectOutput } from '../../src/cli/output.js';
+import { composeBriefing, renderPage } from '../../src/compose/briefing.js';
+import { loadTemplates } from '../../src/compose/templates.js';
+import { loadRecordText } from '../../src/load/record.js';
+import { validateRecord } from '../../src/validate/record.js';
 import { FIXTURES, runCli, tempProject, type TempProject } from '../helpers/cli.js';
 import { articleText } from '../helpers/html.js';
 import { words } from '../helpers/words.js';
@@ -13,31 +22,43 @@ import { words } from '../helpers/words.js';
 let project: TempProject;
 const imported = new Map<string, { record: string; stderr: string }>();
 
+/** `phrg-brief import <input> --out <out>` in-process: the record written, and what it printed. */
+async function importOne(input: string, out: string): Promise<{ record: string; stdout: string; stderr: string }> {
+  const printed = collectOutput();
+  const code = await importPaths([input], project.dir, { out }, printed);
+  expect(code, printed.printed.stderr).toBe(0);
+  const record = project.path(out, readdirSync(project.path(out))[0]!);
+  return { record, ...printed.printed };
+}
+
 beforeAll(async () => {
   project = tempProject();
   for (const name of readdirSync(join(FIXTURES, 'import')).sort()) {
-    const result = await runCli(['import', join(FIXTURES, 'import', name), '--out', `meetings-${name}`], project.dir);
-    expect(result.code, result.stderr).toBe(0);
-    const record = readdirSync(project.path(`meetings-${name}`))[0]!;
-    imported.set(name, { record: project.path(`meetings-${name}`, record), stderr: result.stderr });
+    const { record, stderr } = await importOne(join(FIXTURES, 'import', name), `meetings-${name}`);
+    imported.set(name, { record, stderr });
   }
+  // The seed through the real CLI, as a secretariat first meets import.
   const seed = await runCli(['import', join(FIXTURES, '2016-11-07-peru.seed.txt'), '--out', 'meetings-seed'], project.dir);
-  expect(seed.code).toBe(0);
+  expect(seed.code, seed.stderr).toBe(0);
+  expect(seed.stdout).toBe(`${join(FIXTURES, '2016-11-07-peru.seed.txt')} → meetings-seed/2016-11-07-peru.md\n`);
+  expect(seed.stderr).toMatch(/imported 1 of 1; run phrg-brief check to review them\n$/);
   imported.set('seed', { record: project.path('meetings-seed', '2016-11-07-peru.md'), stderr: seed.stderr });
 }, 60_000);
 afterAll(() => project?.remove());
 
+const templates = loadTemplates();
+
+/** The imported record checked (`check --reporter json`, in-process) and rendered as build renders it. */
 async function rebuild(name: string): Promise<{ words: string[]; data: Record<string, unknown>; check: string }> {
   const { record } = imported.get(name)!;
-  const check = await runCli(['check', '--reporter', 'json', record], project.dir);
-  expect(check.code, check.stdout).toBe(0);
-  const out = `out-${name}`;
-  const build = await runCli(['build', '--format', 'html', '--out', out, record], project.dir);
-  expect(build.code, build.stderr).toBe(0);
-  const slug = record.split('/').pop()!.replace(/\.md$/, '');
-  const text = articleText(readFileSync(project.path(out, `${slug}.html`), 'utf8'));
-  const data = parse(readFileSync(record, 'utf8').split('---\n')[1]!) as Record<string, unknown>;
-  return { words: words(text), data, check: check.stdout };
+  const printed = collectOutput();
+  const code = await checkPaths([record], project.dir, { reporter: 'json' }, printed);
+  expect(code, printed.printed.stdout).toBe(0);
+  const text = readFileSync(record, 'utf8');
+  const meeting = validateRecord(loadRecordText(text, record).record!).meeting!;
+  const html = renderPage(composeBriefing(meeting, templates), templates);
+  const data = parse(text.split('---\n')[1]!) as Record<string, unknown>;
+  return { words: words(articleText(html)), data, check: printed.printed.stdout };
 }
 
 const source = (name: string) => words(readFileSync(join(FIXTURES, 'import', name), 'utf8'));
@@ -49,6 +70,15 @@ describe('phrg-brief import', () => {
     expect(built).toEqual(expected);
     expect(imported.get('seed')!.stderr).toContain('opening quotation mark was missing: mended');
     expect(JSON.parse(check)).toEqual([expect.objectContaining({ rule: 'undefined-abbreviation', note: 'did you mean PPK?' })]);
+
+    // The real CLI's check and build of the imported record say and write the same.
+    const record = imported.get('seed')!.record;
+    const cliCheck = await runCli(['check', '--reporter', 'json', record], project.dir);
+    expect(cliCheck.code, cliCheck.stdout).toBe(0);
+    expect(cliCheck.stdout).toBe(check);
+    const build = await runCli(['build', '--format', 'html', '--out', 'out-seed', record], project.dir);
+    expect(build.code, build.stderr).toBe(0);
+    expect(words(articleText(readFileSync(project.path('out-seed', '2016-11-07-peru.html'), 'utf8')))).toEqual(expected);
   });
 
   it('imports the same briefing saved as a web page', async () => {
@@ -111,7 +141,7 @@ describe('phrg-brief import', () => {
       'odd.txt',
       '1/2/21: Odd – A Test\n\nThe PHRG held a meeting on 1 February.\n\nA sentence no rule knows.\n\nThe main points made were as follows:\n\n• One point.\n',
     );
-    const result = await runCli(['import', odd, '--out', 'odd'], project.dir);
+    const result = await importOne(odd, 'odd');
     expect(result.stderr).toContain('not placed, kept in the body: A sentence no rule knows.');
     expect(readFileSync(project.path('odd', '2021-02-01-odd.md'), 'utf8')).toContain('A sentence no rule knows.');
   });

@@ -15,7 +15,8 @@ function at(text: string): string | undefined {
 
 function records(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? records(join(dir, entry.name)) : entry.name.endsWith('.md') ? [join(dir, entry.name)] : [],
+    // isFile: not rules/read-error's link to nowhere.
+    entry.isDirectory() ? records(join(dir, entry.name)) : entry.isFile() && entry.name.endsWith('.md') ? [join(dir, entry.name)] : [],
   );
 }
 
@@ -69,7 +70,9 @@ describe('emphasis marks and brackets', () => {
 
 describe('the records we have', () => {
   it('are all far inside every bound', () => {
-    const files = [...records(join(REPO, 'tests', 'fixtures')), ...records(join(REPO, 'meetings'))];
+    // Apart from the records made to pass them, the too-complex rule's fixtures.
+    const tooComplex = join(REPO, 'tests', 'fixtures', 'rules', 'too-complex');
+    const files = [...records(join(REPO, 'tests', 'fixtures')), ...records(join(REPO, 'meetings'))].filter((file) => !file.startsWith(tooComplex));
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) expect(markdownLimitProblem(readFileSync(file, 'utf8')), file).toBeUndefined();
   });
