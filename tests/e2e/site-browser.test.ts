@@ -39,10 +39,12 @@ describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview'
     server?.kill();
   });
 
+  // Pagefind loads its index and WebAssembly on the first search: on a loaded machine (other
+  // test runs beside this one) that has taken over 20 s, so each wait allows a minute.
   const results = async (query: string): Promise<{ title: string; href: string; date: string }[]> => {
     await page.goto(`${url}index.html`);
     await page.fill('#filter-text', query);
-    await page.waitForFunction((q) => document.querySelector('.search-status')?.textContent?.includes(q), query, { timeout: 20_000 });
+    await page.waitForFunction((q) => document.querySelector('.search-status')?.textContent?.includes(q), query, { timeout: 60_000 });
     return page.$$eval('.search-list li', (items) =>
       items.map((item) => ({
         title: item.querySelector('a')!.textContent!,
@@ -59,7 +61,7 @@ describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview'
     ]);
     // The word is in a point, not in the title, summary, people or tags the filter looks at.
     expect(await page.textContent('.filter-count')).toBe(`0 of ${ARCHIVE_SIZE}`);
-  });
+  }, 120_000);
 
   it('finds Tomás for "tomas", in the search and in the filter, and tomas for "TOMÁS"', async () => {
     for (const query of ['tomas', 'TOMÁS']) {
@@ -75,13 +77,13 @@ describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview'
     const folded = await results('perez');
     expect(found.length).toBeGreaterThan(0);
     expect(folded.map((r) => r.href).sort()).toEqual(found.map((r) => r.href).sort());
-  });
+  }, 240_000);
 
   it('searches from any page’s header, and keeps the filter’s state in the address', async () => {
     await page.goto(`${url}tags/peru.html`);
     await page.fill('#site-search-q', 'cadastre');
     await page.click('.site-search button');
-    await page.waitForSelector('.search-list li');
+    await page.waitForSelector('.search-list li', { timeout: 60_000 });
     expect(new URL(page.url()).searchParams.get('q')).toBe('cadastre');
     expect(await page.$$eval('.search-list li a', (links) => links.map((link) => link.textContent))).toHaveLength(1);
 
@@ -93,7 +95,7 @@ describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview'
     await page.reload();
     expect(await page.inputValue('#filter-tag')).toBe('peru');
     expect(await page.textContent('.filter-count')).toBe(before);
-  });
+  }, 120_000);
 });
 
 describe.runIf(haveTools(CHROMIUM))('every kind of page in Chromium', () => {
