@@ -4,37 +4,25 @@
  * (accents, a correction date, and a word, "cadastre", said only in a point) and 29 generated
  * records, 31 briefings in all, with --format html,md,json.
  */
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { generateRecords } from '../../bench/generate.js';
 import { FIXTURES, REPO, runCli, type TempProject } from './cli.js';
 import { nuMessages, type NuMessage } from './html.js';
-import { madeOnce } from './run-once.js';
+import { madeOnce, projectMadeOnce } from './run-once.js';
 
 export const PERU = '2016-11-07-peru';
 export const SANTO_TOMAS = '2019-05-14-santo-tomas';
 export const ARCHIVE_SIZE = 31;
 
-export async function siteArchive(): Promise<TempProject> {
-  const dir = await madeOnce('site-archive', async (dir) => {
-    cpSync(join(REPO, 'meetings'), join(dir, 'meetings'), { recursive: true });
-    generateRecords(ARCHIVE_SIZE - 2, join(dir, 'meetings'), 21);
-    copyFileSync(join(FIXTURES, 'records', 'site', `${SANTO_TOMAS}.md`), join(dir, 'meetings', `${SANTO_TOMAS}.md`));
-    const result = await runCli(['build', '--format', 'html,md,json'], dir);
+export function siteArchive(): Promise<TempProject> {
+  return projectMadeOnce('site-archive', async (project) => {
+    cpSync(join(REPO, 'meetings'), project.path('meetings'), { recursive: true });
+    generateRecords(ARCHIVE_SIZE - 2, project.path('meetings'), 21);
+    copyFileSync(join(FIXTURES, 'records', 'site', `${SANTO_TOMAS}.md`), project.path('meetings', `${SANTO_TOMAS}.md`));
+    const result = await runCli(['build', '--format', 'html,md,json'], project.dir);
     if (result.code !== 0) throw new Error(`the site archive did not build (${result.code}): ${result.stderr}`);
   });
-  return {
-    dir,
-    path: (...parts) => join(dir, ...parts),
-    write(path, content) {
-      const target = join(dir, path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
-      return target;
-    },
-    // The run's global setup removes it (tests/helpers/run-folder-setup.ts).
-    remove: () => undefined,
-  };
 }
 
 /** One page of each kind, relative to dist/: the index, two briefings, a tag, the people, a person. */

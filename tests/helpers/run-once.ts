@@ -9,8 +9,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { TempProject } from './cli.js';
 
 /** The folder of this run's shared things. */
 export function runFolder(): string {
@@ -57,4 +58,20 @@ async function claimOrWait(key: string, make: (dir: string) => Promise<void>): P
   }
   writeFileSync(done, '');
   return dir;
+}
+
+/** A project made by `madeOnce`, to read as a TempProject; the run's teardown removes it, not its readers. */
+export async function projectMadeOnce(key: string, make: (project: TempProject) => Promise<void>): Promise<TempProject> {
+  const at = (dir: string): TempProject => ({
+    dir,
+    path: (...parts) => join(dir, ...parts),
+    write(path, content) {
+      const target = join(dir, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, content);
+      return target;
+    },
+    remove: () => undefined,
+  });
+  return at(await madeOnce(key, (dir) => make(at(dir))));
 }

@@ -12,9 +12,9 @@
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtProject } from '../../helpers/built.js';
 import { FIXTURES, REPO, runCli, tempProject, type TempProject } from '../../helpers/cli.js';
 import { pdfText } from '../../helpers/pdf.js';
+import { projectMadeOnce } from '../../helpers/run-once.js';
 import { haveTools, PDFTOTEXT, QPDF } from '../../helpers/tools.js';
 import { MAX_NESTING } from '../../../src/load/limits.js';
 import { breakPdf, qpdfJson, readPdf, structElements, type Pdf } from './pdf-read.js';
@@ -46,11 +46,11 @@ interface Built {
 }
 
 /**
- * One build by the real CLI, shared by every test here (and kept for the worker: see
- * tests/helpers/built.ts): the bundled record, every test record and the records above.
+ * One build by the real CLI, shared by every test here (made once for the run: see
+ * tests/helpers/run-once.ts): the bundled record, every test record and the records above.
  */
 const built = (): Promise<Built> =>
-  builtProject('pdf-ua', async (project) => {
+  projectMadeOnce('pdf-ua', async (project) => {
     cpSync(join(REPO, 'meetings'), project.path('meetings'), { recursive: true });
     for (const [name, text] of Object.entries(RECORDS)) project.write(`meetings/${name}`, text);
     const fixtures = [join(FIXTURES, 'records', 'ok'), join(FIXTURES, 'records', 'long')];
