@@ -13,5 +13,7 @@ export default defineConfig({
     // Browser and subprocess tests share two cores; more workers only contend.
     maxWorkers: 2,
     maxConcurrency: 4,
+    // Empties and removes the folder of things both threads share (tests/helpers/run-once.ts).
+    globalSetup: ['tests/helpers/run-folder-setup.ts'],
   },
 });

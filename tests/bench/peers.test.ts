@@ -17,7 +17,8 @@ let names: string[];
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'phrg-brief-peers-test-'));
   records = join(work, 'meetings');
-  names = generateRecords(5, records, 3);
+  // Three records: enough to tell one page per record from a sample, and a record left out.
+  names = generateRecords(3, records, 3);
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
@@ -30,7 +31,7 @@ function leaveOneOut(key: string): void {
 describe('Eleventy', () => {
   it('writes one page per record, each with its title, before its time counts', () => {
     const run = eleventy(records, join(work, 'run'));
-    expect(run).toMatchObject({ records: 5 });
+    expect(run).toMatchObject({ records: 3 });
     expect(run.perSecond).toBeGreaterThan(0);
     for (const name of names) {
       const title = /^title: (.*)$/m.exec(readFileSync(join(records, name), 'utf8'))![1]!;
@@ -40,28 +41,28 @@ describe('Eleventy', () => {
 
   it('is not timed when a record has no page', () => {
     leaveOneOut('permalink: false');
-    expect(() => eleventy(records, join(work, 'run'))).toThrow(/Eleventy 3, one Liquid layout wrote 4 pages for 5 records/);
+    expect(() => eleventy(records, join(work, 'run'))).toThrow(/Eleventy 3, one Liquid layout wrote 2 pages for 3 records/);
   }, 60_000);
 });
 
 describe.runIf(haveTools(HUGO))('Hugo', () => {
   it('writes one page per record before its time counts', () => {
     const run = hugo(records, join(work, 'run'));
-    expect(run).toMatchObject({ records: 5 });
+    expect(run).toMatchObject({ records: 3 });
     expect(run.perSecond).toBeGreaterThan(0);
   }, 60_000);
 
   it('is not timed when a record has no page', () => {
     leaveOneOut('draft: true');
-    expect(() => hugo(records, join(work, 'run'))).toThrow(/wrote 4 pages for 5 records/);
+    expect(() => hugo(records, join(work, 'run'))).toThrow(/wrote 2 pages for 3 records/);
   }, 60_000);
 });
 
 describe.runIf(haveTools(PANDOC))('Pandoc', () => {
   it('writes one standalone page per record of its sample', () => {
-    const run = pandoc(records, join(work, 'run'), 3);
-    expect(run).toMatchObject({ records: 3 });
-    expect(countPages(join(work, 'run', 'pandoc'))).toBe(3);
+    const run = pandoc(records, join(work, 'run'), 2);
+    expect(run).toMatchObject({ records: 2 });
+    expect(countPages(join(work, 'run', 'pandoc'))).toBe(2);
     expect(readFileSync(join(work, 'run', 'pandoc', names.sort()[0]!.replace(/\.md$/, '.html')), 'utf8')).toMatch(/^<!DOCTYPE html>/);
   }, 60_000);
 });

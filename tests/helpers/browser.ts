@@ -16,3 +16,18 @@ export async function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium for every browser test file of a worker (files share its module graph: see
+ * vitest.config.ts), launched on first use: a launch costs about a CPU-second. Tests open their
+ * own pages or contexts and close them, never the browser; Playwright ends it with the process.
+ */
+export function sharedChromium(): Promise<Browser> {
+  shared ??= launchChromium().catch((error: unknown) => {
+    shared = undefined;
+    throw error;
+  });
+  return shared;
+}

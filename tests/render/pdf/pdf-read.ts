@@ -164,10 +164,11 @@ export function markedContent(content: string): { tag: string; mcid?: number; in
 
 /**
  * A copy of `file` broken on purpose: `mutate` edits qpdf's JSON of its objects, and the
- * objects it changed are written back with `qpdf --update-from-json`.
+ * objects it changed are written back with `qpdf --update-from-json`. `read`, a copy of
+ * `qpdfJson(file)` the caller has already, saves reading the file again for every break.
  */
-export function breakPdf(file: string, out: string, mutate: (objects: Record<string, QObject>) => void): void {
-  const objects = qpdfJson(file);
+export function breakPdf(file: string, out: string, mutate: (objects: Record<string, QObject>) => void, read?: Record<string, QObject>): void {
+  const objects = read ?? qpdfJson(file);
   const before = new Map(Object.entries(objects).map(([k, v]) => [k, JSON.stringify(v)]));
   mutate(objects);
   const changed = Object.fromEntries(Object.entries(objects).filter(([k, v]) => k !== 'trailer' && before.get(k) !== JSON.stringify(v)));

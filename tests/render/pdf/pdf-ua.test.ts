@@ -9,14 +9,15 @@
  * Each condition is then shown able to fail: a good PDF is broken on purpose, one way for each
  * (qpdf --update-from-json), and the condition must report it.
  */
-import { readdirSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempProject, type TempProject } from '../../helpers/cli.js';
+import { FIXTURES, REPO, runCli, tempProject, type TempProject } from '../../helpers/cli.js';
 import { pdfText } from '../../helpers/pdf.js';
+import { projectMadeOnce } from '../../helpers/run-once.js';
 import { haveTools, PDFTOTEXT, QPDF } from '../../helpers/tools.js';
 import { MAX_NESTING } from '../../../src/load/limits.js';
-import { breakPdf, readPdf, structElements, type Pdf } from './pdf-read.js';
+import { breakPdf, qpdfJson, readPdf, structElements, type Pdf } from './pdf-read.js';
 import { CONDITIONS, failures } from './pdf-ua.js';
 
 const FRONT = (title: string, tags = '') =>
@@ -32,21 +33,40 @@ const RECORDS: Record<string, string> = {
   '2021-01-04-nested.md': `${FRONT('Nested Lists')}The points:\n\n- First level. (AH)\n  - Second level, its own bullet. (BC)\n    - Third level. (AH)\n      - Fourth level. (BC)\n  - Second again. (AH)\n- First again. (BC)\n`,
   '2021-01-05-long.md': `${FRONT('A Long Record')}${Array.from({ length: 40 }, (_, s) => `## Session ${s + 1}\n\n${Array.from({ length: 8 }, (_, i) => `- ${words(15 + (((s * 8 + i) * 13) % 50), s + i)}. ${ATTRIBUTIONS[(s + i) % ATTRIBUTIONS.length]}`).join('\n')}`).join('\n\n')}\n`,
   '2021-01-06-ends.md': `${FRONT('Attributions at Line Ends')}${Array.from({ length: 120 }, (_, i) => `- ${words(8 + (i % 37), i)} by the conflict. ${ATTRIBUTIONS[i % ATTRIBUTIONS.length]}`).join('\n')}\n`,
+  /** A little of everything, the PDF each condition is shown able to fail on. */
+  '2021-01-07-both.md': `${FRONT('Both')}See [the report](https://example.org/r). (AH)\n\n| Year | Cases |\n| --- | --- |\n| 2015 | 12 |\n\n- a point (BC)\n`,
+  /** A word wider than the page, and lists nested as deep as a record may (20, src/load/limits.ts: past it, the record is refused). */
+  '2021-02-01-deep.md': `${FRONT('Too Deep')}${'w'.repeat(600)} (AH)\n\n${Array.from({ length: MAX_NESTING }, (_, i) => `${'  '.repeat(i)}- Level ${i + 1}`).join('\n')} (BC)\n`,
 };
+
+interface Built {
+  project: TempProject;
+  /** The build's diagnostics (--reporter json). */
+  diagnostics: { file: string; rule: string; message: string; line: number; column: number }[];
+}
+
+/**
+ * One build by the real CLI, shared by every test here (made once for the run: see
+ * tests/helpers/run-once.ts): the bundled record, every test record and the records above.
+ */
+const built = (): Promise<Built> =>
+  projectMadeOnce('pdf-ua', async (project) => {
+    cpSync(join(REPO, 'meetings'), project.path('meetings'), { recursive: true });
+    for (const [name, text] of Object.entries(RECORDS)) project.write(`meetings/${name}`, text);
+    const fixtures = [join(FIXTURES, 'records', 'ok'), join(FIXTURES, 'records', 'long')];
+    const result = await runCli(['build', '--format', 'pdf', '--reporter', 'json', 'meetings', ...fixtures], project.dir);
+    if (result.code !== 0) throw new Error(`build exited ${result.code}: ${result.stdout}${result.stderr}`);
+    project.write('diagnostics.json', result.stdout);
+  }).then((project) => ({ project, diagnostics: JSON.parse(readFileSync(project.path('diagnostics.json'), 'utf8')) as Built['diagnostics'] }));
 
 describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF/UA-1', () => {
   let project: TempProject;
   const pdfs = new Map<string, Pdf>();
 
   beforeAll(async () => {
-    project = tempProject({ withExample: true });
-    for (const [name, text] of Object.entries(RECORDS)) project.write(`meetings/${name}`, text);
-    const fixtures = [join(FIXTURES, 'records', 'ok'), join(FIXTURES, 'records', 'long')];
-    const result = await runCli(['build', '--format', 'pdf', 'meetings', ...fixtures], project.dir);
-    expect(result.code, result.stdout + result.stderr).toBe(0);
+    ({ project } = await built());
     for (const name of readdirSync(project.path('dist')).filter((file) => file.endsWith('.pdf'))) pdfs.set(name, await readPdf(project.path('dist', name)));
   }, 240_000);
-  afterAll(() => project?.remove());
 
   it('are built for the bundled record, every test record and the records made here', () => {
     expect(pdfs.size).toBe(1 + Object.keys(RECORDS).length + readdirSync(join(FIXTURES, 'records', 'ok')).length + 1);
@@ -120,24 +140,17 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF/UA-1', () => {
 });
 
 describe.runIf(haveTools(PDFTOTEXT, QPDF))('each PDF/UA-1 condition', () => {
-  let project: TempProject;
+  let broken: TempProject;
   let good: string;
+  /** qpdf's JSON of the good PDF, read once; each break edits a copy of it. */
+  let goodObjects: ReturnType<typeof qpdfJson>;
   beforeAll(async () => {
-    project = tempProject();
-    project.write('meetings/2021-01-02-link.md', RECORDS['2021-01-02-link.md']!);
-    project.write(
-      'meetings/2021-01-03-table.md',
-      `${FRONT('Both')}# Heading\n\nSee [the report](https://example.org/r). (AH)\n\n| Year | Cases |\n| --- | --- |\n| 2015 | 12 |\n\n- a point (BC)\n`.replace(
-        '# Heading\n\n',
-        '',
-      ),
-    );
-    const result = await runCli(['build', '--format', 'pdf'], project.dir);
-    expect(result.code, result.stdout).toBe(0);
-    good = project.path('dist', '2021-01-03-table.pdf');
+    good = (await built()).project.path('dist', '2021-01-07-both.pdf');
     expect(failures(await readPdf(good))).toEqual({});
-  }, 60_000);
-  afterAll(() => project?.remove());
+    goodObjects = qpdfJson(good);
+    broken = tempProject();
+  }, 240_000);
+  afterAll(() => broken?.remove());
 
   type Objects = Parameters<Parameters<typeof breakPdf>[2]>[0];
   const find = (objects: Objects, test: (dict: Record<string, unknown>) => boolean): Record<string, unknown> => {
@@ -217,9 +230,9 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('each PDF/UA-1 condition', () => {
 
   for (const condition of CONDITIONS) {
     it(`fails ${condition.id} on a PDF broken for it`, async () => {
-      const broken = project.path(`broken-${condition.id.replace(/\W+/g, '-')}.pdf`);
-      breakPdf(good, broken, BREAKS[condition.id]!);
-      const found = condition.check(await readPdf(broken));
+      const file = broken.path(`broken-${condition.id.replace(/\W+/g, '-')}.pdf`);
+      breakPdf(good, file, BREAKS[condition.id]!, structuredClone(goodObjects));
+      const found = condition.check(await readPdf(file));
       expect(found.length, condition.what).toBeGreaterThan(0);
     });
   }
@@ -227,27 +240,16 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('each PDF/UA-1 condition', () => {
 
 describe.runIf(haveTools(PDFTOTEXT, QPDF))('records that cannot be laid out sensibly', () => {
   it('warn, and still give a readable PDF: a word wider than the page, lists nested as deep as a record may (20)', async () => {
-    const project = tempProject();
-    try {
-      // 20 is the deepest nesting a record may have (src/load/limits.ts): past it, the record is refused.
-      const nested = Array.from({ length: MAX_NESTING }, (_, i) => `${'  '.repeat(i)}- Level ${i + 1}`).join('\n');
-      project.write('meetings/2021-02-01-deep.md', `${FRONT('Too Deep')}${'w'.repeat(600)} (AH)\n\n${nested} (BC)\n`);
-      const result = await runCli(['build', '--format', 'pdf', '--reporter', 'json'], project.dir);
-      expect(result.code, result.stderr).toBe(0);
-      const found = (JSON.parse(result.stdout) as { rule: string; message: string; line: number }[]).filter((d) => d.rule === 'pdf-layout');
-      expect(found).toHaveLength(2);
-      const wide = found.find((d) =>
-        d.message.includes('a word wider than the page was broken between characters: “wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww…”'),
-      );
-      expect(wide?.line).toBe(12);
-      expect(found.some((d) => d.message.includes('lists nested too deep to indent further'))).toBe(true);
-      const file = project.path('dist', '2021-02-01-deep.pdf');
-      const text = pdfText(file);
-      expect(text.replace(/\s+/g, '')).toContain('w'.repeat(600));
-      for (const level of [1, 10, MAX_NESTING]) expect(text).toContain(`Level ${level}`);
-      expect(failures(await readPdf(file))).toEqual({});
-    } finally {
-      project.remove();
-    }
+    const { project, diagnostics } = await built();
+    const found = diagnostics.filter((d) => d.rule === 'pdf-layout' && d.file.endsWith('2021-02-01-deep.md'));
+    expect(found).toHaveLength(2);
+    const wide = found.find((d) => d.message.includes('a word wider than the page was broken between characters: “wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww…”'));
+    expect(wide?.line).toBe(12);
+    expect(found.some((d) => d.message.includes('lists nested too deep to indent further'))).toBe(true);
+    const file = project.path('dist', '2021-02-01-deep.pdf');
+    const text = pdfText(file);
+    expect(text.replace(/\s+/g, '')).toContain('w'.repeat(600));
+    for (const level of [1, 10, MAX_NESTING]) expect(text).toContain(`Level ${level}`);
+    expect(failures(await readPdf(file))).toEqual({});
   }, 60_000);
 });
