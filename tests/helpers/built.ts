@@ -5,13 +5,9 @@
  */
 import { cpSync, rmSync } from 'node:fs';
 import { tempProject, type TempProject } from './cli.js';
+import { runFolder } from './run-once.js';
 
 const made = new Map<string, Promise<TempProject>>();
-/** Folders to remove when the worker ends ('exit' handlers cannot wait for promises). */
-const folders: TempProject[] = [];
-process.once('exit', () => {
-  for (const project of folders) project.remove();
-});
 
 /**
  * The project named `key`, made by `make` the first time it is asked for in this worker.
@@ -21,7 +17,9 @@ export function builtProject(key: string, make: (project: TempProject) => Promis
   let project = made.get(key);
   if (!project) {
     project = (async () => {
-      const fresh = tempProject();
+      // In the run's folder, which the run's teardown removes: a worker thread gets no 'exit'
+      // event to remove it with.
+      const fresh = tempProject({ parent: runFolder() });
       try {
         await make(fresh);
       } catch (error) {
@@ -29,7 +27,6 @@ export function builtProject(key: string, make: (project: TempProject) => Promis
         fresh.remove();
         throw error;
       }
-      folders.push(fresh);
       return fresh;
     })();
     made.set(key, project);

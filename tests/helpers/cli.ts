@@ -38,9 +38,10 @@ export interface TempProject {
   remove(): void;
 }
 
-/** A fresh folder; with `withExample`, a copy of the bundled meetings/. */
-export function tempProject(options: { withExample?: boolean } = {}): TempProject {
-  const dir = mkdtempSync(join(tmpdir(), 'phrg-brief-test-'));
+/** A fresh folder (in `parent`, else the system's temporary folder); with `withExample`, a copy of the bundled meetings/. */
+export function tempProject(options: { withExample?: boolean; parent?: string } = {}): TempProject {
+  if (options.parent) mkdirSync(options.parent, { recursive: true });
+  const dir = mkdtempSync(join(options.parent ?? tmpdir(), 'phrg-brief-test-'));
   if (options.withExample) cpSync(join(REPO, 'meetings'), join(dir, 'meetings'), { recursive: true });
   return {
     dir,
