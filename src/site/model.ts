@@ -86,20 +86,6 @@ function makePageName(text: string): string {
   return name || 'untitled';
 }
 
-/** Distinct names for distinct texts: "C" and "C++" get c and c-2, in sorted order. */
-function uniqueNames(texts: Iterable<string>): Map<string, string> {
-  const names = new Map<string, string>();
-  const taken = new Set<string>();
-  for (const text of [...new Set(texts)].sort()) {
-    const base = pageName(text);
-    let name = base;
-    for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
-    taken.add(name);
-    names.set(text, name);
-  }
-  return names;
-}
-
 // Made on first use: a collator costs milliseconds to make, and a build that sorts no pages needs none.
 let collator: Intl.Collator | undefined;
 const collate = (a: string, b: string): number => (collator ??= new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })).compare(a, b);
@@ -110,8 +96,7 @@ export function newestFirst(a: { date: string; slug: string }, b: { date: string
 }
 
 export function buildModel(summaries: readonly SiteSummary[]): SiteModel {
-  const tagNames = uniqueNames(summaries.flatMap((summary) => summary.tags));
-  const briefings = [...summaries].sort(newestFirst).map((summary) => toEntry(summary, tagNames));
+  const briefings = [...summaries].sort(newestFirst).map(toEntry);
 
   const years: SiteModel['years'] = [];
   for (const briefing of briefings) {
@@ -120,11 +105,15 @@ export function buildModel(summaries: readonly SiteSummary[]): SiteModel {
     else years.push({ year: briefing.year, briefings: [briefing] });
   }
 
-  const tags = new Map<string, TagPage>();
+  // A tag's page is named from the tag alone, so that a briefing page (rendered on its own, and
+  // kept while other records change) always links to the right one. Tags that make the same
+  // name ("C" and "C++", "Human rights" and "Human Rights") share that page, titled by them all.
+  const tags = new Map<string, TagPage & { names: Set<string> }>();
   for (const briefing of briefings) {
     for (const link of briefing.tagLinks) {
-      const page = tags.get(link.slug) ?? { ...link, briefings: [] };
-      page.briefings.push(briefing);
+      const page = tags.get(link.slug) ?? { ...link, names: new Set<string>(), briefings: [] };
+      page.names.add(link.name);
+      if (page.briefings.at(-1) !== briefing) page.briefings.push(briefing);
       tags.set(link.slug, page);
     }
   }
@@ -148,13 +137,15 @@ export function buildModel(summaries: readonly SiteSummary[]): SiteModel {
   return {
     briefings,
     years,
-    tags: [...tags.values()].sort((a, b) => collate(a.name, b.name)),
+    tags: [...tags.values()]
+      .map(({ names, ...page }) => ({ ...page, name: [...names].sort((a, b) => collate(a, b) || (a < b ? -1 : a > b ? 1 : 0)).join(' · ') }))
+      .sort((a, b) => collate(a.name, b.name)),
     people: [...people.values()].sort((a, b) => collate(surnameFirst(a.name), surnameFirst(b.name))),
   };
 }
 
-function toEntry(summary: SiteSummary, tagNames: ReadonlyMap<string, string>): BriefingEntry {
-  const tagLinks = summary.tags.map((name) => ({ name, slug: tagNames.get(name) ?? pageName(name) }));
+function toEntry(summary: SiteSummary): BriefingEntry {
+  const tagLinks = summary.tags.map((name) => ({ name, slug: pageName(name) }));
   const names = [...summary.chairs, ...summary.speakers].map((person) => person.name ?? person.text ?? '');
   return {
     ...summary,

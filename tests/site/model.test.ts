@@ -23,17 +23,24 @@ const summary = (slug: string, date: string, tags: string[], speakers: BriefingS
 });
 
 describe('buildModel', () => {
-  it('gives distinct tags distinct pages, in any script', () => {
-    const model = buildModel([summary('a', '2020-01-01', ['C', 'C++', '中国', 'Україна', 'Côte d’Ivoire'])]);
+  it('names each tag’s page from the tag alone, in any script', () => {
+    const model = buildModel([summary('a', '2020-01-01', ['Human rights', '中国', 'Україна', 'Côte d’Ivoire'])]);
     expect(model.tags.map((tag) => [tag.name, tag.slug])).toEqual(
       expect.arrayContaining([
-        ['C', 'c'],
-        ['C++', 'c-2'],
+        ['Human rights', 'human-rights'],
         ['中国', '中国'],
         ['Côte d’Ivoire', 'cote-d-ivoire'],
       ]),
     );
-    expect(new Set(model.tags.map((tag) => tag.slug)).size).toBe(5);
+    expect(model.tags).toHaveLength(4);
+  });
+
+  it('gives tags that make the same name one page, titled by them all, where every briefing’s link leads', () => {
+    // A briefing page is rendered on its own and links to tags/<name>.html: a name that depended
+    // on the other records' tags would send "C++" to the page of "C".
+    const model = buildModel([summary('a', '2020-01-01', ['C']), summary('b', '2021-01-01', ['C++']), summary('c', '2022-01-01', ['C', 'c'])]);
+    expect(model.tags.map((tag) => [tag.name, tag.slug, tag.briefings.map((b) => b.slug)])).toEqual([['C · c · C++', 'c', ['c', 'b', 'a']]]);
+    for (const briefing of model.briefings) expect(briefing.tagLinks.every((link) => link.slug === 'c')).toBe(true);
   });
 
   it('groups by year, newest first, and matches people across records by name', () => {
