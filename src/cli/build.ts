@@ -109,8 +109,7 @@ async function watch(paths: string[], options: BuildCommandOptions): Promise<num
     process.once('SIGTERM', stop);
   });
   const first = config; // as the first build read it: each rebuild reads it again
-  if (first)
-    await queue.exclusive(() => warmUp({ paths, cwd, config: first, outDir: options.out, formats: chosenFormats(options, first) }).catch(() => undefined));
+  if (first) await queue.exclusive(() => warmUp({ paths, cwd, config: first, formats: chosenFormats(options, first) }).catch(() => undefined));
   const shown = paths.map((path) => (resolve(cwd, path) === cwd ? '.' : path)).join(', ');
   process.stderr.write(`phrg-brief: watching ${shown}, the templates and the config (Ctrl-C to stop)\n`);
   await stopped;

@@ -2,7 +2,7 @@
  * Build progress: a bar with the count and the record in hand on a terminal; in CI (not a
  * terminal, or CI set) a plain line at each tenth, so logs stay short for any archive size.
  */
-import type { RecordStatus } from '../site/build.js';
+import type { RecordStatus } from '../pipeline.js';
 
 export class Progress {
   private readonly interactive: boolean;

@@ -14,15 +14,15 @@ import { templateDiagnostic } from '../diagnostics/errors.js';
 import { discoverRecords, displayPath } from '../load/discover.js';
 import type { Format, RecordStatus, RunResult } from '../pipeline.js';
 import { removeStaleTemporaryFiles } from '../write/atomic.js';
-import { CACHE_DIR, loadManifest, manifestPath, saveManifest } from './cache.js';
+import { CACHE_DIR, loadManifest, manifestPath } from './cache.js';
 import { CacheUpdate } from './cache-update.js';
-import { guessPlace, neighboursKey, neighboursOf, placedBriefings, sourceKey } from './neighbours.js';
+import { guessNeighbours, neighboursKey, neighboursOf, placedBriefings } from './neighbours.js';
 import { outputOverlap } from './output-folder.js';
 import { OutputOwners } from './output-owners.js';
 import { renderRecords } from './pool.js';
 import type { RenderSettings } from './record-job.js';
 import { buildSettings, planRenders, type BuildSettings } from './render-plan.js';
-import { refreshSearchIndex, type SearchJob } from './search-refresh.js';
+import { indexSearchAfter } from './search-refresh.js';
 import { RecordSettler } from './settle-records.js';
 import { writeSiteFiles } from './site-files.js';
 
@@ -51,8 +51,6 @@ export interface BuildOptions {
   onRecord?: (event: { done: number; total: number; file: string; status: RecordStatus }) => void;
 }
 
-export type { RecordOutcome, RecordStatus } from '../pipeline.js';
-
 export interface BuildResult extends RunResult {
   /** Site files written or confirmed (relative to cwd). */
   siteFiles: string[];
@@ -61,6 +59,8 @@ export interface BuildResult extends RunResult {
   /** With `deferSearch`, the search index still to make; resolves with its warning, if any. */
   indexSearch?: () => Promise<Diagnostic[]>;
 }
+
+export { warmUp } from './pool.js';
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const { cwd, config, formats } = options;
@@ -104,19 +104,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/**
- * Renders the first record to memory and lets the result go: a build that keeps running
- * (`--watch`) so pays for loading the parsers and fonts, and warming them up, before the
- * first save rather than on it.
- */
-export async function warmUp(options: BuildOptions): Promise<void> {
-  const { files } = await discoverRecords(options.paths, options.cwd);
-  if (files[0] === undefined) return;
-  const { renderRecordJob } = await import('./record-job.js');
-  const { cwd, config, formats } = options;
-  await renderRecordJob(files[0], { cwd, config, formats, drafts: true, settingsKey: '' });
-}
-
 interface BuildContext {
   options: BuildOptions;
   outDir: string;
@@ -158,13 +145,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   // records' front-matter suggest, then again for the few that turn out otherwise.
   const htmlPages = formats.includes('html');
   const placed = (records: typeof previous.records) => placedBriefings(records, drafts, (source) => owners.recordExists(source));
-  const rendering = new Set(toRender.map((path) => sourceKey(cwd, path)));
-  const guessed = htmlPages
-    ? neighboursOf([
-        ...placed(previous.records).filter((p) => !rendering.has(p.source)),
-        ...toRender.flatMap((path) => guessPlace(path, sourceKey(cwd, path), drafts) ?? []),
-      ])
-    : new Map();
+  const guessed = htmlPages ? guessNeighbours(placed(previous.records), toRender, cwd, drafts) : new Map();
   const renderSettings: RenderSettings = { cwd, config, formats, drafts, settingsKey: settings, neighbours: Object.fromEntries(guessed) };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   // Each result is written as it arrives, at once: the next record is already on its way.
@@ -215,15 +196,4 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const search = site.search;
   if (search) built.indexSearch = () => indexSearchAfter(search, cache.manifestFile);
   return built;
-}
-
-/** Makes a deferred search index, then records its key in the manifest the build saved. */
-async function indexSearchAfter(job: SearchJob, manifestFile: string): Promise<Diagnostic[]> {
-  const made = await refreshSearchIndex(job);
-  if (made.key) {
-    const manifest = await loadManifest(manifestFile);
-    manifest.searchKey = made.key;
-    await saveManifest(manifestFile, manifest);
-  }
-  return made.warning ? [made.warning] : [];
 }

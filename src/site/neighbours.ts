@@ -75,3 +75,15 @@ export function guessPlace(path: string, source: string, drafts: boolean): Place
   const slug = line('slug') ?? basename(path).replace(/\.md$/i, '');
   return { source, slug, title, date };
 }
+
+/**
+ * Each page's neighbours before rendering: the last build's places for the records not
+ * rendered now, and for those that are, the place their front-matter suggests.
+ */
+export function guessNeighbours(placedBefore: readonly Placed[], toRender: readonly string[], cwd: string, drafts: boolean): Map<string, Neighbours> {
+  const rendering = new Set(toRender.map((path) => sourceKey(cwd, path)));
+  return neighboursOf([
+    ...placedBefore.filter((p) => !rendering.has(p.source)),
+    ...toRender.flatMap((path) => guessPlace(path, sourceKey(cwd, path), drafts) ?? []),
+  ]);
+}

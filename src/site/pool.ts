@@ -7,6 +7,9 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import type { ResolvedConfig } from '../config/schema.js';
+import { discoverRecords } from '../load/discover.js';
+import type { Format } from '../render/formats.js';
 import { LARGE_ARCHIVE } from './large-archive.js';
 import type { RecordResult, RenderSettings } from './record-job.js';
 import type { WriteFailure } from './settle-records.js';
@@ -143,4 +146,25 @@ function runWorker(take: () => string | undefined, settings: RenderSettings, out
     });
     feed();
   });
+}
+
+/** What warmUp needs of a build's options. */
+export interface WarmUpOptions {
+  paths: readonly string[];
+  cwd: string;
+  config: ResolvedConfig;
+  formats: readonly Format[];
+}
+
+/**
+ * Renders the first record to memory and lets the result go: a build that keeps running
+ * (`--watch`) so pays for loading the parsers and fonts, and warming them up, before the
+ * first save rather than on it.
+ */
+export async function warmUp(options: WarmUpOptions): Promise<void> {
+  const { files } = await discoverRecords(options.paths, options.cwd);
+  if (files[0] === undefined) return;
+  const { renderRecordJob } = await import('./record-job.js');
+  const { cwd, config, formats } = options;
+  await renderRecordJob(files[0], { cwd, config, formats, drafts: true, settingsKey: '' });
 }

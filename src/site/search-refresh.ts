@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { errorMessage } from '../diagnostics/error-message.js';
+import { loadManifest, saveManifest } from './cache.js';
 import { SEARCH_DIR } from './site-frame.js';
 
 export interface SearchJob {
@@ -41,4 +42,15 @@ export async function refreshSearchIndex(job: SearchJob): Promise<{ key?: string
       }),
     };
   }
+}
+
+/** Makes a deferred search index, then records its key in the manifest the build saved. */
+export async function indexSearchAfter(job: SearchJob, manifestFile: string): Promise<Diagnostic[]> {
+  const made = await refreshSearchIndex(job);
+  if (made.key) {
+    const manifest = await loadManifest(manifestFile);
+    manifest.searchKey = made.key;
+    await saveManifest(manifestFile, manifest);
+  }
+  return made.warning ? [made.warning] : [];
 }
