@@ -10,7 +10,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { errorMessage } from '../diagnostics/error-message.js';
-import { FORMAT_IDS } from '../render/formats.js';
+import type { Format } from '../render/formats.js';
 import { clearThemeCache } from '../render/pdf/theme.js';
 import { buildSite, type BuildResult } from '../site/build.js';
 import { RebuildQueue } from './rebuild-queue.js';
@@ -46,6 +46,12 @@ export class PreviewBuilds {
   readonly queue: RebuildQueue;
   /** The last save changed pages whose formats built on request are not yet rebuilt. */
   private otherFormatsStale = true;
+  /**
+   * The formats a build on request makes: the project's own, and each other one asked for
+   * since the preview started (a Word file, say). It only grows, so that no build on request
+   * removes what an earlier one made.
+   */
+  private readonly requested = new Set<Format>();
 
   constructor(private readonly options: PreviewBuildOptions) {
     // The site and the build caches live apart, so that only built files can be served.
@@ -61,12 +67,23 @@ export class PreviewBuilds {
     return this.queue.exclusive(() => this.rebuild(undefined));
   }
 
-  /** Brings the formats built on request, and the feed, up to date before one is served. */
-  otherFormats(): Promise<void> {
+  /**
+   * Brings the formats built on request, and the feed, up to date before one is served: the
+   * project's formats and `format`, the one asked for, which need not be among them.
+   */
+  otherFormats(format?: Format): Promise<void> {
     return this.queue.exclusive(async () => {
-      if (!this.otherFormatsStale || !this.state.config) return;
+      const config = this.state.config;
+      if (!config) return;
+      const formats = new Set<Format>(['html', ...config.formats, ...this.requested]);
+      if (format && !formats.has(format)) {
+        this.requested.add(format);
+        formats.add(format);
+        this.otherFormatsStale = true;
+      }
+      if (!this.otherFormatsStale) return;
       try {
-        await buildSite({ ...this.common(this.state.config), formats: FORMAT_IDS, cacheDir: join(this.options.base, 'cache-all') });
+        await buildSite({ ...this.common(config), formats: [...formats], cacheDir: join(this.options.base, 'cache-all') });
         this.otherFormatsStale = false;
       } catch (error) {
         this.failed(error);

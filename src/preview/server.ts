@@ -65,7 +65,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     readOnlyMethods,
     liveReload.middleware,
     errorOverlay(state, options.cwd),
-    deferredFormats(() => builds.otherFormats()),
+    deferredFormats((format) => builds.otherFormats(format)),
     staticFiles(builds.outDir, state),
   ]);
   const server = createServer((request, response) => {

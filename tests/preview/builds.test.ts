@@ -1,0 +1,47 @@
+/**
+ * The preview's builds on request (src/preview/builds.ts), in-process: a request for one of the
+ * project's formats brings those up to date, and a format the project does not build (Word) is
+ * added when first asked for, without unmaking the others.
+ */
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PreviewBuilds } from '../../src/preview/builds.js';
+import { tempProject } from '../helpers/cli.js';
+
+const project = tempProject({ withExample: true });
+const base = mkdtempSync(join(tmpdir(), 'phrg-brief-preview-'));
+afterAll(() => {
+  project.remove();
+  rmSync(base, { recursive: true, force: true });
+});
+
+describe('the preview’s builds on request', () => {
+  const log: string[] = [];
+  const builds = new PreviewBuilds({ cwd: project.dir, path: 'meetings', base, log: (line) => log.push(line), debug: false, rebuilt: () => undefined });
+  const site = (name: string): string => join(builds.outDir, name);
+
+  it('make the pages alone on a save', async () => {
+    await builds.first();
+    expect(log.join('\n')).not.toContain('failed');
+    expect(existsSync(site('2016-11-07-peru.html'))).toBe(true);
+    expect(existsSync(site('2016-11-07-peru.pdf'))).toBe(false);
+  });
+
+  it('make the project’s formats, and no other, when one is asked for', async () => {
+    await builds.otherFormats('pdf');
+    for (const extension of ['pdf', 'md', 'json']) expect(existsSync(site(`2016-11-07-peru.${extension}`)), extension).toBe(true);
+    expect(existsSync(site('2016-11-07-peru.docx'))).toBe(false);
+  });
+
+  it('add a format the project does not build when it is asked for, keeping the others, and make nothing again after', async () => {
+    await builds.otherFormats('docx');
+    expect(existsSync(site('2016-11-07-peru.docx'))).toBe(true);
+    expect(existsSync(site('2016-11-07-peru.pdf'))).toBe(true);
+    const docx = statSync(site('2016-11-07-peru.docx')).mtimeMs;
+    await builds.otherFormats(undefined);
+    await builds.otherFormats('pdf');
+    expect(statSync(site('2016-11-07-peru.docx')).mtimeMs).toBe(docx);
+  });
+});
