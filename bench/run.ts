@@ -130,6 +130,16 @@ try {
     `(HTML + PDF, save to files written; median of ${watched.length} saves, first ${watched[0]!.toFixed(0)} ms; target < 250 ms)`,
   );
 
+  // fmt on the archive as generated (the edits above included), then fmt --check on it as CI
+  // runs it: each record read, formatted and compared, none to print.
+  const fmtWrite = cli(['fmt', 'meetings'], work);
+  const fmtCheck = cli(['fmt', '--check', 'meetings'], work);
+  line(
+    `fmt --check, ${count} formatted records`,
+    `${((fmtCheck.seconds * 1000) / count).toFixed(1)} ms/record`,
+    `(${fmtCheck.seconds.toFixed(2)} s; fmt rewriting them first: ${fmtWrite.seconds.toFixed(2)} s)`,
+  );
+
   const helps = Array.from({ length: 9 }, () => cli(['--help'], work).seconds * 1000);
   const bare = Array.from({ length: 9 }, () => timed(() => spawnSync(process.execPath, ['-e', ''])) * 1000);
   line(

@@ -9,10 +9,9 @@ import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit as visitYaml, type Document, type YAMLMap } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
-import { splitRecord } from '../load/frontmatter.js';
+import { splitRecord, type SplitResult } from '../load/frontmatter.js';
 import { markdownLimitProblem } from '../load/limits.js';
 import { parseMarkdown } from '../load/markdown.js';
 import { PERSON_KEYS, RECORD_KEYS } from '../validate/schema.js';
@@ -38,46 +37,71 @@ const stringifier = unified()
 
 export function formatRecord(text: string, wrap: Wrap = 'keep'): FormatResult {
   try {
+    // Each distinct body is parsed once per call: the second pass's input is the first pass's
+    // output, whose tree (and front-matter) the first pass's check has already read.
+    const bodies = new BodyTrees(wrap);
     // YAML's printer can settle a comment's place only on a second pass: format until nothing
     // moves, so that formatting twice changes nothing.
-    let result = format(text, wrap);
-    for (let pass = 0; pass < 3 && result.ok; pass++) {
-      const again = format(result.text, wrap);
+    const record = readRecord(text);
+    let result = format(record, bodies);
+    // A pass is a function of its input alone: on text it leaves as it is, a second pass would
+    // repeat the first exactly (the usual case for fmt --check on a formatted archive).
+    for (let pass = 0; pass < 3 && result.ok && result.reread !== record; pass++) {
+      const again = format(result.reread, bodies);
       if (!again.ok || again.text === result.text) break;
       result = again;
     }
-    return result;
+    return result.ok ? { ok: true, text: result.text } : result;
   } catch (error) {
     // Whatever the YAML library refuses (an alias bomb, say) leaves the file as it is.
     return { ok: false, reason: `the record cannot be formatted: ${errorMessage(error)} (run phrg-brief check)` };
   }
 }
 
-function format(text: string, wrap: Wrap): FormatResult {
+/** A record as read: its text (BOM and carriage returns gone) split into front-matter and body. */
+interface ReadRecord {
+  text: string;
+  split: SplitResult;
+}
+
+function readRecord(text: string): ReadRecord {
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const split = splitRecord(normalised);
+  return { text: normalised, split: splitRecord(normalised) };
+}
+
+/** A pass's result; `reread` is the formatted text as split for its check, the next pass's input. */
+type PassResult = { ok: true; text: string; reread: ReadRecord } | { ok: false; reason: string };
+
+function format(record: ReadRecord, bodies: BodyTrees): PassResult {
+  const { split } = record;
   if (split.kind !== 'ok') return { ok: false, reason: 'the front-matter cannot be read (run phrg-brief check)' };
   const document = split.frontMatter.document;
   if (document.errors.length > 0) return { ok: false, reason: 'the front-matter is not valid YAML (run phrg-brief check)' };
-  if (document.toString().includes('*') && hasAliases(document))
-    return { ok: false, reason: 'the front-matter uses YAML aliases (*name), which records do not need (run phrg-brief check)' };
+  if (hasAliases(document)) return { ok: false, reason: 'the front-matter uses YAML aliases (*name), which records do not need (run phrg-brief check)' };
 
-  // The body is parsed three times below: a hostile one is refused first, as check refuses it.
+  // The body is parsed below: a hostile one is refused first, as check refuses it.
   if (markdownLimitProblem(split.body)) return { ok: false, reason: 'the body passes the bounds on Markdown nesting or marks (run phrg-brief check)' };
 
   const yaml = formatFrontMatter(document);
-  const body = formatBody(split.body, wrap);
+  const tree = bodies.comparable(split.body);
+  const body = bodies.printed(split.body) ?? (tree.children.length === 0 ? '' : stringifier.stringify(tree));
   const formatted = `---\n${yaml}---\n${body === '' ? '' : `\n${body}`}`;
+  // Unchanged text has the same data and tree as itself: the check below would compare equals.
+  if (formatted === record.text) return { ok: true, text: formatted, reread: record };
 
   // The promise of fmt, checked rather than trusted: same data, same Markdown tree.
-  const again = splitRecord(formatted);
+  const reread: ReadRecord = { text: formatted, split: splitRecord(formatted) };
+  const again = reread.split;
   if (again.kind !== 'ok') return { ok: false, reason: 'formatting would break the front-matter; the file was left as it is' };
   if (!isDeepStrictEqual(again.frontMatter.document.toJS(), document.toJS()))
     return { ok: false, reason: 'formatting would change the front-matter’s data; the file was left as it is' };
-  if (!isDeepStrictEqual(comparable(parseMarkdown(again.body), wrap), comparable(parseMarkdown(split.body), wrap))) {
+  if (!isDeepStrictEqual(bodies.comparable(again.body), tree)) {
     return { ok: false, reason: 'formatting would change the body; the file was left as it is' };
   }
-  return { ok: true, text: formatted };
+  // The printer reads nothing but the tree, and the formatted body's tree is this one: printed
+  // again, it is this body. The next pass need not print it to know.
+  bodies.settle(again.body, body);
+  return { ok: true, text: formatted, reread };
 }
 
 function formatFrontMatter(source: Document.Parsed): string {
@@ -137,22 +161,44 @@ function orderKeys(map: YAMLMap, order: readonly string[]): void {
     .map(({ item }) => item);
 }
 
-function formatBody(body: string, wrap: Wrap): string {
-  const tree = parseMarkdown(body);
-  if (tree.children.length === 0) return '';
-  if (wrap === 'none') unwrap(tree);
-  return stringifier.stringify(tree);
+/**
+ * The body's trees as fmt compares and prints them, by text: without positions and, unwrapped,
+ * with line breaks read as spaces. Nobody changes a tree once it is here (the printer only reads).
+ */
+class BodyTrees {
+  private readonly trees = new Map<string, Root>();
+  private readonly prints = new Map<string, string>();
+  constructor(private readonly wrap: Wrap) {}
+
+  /** The printed form of a body whose tree is known to be that of `printed`. */
+  settle(body: string, printed: string): void {
+    this.prints.set(body, printed);
+  }
+
+  printed(body: string): string | undefined {
+    return this.prints.get(body);
+  }
+
+  comparable(body: string): Root {
+    let tree = this.trees.get(body);
+    if (!tree) {
+      tree = withoutPositions(parseMarkdown(body), this.wrap === 'none') as Root;
+      this.trees.set(body, tree);
+    }
+    return tree;
+  }
 }
 
-/** Joins the lines of each paragraph: a soft line break and a space read the same. */
-function unwrap(tree: Root): void {
-  visit(tree, 'text', (node) => {
-    node.value = node.value.replace(/[ \t]*\n[ \t]*/g, ' ');
-  });
-}
-
-/** The tree without positions (and, unwrapped, with line breaks read as spaces). */
-function comparable(tree: Root, wrap: Wrap): unknown {
-  if (wrap === 'none') unwrap(tree);
-  return JSON.parse(JSON.stringify(tree, (key, value: unknown) => (key === 'position' ? undefined : value)));
+/**
+ * A copy of the tree without positions, and without keys whose value is undefined (as a JSON
+ * round-trip would drop them); `unwrap` joins the lines of each text: a soft line break and a
+ * space read the same.
+ */
+function withoutPositions(value: unknown, unwrap: boolean): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutPositions(item, unwrap));
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) if (key !== 'position' && inner !== undefined) copy[key] = withoutPositions(inner, unwrap);
+  if (unwrap && copy.type === 'text' && typeof copy.value === 'string') copy.value = copy.value.replace(/[ \t]*\n[ \t]*/g, ' ');
+  return copy;
 }

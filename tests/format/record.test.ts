@@ -30,7 +30,8 @@ function assertFormats(text: string): string {
   if (!once.ok) return text;
   const twice = formatRecord(once.text);
   expect(twice.ok && twice.text).toBe(once.text);
-  expect(render(once.text)).toBe(render(text));
+  // Text fmt leaves as it is renders as it did; only a change needs its briefing compared.
+  if (once.text !== text) expect(render(once.text)).toBe(render(text));
   return once.text;
 }
 
