@@ -118,9 +118,16 @@ describe.runIf(haveTools(CHROMIUM))('every kind of page in Chromium', () => {
         const violations = await page.evaluate(async () => {
           // axe is injected above and has no types in the page.
           const axe = (
-            window as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }
+            window as unknown as {
+              axe: {
+                configure(spec: object): void;
+                run(options: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+              };
+            }
           ).axe;
-          // Every rule runs; only the violations are gathered with their nodes (axe's resultTypes).
+          // Every rule runs; only the violations are gathered with their nodes (axe's resultTypes),
+          // named by selector: no HTML snippet of each node checked, which is a tenth of the time.
+          axe.configure({ noHtml: true });
           return (await axe.run({ resultTypes: ['violations'] })).violations.map(
             (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
           );
