@@ -6,9 +6,9 @@ import { type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { sharedChromium } from '../helpers/browser.js';
 import { REPO, startPreview, tempProject, type TempProject } from '../helpers/cli.js';
 import { CHROMIUM, haveTools } from '../helpers/tools.js';
 
@@ -32,7 +32,6 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
   let url = '';
   let port = 0;
   let stderr: () => string = () => '';
-  let browser: Browser;
   let page: Page;
   const original = readFileSync(join(REPO, RECORD), 'utf8');
 
@@ -42,13 +41,13 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     ({ server, url } = preview);
     stderr = preview.stderr;
     port = Number(new URL(url).port);
-    browser = await launchChromium();
-    page = await browser.newPage();
+    // The worker's one Chromium: this file closes its page, never the browser.
+    page = await (await sharedChromium()).newPage();
     await page.goto(`${url}2016-11-07-peru.html`);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await page?.close();
     if (server && server.exitCode === null) server.kill('SIGKILL');
     project?.remove();
   });
