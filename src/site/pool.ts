@@ -47,7 +47,7 @@ const RENDER_HERE_UP_TO = LARGE_ARCHIVE;
 /** Renders `paths` into `outDir`, each result settled in `sink` as it comes. */
 export async function renderRecords(paths: readonly string[], settings: RenderSettings, outDir: string, jobs: number, sink: ResultSink): Promise<void> {
   if (paths.length === 0) return;
-  // Results go straight to `onResult` and are not kept here: an archive of ten thousand
+  // Results go straight to `sink` and are not kept here: an archive of ten thousand
   // records must not hold every rendered page in memory at once.
   let next = 0;
   const take = (): string | undefined => (next < paths.length ? paths[next++] : undefined);
