@@ -40,8 +40,21 @@ export function loadFont(path: string): fontkit.Font {
     throw new FontError(path, `cannot read the font: ${errorMessage(error)}`);
   }
   for (const earlier of parsed.keys()) if (earlier.startsWith(`${path}\u0000`)) parsed.delete(earlier);
+  glyphsWithTheirCharacters(font);
   parsed.set(key, font);
   return font;
+}
+
+/**
+ * Makes the glyph of every character the font maps, with that character (the lowest, where
+ * several share a glyph), before any document uses the font. fontkit keeps the first glyph
+ * object made for an id, and its subsetter makes a composite glyph's parts with no characters
+ * ("Z" as a part of "Ž", say): a later document's ToUnicode map then gave that glyph no text,
+ * so what pdftotext or a screen reader got depended on which records the process had
+ * rendered before, and a build on two threads differed from run to run.
+ */
+function glyphsWithTheirCharacters(font: fontkit.Font): void {
+  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) font.glyphForCodePoint(codePoint);
 }
 
 export function loadFontSet(paths: Readonly<Record<Face, string>>): FontSet {
