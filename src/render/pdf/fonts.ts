@@ -46,15 +46,23 @@ export function loadFont(path: string): fontkit.Font {
 }
 
 /**
- * Makes the glyph of every character the font maps, with that character (the lowest, where
- * several share a glyph), before any document uses the font. fontkit keeps the first glyph
+ * Makes the glyph of every character the font maps, with that character, before any document
+ * uses the font. fontkit keeps the first glyph
  * object made for an id, and its subsetter makes a composite glyph's parts with no characters
  * ("Z" as a part of "Ž", say): a later document's ToUnicode map then gave that glyph no text,
  * so what pdftotext or a screen reader got depended on which records the process had
- * rendered before, and a build on two threads differed from run to run.
+ * rendered before, and a build on two threads differed from run to run. A ligature's glyph
+ * ("ﬂ") stands for its letters, as the shaper would have made it from "fl". Where characters
+ * share a glyph, it stands for the likelier in a briefing: ASCII first (the space, not the
+ * no-break space), then general punctuation (’, not the modifier letter ʼ), then the lowest.
  */
 function glyphsWithTheirCharacters(font: fontkit.Font): void {
-  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) font.glyphForCodePoint(codePoint);
+  const rank = (codePoint: number): number => (codePoint < 0x80 ? 0 : codePoint >= 0x2000 && codePoint <= 0x206f ? 1 : 2);
+  for (const codePoint of [...font.characterSet].sort((a, b) => rank(a) - rank(b) || a - b)) {
+    const glyph = font.glyphForCodePoint(codePoint);
+    if (codePoint >= 0xfb00 && codePoint <= 0xfb06)
+      glyph.codePoints = [...String.fromCodePoint(codePoint).normalize('NFKD')].map((char) => char.codePointAt(0)!);
+  }
 }
 
 export function loadFontSet(paths: Readonly<Record<Face, string>>): FontSet {
