@@ -18,9 +18,10 @@ export const rawHtml: Rule = {
     const intro = context.intro();
     if (intro) {
       for (const node of nodesOf<Html>(intro.tree, 'html')) {
+        const [start, end] = intro.range();
         report({
-          start: intro.start,
-          end: intro.end,
+          start,
+          end,
           message: `raw HTML is not allowed in intro: ${node.value.split('\n')[0]}`,
           note: 'write it in Markdown, or remove it',
         });

@@ -23,8 +23,8 @@ export interface RuleContext {
   texts(): readonly TextSegment[];
   /** Abbreviations the project declares known (phrg-brief.yaml `abbreviations`). */
   abbreviations: readonly string[];
-  /** The `intro` override's Markdown, parsed, with the offsets of its value; absent when none. */
-  intro(): { tree: Root; start: number; end: number } | undefined;
+  /** The `intro` override's Markdown, parsed, and the file offsets of its value (read when asked); absent when none. */
+  intro(): { tree: Root; range(): [number, number] } | undefined;
   /** File offsets of the front-matter node at `path`, when there is one. */
   frontMatterRange(path: readonly (string | number)[]): [number, number] | undefined;
 }

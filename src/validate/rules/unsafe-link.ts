@@ -29,7 +29,12 @@ export const unsafeLink: Rule = {
     const note = policyNote();
     // The intro override is Markdown too, and printed in the briefing: it is held to the same.
     const intro = context.intro();
-    if (intro) unsafeAddresses(intro.tree, (_node, problem) => report({ start: intro.start, end: intro.end, message: `intro: ${problem}`, note }));
+    if (intro) {
+      unsafeAddresses(intro.tree, (_node, problem) => {
+        const [start, end] = intro.range();
+        report({ start, end, message: `intro: ${problem}`, note });
+      });
+    }
     unsafeAddresses(context.tree, (node, problem) => {
       const start = node.position?.start.offset ?? 0;
       report({ start, end: node.position?.end.offset ?? start, message: problem, note });
