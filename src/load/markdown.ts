@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
 import { parsePlainMarkdown } from './plain-markdown.js';
+import { parsePlainTable } from './plain-table.js';
 
 const commonmark = unified().use(remarkParse).freeze();
 const gfm = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -89,7 +90,7 @@ function parseAt(markdown: string, lineShift: number, offsetShift: number): Root
 }
 
 function parseSection(markdown: string): Root {
-  if (MAY_USE_GFM.test(markdown)) return gfm.parse(markdown);
+  if (MAY_USE_GFM.test(markdown)) return parsePlainTable(markdown) ?? gfm.parse(markdown);
   // Most addresses are a link's destination, which GFM reads as CommonMark does: an autolink
   // literal is found only in text (a paragraph's, a heading's, a link's or an image's words,
   // escapes and references decoded: GFM looks for them there too), so where no text holds
