@@ -7,7 +7,10 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, hasErrors } from '../diagnostics/diagnostic.js';
 import type { RecordFrontMatter } from '../load/frontmatter.js';
 import type { LoadedRecord } from '../load/record.js';
-import { findAttributions } from './attributions.js';
+import type { Paragraph } from 'mdast';
+import type { Node as UnistNode } from 'unist';
+import { findAttributions, nearMissAttribution, type NearMiss } from './attributions.js';
+import { allNodes } from './nodes.js';
 import { explainDate } from './dates.js';
 import { isPerson, type Meeting } from './meeting.js';
 import { RULES } from './rules/index.js';
@@ -70,6 +73,9 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
   };
 
   let texts: TextSegment[] | undefined;
+  let bodyNodes: UnistNode[] | undefined;
+  const keys = new Set(meeting?.people.keys() ?? []);
+  const nearMisses = new Map<Paragraph, NearMiss | undefined>();
   const context: RuleContext = {
     source,
     tree: record.tree,
@@ -82,6 +88,11 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
       ]),
     intro: () => (intro && !introTooComplex ? { tree: parseMarkdown(intro.value), range: intro.range } : undefined),
     frontMatterRange: range,
+    nodes: <T extends UnistNode>(...types: T['type'][]): T[] => (bodyNodes ??= allNodes(record.tree)).filter((node): node is T => types.includes(node.type)),
+    nearMiss(paragraph) {
+      if (!nearMisses.has(paragraph)) nearMisses.set(paragraph, nearMissAttribution(paragraph, keys));
+      return nearMisses.get(paragraph);
+    },
     ...(meeting ? { meeting } : {}),
   };
 

@@ -27,7 +27,7 @@ export const rawHtml: Rule = {
         });
       }
     }
-    for (const node of nodesOf<Html>(context.tree, 'html')) {
+    for (const node of context.nodes<Html>('html')) {
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
       const firstLine = node.value.split('\n')[0] ?? '';
