@@ -10,12 +10,27 @@
  * the YAML (profiled, 1,000 records).
  */
 import { parseDocument, type Document } from 'yaml';
+import { quickYaml } from './quick-yaml.js';
 
 export interface FrontMatter {
   /** The parsed YAML document, with node ranges relative to `offset`. */
   document: Document.Parsed;
   /** Offset in the file's text at which the YAML source begins. */
   offset: number;
+}
+
+/**
+ * A record's front-matter as the checks use it: read quickly, without positions, when that
+ * read is sure (see quick-yaml.ts), and with positions only when something asks for them —
+ * most records have nothing to point at.
+ */
+export interface RecordFrontMatter {
+  /** Offset in the file's text at which the YAML source begins. */
+  offset: number;
+  /** The value, when the quick read answered: then `document()` has no errors or warnings and the same value. */
+  quick?: Record<string, unknown>;
+  /** The parsed YAML document, with node ranges relative to `offset`; parsed on the first call. */
+  document(): Document.Parsed;
 }
 
 export type SplitResult =
@@ -30,7 +45,32 @@ const FENCE = '---';
 /** Alias expansions allowed when reading YAML: enough for any record, too few for a bomb. */
 export const MAX_ALIAS_COUNT = 100;
 
+export type FencedSplit =
+  { kind: 'ok'; /** The YAML to read. */ yaml: string; offset: number; body: string; bodyOffset: number } | Exclude<SplitResult, { kind: 'ok' }>;
+
 export function splitRecord(text: string): SplitResult {
+  const split = splitAtFences(text);
+  if (split.kind !== 'ok') return split;
+  const { yaml, offset, body, bodyOffset } = split;
+  return { kind: 'ok', frontMatter: { document: parseYaml(yaml), offset }, body, bodyOffset };
+}
+
+/** The record split as splitRecord does it, its front-matter read quickly when it can be. */
+export function splitRecordQuickly(
+  text: string,
+): { kind: 'ok'; frontMatter: RecordFrontMatter; body: string; bodyOffset: number } | Exclude<SplitResult, { kind: 'ok' }> {
+  const split = splitAtFences(text);
+  if (split.kind !== 'ok') return split;
+  const { yaml, offset, body, bodyOffset } = split;
+  let document: Document.Parsed | undefined;
+  const quick = quickYaml(yaml);
+  const frontMatter: RecordFrontMatter = { offset, document: () => (document ??= parseYaml(yaml)) };
+  if (quick) frontMatter.quick = quick;
+  return { kind: 'ok', frontMatter, body, bodyOffset };
+}
+
+/** The fences checked, and the YAML between them cut out as gray-matter would have it. */
+export function splitAtFences(text: string): FencedSplit {
   if (text.trim() === '') return { kind: 'empty' };
   if (!/^---[ \t]*\n/.test(text)) return { kind: 'missing' };
 
@@ -41,14 +81,12 @@ export function splitRecord(text: string): SplitResult {
   // What gray-matter handed its engine: everything between the opening `---` and the `\n` of
   // the closing fence; a block of nothing but blank lines and comments it never parsed.
   const source = text.slice(FENCE.length, fence.lineStart - 1);
-  const document = parseYaml(blockIsEmpty(source) ? '' : source);
 
   // The body begins after the fence and one line break, as gray-matter would have it.
-  const offset = FENCE.length;
   let bodyOffset = fenceEnd;
   if (text[bodyOffset] === '\r') bodyOffset++;
   if (text[bodyOffset] === '\n') bodyOffset++;
-  return { kind: 'ok', frontMatter: { document, offset }, body: text.slice(bodyOffset), bodyOffset };
+  return { kind: 'ok', yaml: blockIsEmpty(source) ? '' : source, offset: FENCE.length, body: text.slice(bodyOffset), bodyOffset };
 }
 
 /** gray-matter's test for a block with nothing to parse: its comment lines removed, only blanks. */

@@ -1,21 +1,26 @@
 /** The record's body as an mdast tree whose positions are those of the whole file. */
-import type { Root, RootContent } from 'mdast';
+import type { Image, ImageReference, Root, RootContent, Text } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
 import { parsePlainMarkdown } from './plain-markdown.js';
+import { parsePlainTable } from './plain-table.js';
 
 const commonmark = unified().use(remarkParse).freeze();
 const gfm = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /**
- * Text that could hold a GitHub extension: a table's pipe (or a one-column table's delimiter
- * row, `:-`, which needs none), strikethrough, an autolink literal, a footnote or a task box.
- * Without any of them both parsers give the same tree, and plain CommonMark parses in half
- * the time — the GFM autolink scanner looks at every character.
+ * Text that could hold a GitHub extension other than an autolink literal: a table's pipe (or
+ * a one-column table's delimiter row, `:-`, which needs none), strikethrough, a footnote or a
+ * task box. Without any of them, or an address in the text, both parsers give the same tree,
+ * and plain CommonMark parses in half the time — the GFM autolink scanner looks at every
+ * character.
  */
-const MAY_USE_GFM = /[|~@]|www\.|https?:|mailto:|xmpp:|\[\^|\[[ xX]\]|^[ \t]*:-|-:[ \t]*$/im;
+const MAY_USE_GFM = /[|~]|\[\^|\[[ xX]\]|^[ \t]*:-|-:[ \t]*$/im;
+
+/** What an autolink literal (`www.`, a URL, an e-mail address) needs in the text, and more. */
+const MAY_HOLD_ADDRESS = /[@]|www\.|https?:|mailto:|xmpp:/i;
 
 /**
  * Constructs that can tie blocks on either side of a blank line together: fenced code and
@@ -85,8 +90,20 @@ function parseAt(markdown: string, lineShift: number, offsetShift: number): Root
 }
 
 function parseSection(markdown: string): Root {
-  if (MAY_USE_GFM.test(markdown)) return gfm.parse(markdown);
-  return parsePlainMarkdown(markdown) ?? commonmark.parse(markdown);
+  if (MAY_USE_GFM.test(markdown)) return parsePlainTable(markdown) ?? gfm.parse(markdown);
+  // Most addresses are a link's destination, which GFM reads as CommonMark does: an autolink
+  // literal is found only in text (a paragraph's, a heading's, a link's or an image's words,
+  // escapes and references decoded: GFM looks for them there too), so where no text holds
+  // one, CommonMark's tree is GFM's.
+  const tree = parsePlainMarkdown(markdown) ?? commonmark.parse(markdown);
+  return textHoldsAddress(tree) ? gfm.parse(markdown) : tree;
+}
+
+function textHoldsAddress(node: Node): boolean {
+  if (node.type === 'text' && MAY_HOLD_ADDRESS.test((node as Text).value)) return true;
+  if ((node.type === 'image' || node.type === 'imageReference') && MAY_HOLD_ADDRESS.test((node as Image | ImageReference).alt ?? '')) return true;
+  const children = (node as { children?: Node[] }).children;
+  return children !== undefined && children.some(textHoldsAddress);
 }
 
 /** Offsets where a section starts: the first, and every margin line after a blank line. */

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, fileDiagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
 import { decodeRecord } from './decode.js';
-import { splitRecord, type FrontMatter } from './frontmatter.js';
+import { splitRecordQuickly, type RecordFrontMatter } from './frontmatter.js';
 import { DEFAULT_RECORD_SIZE, markdownLimitProblem, recordSizeProblem } from './limits.js';
 import { parseBody } from './markdown.js';
 
@@ -13,7 +13,7 @@ export interface LoadedRecord {
   /** The path as reported in diagnostics. */
   file: string;
   source: SourceText;
-  frontMatter: FrontMatter;
+  frontMatter: RecordFrontMatter;
   /** Body tree; positions are the file's. */
   tree: Root;
 }
@@ -64,7 +64,7 @@ export function loadRecordBytes(bytes: Uint8Array, file: string, maxBytes = DEFA
 
 export function loadRecordText(text: string, file: string): LoadResult {
   const source = new SourceText(text);
-  const split = splitRecord(text);
+  const split = splitRecordQuickly(text);
   const at = (start: number, end: number, message: string, note?: string): Diagnostic =>
     diagnosticAt(file, source, start, end, { severity: 'error', rule: 'yaml-syntax', message, note });
 

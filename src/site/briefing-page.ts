@@ -4,7 +4,7 @@
  * just rendered, previous and next briefings, and the page's metadata (canonical address,
  * Open Graph, JSON-LD). The article itself is the template's and is not touched here.
  */
-import { capitalise, fullDate } from '../compose/helpers.js';
+import { capitalise, fullDate, weekday } from '../compose/helpers.js';
 import type { BriefingView, PersonView } from '../compose/view-model.js';
 import { formatSpec } from '../render/formats.js';
 import { pageName } from './model.js';
@@ -140,14 +140,6 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-/** Made once: `toLocaleDateString` builds a formatter on every call, a tenth of a page's time (profiled). */
-let weekdayFormat: Intl.DateTimeFormat | undefined;
-
-function weekday(iso: string): string {
-  weekdayFormat ??= new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
-  return weekdayFormat.format(new Date(`${iso}T12:00:00Z`));
 }
 
 /** schema.org: the meeting as an Event, the briefing as the Report about it. */

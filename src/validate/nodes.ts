@@ -5,6 +5,18 @@
  */
 import type { Node, Parent } from 'unist';
 
+/** Every node of `tree`, itself first, in document order: one walk that several checks then filter. */
+export function allNodes(tree: Node): Node[] {
+  const found: Node[] = [];
+  const walk = (node: Node): void => {
+    found.push(node);
+    const children = (node as Partial<Parent>).children;
+    if (children) for (const child of children) walk(child);
+  };
+  walk(tree);
+  return found;
+}
+
 export function nodesOf<T extends Node>(tree: Node, ...types: T['type'][]): T[] {
   const found: T[] = [];
   const walk = (node: Node): void => {

@@ -1,19 +1,23 @@
 /** Validate stage: a loaded record → a Meeting (when it has no errors) and its diagnostics. */
 import { basename } from 'node:path';
-import { isNode, isScalar } from 'yaml';
+import { isNode, isScalar, type Node } from 'yaml';
 import { markdownLimitProblem } from '../load/limits.js';
 import { parseMarkdown } from '../load/markdown.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, hasErrors } from '../diagnostics/diagnostic.js';
+import type { RecordFrontMatter } from '../load/frontmatter.js';
 import type { LoadedRecord } from '../load/record.js';
-import { findAttributions } from './attributions.js';
+import type { Paragraph } from 'mdast';
+import type { Node as UnistNode } from 'unist';
+import { findAttributions, nearMissAttribution, type NearMiss } from './attributions.js';
+import { allNodes } from './nodes.js';
 import { explainDate } from './dates.js';
 import { isPerson, type Meeting } from './meeting.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
 import { PERSON_KEYS, RECORD_KEYS, RESERVED_SLUGS, SLUG, recordSchema, type Person, type RecordData, type Speaker } from './schema.js';
-import { bodyTexts, frontMatterTexts, type TextSegment } from './texts.js';
-import { validateYaml } from './yaml-diagnostics.js';
+import { bodyTexts, frontMatterTexts, valueTexts, type TextSegment } from './texts.js';
+import { validateYaml, type YamlValidation } from './yaml-diagnostics.js';
 
 /** One line of each required key, as a record would have it, for the error that it is missing. */
 const REQUIRED_KEY_EXAMPLES: Readonly<Record<string, string>> = {
@@ -38,25 +42,40 @@ export interface ValidateResult {
 
 export function validateRecord(record: LoadedRecord, options: ValidateOptions = {}): ValidateResult {
   const { file, source, frontMatter } = record;
-  const validation = validateYaml<RecordData>(
-    {
-      file,
-      source,
-      document: frontMatter.document,
-      offset: frontMatter.offset,
-      knownKeys: (path) => (path.length === 0 ? RECORD_KEYS : PERSON_KEYS),
-      explain: (path, value) => (path.length === 1 && path[0] === 'date' ? explainDate(value) : undefined),
-      frontMatter: { example: (key) => REQUIRED_KEY_EXAMPLES[key] },
-    },
-    recordSchema,
-  );
+  // A front-matter the quick read took and the schema accepts has nothing to point at: its
+  // positions are read only if a rule reports on it. Any other goes the positioned way, whose
+  // diagnostics need them.
+  const quick = frontMatter.quick ? recordSchema.safeParse(frontMatter.quick) : undefined;
+  const plain = quick?.success ? frontMatter.quick : undefined;
+  const validation: YamlValidation<RecordData> = quick?.success
+    ? { ok: true, data: quick.data, diagnostics: [] }
+    : validateYaml<RecordData>(
+        {
+          file,
+          source,
+          document: frontMatter.document(),
+          offset: frontMatter.offset,
+          knownKeys: (path) => (path.length === 0 ? RECORD_KEYS : PERSON_KEYS),
+          explain: (path, value) => (path.length === 1 && path[0] === 'date' ? explainDate(value) : undefined),
+          frontMatter: { example: (key) => REQUIRED_KEY_EXAMPLES[key] },
+        },
+        recordSchema,
+      );
   const diagnostics = [...validation.diagnostics];
   const attributions = findAttributions(record.tree);
-  const meeting = validation.ok ? buildMeeting(record, validation.data, attributions, diagnostics) : undefined;
-  const syntaxFailed = frontMatter.document.errors.length > 0;
-  const introTooComplex = hostileIntro(record, diagnostics);
+  const meeting = validation.ok ? buildMeeting(record, plain, validation.data, attributions, diagnostics) : undefined;
+  const syntaxFailed = !plain && frontMatter.document().errors.length > 0;
+  const intro = introOf(frontMatter, plain);
+  const introTooComplex = intro !== undefined && hostileIntro(record, intro, diagnostics);
+  const range = (path: readonly (string | number)[]): [number, number] | undefined => {
+    const node = frontMatter.document().getIn(path, true);
+    return isNode(node) && node.range ? [node.range[0] + frontMatter.offset, node.range[1] + frontMatter.offset] : undefined;
+  };
 
   let texts: TextSegment[] | undefined;
+  let bodyNodes: UnistNode[] | undefined;
+  const keys = new Set(meeting?.people.keys() ?? []);
+  const nearMisses = new Map<Paragraph, NearMiss | undefined>();
   const context: RuleContext = {
     source,
     tree: record.tree,
@@ -64,18 +83,15 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
     abbreviations: options.abbreviations ?? [],
     texts: () =>
       (texts ??= [
-        ...(syntaxFailed ? [] : frontMatterTexts(frontMatter.document, frontMatter.offset, source.text)),
+        ...(syntaxFailed ? [] : plain ? valueTexts(plain, range, source.text) : frontMatterTexts(frontMatter.document(), frontMatter.offset, source.text)),
         ...bodyTexts(record.tree, attributions, source.text),
       ]),
-    intro() {
-      if (introTooComplex) return undefined;
-      const node = frontMatter.document.get('intro', true);
-      if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
-      return { tree: parseMarkdown(node.value), start: node.range[0] + frontMatter.offset, end: node.range[1] + frontMatter.offset };
-    },
-    frontMatterRange(path) {
-      const node = frontMatter.document.getIn(path, true);
-      return isNode(node) && node.range ? [node.range[0] + frontMatter.offset, node.range[1] + frontMatter.offset] : undefined;
+    intro: () => (intro && !introTooComplex ? { tree: parseMarkdown(intro.value), range: intro.range } : undefined),
+    frontMatterRange: range,
+    nodes: <T extends UnistNode>(...types: T['type'][]): T[] => (bodyNodes ??= allNodes(record.tree)).filter((node): node is T => types.includes(node.type)),
+    nearMiss(paragraph) {
+      if (!nearMisses.has(paragraph)) nearMisses.set(paragraph, nearMissAttribution(paragraph, keys));
+      return nearMisses.get(paragraph);
     },
     ...(meeting ? { meeting } : {}),
   };
@@ -94,23 +110,39 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
   return meeting && !hasErrors(final) ? { meeting, diagnostics: final } : { diagnostics: final };
 }
 
+/** The `intro` Markdown, when it is a string, and the file offsets of its value (found when asked). */
+function introOf(frontMatter: RecordFrontMatter, plain: Record<string, unknown> | undefined): { value: string; range(): [number, number] } | undefined {
+  const { offset } = frontMatter;
+  const rangeOf = (node: Node): [number, number] => [node.range![0] + offset, node.range![1] + offset];
+  if (plain) {
+    const value = plain.intro;
+    return typeof value === 'string' ? { value, range: () => rangeOf(frontMatter.document().get('intro', true) as Node) } : undefined;
+  }
+  const node = frontMatter.document().get('intro', true);
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
+  return { value: node.value, range: () => rangeOf(node) };
+}
+
 /** The `intro` Markdown held to the body's bounds (src/load/limits.ts) before anything parses it. */
-function hostileIntro(record: LoadedRecord, diagnostics: Diagnostic[]): boolean {
-  const { frontMatter, file, source } = record;
-  const node = frontMatter.document.get('intro', true);
-  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return false;
-  const problem = markdownLimitProblem(node.value);
+function hostileIntro(record: LoadedRecord, intro: { value: string; range(): [number, number] }, diagnostics: Diagnostic[]): boolean {
+  const problem = markdownLimitProblem(intro.value);
   if (!problem) return false;
   // The value's offsets are not the source's (quotes, folding): the whole value is pointed at.
-  const [start, end] = [node.range[0] + frontMatter.offset, node.range[1] + frontMatter.offset];
+  const [start, end] = intro.range();
   diagnostics.push(
-    diagnosticAt(file, source, start, end, { severity: 'error', rule: 'too-complex', message: `intro: ${problem.message}`, note: problem.note }),
+    diagnosticAt(record.file, record.source, start, end, { severity: 'error', rule: 'too-complex', message: `intro: ${problem.message}`, note: problem.note }),
   );
   return true;
 }
 
 /** The facts of a valid front-matter; people with the same initials are reported here. */
-function buildMeeting(record: LoadedRecord, data: RecordData, attributions: Meeting['attributions'], diagnostics: Diagnostic[]): Meeting {
+function buildMeeting(
+  record: LoadedRecord,
+  plain: Record<string, unknown> | undefined,
+  data: RecordData,
+  attributions: Meeting['attributions'],
+  diagnostics: Diagnostic[],
+): Meeting {
   const { file, source, frontMatter } = record;
   const chairs = data.chair === undefined ? [] : Array.isArray(data.chair) ? data.chair : [data.chair];
   const speakers = data.speakers ?? [];
@@ -119,11 +151,15 @@ function buildMeeting(record: LoadedRecord, data: RecordData, attributions: Meet
     ...speakers.map((speaker, i): [(string | number)[], Speaker] => [['speakers', i], speaker]),
     ...chairs.map((chair, i): [(string | number)[], Speaker] => [Array.isArray(data.chair) ? ['chair', i] : ['chair'], chair]),
   ];
-  // The later of two people with the same key, in file order, is the one reported.
-  const position = (path: (string | number)[]): number => {
-    const node = frontMatter.document.getIn(path, true);
-    return isNode(node) && node.range ? node.range[0] : 0;
-  };
+  // The later of two people with the same key, in file order, is the one reported. Read
+  // quickly, the file order is that of the keys (speakers or chair first) and of the items.
+  const keyOrder = plain ? Object.keys(plain) : [];
+  const position = plain
+    ? (path: (string | number)[]): number => keyOrder.indexOf(String(path[0])) * 2 ** 32 + (typeof path[1] === 'number' ? path[1] : 0)
+    : (path: (string | number)[]): number => {
+        const node = frontMatter.document().getIn(path, true);
+        return isNode(node) && node.range ? node.range[0] : 0;
+      };
   keyed.sort(([a], [b]) => position(a) - position(b));
   for (const [path, person] of keyed) {
     if (!isPerson(person) || person.key === undefined) continue;
@@ -132,7 +168,7 @@ function buildMeeting(record: LoadedRecord, data: RecordData, attributions: Meet
       people.set(person.key, person);
       continue;
     }
-    const node = frontMatter.document.getIn([...path, 'key'], true);
+    const node = frontMatter.document().getIn([...path, 'key'], true);
     const [start, end] = isNode(node) && node.range ? node.range : [0, 0];
     diagnostics.push(
       diagnosticAt(file, source, start + frontMatter.offset, end + frontMatter.offset, {
@@ -150,7 +186,7 @@ function buildMeeting(record: LoadedRecord, data: RecordData, attributions: Meet
       ? `the output name ${slug} is the archive's own (${slug}.html, ${slug}.json or ${slug}/)`
       : undefined;
   if (slugProblem) {
-    const node = frontMatter.document.getIn(['slug'], true);
+    const node = frontMatter.document().getIn(['slug'], true);
     const [start, end] = isNode(node) && node.range ? [node.range[0] + frontMatter.offset, node.range[1] + frontMatter.offset] : [0, 3];
     diagnostics.push(
       diagnosticAt(file, source, start, end, {

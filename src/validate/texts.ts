@@ -42,6 +42,44 @@ export function frontMatterTexts(document: Document.Parsed, offset: number, file
   return segments;
 }
 
+/**
+ * frontMatterTexts for a front-matter read without positions (src/load/quick-yaml.ts): the same
+ * segments in the same order — a mapping's keys come in file order — each finding where it
+ * stands, through `range` (a path's file offsets), only when a rule asks.
+ */
+export function valueTexts(
+  value: Record<string, unknown>,
+  range: (path: (string | number)[]) => [number, number] | undefined,
+  fileText: string,
+): TextSegment[] {
+  const segments: TextSegment[] = [];
+  const walk = (node: unknown, steps: (string | number)[]): void => {
+    if (typeof node === 'string') {
+      const field = steps.findLast((step): step is string => typeof step === 'string');
+      if (field !== undefined && !DATA_FIELDS.has(field)) segments.push(placedWhenAsked(node, pathLabel(steps), () => range(steps)!, fileText));
+    } else if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...steps, i]));
+    else if (node !== null && typeof node === 'object') for (const [key, item] of Object.entries(node)) walk(item, [...steps, key]);
+  };
+  walk(value, []);
+  return segments;
+}
+
+/** A segment whose place in the file is looked up on the first `locate`. */
+function placedWhenAsked(text: string, field: string, range: () => [number, number], fileText: string): TextSegment {
+  let placed: TextSegment | undefined;
+  return {
+    text,
+    field,
+    locate(index, length) {
+      if (!placed) {
+        const [start, end] = range();
+        placed = segment(text, field, fileText.slice(start, end), start);
+      }
+      return placed.locate(index, length);
+    },
+  };
+}
+
 /** Body text by block, with attributions cut off (their keys are not prose). */
 export function bodyTexts(tree: Root, attributions: readonly Attribution[], fileText: string): TextSegment[] {
   const cut = new Map(attributions.map((attribution) => [attribution.text, attribution.index]));

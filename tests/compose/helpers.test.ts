@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalise, joinClauses, joinList, listEnd, listSeparator, longDate, shortDate, withArticle } from '../../src/compose/helpers.js';
+import { capitalise, joinClauses, joinList, listEnd, listSeparator, longDate, shortDate, weekday, withArticle } from '../../src/compose/helpers.js';
 
 /** The endings of n bulleted items, as the house style prints them. */
 const endings = (count: number): string[] => Array.from({ length: count }, (_, i) => listEnd(i, count));
@@ -58,5 +58,19 @@ describe('dates and words', () => {
     expect(withArticle('event')).toBe('an event');
     expect(withArticle('informal briefing')).toBe('an informal briefing');
     expect(withArticle('university seminar')).toBe('a university seminar');
+  });
+});
+
+describe('weekday', () => {
+  it('names the day as Intl’s en-GB long weekday does, for every day of four centuries', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+    let days = 0;
+    for (let time = Date.UTC(1800, 0, 1); time < Date.UTC(2200, 0, 1); time += 86_400_000) {
+      const iso = new Date(time).toISOString().slice(0, 10);
+      expect(weekday(iso)).toBe(intl.format(new Date(`${iso}T12:00:00Z`)));
+      days++;
+    }
+    expect(days).toBe(146_097);
+    expect(weekday('2016-11-07')).toBe('Monday');
   });
 });

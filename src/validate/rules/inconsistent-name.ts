@@ -19,7 +19,9 @@ export function foldAccents(word: string): string {
 interface Occurrence {
   segment: TextSegment;
   index: number;
+  /** As written (NFC), and with its accents folded. */
   word: string;
+  folded: string;
 }
 
 export const inconsistentName: Rule = {
@@ -28,28 +30,38 @@ export const inconsistentName: Rule = {
   description: 'Hernández in one place and Hernandez in another',
   needsMeeting: false,
   check(context, report) {
-    // Only names written with an accent somewhere can be written two ways: find their plain
-    // forms first, then gather every spelling of just those.
+    // Only names written with an accent somewhere can be written two ways: find them, with
+    // every capitalised word of the texts that have accents (read once), then gather the plain
+    // spellings of just those from the texts without any.
     const segments = context.texts();
     const accented = new Set<string>();
+    const wordsOf = new Map<TextSegment, Occurrence[]>();
     for (const segment of segments) {
       if (ASCII.test(segment.text)) continue; // no accent, so no accented name
-      for (const match of segment.text.matchAll(NAME)) if (!ASCII.test(match[0])) accented.add(foldAccents(match[0].normalize('NFC')));
+      const words: Occurrence[] = [];
+      for (const match of segment.text.matchAll(NAME)) {
+        const word = match[0].normalize('NFC');
+        const folded = ASCII.test(word) ? word : foldAccents(word);
+        if (folded !== word) accented.add(folded);
+        words.push({ segment, index: match.index, word, folded });
+      }
+      wordsOf.set(segment, words);
     }
     if (accented.size === 0) return;
     const groups = new Map<string, Occurrence[]>();
     const names = [...accented];
     for (const segment of segments) {
-      // A segment can spell one of those names only if its letters, accents aside, hold it.
-      const plain = ASCII.test(segment.text) ? segment.text : foldAccents(segment.text);
-      if (!names.some((name) => plain.includes(name))) continue;
-      for (const match of segment.text.matchAll(NAME)) {
-        const word = match[0].normalize('NFC');
-        const folded = foldAccents(word);
-        if (!accented.has(folded)) continue;
-        const group = groups.get(folded) ?? [];
-        group.push({ segment, index: match.index, word });
-        groups.set(folded, group);
+      let words = wordsOf.get(segment);
+      if (!words) {
+        // Plain text can spell one of those names only if it holds it.
+        if (!names.some((name) => segment.text.includes(name))) continue;
+        words = [...segment.text.matchAll(NAME)].map((match) => ({ segment, index: match.index, word: match[0], folded: match[0] }));
+      }
+      for (const occurrence of words) {
+        if (!accented.has(occurrence.folded)) continue;
+        const group = groups.get(occurrence.folded) ?? [];
+        group.push(occurrence);
+        groups.set(occurrence.folded, group);
       }
     }
     for (const occurrences of groups.values()) {

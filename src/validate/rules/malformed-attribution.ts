@@ -8,8 +8,6 @@
  * (JC + IV)` → "write it as subversives. (JC + IV)".
  */
 import type { Paragraph } from 'mdast';
-import { nodesOf } from '../nodes.js';
-import { nearMissAttribution } from '../attributions.js';
 import type { Rule } from './rule.js';
 
 export const malformedAttribution: Rule = {
@@ -18,9 +16,8 @@ export const malformedAttribution: Rule = {
   description: '`subversives (JC + IV)` (no full stop before it), `(jc)`, `(JC/IV)`, `(JC + )`: brackets of initials that are not read as an attribution',
   needsMeeting: true,
   check(context, report) {
-    const keys = new Set(context.meeting?.people.keys() ?? []);
-    for (const paragraph of nodesOf<Paragraph>(context.tree, 'paragraph')) {
-      const miss = nearMissAttribution(paragraph, keys);
+    for (const paragraph of context.nodes<Paragraph>('paragraph')) {
+      const miss = context.nearMiss(paragraph);
       if (miss) report({ start: miss.start, end: miss.end, message: `this is not read as an attribution: ${miss.problem}`, note: `write it as ${miss.fix}` });
     }
   },

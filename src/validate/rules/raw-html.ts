@@ -18,15 +18,16 @@ export const rawHtml: Rule = {
     const intro = context.intro();
     if (intro) {
       for (const node of nodesOf<Html>(intro.tree, 'html')) {
+        const [start, end] = intro.range();
         report({
-          start: intro.start,
-          end: intro.end,
+          start,
+          end,
           message: `raw HTML is not allowed in intro: ${node.value.split('\n')[0]}`,
           note: 'write it in Markdown, or remove it',
         });
       }
     }
-    for (const node of nodesOf<Html>(context.tree, 'html')) {
+    for (const node of context.nodes<Html>('html')) {
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
       const firstLine = node.value.split('\n')[0] ?? '';

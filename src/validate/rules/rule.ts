@@ -1,8 +1,9 @@
 /** A lint rule: one module per rule id, reporting through offsets of the file's text. */
-import type { Root } from 'mdast';
+import type { Paragraph, Root } from 'mdast';
+import type { Node } from 'unist';
 import type { Severity } from '../../diagnostics/diagnostic.js';
 import type { SourceText } from '../../diagnostics/source.js';
-import type { Attribution } from '../attributions.js';
+import type { Attribution, NearMiss } from '../attributions.js';
 import type { Meeting } from '../meeting.js';
 import type { TextSegment } from '../texts.js';
 
@@ -23,8 +24,12 @@ export interface RuleContext {
   texts(): readonly TextSegment[];
   /** Abbreviations the project declares known (phrg-brief.yaml `abbreviations`). */
   abbreviations: readonly string[];
-  /** The `intro` override's Markdown, parsed, with the offsets of its value; absent when none. */
-  intro(): { tree: Root; start: number; end: number } | undefined;
+  /** The `intro` override's Markdown, parsed, and the file offsets of its value (read when asked); absent when none. */
+  intro(): { tree: Root; range(): [number, number] } | undefined;
+  /** The body's nodes of these types, in document order (the tree is walked once for every rule). */
+  nodes<T extends Node>(...types: T['type'][]): T[];
+  /** What nearMissAttribution finds in a paragraph of the body, with this record's keys (worked out once a paragraph). */
+  nearMiss(paragraph: Paragraph): NearMiss | undefined;
   /** File offsets of the front-matter node at `path`, when there is one. */
   frontMatterRange(path: readonly (string | number)[]): [number, number] | undefined;
 }

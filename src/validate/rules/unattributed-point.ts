@@ -7,7 +7,6 @@
  */
 import type { List, ListItem, Paragraph } from 'mdast';
 import { nodesOf } from '../nodes.js';
-import { nearMissAttribution } from '../attributions.js';
 import type { Rule } from './rule.js';
 
 export const unattributedPoint: Rule = {
@@ -17,11 +16,10 @@ export const unattributedPoint: Rule = {
   needsMeeting: false,
   check(context, report) {
     const attributed = new Set(context.attributions.map((attribution) => attribution.paragraph));
-    const keys = new Set(context.meeting?.people.keys() ?? []);
     // A point with a mistyped attribution is reported as that (malformed-attribution) instead.
     const hasAttribution = (item: ListItem): boolean =>
-      nodesOf<Paragraph>(item, 'paragraph').some((paragraph) => attributed.has(paragraph) || nearMissAttribution(paragraph, keys) !== undefined);
-    for (const list of nodesOf<List>(context.tree, 'list')) {
+      nodesOf<Paragraph>(item, 'paragraph').some((paragraph) => attributed.has(paragraph) || context.nearMiss(paragraph) !== undefined);
+    for (const list of context.nodes<List>('list')) {
       const flags = list.children.map(hasAttribution);
       const count = flags.filter(Boolean).length;
       if (count === 0 || count < flags.length - count) continue;

@@ -5,16 +5,16 @@
  * Why: `javascript:`, `data:` and `file:` links run code or leak local files when clicked in a
  * published briefing. Example: `[site](javascript:alert(1))`.
  */
-import type { Definition, Image, Link, Root } from 'mdast';
+import type { Definition, Image, Link } from 'mdast';
 import { nodesOf } from '../nodes.js';
 import { addressProblem, policyNote } from '../link-policy.js';
 import type { Rule } from './rule.js';
 
 export { linkProtocol } from '../link-policy.js';
 
-/** Each link, image or definition in `tree` whose address a briefing may not carry, and why. */
-function unsafeAddresses(tree: Root, found: (node: Link | Image | Definition, problem: string) => void): void {
-  for (const node of nodesOf<Link | Image | Definition>(tree, 'link', 'image', 'definition')) {
+/** Each of these links, images and definitions whose address a briefing may not carry, and why. */
+function unsafeAddresses(nodes: readonly (Link | Image | Definition)[], found: (node: Link | Image | Definition, problem: string) => void): void {
+  for (const node of nodes) {
     const problem = addressProblem(node.url, node.type === 'image' ? 'image' : 'link');
     if (problem) found(node, problem);
   }
@@ -26,13 +26,17 @@ export const unsafeLink: Rule = {
   description: 'a link that is not `http:`, `https:` or `mailto:`, or an image that is not `http:` or `https:` (relative ones included)',
   needsMeeting: false,
   check(context, report) {
-    const note = policyNote();
     // The intro override is Markdown too, and printed in the briefing: it is held to the same.
     const intro = context.intro();
-    if (intro) unsafeAddresses(intro.tree, (_node, problem) => report({ start: intro.start, end: intro.end, message: `intro: ${problem}`, note }));
-    unsafeAddresses(context.tree, (node, problem) => {
+    if (intro) {
+      unsafeAddresses(nodesOf<Link | Image | Definition>(intro.tree, 'link', 'image', 'definition'), (_node, problem) => {
+        const [start, end] = intro.range();
+        report({ start, end, message: `intro: ${problem}`, note: policyNote() });
+      });
+    }
+    unsafeAddresses(context.nodes<Link | Image | Definition>('link', 'image', 'definition'), (node, problem) => {
       const start = node.position?.start.offset ?? 0;
-      report({ start, end: node.position?.end.offset ?? start, message: problem, note });
+      report({ start, end: node.position?.end.offset ?? start, message: problem, note: policyNote() });
     });
   },
 };
