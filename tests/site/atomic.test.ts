@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync, statSync, watch } from 'node:fs'
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, tempProject } from '../helpers/cli.js';
+import { BIN, cliEnv, tempProject } from '../helpers/cli.js';
 import { qpdfCheck } from '../helpers/pdf.js';
 import { buildHere } from '../helpers/site-build.js';
 import { haveTools, QPDF } from '../helpers/tools.js';
@@ -57,7 +57,7 @@ const PHASES: Phase[] = [
  */
 function killAt(phase: Phase): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...phase.args], { cwd: project.dir, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, ...phase.args], { cwd: project.dir, env: cliEnv(), stdio: 'ignore' });
     const watcher = watch(project.path(phase.folder), (_event, name) => {
       if (name !== null && phase.match.test(name)) child.kill('SIGKILL');
     });
