@@ -11,16 +11,22 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const LONGEST_FIRST = [
   'tests/e2e/package.test.ts',
-  'tests/e2e/site-browser.test.ts',
   'tests/site/incremental.test.ts',
+  'tests/e2e/site-browser.test.ts',
   'tests/e2e/cli.test.ts',
-  'tests/cli/build-watch.test.ts',
-  'tests/e2e/docx.test.ts',
-  'tests/e2e/pdf.test.ts',
   'tests/site/atomic.test.ts',
+  'tests/e2e/docx.test.ts',
+  'tests/cli/build-watch.test.ts',
+  'tests/e2e/pdf.test.ts',
   'tests/site/pool.test.ts',
   'tests/cli/authoring.test.ts',
+  'tests/format/record.test.ts',
+  'tests/load/markdown.test.ts',
   'tests/preview/preview.test.ts',
+  'tests/bench/peers.test.ts',
+  'tests/render/pdf/layout.test.ts',
+  'tests/site/git-dates.test.ts',
+  'tests/pipeline.fuzz.test.ts',
 ];
 
 class LongestFirst extends BaseSequencer {
