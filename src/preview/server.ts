@@ -92,7 +92,6 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       await watcher.close();
       await builds.queue.idle(); // let a build in hand finish before its folder goes
       liveReload.close();
-      server.closeIdleConnections(); // those the live-reload streams just left idle
       await closed;
       await rm(base, { recursive: true, force: true });
     },
