@@ -86,13 +86,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return slug ? `${slug}.html` : undefined;
     },
     async close() {
-      // Stop listening at once: a stopped preview must not be reached while a build in hand
-      // finishes (on a loaded machine that took over 30 s, and the port stayed taken).
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await watcher.close();
       await builds.queue.idle(); // let a build in hand finish before its folder goes
       liveReload.close();
-      await closed;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(base, { recursive: true, force: true });
     },
   };
