@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 
 const root = new URL('../', import.meta.url);
@@ -81,4 +81,28 @@ await copyFile(join(packageDir, 'LICENSE_FONT'), new URL('OFL.txt', fontsDir));
     new URL('source-serif-4.css', target),
     `/* Source Serif 4 (SIL Open Font License 1.1), from @fontsource/source-serif-4. */\n${rules.join('\n\n')}\n`,
   );
+}
+
+// schema/record.schema.json, the JSON Schema of a record's front-matter, from the zod schema
+// that validates it, so editors can complete and check records as they are typed (a test
+// keeps the committed file equal to it). The generator is bundled like the CLI and run here:
+// a TypeScript loader's start would cost more than the bundling.
+{
+  const generator = new URL('lib/bundle/.record-schema.mjs', root);
+  await build({
+    entryPoints: ['src/validate/json-schema.ts'],
+    absWorkingDir: fileURLToPath(root),
+    outfile: fileURLToPath(generator),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  try {
+    const { recordSchemaJson } = await import(pathToFileURL(fileURLToPath(generator)).href);
+    await writeFile(new URL('schema/record.schema.json', root), recordSchemaJson());
+  } finally {
+    await rm(generator, { force: true });
+  }
 }

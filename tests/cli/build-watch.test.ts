@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../bench/generate.js';
-import { BIN, REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { BIN, cliEnv, REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
 
 const RECORD = 'meetings/2016-11-07-peru.md';
 const original = readFileSync(join(REPO, RECORD), 'utf8');
@@ -73,7 +73,7 @@ describe('phrg-brief build --watch', () => {
     child = spawn(process.execPath, [BIN, 'build', '--watch', '--format', 'html,md,json'], {
       cwd: project.dir,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
+      env: cliEnv(),
     });
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -167,7 +167,11 @@ describe('phrg-brief build --watch, PDF', () => {
     project.write('tpl/fonts/body.ttf', font('400Regular'));
     project.write('tpl/pdf-theme.yaml', 'fonts:\n  regular: ./fonts/body.ttf\n');
     project.write('phrg-brief.yaml', 'templates: tpl\n');
-    const child = spawn(process.execPath, [BIN, 'build', '--watch', '--format', 'pdf'], { cwd: project.dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'build', '--watch', '--format', 'pdf'], {
+      cwd: project.dir,
+      env: cliEnv(),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -204,7 +208,7 @@ describe('phrg-brief build --watch, PDF', () => {
     const child = spawn(process.execPath, [BIN, 'build', '--watch', '--format', 'html'], {
       cwd: project.dir,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, CI: '1' },
+      env: cliEnv({ CI: '1' }),
     });
     let stderr = '';
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));

@@ -1,7 +1,7 @@
 /** The CLI's own edges: a reader that closes early, no command, the documented exit codes. */
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { BIN, cliEnv, runCli, tempProject, type TempProject } from '../helpers/cli.js';
 
 let project: TempProject;
 afterEach(() => project?.remove());
@@ -9,7 +9,7 @@ afterEach(() => project?.remove());
 /** Runs the CLI with its stdout a pipe whose reader has already gone (`| head -0`). */
 function runIntoClosedPipe(args: readonly string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -21,7 +21,7 @@ function runIntoClosedPipe(args: readonly string[], cwd: string): Promise<{ code
 /** Runs the CLI piped into a reader that takes a few bytes and closes. */
 function runIntoShortReader(args: readonly string[], cwd: string): Promise<{ code: number | null; stderr: string; read: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let read = '';
     child.stdout.once('data', (chunk: Buffer) => {
       read = chunk.toString('utf8').split('\n')[0]!;

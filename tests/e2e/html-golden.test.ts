@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archiveNuMessages, PERU, siteArchive } from '../helpers/archive.js';
+import { archiveNuMessages, PERU, siteArchive, startArchiveNuCheck } from '../helpers/archive.js';
 import { sharedChromium } from '../helpers/browser.js';
 import { FIXTURES } from '../helpers/cli.js';
 import { CHROMIUM, haveTools, JAVA } from '../helpers/tools.js';
@@ -22,6 +22,7 @@ beforeAll(async () => {
   // The Peru record as the shared site archive built it (tests/helpers/archive.ts), among
   // others: its page has neighbours, which must not change the article's words.
   htmlPath = (await siteArchive()).path('dist', `${PERU}.html`);
+  startArchiveNuCheck(); // awaited in the last test
 }, 120_000);
 
 describe.runIf(haveTools(CHROMIUM))('the Peru briefing in Chromium', () => {

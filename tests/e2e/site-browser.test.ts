@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archiveNuMessages, ARCHIVE_SIZE, pagesOfEachKind, siteArchive, SANTO_TOMAS } from '../helpers/archive.js';
+import { archiveNuMessages, ARCHIVE_SIZE, pagesOfEachKind, siteArchive, SANTO_TOMAS, startArchiveNuCheck } from '../helpers/archive.js';
 import { sharedChromium } from '../helpers/browser.js';
 import { startPreview, type TempProject } from '../helpers/cli.js';
 import { CHROMIUM, JAVA, haveTools } from '../helpers/tools.js';
@@ -21,6 +21,7 @@ let project: TempProject;
 
 beforeAll(async () => {
   project = await siteArchive();
+  startArchiveNuCheck(); // awaited in the last test
 }, 120_000);
 
 describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview', () => {

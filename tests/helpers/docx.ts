@@ -1,5 +1,5 @@
 /** Reads Word files back as a reviewer would: their XML parts, pandoc's text, LibreOffice's PDF. */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -23,21 +23,20 @@ export function pandocPlain(file: string): string {
 
 /**
  * Converts to PDF with headless LibreOffice, in a profile of its own so that it neither meets
- * a running LibreOffice nor leaves settings behind. Returns the PDF's path and the output.
+ * a running LibreOffice nor leaves settings behind. Resolves to the PDF's path and the output.
  * A conversion costs about 5 CPU-seconds, even of a one-line file; start-up with a fresh profile
  * is a tenth of that, and --nologo, --nodefault, a named filter or SAL_USE_VCLPLUGIN=svp
- * measured no different, so the call stays as a user would type it.
+ * measured no different, so the call stays as a user would type it. It runs asynchronously, so
+ * that a test file can start it first and test other things while it works.
  */
-export function libreOfficePdf(file: string, outDir: string): { pdf: string; output: string } {
+export function libreOfficePdf(file: string, outDir: string): Promise<{ pdf: string; output: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'phrg-brief-lo-'));
-  try {
-    const output = execFileSync(
-      'soffice',
-      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, file],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
-    );
-    return { pdf: join(outDir, basename(file).replace(/\.docx$/, '.pdf')), output };
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
+  const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, file];
+  return new Promise((resolve, reject) => {
+    execFile('soffice', args, { encoding: 'utf8', timeout: 120_000 }, (error, stdout, stderr) => {
+      rmSync(profile, { recursive: true, force: true });
+      if (error) reject(new Error(`soffice failed: ${error.message}\n${stderr}`));
+      else resolve({ pdf: join(outDir, basename(file).replace(/\.docx$/, '.pdf')), output: stdout });
+    });
+  });
 }

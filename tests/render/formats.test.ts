@@ -60,6 +60,8 @@ describe('the list of formats', () => {
     expect(['/a.pdf', '/a.md', '/a.json', '/a.docx', '/feed.xml'].filter((path) => real.test(path))).toHaveLength(5);
     expect(real.test('/a.html')).toBe(false);
     expect(real.test('/a.odt')).toBe(false);
+    // The search index's JSON is made with the pages: a reader's first search waits for no PDF.
+    expect(['/pagefind/pagefind-entry.json', '/schema/briefing.schema.json'].filter((path) => real.test(path))).toEqual([]);
     expect(contentTypes(FORMATS)['.docx']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
 
     expect(onRequestRoute([...FORMATS, ODT]).test('/a.odt')).toBe(true);

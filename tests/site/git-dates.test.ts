@@ -43,6 +43,7 @@ beforeEach(() => {
   const all = generateRecords(40, project.path('meetings'), 5);
   names = all.filter((name) => name < '2020').slice(0, 4);
   for (const name of all) if (!names.includes(name)) rmSync(project.path('meetings', name));
+  project.write('phrg-brief.yaml', 'site:\n  search: false\n'); // the feed is what is read: no search index needed
   git(['init', '-q'], '2020-01-01T00:00:00Z');
   git(['add', '.'], '2020-01-01T00:00:00Z');
   git(['commit', '-q', '-m', 'records'], '2020-01-01T00:00:00Z');

@@ -49,10 +49,17 @@ function changed(before: Map<string, { mtime: number; bytes: Buffer }>, after: M
     .sort();
 }
 
-/** A copy of the project of COUNT records built with `kind`'s formats (built once per worker). */
-async function copyBuilt(kind: typeof PAGES): Promise<void> {
+/**
+ * Without the search index unless asked for: Pagefind's run is a third of a small build's
+ * time, and only the tests that look at the index need it.
+ */
+const NO_SEARCH = 'site:\n  search: false\n';
+
+/** A copy of the project of COUNT records built with `kind`'s formats (built once per worker), with or without the search index. */
+async function copyBuilt(kind: typeof PAGES, search = false): Promise<void> {
   formats = kind;
-  project = await copyOfBuilt(`site-incremental-${COUNT}-${kind!.join(',')}`, async (fresh) => {
+  project = await copyOfBuilt(`site-incremental-${COUNT}-${kind!.join(',')}${search ? '-search' : ''}`, async (fresh) => {
+    if (!search) fresh.write('phrg-brief.yaml', NO_SEARCH);
     generateRecords(COUNT, fresh.path('meetings'), 9);
     const first = await buildHere(fresh.dir, { formats: kind });
     expect(first.counts).toEqual({ built: COUNT, unchanged: 0, failed: 0 });
@@ -62,8 +69,8 @@ async function copyBuilt(kind: typeof PAGES): Promise<void> {
 }
 afterEach(() => project?.remove());
 
-describe('incremental builds', () => {
-  beforeEach(() => copyBuilt(PAGES), 60_000);
+describe('incremental builds, with the search index', () => {
+  beforeEach(() => copyBuilt(PAGES, true), 60_000);
 
   it('render nothing again when nothing changed, even if files were touched', async () => {
     // The project was built in another folder and copied here whole: its cache holds good.
@@ -72,26 +79,6 @@ describe('incremental builds', () => {
     for (const name of names) utimesSync(project.path('meetings', name), later, later);
     expect((await build()).counts).toEqual({ built: 0, unchanged: COUNT, failed: 0 });
     expect(changed(before, snapshot())).toEqual([]);
-  });
-
-  it('render only the edited record, and change none of the others’ files', async () => {
-    const before = snapshot();
-    const target = names[3]!;
-    const slug = target.replace(/\.md$/, '');
-    const text = readFileSync(project.path('meetings', target), 'utf8');
-    project.write(`meetings/${target}`, text.replace('The main points made were as follows:', 'The main points, as agreed, were these:'));
-    expect((await build()).counts).toEqual({ built: 1, unchanged: COUNT - 1, failed: 0 });
-    const touched = changed(before, snapshot());
-    expect(touched).toEqual(expect.arrayContaining([`${slug}.html`, `${slug}.md`, `${slug}.json`]));
-    // Besides its own files, only the archive's shared pages may change.
-    const others = touched.filter((name) => !name.startsWith(slug));
-    expect(
-      others.every(
-        (name) =>
-          ['index.html', 'feed.xml', 'briefings.json'].includes(name) || name.startsWith('tags/') || name.startsWith('people/') || name.startsWith('pagefind/'),
-      ),
-    ).toBe(true);
-    expect(readFileSync(project.path('dist', `${slug}.html`), 'utf8')).toContain('as agreed');
   });
 
   it('rewrite briefings.json but no site page when only a record’s points change', async () => {
@@ -131,6 +118,30 @@ describe('incremental builds', () => {
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     expect([...before.keys()].some((name) => name.startsWith('pagefind/') && name.endsWith('.pf_index'))).toBe(true);
     for (const [name, file] of before) expect(after.get(name)!.bytes.equals(file.bytes), name).toBe(true);
+  });
+});
+
+describe('incremental builds', () => {
+  beforeEach(() => copyBuilt(PAGES), 60_000);
+
+  it('render only the edited record, and change none of the others’ files', async () => {
+    const before = snapshot();
+    const target = names[3]!;
+    const slug = target.replace(/\.md$/, '');
+    const text = readFileSync(project.path('meetings', target), 'utf8');
+    project.write(`meetings/${target}`, text.replace('The main points made were as follows:', 'The main points, as agreed, were these:'));
+    expect((await build()).counts).toEqual({ built: 1, unchanged: COUNT - 1, failed: 0 });
+    const touched = changed(before, snapshot());
+    expect(touched).toEqual(expect.arrayContaining([`${slug}.html`, `${slug}.md`, `${slug}.json`]));
+    // Besides its own files, only the archive's shared pages may change.
+    const others = touched.filter((name) => !name.startsWith(slug));
+    expect(
+      others.every(
+        (name) =>
+          ['index.html', 'feed.xml', 'briefings.json'].includes(name) || name.startsWith('tags/') || name.startsWith('people/') || name.startsWith('pagefind/'),
+      ),
+    ).toBe(true);
+    expect(readFileSync(project.path('dist', `${slug}.html`), 'utf8')).toContain('as agreed');
   });
 
   it('make the pages again from every briefing’s cached summary when one record’s facts change', async () => {
@@ -183,7 +194,7 @@ describe('incremental builds', () => {
   });
 
   it('render everything again when a template changes, or with --force, and nothing the time after (the real CLI)', async () => {
-    project.write('phrg-brief.yaml', 'templates: mine\n');
+    project.write('phrg-brief.yaml', `templates: mine\n${NO_SEARCH}`);
     project.write(
       'mine/partials/person.hbs',
       readFileSync(join(REPO, 'templates/default/partials/person.hbs'), 'utf8').replace('speaking on behalf of', 'for'),
@@ -223,6 +234,7 @@ describe('incremental builds', () => {
       const record = (slug: string, date: string) =>
         `---\ntitle: T\ndate: ${date}\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nslug: ${slug}\n---\n\nText.\n`;
       const formats = ['html', 'json'] satisfies BuildHereOptions['formats'];
+      own.write('phrg-brief.yaml', NO_SEARCH);
       own.write(a, record('shared', '2017-01-01'));
       expect((await buildHere(own.dir, { formats })).ok).toBe(true);
       const before = readFileSync(own.path('dist', 'shared.html'));
