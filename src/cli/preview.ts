@@ -41,10 +41,24 @@ export async function runPreview(path: string, options: PreviewCommandOptions): 
     process.once('SIGTERM', stop);
     stopWhenOrphaned(stop);
   });
+  // The server stops answering at once; a build in hand is let finish, unless told twice or it
+  // runs past STOP_WAIT_MS (its files are in the preview's own temporary folder: nothing of the
+  // project's is lost).
+  const forced = (): void => {
+    process.stderr.write('phrg-brief preview: stopped without waiting for the build in hand\n');
+    process.exit(EXIT_OK);
+  };
+  process.once('SIGINT', forced);
+  process.once('SIGTERM', forced);
+  const guard = setTimeout(forced, STOP_WAIT_MS);
   await preview.close();
+  clearTimeout(guard);
   process.stderr.write('phrg-brief preview: stopped\n');
   return EXIT_OK;
 }
+
+/** How long a stopped preview waits for a build in hand before it ends regardless. */
+const STOP_WAIT_MS = 10_000;
 
 /**
  * `npx phrg-brief preview` runs the server under `sh -c`, and a SIGTERM to npm ends npm and

@@ -86,10 +86,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return slug ? `${slug}.html` : undefined;
     },
     async close() {
+      // Stop serving at once, open connections too (live-reload streams, kept-alive sockets):
+      // a stopped preview must not answer, nor hold its port, while a build in hand finishes.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      liveReload.close();
+      server.closeAllConnections();
       await watcher.close();
       await builds.queue.idle(); // let a build in hand finish before its folder goes
-      liveReload.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
       await rm(base, { recursive: true, force: true });
     },
   };
