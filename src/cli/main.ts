@@ -33,7 +33,11 @@ export function createProgram(setExitCode: (code: number) => void, formats: read
     .option('-f, --format <list>', formatHelp(formats), formatList(formats))
     .option('--force', 'render every record, ignoring the build cache')
     .option('--drafts', 'build records marked draft: true as well')
-    .option('-j, --jobs <n>', 'threads rendering records: this one and n-1 workers (default: one per core)', positiveInteger)
+    .option(
+      '-j, --jobs <n>',
+      'threads rendering records: this one and n-1 workers (default: one per core but one; one per core for over 2,000 records)',
+      positiveInteger,
+    )
     .option('-w, --watch', 'build, then build again on every save to a record, template or config, until Ctrl-C')
     .action(async (paths, options) => setExitCode(await (await import('./build.js')).runBuild(paths, options)));
 

@@ -6,7 +6,6 @@
  * files made from every briefing (site-files.ts) and the cache saved (cache-update.ts). A
  * record with errors leaves its earlier files as they were while the others are built.
  */
-import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
 import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -19,7 +18,7 @@ import { CacheUpdate } from './cache-update.js';
 import { guessNeighbours, neighboursKey, neighboursOf, placedBriefings } from './neighbours.js';
 import { outputOverlap } from './output-folder.js';
 import { OutputOwners } from './output-owners.js';
-import { renderRecords } from './pool.js';
+import { defaultJobs, renderRecords } from './pool.js';
 import type { RenderSettings } from './record-job.js';
 import { buildSettings, planRenders, type BuildSettings } from './render-plan.js';
 import { indexSearchAfter } from './search-refresh.js';
@@ -40,7 +39,7 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Where the build cache lives; default `.phrg-brief-cache/` in `cwd`. */
   cacheDir?: string;
-  /** Worker threads; 1 renders in this thread. Default: one per core. */
+  /** Threads rendering records; 1 renders in this thread alone. Default: `defaultJobs` (pool.ts). */
   jobs?: number;
   /**
    * Leave a due search index out of the build and hand it back as `indexSearch`, for a build
@@ -147,7 +146,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const placed = (records: typeof previous.records) => placedBriefings(records, drafts, (source) => owners.recordExists(source));
   const guessed = htmlPages ? guessNeighbours(placed(previous.records), toRender, cwd, drafts) : new Map();
   const renderSettings: RenderSettings = { cwd, config, formats, drafts, settingsKey: settings, neighbours: Object.fromEntries(guessed) };
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const jobs = Math.max(1, options.jobs ?? defaultJobs(toRender.length));
   // Each result is written as it arrives, at once: the next record is already on its way.
   const told = (outcome: { status: RecordStatus }, result: { file: string }): void =>
     options.onRecord?.({ done: ++done, total, file: result.file, status: outcome.status });

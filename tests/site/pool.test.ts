@@ -5,8 +5,11 @@
  * is too big for it, where the default bound takes one of several megabytes.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../bench/generate.js';
+import { LARGE_ARCHIVE } from '../../src/site/large-archive.js';
+import { defaultJobs } from '../../src/site/pool.js';
 import { runCli, tempProject, type TempProject } from '../helpers/cli.js';
 
 let project: TempProject;
@@ -86,4 +89,13 @@ describe('a worker writing its own files', () => {
     // No temporary file is left behind.
     expect(readdirSync(written.path('shared')).filter((name) => name.startsWith('.'))).toEqual([]);
   }, 60_000);
+});
+
+describe('the default number of threads', () => {
+  it('leaves a core to the indexer and the writes, and has one per core for an archive rendered on workers alone', () => {
+    const cores = availableParallelism();
+    expect(defaultJobs(1000)).toBe(Math.max(1, cores - 1));
+    expect(defaultJobs(LARGE_ARCHIVE)).toBe(Math.max(1, cores - 1));
+    expect(defaultJobs(LARGE_ARCHIVE + 1)).toBe(cores);
+  });
 });
