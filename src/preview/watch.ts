@@ -56,7 +56,7 @@ export function watchProject({ cwd, paths, config, configFile, outDir, queue, lo
   const run = (): void => {
     const batch = changed;
     changed = new Set();
-    void queue.request(batch).then(() => watchOutside(config()?.templatesDir));
+    void queue.request(batch).then(() => watchPath(config()?.templatesDir));
   };
 
   const records = paths.map((path) => resolve(cwd, path));
@@ -74,13 +74,18 @@ export function watchProject({ cwd, paths, config, configFile, outDir, queue, lo
 
   const ignored = (file: string): boolean => IGNORED.test(relative(cwd, file)) || (output !== undefined && inside(output, resolve(cwd, file)));
   const watcher = watch(cwd, { ignoreInitial: true, ignored });
-  // Records, a config or templates kept outside the project folder are watched where they are
-  // (the templates folder as the config names it, after each rebuild that may have changed it).
-  const outside = new Set<string>();
-  const watchOutside = (path: string | undefined): void => {
-    if (path === undefined || inside(cwd, path) || outside.has(path)) return;
-    outside.add(path);
+  // Records, a config or templates kept outside the project folder are watched where they are.
+  // The templates folder the config names is added after each rebuild that may have changed
+  // it, inside the project too: a folder made and filled at once can slip past the watch of
+  // the project (seen under load), and adding it again makes the watcher read it afresh.
+  const added = new Set<string>();
+  const watchPath = (path: string | undefined): void => {
+    if (path === undefined || added.has(path)) return;
+    added.add(path);
     watcher.add(path);
+  };
+  const watchOutside = (path: string | undefined): void => {
+    if (path !== undefined && !inside(cwd, path)) watchPath(path);
   };
   [...records, configPath, config()?.templatesDir].forEach(watchOutside);
   let closed = false;
