@@ -9,13 +9,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configDefaults } from '../../src/config/defaults.js';
 import { buildSite } from '../../src/site/build.js';
-import { REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { runCli, tempProject, type TempProject } from '../helpers/cli.js';
 
 let project: TempProject;
 beforeAll(() => {
-  project = tempProject();
-  const example = '2016-11-07-peru.md';
-  project.write(`meetings/${example}`, readFileSync(`${REPO}meetings/${example}`));
+  project = tempProject({ withExample: true });
 });
 afterAll(() => project?.remove());
 
@@ -45,9 +43,7 @@ describe('site.search: false', () => {
 describe('a search index left until the build is reported (build --watch)', () => {
   let watched: TempProject;
   beforeAll(() => {
-    watched = tempProject();
-    const example = '2016-11-07-peru.md';
-    watched.write(`meetings/${example}`, readFileSync(`${REPO}meetings/${example}`));
+    watched = tempProject({ withExample: true });
   });
   afterAll(() => watched?.remove());
 
