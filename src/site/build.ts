@@ -151,7 +151,6 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const told = (outcome: { status: RecordStatus }, result: { file: string }): void =>
     options.onRecord?.({ done: ++done, total, file: result.file, status: outcome.status });
   await renderRecords(toRender, renderSettings, outDir, jobs, {
-    settle: (result) => told(settler.settle(result), result),
     claim: (result) => settler.claim(result),
     finish: (result, failure) => told(settler.finish(result, failure), result),
   });
@@ -164,7 +163,6 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
       .map(([source]) => join(cwd, source));
     // Counted already: these are not told of again.
     await renderRecords(again, { ...renderSettings, neighbours: Object.fromEntries(actual) }, outDir, jobs, {
-      settle: (result) => void settler.settle(result),
       claim: (result) => settler.claim(result),
       finish: (result, failure) => void settler.finish(result, failure),
     });

@@ -14,18 +14,8 @@ import { discoverRecords } from '../load/discover.js';
 import type { Format } from '../render/formats.js';
 import { LARGE_ARCHIVE } from './large-archive.js';
 import type { RecordResult, RenderSettings } from './record-job.js';
-import type { WriteFailure } from './settle-records.js';
 import type { WorkerReply, WorkerRequest } from './worker-messages.js';
-
-/**
- * Where results go. A record rendered in this thread is settled whole, its files written
- * here; a worker writes its own, between `claim` (may it, under that name?) and `finish`.
- */
-export interface ResultSink {
-  settle(result: RecordResult): void;
-  claim(result: RecordResult): boolean;
-  finish(result: RecordResult, failure?: WriteFailure): void;
-}
+import { WriteBehind, type ResultSink } from './write-behind.js';
 
 /** Enough for the largest record with the PDF fonts loaded; a tenth of what V8 would let it take. */
 const WORKER_HEAP_MB = 96;
@@ -71,26 +61,28 @@ export async function renderRecords(paths: readonly string[], settings: RenderSe
   const hereToo = jobs === 1 || paths.length <= RENDER_HERE_UP_TO;
   const workers = hereToo ? Math.max(0, Math.min(jobs - 1, Math.floor(paths.length / RECORDS_PER_WORKER))) : jobs;
   const [, ...unfinished] = await Promise.all([
-    hereToo ? renderHere(take, settings, sink, workers > 0) : Promise.resolve(),
+    hereToo ? renderHere(take, settings, outDir, sink, workers > 0) : Promise.resolve(),
     ...Array.from({ length: workers }, () => runWorker(take, settings, outDir, sink)),
   ]);
   // A worker that died (out of its bounded heap, say) leaves its records to this thread, which
   // has no bound, and so do all the rest should every worker die: all are built regardless.
   const left = unfinished.flat();
   let i = 0;
-  await renderHere(() => left[i++] ?? take(), settings, sink, false);
+  await renderHere(() => left[i++] ?? take(), settings, outDir, sink, false);
 }
 
-async function renderHere(take: () => string | undefined, settings: RenderSettings, sink: ResultSink, sharing: boolean): Promise<void> {
+async function renderHere(take: () => string | undefined, settings: RenderSettings, outDir: string, sink: ResultSink, sharing: boolean): Promise<void> {
   let path = take();
   if (path === undefined) return;
   // The parsers and renderers load only when a record is to be rendered in this thread.
   const { renderRecordJob } = await import('./record-job.js');
+  const writes = new WriteBehind(outDir, sink);
   for (; path !== undefined; path = take()) {
-    sink.settle(await renderRecordJob(path, settings));
+    await writes.add(await renderRecordJob(path, settings));
     // Let the workers' results in between records, and feed them their next.
     if (sharing) await nextTurn();
   }
+  await writes.drain();
 }
 
 /** Resolves with the records the worker took but did not finish, should it die. */

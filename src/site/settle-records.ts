@@ -1,15 +1,14 @@
 /**
- * Settling a rendered record: its output name claimed, its files written atomically, its
- * entry added to the cache's pack and its manifest entry made. Results are settled one at a
- * time as they arrive, while the workers go on; a record with errors leaves its earlier files
+ * Settling a rendered record: its output name claimed, then, once its files are written
+ * (write-behind.ts, or the worker that rendered it), its entry added to the cache's pack and
+ * its manifest entry made. Results are settled one at a time as they arrive, while the
+ * workers go on; a record with errors leaves its earlier files
  * as they were, and a record that could not be written is failed, not the build.
  */
-import { join } from 'node:path';
 import { fileDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { errorMessage } from '../diagnostics/error-message.js';
 import { displayPath } from '../load/discover.js';
 import type { RecordOutcome } from '../pipeline.js';
-import { writeFileAtomicSync } from '../write/atomic.js';
 import type { CacheEntry } from './cache.js';
 import type { CacheUpdate } from './cache-update.js';
 import type { PackPlace } from './entry-pack.js';
@@ -38,24 +37,6 @@ export class RecordSettler {
   ) {
     this.outcomes = new Map(unchanged);
     this.shownOutput = outputNamer(cwd, outDir);
-  }
-
-  /** Settles `result`, writing its files here; should they fail to be written, the record is failed with the reason. */
-  settle(result: RecordResult): RecordOutcome {
-    let failure: WriteFailure | undefined;
-    if (this.claim(result)) {
-      for (const file of result.files ?? []) {
-        if (file.data === undefined) continue; // written by the worker that rendered it
-        const target = join(this.outDir, file.name);
-        try {
-          writeFileAtomicSync(target, file.data);
-        } catch (error) {
-          failure = { target, reason: error };
-          break;
-        }
-      }
-    }
-    return this.finish(result, failure);
   }
 
   /**

@@ -3,7 +3,18 @@
  * the bytes go to a temporary name in the same folder, which is then renamed over the target.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  rename as renameThen,
+  renameSync,
+  rm as rmThen,
+  rmSync,
+  writeFile as writeFileThen,
+  writeFileSync,
+  writevSync,
+} from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -76,6 +87,31 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, ret
     if (!retried && madeFolders.delete(dir)) return writeFileAtomicSync(path, data, true);
     throw error;
   }
+}
+
+/**
+ * writeFileAtomicSync's steps on libuv's threads, for a thread that has rendering to do
+ * meanwhile: the callback forms, as each promise-based step costs this thread more.
+ */
+export function writeFileAtomicBehind(path: string, data: string | Uint8Array, retried = false): Promise<void> {
+  const dir = dirname(path);
+  if (!madeFolders.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeFolders.add(dir);
+  }
+  const temporary = temporaryName(path);
+  return new Promise<void>((resolve, reject) => {
+    const failed = (error: Error): void =>
+      rmThen(temporary, { force: true }, () => {
+        // The folder may have gone since this process made it: make it again, once.
+        if (!retried && madeFolders.delete(dir)) writeFileAtomicBehind(path, data, true).then(resolve, reject);
+        else reject(error);
+      });
+    writeFileThen(temporary, data, (error) => {
+      if (error) return failed(error);
+      renameThen(temporary, path, (renameError) => (renameError ? failed(renameError) : resolve()));
+    });
+  });
 }
 
 /** Like writeFileAtomic, for a file made piece by piece that is never whole in memory. */
