@@ -86,6 +86,13 @@ export async function writeSiteFiles(job: SiteFilesJob): Promise<SiteFiles> {
   // files stay as they were, and the next build, which renders every record again, makes them.
   if (published.length > 0 && entries === undefined) return result;
   const remove = (names: readonly string[]): void => void result.removed.push(...removeOutputs(outDir, names, cwd));
+  // The search index reads only the briefing pages, all written by now: Pagefind, a process
+  // of its own, indexes them while this thread makes the site's pages beside it.
+  const searchKey = createHash('sha256').update(dataKey).update(siteKey).digest('hex');
+  const searching = searchIndex(job, searchKey, published.length > 0, result).catch((error: unknown) => ({
+    key: undefined,
+    warning: internalError('site', error),
+  }));
   try {
     let pages = previousPages;
     if (force || previous.siteKey !== siteKey || !outputsExist(outDir, previousPages)) {
@@ -106,31 +113,36 @@ export async function writeSiteFiles(job: SiteFilesJob): Promise<SiteFiles> {
       await writeBriefingsJson(ordered, entries, outDir);
     }
     result.state = { siteFiles: [...pages, ARCHIVE_DATA, ...dataFiles], siteKey, dataKey, dataFiles };
-    // The search index, made again only when a briefing's page is.
-    const searchKey = createHash('sha256').update(dataKey).update(siteKey).digest('hex');
-    if (!config.site.search) {
-      // Turned off (site.search: false): an index left by an earlier build goes with it.
-      if (previous.searchKey !== undefined || existsSync(join(outDir, SEARCH_DIR))) {
-        rmSync(join(outDir, SEARCH_DIR), { recursive: true, force: true });
-      }
-    } else if (job.htmlPages && published.length > 0) {
-      const searchJob: SearchJob = { outDir, force, searchKey, previousKey: previous.searchKey, lang: config.site.lang };
-      if (job.deferSearch && searchIndexDue(searchJob)) {
-        // The manifest keeps the last index's key until this one is made: should it never be,
-        // the next build makes it.
-        if (previous.searchKey !== undefined) result.state.searchKey = previous.searchKey;
-        result.search = searchJob;
-        return result;
-      }
-      const search = await refreshSearchIndex(searchJob);
-      if (search.key) result.state.searchKey = search.key;
-      if (search.warning) result.diagnostics.push(search.warning);
-    }
   } catch (error) {
     // A broken index or feed template is reported like any other; the briefings still stand.
     result.diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
   }
+  const searched = await searching;
+  if (searched.key) result.state.searchKey = searched.key;
+  else if (result.search && previous.searchKey !== undefined) result.state.searchKey = previous.searchKey;
+  if (searched.warning) result.diagnostics.push(searched.warning);
   return result;
+}
+
+/**
+ * The search index, made again only when a briefing's page is; removed when turned off
+ * (site.search: false). With `deferSearch`, a due index is left in `result.search` and the
+ * manifest keeps the last index's key until it is made: should it never be, the next build
+ * makes it.
+ */
+async function searchIndex(job: SiteFilesJob, searchKey: string, anyBriefing: boolean, result: SiteFiles): Promise<{ key?: string; warning?: Diagnostic }> {
+  const { config, outDir, previous, force } = job;
+  if (!config.site.search) {
+    if (previous.searchKey !== undefined || existsSync(join(outDir, SEARCH_DIR))) rmSync(join(outDir, SEARCH_DIR), { recursive: true, force: true });
+    return {};
+  }
+  if (!job.htmlPages || !anyBriefing) return {};
+  const searchJob: SearchJob = { outDir, force, searchKey, previousKey: previous.searchKey, lang: config.site.lang };
+  if (job.deferSearch && searchIndexDue(searchJob)) {
+    result.search = searchJob;
+    return {};
+  }
+  return refreshSearchIndex(searchJob);
 }
 
 /** The person pages, made from the briefings' entries; returns the files written. */
