@@ -4,6 +4,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { errorMessage } from '../diagnostics/error-message.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { isFormat } from '../render/formats.js';
+import type { SearchBehind } from '../preview/search-behind.js';
 import { buildSite, warmUp } from '../site/build.js';
 import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
 import { refuseWithoutRecords } from './no-records.js';
@@ -31,7 +32,7 @@ async function buildOnce(
   paths: string[],
   options: BuildCommandOptions,
   showProgress = true,
-  deferSearch = false,
+  searchBehind?: SearchBehind,
 ): Promise<{ code: number; config?: ResolvedConfig }> {
   const { config, diagnostics: configDiagnostics } = await resolveConfig(options);
   if (!config) {
@@ -49,7 +50,7 @@ async function buildOnce(
     force: options.force ?? false,
     drafts: options.drafts ?? false,
     ...(options.jobs ? { jobs: options.jobs } : {}),
-    ...(deferSearch ? { deferSearch } : {}),
+    ...(searchBehind ? { deferSearch: true } : {}),
     onRecord: (event) => progress.update(event),
   });
   progress.done();
@@ -63,9 +64,9 @@ async function buildOnce(
   if (count('draft') > 0) parts.push(`drafts left out ${count('draft')}`);
   if (result.removed.length > 0) parts.push(`removed ${result.removed.length} old ${result.removed.length === 1 ? 'file' : 'files'}`);
   process.stderr.write(`${parts.join(', ')} in ${seconds} s → ${options.out}/\n`);
-  // Watching: the briefings are reported as soon as they are written, the search index after.
-  const searchWarnings = (await result.indexSearch?.()) ?? [];
-  if (searchWarnings.length > 0) await report(searchWarnings, options.reporter, options.debug);
+  // Watching: the briefings are reported as soon as they are written, and the search index
+  // is made behind the next build.
+  if (result.indexSearch) searchBehind?.add(result.indexSearch);
   return { code: hasErrors(diagnostics) ? EXIT_ERRORS : EXIT_OK, config };
 }
 
@@ -81,11 +82,19 @@ function chosenFormats(options: BuildCommandOptions, config: ResolvedConfig) {
  */
 async function watch(paths: string[], options: BuildCommandOptions): Promise<number> {
   const cwd = process.cwd();
-  const [{ templatesTouched, watchProject }, { RebuildQueue }] = await Promise.all([import('../preview/watch.js'), import('../preview/rebuild-queue.js')]);
+  const [{ templatesTouched, watchProject }, { RebuildQueue }, { SearchBehind }] = await Promise.all([
+    import('../preview/watch.js'),
+    import('../preview/rebuild-queue.js'),
+    import('../preview/search-behind.js'),
+  ]);
   const log = (line: string): void => void process.stderr.write(`phrg-brief: ${line}\n`);
   // The config as each build last read it: the watcher asks it which templates folder to follow.
   let config = (await resolveConfig(options)).config;
   // Builds take turns (the first, the warm-up, and one per burst of saves), as in preview.
+  const searchBehind = new SearchBehind(
+    (work) => queue.exclusive(work),
+    (warnings) => report(warnings, options.reporter, options.debug),
+  );
   const queue = new RebuildQueue(
     async (changed) => {
       // Templates and the theme are compiled once per process: a change to them, or to the
@@ -95,7 +104,7 @@ async function watch(paths: string[], options: BuildCommandOptions): Promise<num
         clearTemplateCache();
         clearThemeCache();
       }
-      ({ config } = await buildOnce(paths, { ...options, force: false }, false, true));
+      ({ config } = await buildOnce(paths, { ...options, force: false }, false, searchBehind));
     },
     (error) => log(`rebuild failed: ${errorMessage(error)}`),
   );
@@ -114,7 +123,9 @@ async function watch(paths: string[], options: BuildCommandOptions): Promise<num
   process.stderr.write(`phrg-brief: watching ${shown}, the templates and the config (Ctrl-C to stop)\n`);
   await stopped;
   await watcher.close();
-  await queue.idle(); // a build under way finishes its files
+  // A build under way finishes its files, and the search index its pages.
+  await queue.idle();
+  await searchBehind.idle();
   process.stderr.write('phrg-brief: stopped watching\n');
   return EXIT_OK;
 }

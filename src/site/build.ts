@@ -21,7 +21,7 @@ import { OutputOwners } from './output-owners.js';
 import { defaultJobs, renderRecords } from './pool.js';
 import type { RenderSettings } from './record-job.js';
 import { buildSettings, planRenders, type BuildSettings } from './render-plan.js';
-import { indexSearchAfter } from './search-refresh.js';
+import { DeferredSearch } from './search-refresh.js';
 import { RecordSettler } from './settle-records.js';
 import { writeSiteFiles } from './site-files.js';
 
@@ -55,8 +55,8 @@ export interface BuildResult extends RunResult {
   siteFiles: string[];
   /** Outputs removed because their record is gone (relative to cwd). */
   removed: string[];
-  /** With `deferSearch`, the search index still to make; resolves with its warning, if any. */
-  indexSearch?: () => Promise<Diagnostic[]>;
+  /** With `deferSearch`, the search index still to make. */
+  indexSearch?: DeferredSearch;
 }
 
 export { warmUp } from './pool.js';
@@ -191,6 +191,6 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const records = files.map((path) => settler.outcomes.get(path)!);
   const built: BuildResult = { records, diagnostics, siteFiles: site.state.siteFiles.map((name) => displayPath(join(outDir, name), cwd)), removed };
   const search = site.search;
-  if (search) built.indexSearch = () => indexSearchAfter(search, cache.manifestFile);
+  if (search) built.indexSearch = new DeferredSearch(search, cache.manifestFile);
   return built;
 }

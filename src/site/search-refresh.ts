@@ -44,13 +44,32 @@ export async function refreshSearchIndex(job: SearchJob): Promise<{ key?: string
   }
 }
 
-/** Makes a deferred search index, then records its key in the manifest the build saved. */
-export async function indexSearchAfter(job: SearchJob, manifestFile: string): Promise<Diagnostic[]> {
-  const made = await refreshSearchIndex(job);
-  if (made.key) {
-    const manifest = await loadManifest(manifestFile);
-    manifest.searchKey = made.key;
-    await saveManifest(manifestFile, manifest);
+/**
+ * A search index a build left to be made after it (`deferSearch`): by a build that keeps
+ * running, which reports the build first and may start the next before this is made.
+ */
+export class DeferredSearch {
+  constructor(
+    readonly job: SearchJob,
+    private readonly manifestFile: string,
+  ) {}
+
+  /** Makes the index (it reads the pages and writes only the index's folder): its key, or why there is none. */
+  make(): Promise<{ key?: string; warning?: Diagnostic }> {
+    return refreshSearchIndex(this.job);
   }
-  return made.warning ? [made.warning] : [];
+
+  /** Records in the build's manifest that the index answers to `key`: a write to the cache, so in a build's turn. */
+  async record(key: string): Promise<void> {
+    const manifest = await loadManifest(this.manifestFile);
+    manifest.searchKey = key;
+    await saveManifest(this.manifestFile, manifest);
+  }
+
+  /** Makes the index and records it at once; its warning, if any. */
+  async run(): Promise<Diagnostic[]> {
+    const made = await this.make();
+    if (made.key) await this.record(made.key);
+    return made.warning ? [made.warning] : [];
+  }
 }

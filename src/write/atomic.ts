@@ -19,21 +19,26 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { basename, dirname, join } from 'node:path';
 
 /** Temporary files this module writes: `.<name>.<pid>.<random>.tmp`. */
-export const TEMPORARY_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+export const TEMPORARY_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 /** The search index's folders while it is written and swapped in (site/search-index.ts): `.pagefind.<pid>.tmp|old`. */
-const SEARCH_INDEX_FOLDER = /^\.pagefind\.\d+\.(tmp|old)$/;
+const SEARCH_INDEX_FOLDER = /^\.pagefind\.(\d+)\.(tmp|old)$/;
 
 /**
  * Removes temporary files left by a write that was killed mid-way, where a build writes:
  * the output folder itself (with the search index's folders) and its tags/, people/ and schema/.
+ * This process's own are not stale: a build that keeps running makes its search index behind
+ * its next build (preview/search-behind.ts).
  */
 export async function removeStaleTemporaryFiles(dir: string): Promise<void> {
+  const stale = (name: string, top: boolean): boolean => {
+    const pid = (TEMPORARY_FILE.exec(name) ?? (top ? SEARCH_INDEX_FOLDER.exec(name) : null))?.[1];
+    return pid !== undefined && Number(pid) !== process.pid;
+  };
   for (const sub of ['', 'tags', 'people', 'schema']) {
     const folder = join(dir, sub);
-    const names = await readdir(folder).catch(() => [] as string[]);
-    const stale = names.filter((name) => TEMPORARY_FILE.test(name) || (sub === '' && SEARCH_INDEX_FOLDER.test(name)));
-    await Promise.all(stale.map((name) => rm(join(folder, name), { recursive: true, force: true })));
+    const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => stale(name, sub === ''));
+    await Promise.all(names.map((name) => rm(join(folder, name), { recursive: true, force: true })));
   }
 }
 

@@ -4,8 +4,9 @@
  * cleanly on Ctrl-C.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../bench/generate.js';
 import { BIN, cliEnv, REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
@@ -19,6 +20,8 @@ describe('phrg-brief build --watch', () => {
   let stdout = '';
   let stderr = '';
   let exited: Promise<number | null>;
+  /** A templates folder outside the project, which the config names from the test that makes it on. */
+  let outside: TempProject | undefined;
 
   /** Resolves once the output so far passes `test`; fails the test should the build stop first. */
   const until = (test: () => boolean, timeout = 30_000): Promise<void> =>
@@ -84,6 +87,7 @@ describe('phrg-brief build --watch', () => {
   afterAll(() => {
     if (child && child.exitCode === null) child.kill('SIGKILL');
     project?.remove();
+    outside?.remove();
   });
 
   it('builds first, as build does', () => {
@@ -137,26 +141,37 @@ describe('phrg-brief build --watch', () => {
   });
 
   it('watches a templates folder kept outside the project', async () => {
-    const shared = tempProject();
-    try {
-      shared.write('partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} ~ {{role}}{{/if}}');
-      await save(
-        () => project.write('phrg-brief.yaml', `templates: ${JSON.stringify(shared.dir)}\n`),
-        () => html().includes('John Crabtree ~ Peru Support Group'),
-      );
-      await saveUntilSeen(
-        () => shared.write('partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} / {{role}}{{/if}}'),
-        () => html().includes('John Crabtree / Peru Support Group'),
-      );
-    } finally {
-      shared.remove();
-    }
+    const shared = (outside = tempProject());
+    shared.write('partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} ~ {{role}}{{/if}}');
+    await save(
+      () => project.write('phrg-brief.yaml', `templates: ${JSON.stringify(shared.dir)}\n`),
+      () => html().includes('John Crabtree ~ Peru Support Group'),
+    );
+    await saveUntilSeen(
+      () => shared.write('partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} / {{role}}{{/if}}'),
+      () => html().includes('John Crabtree / Peru Support Group'),
+    );
   });
 
   it('stops cleanly on Ctrl-C', async () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(stderr).toContain('stopped watching');
+  });
+
+  it('leaves the search index, made behind its builds, answering to the last pages', async () => {
+    // The last save's words are in the index, and no index folder of its making is left.
+    const fragments = readdirSync(project.path('dist', 'pagefind', 'fragment')).map((name) =>
+      gunzipSync(readFileSync(project.path('dist', 'pagefind', 'fragment', name))).toString('utf8'),
+    );
+    expect(fragments.some((fragment) => fragment.includes('John Crabtree / Peru Support Group'))).toBe(true);
+    expect(readdirSync(project.path('dist')).filter((name) => name.startsWith('.'))).toEqual([]);
+    // Its key reached the build's manifest: the next build finds nothing to index again.
+    const entry = project.path('dist', 'pagefind', 'pagefind-entry.json');
+    const made = statSync(entry).mtimeMs;
+    const again = await runCli(['build', '--format', 'html,md,json'], project.dir);
+    expect(again.stderr).toContain('built 0, unchanged 1, failed 0');
+    expect(statSync(entry).mtimeMs).toBe(made);
   });
 });
 
