@@ -14,6 +14,7 @@ import type { Format } from '../render/formats.js';
 import { clearThemeCache } from '../render/pdf/theme.js';
 import { buildSite, type BuildResult } from '../site/build.js';
 import { RebuildQueue } from './rebuild-queue.js';
+import { SearchBehind } from './search-behind.js';
 import { templatesTouched } from './watch.js';
 
 export interface PreviewBuildOptions {
@@ -44,6 +45,8 @@ export class PreviewBuilds {
   readonly state: PreviewState = { configProblems: [], slugs: new Map() };
   readonly outDir: string;
   readonly queue: RebuildQueue;
+  /** The search index, made behind the builds: a save's pages are served, and reloaded, before it. */
+  readonly search: SearchBehind;
   /** The last save changed pages whose formats built on request are not yet rebuilt. */
   private otherFormatsStale = true;
   /**
@@ -59,6 +62,10 @@ export class PreviewBuilds {
     this.queue = new RebuildQueue(
       (changed) => this.rebuild(changed),
       (error) => this.failed(error),
+    );
+    this.search = new SearchBehind(
+      (work) => this.queue.exclusive(work),
+      async (warnings) => warnings.forEach((warning) => options.log(`${warning.file}: ${warning.message}`)),
     );
   }
 
@@ -83,7 +90,8 @@ export class PreviewBuilds {
       }
       if (!this.otherFormatsStale) return;
       try {
-        await buildSite({ ...this.common(config), formats: [...formats], cacheDir: join(this.options.base, 'cache-all') });
+        const result = await buildSite({ ...this.common(config), formats: [...formats], cacheDir: join(this.options.base, 'cache-all') });
+        if (result.indexSearch) this.search.add(result.indexSearch);
         this.otherFormatsStale = false;
       } catch (error) {
         this.failed(error);
@@ -92,7 +100,7 @@ export class PreviewBuilds {
   }
 
   private common(config: ResolvedConfig) {
-    return { paths: [this.options.path], cwd: this.options.cwd, config, outDir: this.outDir, drafts: true, jobs: 1 };
+    return { paths: [this.options.path], cwd: this.options.cwd, config, outDir: this.outDir, drafts: true, jobs: 1, deferSearch: true };
   }
 
   /** The pages again after saves (all of them when `changed` is not given). */
@@ -114,6 +122,7 @@ export class PreviewBuilds {
     state.config = loaded.config;
     try {
       state.result = await buildSite({ ...this.common(loaded.config), formats: ['html'], cacheDir: join(options.base, 'cache-html') });
+      if (state.result.indexSearch) this.search.add(state.result.indexSearch);
       this.otherFormatsStale = true;
       for (const record of state.result.records) {
         state.slugs.set(record.file, record.slug ?? state.slugs.get(record.file) ?? basename(record.file).replace(/\.md$/i, ''));

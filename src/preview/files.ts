@@ -30,8 +30,9 @@ export function contentTypes(formats: readonly FormatSpec[]): Record<string, str
 /**
  * The request paths the preview brings up to date before serving: the formats built on
  * request, and the feed (made only by a build of every format). Only the site's top level,
- * where briefings and the feed are: the search index's own JSON (pagefind/) is made with the
- * pages, and waiting there for every record's PDF would hold up a reader's first search.
+ * where briefings and the feed are: the search index's own JSON (pagefind/) waits only for the
+ * index (middleware/search-index.ts), and waiting for every record's PDF too would hold up a
+ * reader's first search.
  */
 export function onRequestRoute(formats: readonly FormatSpec[]): RegExp {
   const extensions = [...formats.filter((format) => format.preview === 'on-request').map((format) => format.extension), 'xml'];

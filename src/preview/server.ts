@@ -20,6 +20,7 @@ import { errorOverlay } from './middleware/error-overlay.js';
 import { hostCheck } from './middleware/host-check.js';
 import { LiveReload } from './middleware/live-reload.js';
 import { readOnlyMethods } from './middleware/methods.js';
+import { searchIndex } from './middleware/search-index.js';
 import { staticFiles } from './middleware/static-files.js';
 import { watchProject } from './watch.js';
 
@@ -66,6 +67,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     liveReload.middleware,
     errorOverlay(state, options.cwd),
     deferredFormats((format) => builds.otherFormats(format)),
+    searchIndex(() => builds.search.idle()),
     staticFiles(builds.outDir, state),
   ]);
   const server = createServer((request, response) => {
@@ -92,7 +94,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       liveReload.close();
       server.closeAllConnections();
       await watcher.close();
-      await builds.queue.idle(); // let a build in hand finish before its folder goes
+      // Let a build in hand, and the search index it left, finish before their folder goes.
+      await builds.queue.idle();
+      await builds.search.idle();
       await closed;
       await rm(base, { recursive: true, force: true });
     },

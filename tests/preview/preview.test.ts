@@ -33,6 +33,7 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
   let port = 0;
   let stderr: () => string = () => '';
   let page: Page;
+  let searchEntry: Response;
   const original = readFileSync(join(REPO, RECORD), 'utf8');
 
   beforeAll(async () => {
@@ -41,6 +42,8 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     ({ server, url } = preview);
     stderr = preview.stderr;
     port = Number(new URL(url).port);
+    // Asked for at once: the search index is made behind the first build.
+    searchEntry = await fetch(`${url}pagefind/pagefind-entry.json`);
     // The worker's one Chromium: this file closes its page, never the browser.
     page = await (await sharedChromium()).newPage();
     await page.goto(`${url}2016-11-07-peru.html`);
@@ -69,6 +72,11 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     ).toBe('PK');
     expect(await page.textContent('.phrg-brief-warnings')).toBe('0 warnings');
     expect(readFileSync(join(REPO, 'templates/default/page.hbs'), 'utf8')).not.toContain('preview-bar');
+  });
+
+  it('answers a request for the search index, made behind the builds, once it is made', async () => {
+    expect(searchEntry.status).toBe(200);
+    expect(JSON.parse(await searchEntry.text())).toMatchObject({ languages: { en: { page_count: 1 } } });
   });
 
   it('updates the open page when the record is saved, keeping the scroll position', async () => {
