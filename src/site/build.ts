@@ -16,6 +16,7 @@ import { removeStaleTemporaryFiles } from '../write/atomic.js';
 import { CACHE_DIR, loadManifest, manifestPath } from './cache.js';
 import { CacheUpdate } from './cache-update.js';
 import { guessNeighbours, neighboursKey, neighboursOf, placedBriefings } from './neighbours.js';
+import { lastCommitDates } from './git-dates.js';
 import { outputOverlap } from './output-folder.js';
 import { OutputOwners } from './output-owners.js';
 import { defaultJobs, renderRecords } from './pool.js';
@@ -124,6 +125,8 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const { previous } = cache;
   const total = files.length;
   let done = 0;
+  // For the feed, from git, which runs while the records render.
+  const commits = lastCommitDates(cwd);
 
   const plan = planRenders({
     files,
@@ -181,6 +184,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
     records: cache.manifest.records,
     previous,
     entries: cache.entries,
+    commits,
     ...(options.deferSearch ? { deferSearch: true } : {}),
   });
   diagnostics.push(...site.diagnostics);

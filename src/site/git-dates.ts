@@ -3,20 +3,28 @@
  * build, not one per record (Hugo's `lastmod` from git, the same way). Outside a git
  * repository, or without git, there are none and the feed falls back on the records' dates.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 
-/** Path relative to `cwd` (as the build keys records) → ISO date-time in UTC, newest commit. */
-export function lastCommitDates(cwd: string): Map<string, string> {
-  const dates = new Map<string, string>();
-  // %x01 marks each commit; --relative names files from `cwd` and keeps to what lies under it.
-  const run = spawnSync('git', ['-c', 'core.quotePath=false', 'log', '--format=%x01%cI', '--name-only', '--relative', '--no-renames', '--', '.'], {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-    maxBuffer: 256 * 1024 * 1024,
+/**
+ * Path relative to `cwd` (as the build keys records) → ISO date-time in UTC, newest commit.
+ * Never rejects: the build asks at its start and reads the answer once the records are
+ * rendered, so git runs beside them.
+ */
+export function lastCommitDates(cwd: string): Promise<Map<string, string>> {
+  return new Promise((resolve) => {
+    // %x01 marks each commit; --relative names files from `cwd` and keeps to what lies under it.
+    execFile(
+      'git',
+      ['-c', 'core.quotePath=false', 'log', '--format=%x01%cI', '--name-only', '--relative', '--no-renames', '--', '.'],
+      { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout) => resolve(error ? new Map() : commitDates(stdout)),
+    ).stdin?.end();
   });
-  if (run.status !== 0 || typeof run.stdout !== 'string') return dates;
-  for (const commit of run.stdout.split('\u0001')) {
+}
+
+function commitDates(log: string): Map<string, string> {
+  const dates = new Map<string, string>();
+  for (const commit of log.split('\u0001')) {
     const [date, ...files] = commit.split('\n');
     const time = Date.parse(date ?? '');
     if (Number.isNaN(time)) continue;

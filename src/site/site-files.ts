@@ -42,6 +42,8 @@ export interface SiteFilesJob {
   entries: PackReader | PackWriter | undefined;
   /** Leave a due search index to the caller (`SiteFiles.search`), to make once the build is reported. */
   deferSearch?: boolean;
+  /** Each record's last commit date (git-dates.ts), asked for when the build began; else asked for here. */
+  commits?: Promise<ReadonlyMap<string, string>>;
 }
 
 export interface SiteFiles {
@@ -61,7 +63,7 @@ export async function writeSiteFiles(job: SiteFilesJob): Promise<SiteFiles> {
     .filter(([, entry]) => entry.date !== undefined && (job.drafts || !entry.draft))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   // Each entry's `updated` in the feed: its record's last commit, from one git call.
-  const commits = lastCommitDates(cwd);
+  const commits = await (job.commits ?? lastCommitDates(cwd));
   const committed: Record<string, string> = {};
   for (const [source, entry] of published) {
     const date = commits.get(source.split(sep).join('/'));
