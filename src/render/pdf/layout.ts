@@ -12,10 +12,11 @@
 import type { Element, ElementContent } from 'hast';
 import type PDFDocument from 'pdfkit';
 import { noteCharacters, seenCharacters, textWidth, type Face, type FontSet, type SeenCharacters } from './fonts.js';
-import { breakLines, collectRuns, runsText, type Line, type Run } from './runs.js';
+import { breakLines, collectRuns, type Line, type Run } from './runs.js';
 import { groupInline, layoutTable } from './table.js';
 import { linkTextsOf, MarkedWriter } from './marked.js';
-import { layoutList, nestedIndent } from './lists.js';
+import { layoutBlockquote, layoutHeading, layoutRule } from './blocks.js';
+import { layoutList } from './lists.js';
 import type { Theme } from './theme.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -71,7 +72,7 @@ export class Layout {
     readonly theme: Theme,
     readonly fonts: FontSet,
     readonly faceNames: Readonly<Record<Face, string>>,
-    private readonly events: LayoutEvents | undefined,
+    readonly events: LayoutEvents | undefined,
     private readonly caches: LayoutCaches = newCaches(),
   ) {
     this.dry = events === undefined;
@@ -107,10 +108,11 @@ export class Layout {
     elements.forEach((element, i, all) => this.block(element, x, width, parent, all[i + 1]));
   }
 
-  private block(element: Element, x: number, width: number, parent: Struct | undefined, next: Element | undefined): void {
+  /** Lays out one block-level element; `next`, the one after it, is kept with a heading. */
+  block(element: Element, x: number, width: number, parent: Struct | undefined, next: Element | undefined): void {
     const tag = element.tagName;
     const level = HEADINGS[tag];
-    if (level) return this.heading(element, level, x, width, parent, next);
+    if (level) return layoutHeading(this, element, level, x, width, parent, next);
     switch (tag) {
       case 'p':
       case 'pre':
@@ -119,11 +121,11 @@ export class Layout {
       case 'ol':
         return layoutList(this, element, x, width, parent);
       case 'blockquote':
-        return this.blockquote(element, x, width, parent);
+        return layoutBlockquote(this, element, x, width, parent);
       case 'table':
         return layoutTable(this, element, x, width, parent);
       case 'hr':
-        return this.rule(x, width);
+        return layoutRule(this, x, width);
       default:
         return this.blocks(element.children, x, width, parent);
     }
@@ -281,59 +283,5 @@ export class Layout {
     this.doc.markContent('Artifact', { type });
     draw();
     this.doc.endMarkedContent();
-  }
-
-  // ── blocks ──────────────────────────────────────────────────────────────────────────
-
-  private heading(element: Element, level: keyof Theme['sizes'], x: number, width: number, parent: Struct | undefined, next: Element | undefined): void {
-    const size = this.theme.sizes[level];
-    const runs = this.runsOf(element, { bold: true, italic: false });
-    const options = { size, color: this.theme.colors.heading, after: this.theme.spacing.heading };
-    // A heading keeps its own lines and the first two lines of what follows on one page.
-    const own = this.measure(element, 'heading', width, () => this.paragraph(runs, x, width, undefined, 'H', options));
-    const following = next
-      ? Math.min(
-          this.measure(next, 'block', width, () => this.block(next, x, width, undefined, undefined)),
-          2 * this.lineHeight(this.theme.sizes.body),
-        )
-      : 0;
-    this.keep(own + following);
-    if (!this.dry) this.events?.heading(Number(element.tagName.slice(1)), runsText(runs));
-    this.paragraph(runs, x, width, parent, element.tagName.toUpperCase(), options);
-  }
-
-  private blockquote(element: Element, x: number, width: number, parent: Struct | undefined): void {
-    const struct = this.dry || !parent ? undefined : this.doc.struct('BlockQuote');
-    if (struct) parent!.add(struct);
-    const indent = nestedIndent(this, this.theme.spacing.blockquoteIndent, width, 'block quotes');
-    const top = this.y;
-    const page = this.page;
-    this.blocks(element.children, x + indent, width - indent, struct);
-    struct?.end();
-    if (!this.dry && page === this.page && indent > 0) {
-      this.artifact(() =>
-        this.doc
-          .moveTo(x + 3, top)
-          .lineTo(x + 3, this.y - this.theme.spacing.paragraph)
-          .lineWidth(2)
-          .strokeColor(this.theme.colors.rule)
-          .stroke(),
-      );
-    }
-  }
-
-  private rule(x: number, width: number): void {
-    this.y += this.theme.spacing.paragraph;
-    this.keep(1);
-    if (!this.dry)
-      this.artifact(() =>
-        this.doc
-          .moveTo(x, this.y)
-          .lineTo(x + width, this.y)
-          .lineWidth(0.75)
-          .strokeColor(this.theme.colors.rule)
-          .stroke(),
-      );
-    this.y += this.theme.spacing.paragraph * 2;
   }
 }
