@@ -36,6 +36,8 @@ export default tseslint.config(
       'import-x/no-cycle': 'error',
       // Unused values are tsc's to report (noUnusedLocals); `_name` marks one left on purpose.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      // A module a reader can hold in mind: split by what each part decides once it grows past this.
+      'max-lines': ['error', { max: 300 }],
     },
   },
   ...layerRules,

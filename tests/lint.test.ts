@@ -1,6 +1,6 @@
 /**
- * The lint configuration's own rules can fail: an import against the pipeline's layers, or one
- * that closes a cycle, is reported. (npm run lint checks src/ itself.)
+ * The lint configuration's own rules can fail: an import against the pipeline's layers, one
+ * that closes a cycle, or a module of over 300 lines is reported. (npm run lint checks src/ itself.)
  */
 import { ESLint } from 'eslint';
 import { join } from 'node:path';
@@ -39,6 +39,12 @@ describe('npm run lint', () => {
     expect(await problems('src/render/example.ts', "import { composeBriefing } from '../compose/briefing.js';\nexport const c = composeBriefing;\n")).toEqual(
       [],
     );
+  }, 60_000);
+
+  it('refuses a module of over 300 lines', async () => {
+    const lines = (count: number): string => Array.from({ length: count }, (_, i) => `export const v${i} = ${i};`).join('\n');
+    expect(await problems('src/site/example.ts', lines(300))).toEqual([]);
+    expect(await problems('src/site/example.ts', lines(301))).toEqual([expect.stringMatching(/^max-lines: File has too many lines \(301\)/)]);
   }, 60_000);
 
   it('refuses an import that closes a cycle', async () => {
