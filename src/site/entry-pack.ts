@@ -20,18 +20,9 @@ export type PackPlace = [offset: number, entryLength: number, summaryLength: num
 /** The byte just past the record at `place`. */
 const endOf = ([offset, entryLength, summaryLength]: PackPlace): number => offset + entryLength + summaryLength;
 
-/**
- * Bytes read at once around a record asked for: the site files read every record, in file
- * or date order, three times over, and a read a record cost a fifth of a one-record rebuild
- * (1,000 records); a record longer than this is read alone.
- */
-const BLOCK = 1 << 20;
-
 /** An open pack file: records are read by their place, and it closes once. */
 class PackFile {
   private closed = false;
-  /** The block last read, and where it starts: reads within it need no call to the disk. */
-  private block: { start: number; bytes: Buffer } | undefined;
 
   protected constructor(
     protected readonly fd: number,
@@ -50,40 +41,14 @@ class PackFile {
   }
 
   protected span(offset: number, length: number): Buffer {
-    if (length > BLOCK) return this.readAt(offset, Buffer.allocUnsafe(length), length);
-    let block = this.block;
-    if (!block || offset < block.start || offset + length > block.start + block.bytes.length) {
-      // The aligned block holding the record, so that reading backwards (newest first) hits too;
-      // one ending with it when it crosses a block's end.
-      const start = Math.max(offset - (offset % BLOCK), offset + length - BLOCK);
-      const bytes = Buffer.allocUnsafe(BLOCK);
-      block = this.block = { start, bytes: bytes.subarray(0, this.readUpTo(start, bytes)) };
-      if (offset + length > start + block.bytes.length) throw new Error('the build cache’s pack of entries is shorter than its manifest says');
-    }
-    // A copy: the block is read over when the next record lies outside it.
-    return Buffer.from(block.bytes.subarray(offset - block.start, offset - block.start + length));
-  }
-
-  /** Reads `length` bytes at `offset` into `bytes`, all of them or an error. */
-  private readAt(offset: number, bytes: Buffer, length: number): Buffer {
-    if (this.readUpTo(offset, bytes, length) < length) throw new Error('the build cache’s pack of entries is shorter than its manifest says');
-    return bytes;
-  }
-
-  /** Reads up to `length` bytes at `offset` into `bytes`, stopping at the end of the file; how many it read. */
-  private readUpTo(offset: number, bytes: Buffer, length = bytes.length): number {
+    const bytes = Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
       const got = readSync(this.fd, bytes, done, length - done, offset + done);
-      if (got === 0) break;
+      if (got === 0) throw new Error('the build cache’s pack of entries is shorter than its manifest says');
       done += got;
     }
-    return done;
-  }
-
-  /** Forgets the block read: a write may have replaced bytes in it (a killed build's, past the pack's end). */
-  protected grew(): void {
-    this.block = undefined;
+    return bytes;
   }
 
   /** Closes the file; again is nothing. */
@@ -168,7 +133,6 @@ export class PackWriter extends PackFile {
 
   /** Adds a record read whole from another pack (see `tryReadRecord`). */
   appendRecord(bytes: Uint8Array, entryLength: number): PackPlace {
-    this.grew();
     let done = 0;
     while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
     const place: PackPlace = [this.size, entryLength, bytes.length - entryLength];
