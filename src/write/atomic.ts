@@ -7,6 +7,7 @@ import {
   closeSync,
   mkdirSync,
   openSync,
+  readFileSync,
   rename as renameThen,
   renameSync,
   rm as rmThen,
@@ -15,7 +16,7 @@ import {
   writeFileSync,
   writevSync,
 } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Temporary files this module writes: `.<name>.<pid>.<random>.tmp`. */
@@ -168,9 +169,18 @@ async function replaceAtomically(path: string, write: (temporary: string) => Pro
   }
 }
 
-/** Writes only when the content differs, so an unchanged file keeps its date. */
+/**
+ * Writes only when the content differs, so an unchanged file keeps its date. The file as it is
+ * is read at once, not queued on libuv's pool: its four steps there cost three times the read
+ * (the 157 person pages of 1,000 records: 41-73 ms against 13-19 ms, warm).
+ */
 export async function writeFileIfChanged(path: string, data: string | Uint8Array): Promise<boolean> {
-  const current = await readFile(path).catch(() => undefined);
+  let current: Buffer | undefined;
+  try {
+    current = readFileSync(path);
+  } catch {
+    current = undefined; // not there yet, or not readable: written anew either way
+  }
   // A page of an archive runs to megabytes: encode it for comparing only when it may be equal.
   const length = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
   if (current?.length === length && current.equals(typeof data === 'string' ? Buffer.from(data) : data)) return false;
