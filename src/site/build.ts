@@ -150,7 +150,8 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const guessed = htmlPages ? guessNeighbours(placed(previous.records), toRender, cwd, drafts) : new Map();
   const renderSettings: RenderSettings = { cwd, config, formats, drafts, settingsKey: settings, neighbours: Object.fromEntries(guessed) };
   const jobs = Math.max(1, options.jobs ?? defaultJobs(toRender.length));
-  // Each result is written as it arrives, at once: the next record is already on its way.
+  // Each result is settled as it arrives, its files written by its worker or behind this
+  // thread: the next record is already on its way.
   const told = (outcome: { status: RecordStatus }, result: { file: string }): void =>
     options.onRecord?.({ done: ++done, total, file: result.file, status: outcome.status });
   await renderRecords(toRender, renderSettings, outDir, jobs, {
