@@ -10,8 +10,22 @@ import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SEARCH_DIR } from './site-frame.js';
 
-/** Indexes the briefing pages of `outDir` into `outDir/pagefind/`. */
-export async function writeSearchIndex(outDir: string, lang: string): Promise<void> {
+/** The index last asked for in this process, settled either way. */
+let last: Promise<unknown> = Promise.resolve();
+
+/**
+ * Indexes the briefing pages of `outDir` into `outDir/pagefind/`. One index at a time in a
+ * process: Pagefind's Node API runs one service for the whole process, and `close()` ends it
+ * under every index still being made on it (a preview's two builds, an index made behind a
+ * rebuild, a test run's many builds), which then waits for an answer that never comes.
+ */
+export function writeSearchIndex(outDir: string, lang: string): Promise<void> {
+  const turn = last.then(() => makeSearchIndex(outDir, lang));
+  last = turn.catch(() => undefined);
+  return turn;
+}
+
+async function makeSearchIndex(outDir: string, lang: string): Promise<void> {
   const pagefind = await import('pagefind');
   const fresh = join(outDir, `.${SEARCH_DIR}.${process.pid}.tmp`);
   const old = join(outDir, `.${SEARCH_DIR}.${process.pid}.old`);

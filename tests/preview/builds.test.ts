@@ -12,14 +12,16 @@ import { tempProject } from '../helpers/cli.js';
 
 const project = tempProject({ withExample: true });
 const base = mkdtempSync(join(tmpdir(), 'phrg-brief-preview-'));
-afterAll(() => {
+const log: string[] = [];
+const builds = new PreviewBuilds({ cwd: project.dir, path: 'meetings', base, log: (line) => log.push(line), debug: false, rebuilt: () => undefined });
+afterAll(async () => {
+  // The search index is made behind the builds: its folder goes once it is made, as the preview's own close does.
+  await builds.search.idle();
   project.remove();
   rmSync(base, { recursive: true, force: true });
 });
 
 describe('the preview’s builds on request', () => {
-  const log: string[] = [];
-  const builds = new PreviewBuilds({ cwd: project.dir, path: 'meetings', base, log: (line) => log.push(line), debug: false, rebuilt: () => undefined });
   const site = (name: string): string => join(builds.outDir, name);
 
   it('make the pages alone on a save', async () => {

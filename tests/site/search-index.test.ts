@@ -3,11 +3,13 @@
  * this thread), and, should Pagefind be unable to run, a warning from the real CLI rather than
  * a failed build.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../bench/generate.js';
 import { runCli, tempProject, type TempProject } from '../helpers/cli.js';
 import { buildHere } from '../helpers/site-build.js';
+import { writeSearchIndex } from '../../src/site/search-index.js';
 
 let project: TempProject;
 beforeEach(() => {
@@ -25,6 +27,22 @@ describe('the search index', () => {
     const again = await buildHere(project.dir, { formats: ['html'] });
     expect(again.counts).toEqual({ built: 0, unchanged: 6, failed: 0 });
     expect(statSync(entry).mtimeMs).toBe(made);
+  });
+
+  it('is made for two sites asked for at once in one process, as a preview’s two builds may', async () => {
+    const other = tempProject({ withExample: true });
+    try {
+      for (const site of [project, other]) {
+        expect((await buildHere(site.dir, { formats: ['html'] })).ok).toBe(true);
+        rmSync(site.path('dist', 'pagefind'), { recursive: true });
+      }
+      // Pagefind's one service for the process must not be closed under the other index.
+      const both = Promise.all([project, other].map((site) => writeSearchIndex(site.path('dist'), 'en-GB')));
+      expect(await Promise.race([both.then(() => 'made'), sleep(30_000).then(() => 'still waiting after 30 s')])).toBe('made');
+      for (const site of [project, other]) expect(existsSync(site.path('dist', 'pagefind', 'pagefind.js'))).toBe(true);
+    } finally {
+      other.remove();
+    }
   });
 
   it('is a warning, not a failed build, when Pagefind cannot run', async () => {
