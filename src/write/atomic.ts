@@ -16,7 +16,7 @@ import {
   writeFileSync,
   writevSync,
 } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Temporary files this module writes: `.<name>.<pid>.<random>.tmp`. */
@@ -47,7 +47,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   // A page of a large archive runs to megabytes: written piece by piece, it is never also
   // whole in memory as UTF-8.
   if (typeof data === 'string' && data.length > PIECE) await writeChunksAtomic(path, pieces(data));
-  else await replaceAtomically(path, (temporary) => writeFile(temporary, data));
+  else await writeFileAtomicBehind(path, data);
 }
 
 /** Characters per piece of a long text written out. */
@@ -97,7 +97,8 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, ret
 
 /**
  * writeFileAtomicSync's steps on libuv's threads, for a thread that has rendering to do
- * meanwhile: the callback forms, as each promise-based step costs this thread more.
+ * meanwhile (and writeFileAtomic's, for a file that is not long): the callback forms, as each
+ * promise-based step costs the calling thread more.
  */
 export function writeFileAtomicBehind(path: string, data: string | Uint8Array, retried = false): Promise<void> {
   const dir = dirname(path);
