@@ -65,11 +65,4 @@ export class DeferredSearch {
     manifest.searchKey = key;
     await saveManifest(this.manifestFile, manifest);
   }
-
-  /** Makes the index and records it at once; its warning, if any. */
-  async run(): Promise<Diagnostic[]> {
-    const made = await this.make();
-    if (made.key) await this.record(made.key);
-    return made.warning ? [made.warning] : [];
-  }
 }

@@ -73,16 +73,22 @@ const temporaryName = (path: string): string =>
 /** Folders this process has made sure of, so that a build of thousands asks once per folder. */
 const madeFolders = new Set<string>();
 
-/**
- * writeFileAtomic at once, for the build's many small files: the build settles each record as
- * it comes, and queueing each write's five steps on libuv's pool costs more than the writes.
- */
-export function writeFileAtomicSync(path: string, data: string | Uint8Array, retried = false): void {
+/** The folder `path` goes in, made once in this process. */
+function folderMade(path: string): string {
   const dir = dirname(path);
   if (!madeFolders.has(dir)) {
     mkdirSync(dir, { recursive: true });
     madeFolders.add(dir);
   }
+  return dir;
+}
+
+/**
+ * writeFileAtomic at once, for the build's many small files: the build settles each record as
+ * it comes, and queueing each write's five steps on libuv's pool costs more than the writes.
+ */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array, retried = false): void {
+  const dir = folderMade(path);
   const temporary = temporaryName(path);
   try {
     writeFileSync(temporary, data);
@@ -101,11 +107,7 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, ret
  * promise-based step costs the calling thread more.
  */
 export function writeFileAtomicBehind(path: string, data: string | Uint8Array, retried = false): Promise<void> {
-  const dir = dirname(path);
-  if (!madeFolders.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    madeFolders.add(dir);
-  }
+  const dir = folderMade(path);
   const temporary = temporaryName(path);
   return new Promise<void>((resolve, reject) => {
     const failed = (error: Error): void =>
