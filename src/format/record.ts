@@ -11,9 +11,10 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit as visitYaml, type Document, type YAMLMap } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
-import { splitRecord, type SplitResult } from '../load/frontmatter.js';
+import { splitAtFences, splitRecord, type SplitResult } from '../load/frontmatter.js';
 import { markdownLimitProblem } from '../load/limits.js';
 import { parseMarkdown } from '../load/markdown.js';
+import { MAX_YAML_NESTING, yamlLimitProblem } from '../load/yaml-limits.js';
 import { PERSON_KEYS, RECORD_KEYS } from '../validate/schema.js';
 import { errorMessage } from '../diagnostics/error-message.js';
 
@@ -40,6 +41,10 @@ export function formatRecord(text: string, wrap: Wrap = 'keep'): FormatResult {
     // Each distinct body is parsed once per call: the second pass's input is the first pass's
     // output, whose tree (and front-matter) the first pass's check has already read.
     const bodies = new BodyTrees(wrap);
+    // The YAML is composed on reading: a hostile one is refused first, as check refuses it.
+    const fenced = splitAtFences(normalised(text));
+    if (fenced.kind === 'ok' && yamlLimitProblem(fenced.yaml))
+      return { ok: false, reason: `the front-matter nests lists and mappings more than ${MAX_YAML_NESTING} deep (run phrg-brief check)` };
     // YAML's printer can settle a comment's place only on a second pass: format until nothing
     // moves, so that formatting twice changes nothing.
     const record = readRecord(text);
@@ -65,8 +70,13 @@ interface ReadRecord {
 }
 
 function readRecord(text: string): ReadRecord {
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  return { text: normalised, split: splitRecord(normalised) };
+  const read = normalised(text);
+  return { text: read, split: splitRecord(read) };
+}
+
+/** The text without its BOM, its line breaks \n. */
+function normalised(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
 /** A pass's result; `reread` is the formatted text as split for its check, the next pass's input. */

@@ -27,6 +27,8 @@ export interface FrontMatter {
 export interface RecordFrontMatter {
   /** Offset in the file's text at which the YAML source begins. */
   offset: number;
+  /** The YAML source, as read (empty for a block of nothing but comments). */
+  yaml: string;
   /** The value, when the quick read answered: then `document()` has no errors or warnings and the same value. */
   quick?: Record<string, unknown>;
   /** The parsed YAML document, with node ranges relative to `offset`; parsed on the first call. */
@@ -64,7 +66,7 @@ export function splitRecordQuickly(
   const { yaml, offset, body, bodyOffset } = split;
   let document: Document.Parsed | undefined;
   const quick = quickYaml(yaml);
-  const frontMatter: RecordFrontMatter = { offset, document: () => (document ??= parseYaml(yaml)) };
+  const frontMatter: RecordFrontMatter = { offset, yaml, document: () => (document ??= parseYaml(yaml)) };
   if (quick) frontMatter.quick = quick;
   return { kind: 'ok', frontMatter, body, bodyOffset };
 }

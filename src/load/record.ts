@@ -8,6 +8,7 @@ import { decodeRecord } from './decode.js';
 import { splitRecordQuickly, type RecordFrontMatter } from './frontmatter.js';
 import { DEFAULT_RECORD_SIZE, markdownLimitProblem, recordSizeProblem } from './limits.js';
 import { parseBody } from './markdown.js';
+import { yamlLimitProblem } from './yaml-limits.js';
 
 export interface LoadedRecord {
   /** The path as reported in diagnostics. */
@@ -89,7 +90,10 @@ export function loadRecordText(text: string, file: string): LoadResult {
         diagnostics: [at(split.offset, split.offset + split.length, 'the front-matter must close with a line of exactly ---')],
       };
     case 'ok': {
-      const limit = markdownLimitProblem(text, split.bodyOffset);
+      const yamlLimit = yamlLimitProblem(split.frontMatter.yaml);
+      const limit = yamlLimit
+        ? { ...yamlLimit, start: yamlLimit.start + split.frontMatter.offset, end: yamlLimit.end + split.frontMatter.offset }
+        : markdownLimitProblem(text, split.bodyOffset);
       if (limit)
         return {
           diagnostics: [

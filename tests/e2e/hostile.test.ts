@@ -2,7 +2,8 @@
  * Hostile records, generated here, built beside the bundled example by the real CLI: each
  * fails alone with its diagnostic where it passes a bound, never an internal error, and the
  * example is still written. Before the bounds these took from seconds to minutes each (5,000
- * nested list items ~6 s, `*a` × 20,000 ~5 s, 13 MB ~170 s) or overflowed the stack; the
+ * nested list items ~6 s, `*a` × 20,000 ~5 s, 13 MB ~170 s) or overflowed the stack (as 50,000
+ * nested `- ` in the front-matter, 100 KB, did until it had a bound); the
  * whole build's bound below is generous for a slow machine and far short of a quadratic path.
  */
 import { existsSync } from 'node:fs';
@@ -28,6 +29,27 @@ const HOSTILE: Record<string, { text: string; rule: string; line: number; column
   emphasis: { text: FRONT('Emphasis') + `${'*a'.repeat(20_000)}\n`, rule: 'too-complex', line: 8, column: 1001, message: /501 in this paragraph/ },
   brackets: { text: FRONT('Brackets') + `${'['.repeat(20_000)}a\n`, rule: 'too-complex', line: 8, column: 501, message: /too many brackets/ },
   intro: { text: FRONT('Intro', `intro: "${'*a'.repeat(1000)}"\n`), rule: 'too-complex', line: 6, column: 8, message: /^intro: too many emphasis marks/ },
+  'yaml-dashes': {
+    text: FRONT('Dashes', `tags:\n  ${'- '.repeat(50_000)}a\n`),
+    rule: 'too-complex',
+    line: 7,
+    column: 67,
+    message: /^the front-matter nests lists and mappings more than 32 deep here/,
+  },
+  'yaml-brackets': {
+    text: FRONT('Brackets', `tags: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`),
+    rule: 'too-complex',
+    line: 6,
+    column: 38,
+    message: /^the front-matter nests lists and mappings more than 32 deep here/,
+  },
+  'yaml-indented': {
+    text: FRONT('Indented', `tags:\n${Array.from({ length: 700 }, (_, i) => `${' '.repeat(i + 1)}k:\n`).join('')}`),
+    rule: 'too-complex',
+    line: 38,
+    column: 33,
+    message: /^the front-matter nests lists and mappings more than 32 deep here/,
+  },
   huge: {
     text: HUGE,
     rule: 'too-large',

@@ -86,6 +86,12 @@ describe('formatRecord', () => {
     for (const body of [`${'- '.repeat(5000)}a\n`, `${'>'.repeat(20_000)} a\n`, `${'*a'.repeat(20_000)}\n`]) {
       expect(formatRecord(front + body)).toEqual({ ok: false, reason: 'the body passes the bounds on Markdown nesting or marks (run phrg-brief check)' });
     }
+    for (const tags of [`\n  ${'- '.repeat(50_000)}a`, ` ${'['.repeat(50_000)}${']'.repeat(50_000)}`]) {
+      expect(formatRecord(`---\r\ntitle: T\ntags:${tags}\n---\n`)).toEqual({
+        ok: false,
+        reason: 'the front-matter nests lists and mappings more than 32 deep (run phrg-brief check)',
+      });
+    }
   });
 
   it.each([

@@ -52,7 +52,12 @@ export const BUILT_IN_CHECKS = [
     stage: 'reading',
     description: 'a record bigger than `limits.recordSize` (default 256 KiB, a dozen times the longest real briefing), refused before it is read',
   },
-  { id: 'too-complex', severity: 'error', stage: 'reading', description: "Markdown past the parser's bounds, pointed at where it passes them (see below)" },
+  {
+    id: 'too-complex',
+    severity: 'error',
+    stage: 'reading',
+    description: "Markdown or front-matter past the parsers' bounds, pointed at where it passes them (see below)",
+  },
   { id: 'missing-glyph', severity: 'warning', stage: 'rendering', description: 'a character the PDF font cannot set (it would print as a blank box)' },
   {
     id: 'pdf-layout',
