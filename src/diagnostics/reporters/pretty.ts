@@ -21,19 +21,56 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
     const lines = [`${colors.bold(`${d.file}:${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${colors.dim(d.rule)}`];
     const text = options.sources?.get(d.file);
     if (text !== undefined) {
-      const end = d.endLine > d.line || d.endColumn > d.column ? { line: d.endLine, column: d.endColumn } : undefined;
-      const frame = codeFrameColumns(
-        text,
-        { start: { line: d.line, column: d.column }, ...(end ? { end } : {}) },
-        { highlightCode: false, forceColor: false, linesAbove: 1, linesBelow: 1 },
-      );
-      lines.push(indent(frame));
+      const frame = framed(text, d);
+      lines.push(indent(codeFrameColumns(frame.text, frame.location, { highlightCode: false, forceColor: false, linesAbove: 1, linesBelow: 1 })));
     }
     if (options.debug && d.stack) lines.push(`  ${colors.cyan('stack:')} ${d.stack}`);
     else if (d.note) lines.push(`  ${colors.cyan('note:')} ${d.note}`);
     return lines.join('\n');
   });
   return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
+}
+
+/** The widest line a code frame shows whole; a wider one is cut to this many characters. */
+export const FRAME_WIDTH = 160;
+
+/** Lines as @babel/code-frame counts them. */
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
+
+interface Frame {
+  text: string;
+  location: { start: { line: number; column: number }; end?: { line: number; column: number } };
+}
+
+/**
+ * The text and span to frame. When a line of the frame is wider than FRAME_WIDTH (a hostile
+ * record's 20,000 brackets, a pasted table on one line), only the frame's lines are kept, each
+ * cut to one window of columns from a little before the diagnostic's column, with … where
+ * text was cut: a frame shows where to look, and a line of 100 KB in a terminal hides it.
+ * Lines above the frame stay, empty, so that the gutter keeps the file's line numbers.
+ */
+function framed(text: string, d: Diagnostic): Frame {
+  const spans = d.endLine > d.line || d.endColumn > d.column;
+  const start = { line: d.line, column: d.column };
+  const whole: Frame = { text, location: spans ? { start, end: { line: d.endLine, column: d.endColumn } } : { start } };
+  const lines = text.split(LINE_BREAK);
+  const first = Math.max(1, d.line - 1);
+  const last = Math.min(lines.length, Math.max(d.line, d.endLine) + 1);
+  const shown = lines.slice(first - 1, last);
+  if (shown.every((line) => line.length <= FRAME_WIDTH)) return whole;
+
+  const from = Math.max(0, d.column - 1 - FRAME_WIDTH / 4);
+  const cut = (line: string): string =>
+    (from > 0 && line.length > from ? '…' : '') + line.slice(from, from + FRAME_WIDTH) + (line.length > from + FRAME_WIDTH ? '…' : '');
+  /** A column of `line` in its cut form, kept inside it. */
+  const column = (line: string, at: number): number => {
+    const shifted = at - from + (from > 0 && line.length > from ? 1 : 0);
+    return Math.min(Math.max(shifted, 1), cut(line).length + 1);
+  };
+  const kept = [...Array.from({ length: first - 1 }, () => ''), ...shown.map(cut)];
+  const location: Frame['location'] = { start: { line: d.line, column: column(lines[d.line - 1] ?? '', d.column) } };
+  if (spans) location.end = { line: d.endLine, column: column(lines[d.endLine - 1] ?? '', d.endColumn) };
+  return { text: kept.join('\n'), location };
 }
 
 function indent(text: string): string {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import { formatGithub } from '../../../src/diagnostics/reporters/github.js';
 import { formatJson } from '../../../src/diagnostics/reporters/json.js';
-import { formatPretty } from '../../../src/diagnostics/reporters/pretty.js';
+import { FRAME_WIDTH, formatPretty } from '../../../src/diagnostics/reporters/pretty.js';
 import { summary } from '../../../src/diagnostics/reporters/summary.js';
 import { internalError } from '../../../src/diagnostics/errors.js';
 
@@ -72,6 +72,28 @@ describe('pretty', () => {
     expect(debug).not.toContain('run again with --debug');
     // Machine reporters never carry it: it is for whoever fixes phrg-brief.
     expect(formatJson([failure])).not.toContain('TypeError');
+  });
+
+  it('cuts a frame’s lines wider than the terminal to a window around the column, the caret still under its character', () => {
+    const long = `${'['.repeat(50_000)}x${']'.repeat(50_000)}`;
+    const text = `---\ntitle: T\n---\n\n${long}\n${'-'.repeat(300)}\n`;
+    const at = (column: number, endColumn = column + 1): string =>
+      formatPretty([{ ...diagnostics[0]!, line: 5, column, endLine: 5, endColumn }], { color: false, sources: new Map([['meetings/a.md', text]]) });
+    const frame = at(50_001).split('\n').slice(1, 5);
+    expect(frame.every((line) => line.length < FRAME_WIDTH + 20)).toBe(true);
+    const [above, marked, caret, below] = frame as [string, string, string, string];
+    expect(above).toBe('    4 |');
+    expect(marked).toMatch(/^ {2}> 5 \| …\[+x\]+…$/);
+    // The caret stands under the x, the character at column 50,001.
+    expect(marked.charAt(caret.indexOf('^'))).toBe('x');
+    expect(caret).toMatch(/^ {6}\| +\^$/);
+    // Lines of the frame are cut alike (one shorter than the cut shows nothing); the line numbers stay the file’s.
+    expect(below).toBe('    6 |');
+    // A span past the window is underlined to its edge; one at the line's start has no … before it.
+    expect(at(50_001, 90_000).split('\n')[3]).toMatch(/^ {6}\| +\^{100,}$/);
+    const atStart = at(1).split('\n');
+    expect(atStart[2]).toMatch(/^ {2}> 5 \| \[{160}…$/);
+    expect(atStart[4]).toMatch(/^ {4}6 \| -{160}…$/);
   });
 
   it('colours only when asked', () => {
