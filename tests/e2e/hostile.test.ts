@@ -64,6 +64,9 @@ const INSIDE: Record<string, string> = {
   'deep-inside': FRONT('Deep') + `${'- '.repeat(20)}a point\n`.repeat(10),
   'quotes-inside': FRONT('Quotes') + `${'> '.repeat(20)}a point\n`.repeat(10),
   'marks-inside': FRONT('Marks') + `${'*'.repeat(250)}a${'*'.repeat(249)}\n\n${'[a] '.repeat(200)}\n`,
+  // One word of 100,000 characters: the PDF breaks it between characters, in linear time (it
+  // once measured the whole word for every line: minutes).
+  'long-word': FRONT('Word') + `- ${'x'.repeat(100_000)} (PHRG)\n`,
 };
 
 interface Reported {

@@ -190,9 +190,19 @@ export function breakLines(runs: readonly Run[], width: number, measure: Measure
       let rest = piece.text;
       while (rest !== '') {
         const fits = (n: number): boolean => x + measure(rest.slice(0, n).trimEnd(), piece.run.face) <= width;
-        // The longest start of `rest` that fits, found by halving (a word may be very long).
+        // The longest start of `rest` that fits: starts of 8, 16, 32 … characters are tried
+        // until one does not, then the gap is halved. Each line so measures strings of about
+        // its own length: halving from the whole word measured it whole on every line, and a
+        // word of 200,000 characters took minutes.
         let low = 0;
         let high = rest.length;
+        for (let n = 8; n < rest.length; n *= 2) {
+          if (!fits(n)) {
+            high = n - 1;
+            break;
+          }
+          low = n;
+        }
         while (low < high) {
           const mid = Math.ceil((low + high) / 2);
           if (fits(mid)) low = mid;

@@ -39,6 +39,21 @@ describe('breakLines', () => {
     expect(texts([run('ab cdefghijkl mn')], 5)).toEqual(['ab ', 'cdefg', 'hijkl ', 'mn']);
   });
 
+  it('breaks a very long word measuring about a line’s worth of text for each line, not the word', () => {
+    const word = 'x'.repeat(200_000);
+    let measured = 0;
+    const counting = (text: string): number => {
+      measured += text.length;
+      return text.length;
+    };
+    const lines = breakLines([run(word)], 80, counting);
+    expect(lines).toHaveLength(2500);
+    expect(lines.every((line) => line.map((f) => f.text).join('') === 'x'.repeat(80))).toBe(true);
+    // The word is measured whole twice (its width, with and without trailing space); then each
+    // line a few hundred characters. Halving from the whole word measured ~400,000 a line.
+    expect(measured / lines.length - (2 * word.length) / lines.length).toBeLessThan(1000);
+  });
+
   it('keeps runs apart within a line and honours line breaks', () => {
     const lines = breakLines([run('one '), { text: 'two', face: 'bold' }, { text: '\n', face: 'regular' }, run('three')], 20, measure);
     expect(lines.map((line) => line.map((f) => `${f.text}@${f.x}`))).toEqual([['one @0', 'two@4'], ['three@0']]);
