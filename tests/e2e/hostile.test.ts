@@ -66,7 +66,9 @@ const INSIDE: Record<string, string> = {
   'marks-inside': FRONT('Marks') + `${'*'.repeat(250)}a${'*'.repeat(249)}\n\n${'[a] '.repeat(200)}\n`,
   // One word of 100,000 characters: the PDF breaks it between characters, in linear time (it
   // once measured the whole word for every line: minutes).
-  'long-word': FRONT('Word') + `- ${'x'.repeat(100_000)} (PHRG)\n`,
+  'long-word': FRONT('Word') + `- ${'x'.repeat(100_000)}\n`,
+  // A title of 5,000 words, fitted to the PDF's running header (once: minutes).
+  'long-title': FRONT('word '.repeat(5_000).trim()) + '- A point.\n',
 };
 
 interface Reported {

@@ -15,6 +15,7 @@ import type { BriefingView } from '../../compose/view-model.js';
 import { shortDate } from '../../compose/helpers.js';
 import { charactersSeen, FACES, loadFontSet, missingCharacters, textWidth, type Face, type FontSet } from './fonts.js';
 import { Layout, newCaches } from './layout.js';
+import { longestFitting } from './runs.js';
 import { documentInfo, xmpDescriptions } from './metadata.js';
 import type { Theme } from './theme.js';
 
@@ -149,10 +150,17 @@ function runningText(doc: Doc, theme: Theme, fonts: FontSet, view: BriefingView,
   };
 }
 
-/** The text, shortened with an ellipsis at a word boundary to fit `width`. */
-function fitText(text: string, width: number, measure: (text: string) => number): string {
+/**
+ * The text, shortened with an ellipsis at a word boundary to fit `width`; a first word too
+ * wide alone is cut between characters.
+ */
+export function fitText(text: string, width: number, measure: (text: string) => number): string {
   if (measure(text) <= width) return text;
   const words = text.split(' ');
-  while (words.length > 1 && measure(`${words.join(' ')} …`) > width) words.pop();
-  return `${words.join(' ')} …`;
+  const count = longestFitting(1, words.length - 1, (n) => measure(`${words.slice(0, n).join(' ')} …`) <= width);
+  if (count > 1 || measure(`${words[0]} …`) <= width) return `${words.slice(0, count).join(' ')} …`;
+  const first = words[0]!;
+  let kept = longestFitting(0, first.length, (n) => measure(`${first.slice(0, n)}…`) <= width);
+  if (/[\uD800-\uDBFF]/.test(first.charAt(kept - 1))) kept--; // never part a surrogate pair
+  return `${first.slice(0, kept)}…`;
 }

@@ -190,24 +190,7 @@ export function breakLines(runs: readonly Run[], width: number, measure: Measure
       let rest = piece.text;
       while (rest !== '') {
         const fits = (n: number): boolean => x + measure(rest.slice(0, n).trimEnd(), piece.run.face) <= width;
-        // The longest start of `rest` that fits: starts of 8, 16, 32 … characters are tried
-        // until one does not, then the gap is halved. Each line so measures strings of about
-        // its own length: halving from the whole word measured it whole on every line, and a
-        // word of 200,000 characters took minutes.
-        let low = 0;
-        let high = rest.length;
-        for (let n = 8; n < rest.length; n *= 2) {
-          if (!fits(n)) {
-            high = n - 1;
-            break;
-          }
-          low = n;
-        }
-        while (low < high) {
-          const mid = Math.ceil((low + high) / 2);
-          if (fits(mid)) low = mid;
-          else high = mid - 1;
-        }
+        const low = longestFitting(0, rest.length, fits);
         if (low === 0 && x > 0) {
           newLine();
           continue;
@@ -222,4 +205,29 @@ export function breakLines(runs: readonly Run[], width: number, measure: Measure
   }
   if (line.length > 0 || lines.length === 0) lines.push(line);
   return lines;
+}
+
+/**
+ * The largest count from `least` to `most` for which `fits` holds (`least` when none does),
+ * `fits` holding up to some count and not after it. Counts of 2, 4, 8 … are tried until one
+ * does not fit, then the gap is halved: what is measured stays about as long as what fits,
+ * however long the whole. Halving from the whole measured it whole at every step: a word of
+ * 200,000 characters took minutes to break into lines, a title of 2,000 words 44 s to fit.
+ */
+export function longestFitting(least: number, most: number, fits: (count: number) => boolean): number {
+  let low = least;
+  let high = most;
+  for (let count = Math.max(2, 2 * least); count < most; count *= 2) {
+    if (!fits(count)) {
+      high = count - 1;
+      break;
+    }
+    low = count;
+  }
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }

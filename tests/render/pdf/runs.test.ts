@@ -1,7 +1,7 @@
 import type { ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
-import { breakLines, collectRuns, runsText, type Run } from '../../../src/render/pdf/runs.js';
+import { breakLines, collectRuns, longestFitting, runsText, type Run } from '../../../src/render/pdf/runs.js';
 
 const inline = (html: string): ElementContent[] => fromHtml(html, { fragment: true }).children as ElementContent[];
 /** Every character one unit wide, spaces included. */
@@ -81,5 +81,31 @@ describe('breakLines', () => {
 
   it('gives an empty paragraph one empty line', () => {
     expect(breakLines([], 10, measure)).toEqual([[]]);
+  });
+});
+
+describe('longestFitting', () => {
+  it('finds the largest count that fits, as counting up one by one would, in a few trials', () => {
+    for (const [least, most] of [
+      [0, 0],
+      [0, 1],
+      [1, 1],
+      [0, 37],
+      [1, 1000],
+      [0, 200_000],
+    ] as const) {
+      for (const limit of [least, least + 1, Math.floor((least + most) / 3), most - 1, most, most + 5]) {
+        const tried: number[] = [];
+        const found = longestFitting(least, most, (count) => {
+          tried.push(count);
+          return count <= limit;
+        });
+        expect(found, `${least}..${most}, fits up to ${limit}`).toBe(Math.max(least, Math.min(limit, most)));
+        expect(tried.every((count) => count >= least && count <= most)).toBe(true);
+        // Doubling up to the answer, then halving below it: nothing near `most` unless the answer is.
+        expect(tried.length).toBeLessThanOrEqual(2 * Math.log2(Math.max(2, found)) + 4);
+        expect(Math.max(0, ...tried)).toBeLessThanOrEqual(Math.max(2 * found + 2, least));
+      }
+    }
   });
 });
