@@ -41,8 +41,17 @@ export interface DiagnosticInit {
 
 /** A diagnostic about a file as a whole (it cannot be read, or its problem has no place), at 1:1. */
 export function fileDiagnostic(file: string, init: DiagnosticInit, line = 1): Diagnostic {
-  const diagnostic: Diagnostic = { file, line, column: 1, endLine: line, endColumn: 1, severity: init.severity, rule: init.rule, message: init.message };
-  if (init.note !== undefined) diagnostic.note = init.note;
+  const diagnostic: Diagnostic = {
+    file,
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 1,
+    severity: init.severity,
+    rule: init.rule,
+    message: bounded(init.message),
+  };
+  if (init.note !== undefined) diagnostic.note = bounded(init.note);
   return diagnostic;
 }
 
@@ -57,8 +66,27 @@ export function diagnosticAt(file: string, source: SourceText, start: number, en
     endColumn: span.end.column,
     severity: init.severity,
     rule: init.rule,
-    message: init.message,
+    message: bounded(init.message),
   };
-  if (init.note !== undefined) diagnostic.note = init.note;
+  if (init.note !== undefined) diagnostic.note = bounded(init.note);
   return diagnostic;
+}
+
+/** The longest message or note a diagnostic carries, in UTF-16 code units. */
+export const MAX_MESSAGE_LENGTH = 300;
+
+/**
+ * A message or note cut to MAX_MESSAGE_LENGTH, its start and end kept around a … : messages
+ * quote what the record says (a key, a name, a date as written), and a record may say
+ * anything at any length; a message of 100 KB hides the rest of the report.
+ */
+export function bounded(text: string): string {
+  if (text.length <= MAX_MESSAGE_LENGTH) return text;
+  const tail = 80;
+  let head = MAX_MESSAGE_LENGTH - tail - 3;
+  let from = text.length - tail;
+  // Never part a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(text.charAt(head - 1))) head--;
+  if (/[\uDC00-\uDFFF]/.test(text.charAt(from))) from++;
+  return `${text.slice(0, head)} … ${text.slice(from)}`;
 }

@@ -3,6 +3,7 @@
  * briefings, and every person — speaker or chair, matched by name across records — with the
  * meetings they spoke at. Built from summaries alone, so unchanged records cost nothing.
  */
+import { createHash } from 'node:crypto';
 import { longDate } from '../compose/helpers.js';
 import type { SiteSummary } from '../render/summary-schema.js';
 
@@ -83,8 +84,19 @@ function makePageName(text: string): string {
     .replace(/ł/g, 'l')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  return name || 'untitled';
+  if (!name) return 'untitled';
+  if (Buffer.byteLength(name) <= MAX_PAGE_NAME_BYTES) return name;
+  // Cut at a whole character, and told apart from other names cut alike by a hash of the whole.
+  const { read } = new TextEncoder().encodeInto(name, new Uint8Array(MAX_PAGE_NAME_BYTES - 9));
+  return `${name.slice(0, read).replace(/-+$/, '')}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
 }
+
+/**
+ * The longest page name, in bytes of UTF-8. A file system allows 255 for a file's name, which
+ * also carries `.html` and, while it is written, a temporary name's suffix; a tag or a name
+ * this long is a mistake, and a longer one made the build fail as a whole (ENAMETOOLONG).
+ */
+export const MAX_PAGE_NAME_BYTES = 100;
 
 // Made on first use: a collator costs milliseconds to make, and a build that sorts no pages needs none.
 let collator: Intl.Collator | undefined;

@@ -52,6 +52,8 @@ export const recordSchema = z.strictObject({
   slug: z
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens' })
+    // It names the output files, whose names a file system bounds (255 bytes with .html and a temporary suffix).
+    .max(100, { error: 'must be at most 100 characters: it names the output files' })
     .optional()
     .describe('Output file name; default: the record’s file name without .md'),
   draft: z.boolean().optional().describe('Drafts are checked but left out of builds unless --drafts'),

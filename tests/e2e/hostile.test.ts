@@ -6,7 +6,7 @@
  * nested `- ` in the front-matter, 100 KB, did until it had a bound); the
  * whole build's bound below is generous for a slow machine and far short of a quadratic path.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempProject, type CliResult, type TempProject } from '../helpers/cli.js';
 
@@ -69,6 +69,9 @@ const INSIDE: Record<string, string> = {
   'long-word': FRONT('Word') + `- ${'x'.repeat(100_000)}\n`,
   // A title of 5,000 words, fitted to the PDF's running header (once: minutes).
   'long-title': FRONT('word '.repeat(5_000).trim()) + '- A point.\n',
+  // A tag and a name far longer than a file's name may be: their pages get a bounded name (the
+  // build once failed as a whole, ENAMETOOLONG).
+  'long-names': FRONT('Names', `tags:\n  - ${'x'.repeat(300)}\nspeakers:\n  - name: ${'Name '.repeat(2_000).trim()}\n    key: NN\n`) + '- A point. (NN)\n',
 };
 
 interface Reported {
@@ -113,6 +116,9 @@ describe('hostile records in a build', () => {
       for (const name of Object.keys(INSIDE)) expect(existsSync(project.path('dist', `2020-01-02-${name}.${ext}`)), name).toBe(true);
     }
     expect(existsSync(project.path('dist', 'index.html'))).toBe(true);
+    const long = (folder: string): string[] => readdirSync(project.path('dist', folder)).filter((name) => name.length > 100);
+    expect(long('tags')).toEqual([expect.stringMatching(/^x+-[0-9a-f]{8}\.html$/)]);
+    expect(long('people')).toEqual([expect.stringMatching(/^name-name-[a-z-]+-[0-9a-f]{8}\.html$/)]);
     for (const name of Object.keys(HOSTILE)) expect(existsSync(project.path('dist', `2020-01-01-${name}.html`))).toBe(false);
   });
 

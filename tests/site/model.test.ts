@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingSummary } from '../../src/render/summary-schema.js';
-import { buildModel } from '../../src/site/model.js';
+import { buildModel, MAX_PAGE_NAME_BYTES, pageName } from '../../src/site/model.js';
 
 const summary = (slug: string, date: string, tags: string[], speakers: BriefingSummary['speakers'] = []): BriefingSummary => ({
   slug,
@@ -56,5 +56,25 @@ describe('buildModel', () => {
     expect(model.years.map((year) => year.year)).toEqual(['2019', '2016']);
     expect(model.people).toHaveLength(1);
     expect(model.people[0]!.appearances.map((a) => a.briefing.slug)).toEqual(['new', 'old']);
+  });
+});
+
+describe('pageName', () => {
+  it('keeps a short name as it is, letters of any script included', () => {
+    expect(pageName('Côte d’Ivoire')).toBe('cote-d-ivoire');
+    expect(pageName('中国')).toBe('中国');
+  });
+
+  it('cuts a name past the bound at a whole character, with a hash of the whole to tell it apart', () => {
+    const long = 'x'.repeat(300);
+    const name = pageName(long);
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(MAX_PAGE_NAME_BYTES);
+    expect(name).toMatch(/^x+-[0-9a-f]{8}$/);
+    expect(pageName(`${long}y`)).not.toBe(name);
+    expect(pageName(long)).toBe(name);
+    // Three bytes a character: cut between characters, never inside one.
+    const cjk = pageName('中'.repeat(200));
+    expect(Buffer.byteLength(cjk)).toBeLessThanOrEqual(MAX_PAGE_NAME_BYTES);
+    expect(cjk).toMatch(/^中+-[0-9a-f]{8}$/);
   });
 });

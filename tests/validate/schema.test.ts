@@ -41,6 +41,9 @@ describe('recordSchema', () => {
     expect(codes({ ...minimal, speakers: [{ key: 'ABCDEFG', name: 'J' }] })).toEqual(['speakers.0.key:invalid_format']);
     expect(codes({ ...minimal, speakers: [{ key: 'JC', role: 'R' }] })).toEqual(['speakers.0:custom']);
     expect(codes({ ...minimal, slug: '../etc/passwd' })).toEqual(['slug:invalid_format']);
+    // A slug names the output files: a file system bounds a name to 255 bytes.
+    expect(codes({ ...minimal, slug: 'a'.repeat(100) })).toEqual([]);
+    expect(codes({ ...minimal, slug: 'a'.repeat(101) })).toEqual(['slug:too_big']);
     expect(codes({ ...minimal, chathamHouse: 'yes' })).toEqual(['chathamHouse:invalid_type']);
     expect(codes({ ...minimal, speakers: [3] })).toEqual(['speakers.0:invalid_union']);
   });
