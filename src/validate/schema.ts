@@ -48,7 +48,12 @@ export const recordSchema = z.strictObject({
   speakersLead: text.optional().describe('Replaces the line “The speakers were:”'),
   intro: text.optional().describe('Markdown that replaces the generated intro sentence'),
   chathamHouse: z.boolean().optional().describe('Adds “The meeting was held under the Chatham House Rule.”'),
-  tags: z.array(text).optional().describe('Countries and themes, for the index, tag pages and feed'),
+  tags: z
+    .array(text)
+    // Each tag makes a page that lists the briefing with all its tags: 3,000 tags made 634 MB.
+    .max(100, { error: 'must list at most 100: each tag makes a page that lists the briefing with all its tags' })
+    .optional()
+    .describe('Countries and themes, for the index, tag pages and feed'),
   slug: z
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens' })

@@ -44,6 +44,9 @@ describe('recordSchema', () => {
     // A slug names the output files: a file system bounds a name to 255 bytes.
     expect(codes({ ...minimal, slug: 'a'.repeat(100) })).toEqual([]);
     expect(codes({ ...minimal, slug: 'a'.repeat(101) })).toEqual(['slug:too_big']);
+    // Each tag makes a page listing the briefing with all its tags: the output grows as their square.
+    expect(codes({ ...minimal, tags: Array.from({ length: 100 }, (_, i) => `tag ${i}`) })).toEqual([]);
+    expect(codes({ ...minimal, tags: Array.from({ length: 101 }, (_, i) => `tag ${i}`) })).toEqual(['tags:too_big']);
     expect(codes({ ...minimal, chathamHouse: 'yes' })).toEqual(['chathamHouse:invalid_type']);
     expect(codes({ ...minimal, speakers: [3] })).toEqual(['speakers.0:invalid_union']);
   });
