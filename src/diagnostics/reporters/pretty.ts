@@ -31,8 +31,12 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
   return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
 }
 
-/** The widest line a code frame shows whole; a wider one is cut to this many characters. */
-export const FRAME_WIDTH = 160;
+/**
+ * The widest line a code frame shows whole; a wider one is cut to this many characters. A
+ * record's paragraph is often one long line, shown whole for its context; a hostile one of
+ * 100 KB would hide the report.
+ */
+export const FRAME_WIDTH = 1000;
 
 /** Lines as @babel/code-frame counts them. */
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
@@ -44,7 +48,7 @@ interface Frame {
 
 /**
  * The text and span to frame. When a line of the frame is wider than FRAME_WIDTH (a hostile
- * record's 20,000 brackets, a pasted table on one line), only the frame's lines are kept, each
+ * record's 20,000 brackets, a table pasted on one line), only the frame's lines are kept, each
  * cut to one window of columns from a little before the diagnostic's column, with … where
  * text was cut: a frame shows where to look, and a line of 100 KB in a terminal hides it.
  * Lines above the frame stay, empty, so that the gutter keeps the file's line numbers.

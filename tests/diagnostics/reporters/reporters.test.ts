@@ -74,9 +74,9 @@ describe('pretty', () => {
     expect(formatJson([failure])).not.toContain('TypeError');
   });
 
-  it('cuts a frame’s lines wider than the terminal to a window around the column, the caret still under its character', () => {
+  it('cuts a frame’s lines longer than FRAME_WIDTH to a window around the column, the caret still under its character', () => {
     const long = `${'['.repeat(50_000)}x${']'.repeat(50_000)}`;
-    const text = `---\ntitle: T\n---\n\n${long}\n${'-'.repeat(300)}\n`;
+    const text = `---\ntitle: T\n---\n\n${long}\n${'-'.repeat(FRAME_WIDTH + 100)}\n`;
     const at = (column: number, endColumn = column + 1): string =>
       formatPretty([{ ...diagnostics[0]!, line: 5, column, endLine: 5, endColumn }], { color: false, sources: new Map([['meetings/a.md', text]]) });
     const frame = at(50_001).split('\n').slice(1, 5);
@@ -90,10 +90,10 @@ describe('pretty', () => {
     // Lines of the frame are cut alike (one shorter than the cut shows nothing); the line numbers stay the file’s.
     expect(below).toBe('    6 |');
     // A span past the window is underlined to its edge; one at the line's start has no … before it.
-    expect(at(50_001, 90_000).split('\n')[3]).toMatch(/^ {6}\| +\^{100,}$/);
+    expect(at(50_001, 90_000).split('\n')[3]).toMatch(new RegExp(`^ {6}\\| +\\^{${FRAME_WIDTH / 2},}$`));
     const atStart = at(1).split('\n');
-    expect(atStart[2]).toMatch(/^ {2}> 5 \| \[{160}…$/);
-    expect(atStart[4]).toMatch(/^ {4}6 \| -{160}…$/);
+    expect(atStart[2]).toMatch(new RegExp(`^ {2}> 5 \\| \\[{${FRAME_WIDTH}}…$`));
+    expect(atStart[4]).toMatch(new RegExp(`^ {4}6 \\| -{${FRAME_WIDTH}}…$`));
   });
 
   it('colours only when asked', () => {
