@@ -157,8 +157,9 @@ function runningText(doc: Doc, theme: Theme, fonts: FontSet, view: BriefingView,
 export function fitText(text: string, width: number, measure: (text: string) => number): string {
   if (measure(text) <= width) return text;
   const words = text.split(' ');
-  const count = longestFitting(1, words.length - 1, (n) => measure(`${words.slice(0, n).join(' ')} …`) <= width);
-  if (count > 1 || measure(`${words[0]} …`) <= width) return `${words.slice(0, count).join(' ')} …`;
+  const fits = (count: number): boolean => measure(`${words.slice(0, count).join(' ')} …`) <= width;
+  const count = longestFitting(1, words.length - 1, fits);
+  if (count > 1 || fits(1)) return `${words.slice(0, count).join(' ')} …`;
   const first = words[0]!;
   let kept = longestFitting(0, first.length, (n) => measure(`${first.slice(0, n)}…`) <= width);
   if (/[\uD800-\uDBFF]/.test(first.charAt(kept - 1))) kept--; // never part a surrogate pair
