@@ -64,7 +64,9 @@ describe(`the front-matter's nesting, at most ${MAX_YAML_NESTING} deep`, () => {
       readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
         entry.isDirectory() ? files(join(dir, entry.name)) : entry.isFile() && entry.name.endsWith('.md') ? [join(dir, entry.name)] : [],
       );
-    const all = [...files(join(REPO, 'tests', 'fixtures')), ...files(join(REPO, 'meetings'))];
+    // Apart from the one made to pass it, among the too-complex rule's fixtures.
+    const madeDeep = join(REPO, 'tests', 'fixtures', 'rules', 'too-complex', 'front-matter-nested-too-deep.md');
+    const all = [...files(join(REPO, 'tests', 'fixtures')), ...files(join(REPO, 'meetings'))].filter((file) => file !== madeDeep);
     expect(all.length).toBeGreaterThan(20);
     for (const file of all) {
       const split = splitAtFences(readFileSync(file, 'utf8'));
