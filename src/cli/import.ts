@@ -2,9 +2,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
+import { errorMessage } from '../diagnostics/error-message.js';
 import { importBriefing } from '../import/briefing.js';
 import { recordFileName, recordText } from '../import/record.js';
 import { briefingLines } from '../import/text.js';
+import { DEFAULT_RECORD_SIZE, recordSizeProblem } from '../load/limits.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
 import { processOutput, type Output } from './output.js';
@@ -42,18 +44,30 @@ export async function importPaths(inputs: string[], cwd: string, options: Import
   }
   let failed = 0;
   for (const file of files) {
-    const content = await readFile(resolve(cwd, file), 'utf8');
-    const result = importBriefing(briefingLines(content, /\.html?$/i.test(file)));
-    const target = resolve(cwd, options.out, recordFileName(result, basename(file, extname(file))));
-    const shown = relative(cwd, target);
-    if (existsSync(target) && !options.force) {
-      out.stderr(`${file}: ${shown} exists already; run again with --force to replace it\n`);
+    // Each file is imported or refused alone: one that cannot be read leaves the others to go on.
+    try {
+      const content = await readFile(resolve(cwd, file), 'utf8');
+      const result = importBriefing(briefingLines(content, /\.html?$/i.test(file)));
+      const target = resolve(cwd, options.out, recordFileName(result, basename(file, extname(file))));
+      const shown = relative(cwd, target);
+      if (existsSync(target) && !options.force) {
+        out.stderr(`${file}: ${shown} exists already; run again with --force to replace it\n`);
+        failed++;
+        continue;
+      }
+      const text = recordText(result);
+      await writeFileAtomic(target, text);
+      out.stdout(`${file} → ${shown}\n`);
+      for (const warning of result.warnings) out.stderr(`  warning: ${warning}\n`);
+      const tooLarge = recordSizeProblem(Buffer.byteLength(text), DEFAULT_RECORD_SIZE);
+      if (tooLarge)
+        out.stderr(`  warning: ${tooLarge.message.replace(': it was not read further', '')}, so check and build will refuse it: ${tooLarge.note}\n`);
+    } catch (error) {
+      // The page's elements nested past what the HTML reader's recursion can follow.
+      const reason = error instanceof RangeError ? 'its elements nest too deep to be read' : errorMessage(error);
+      out.stderr(`${file}: cannot import it: ${reason}\n`);
       failed++;
-      continue;
     }
-    await writeFileAtomic(target, recordText(result));
-    out.stdout(`${file} → ${shown}\n`);
-    for (const warning of result.warnings) out.stderr(`  warning: ${warning}\n`);
   }
   if (files.length > 0) out.stderr(`imported ${files.length - failed} of ${files.length}; run phrg-brief check to review them\n`);
   return failed > 0 || files.length === 0 ? EXIT_ERRORS : EXIT_OK;

@@ -6,6 +6,9 @@
  */
 import type { RecordData } from '../validate/schema.js';
 
+/** Lines not placed that a warning names one by one. */
+const NAMED_UNPLACED = 10;
+
 export interface ImportResult {
   data: Partial<RecordData> & Record<string, unknown>;
   /** The Markdown body. */
@@ -55,9 +58,12 @@ export function importBriefing(lines: readonly string[]): ImportResult {
   }
 
   const body: string[] = [];
+  // The first few lines not placed are named; past them, how many more (a page of anything
+  // else once gave a warning for each of its 300,000 lines).
+  let unplacedCount = 0;
   const unplaced = (text: string): void => {
     body.push(escapeMarkdown(text));
-    warnings.push(`not placed, kept in the body: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`);
+    if (++unplacedCount <= NAMED_UNPLACED) warnings.push(`not placed, kept in the body: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`);
   };
 
   // 3. Speakers, chair and the Chatham House Rule, until the main points begin.
@@ -98,6 +104,7 @@ export function importBriefing(lines: readonly string[]): ImportResult {
     const block = blocks[i]!;
     body.push(block.bullet ? `- ${escapeMarkdown(block.text)}` : escapeMarkdown(block.text));
   }
+  if (unplacedCount > NAMED_UNPLACED) warnings.push(`and ${(unplacedCount - NAMED_UNPLACED).toLocaleString('en-GB')} more lines not placed, kept in the body`);
   if (!data.date) warnings.push('no date found: set date in the front-matter');
   if (!data.hosts) warnings.push('no hosts found: set hosts in the front-matter');
   return { data, body: joinBody(body), warnings };

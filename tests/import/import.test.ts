@@ -4,7 +4,7 @@
  * exported web page go through the real CLI (import, check, build); the other shapes through
  * the import and check commands' own code in-process, rendered as build renders a briefing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -161,5 +161,30 @@ describe('phrg-brief import', () => {
     expect(record).toContain('\\<Convention>');
     const check = await runCli(['check', project.path('exported', '2021-02-02-test.md')], project.dir);
     expect(check.code, check.stdout).toBe(0);
+  });
+});
+
+describe('import of pages it cannot take whole', () => {
+  it('refuses a page nested too deep to read, alone, and imports the others', async () => {
+    project.write('odd/a-deep.html', `<html><body><h1>7/11/16: Deep</h1>${'<div>'.repeat(50_000)}<p>text</p>${'</div>'.repeat(50_000)}</body></html>`);
+    copyFileSync(join(FIXTURES, '2016-11-07-peru.seed.txt'), project.path('odd', 'b-peru.txt'));
+    const printed = collectOutput();
+    const code = await importPaths(['odd'], project.dir, { out: 'meetings-odd' }, printed);
+    expect(code).toBe(1);
+    expect(printed.printed.stderr).toContain(`${join('odd', 'a-deep.html')}: cannot import it: its elements nest too deep to be read\n`);
+    expect(printed.printed.stderr).toContain('imported 1 of 2');
+    expect(readdirSync(project.path('meetings-odd'))).toEqual(['2016-11-07-peru.md']);
+  });
+
+  it('names the first ten lines it could not place, counts the rest, and warns of a record over the size limit', async () => {
+    project.write('long.txt', `7/11/16: Long\n\n${'A line that is not a point.\n\n'.repeat(12_000)}`);
+    const printed = collectOutput();
+    await importPaths(['long.txt'], project.dir, { out: 'meetings-long' }, printed);
+    const warnings = printed.printed.stderr.split('\n').filter((line) => line.startsWith('  warning: '));
+    expect(warnings.filter((line) => line.startsWith('  warning: not placed'))).toHaveLength(10);
+    expect(warnings).toContain('  warning: and 11,989 more lines not placed, kept in the body');
+    expect(warnings.at(-1)).toMatch(
+      /^ {2}warning: the record is [\d,]+ bytes \(\d+ KiB\), more than the 262,144 bytes \(256 KiB\) a record may be, so check and build will refuse it: split it/,
+    );
   });
 });
