@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { longDate } from '../compose/helpers.js';
+import { FORMATS } from '../render/formats.js';
 import type { SiteSummary } from '../render/summary-schema.js';
 
 export interface BriefingEntry extends SiteSummary {
@@ -46,6 +47,18 @@ export interface SiteModel {
   years: { year: string; briefings: BriefingEntry[] }[];
   tags: TagPage[];
   people: PersonEntry[];
+}
+
+/**
+ * The file a reader opens for a briefing: the first it has in the formats' order, its page
+ * else its PDF and so on (`--format docx` alone makes only the Word file).
+ */
+export function readingFile(files: Readonly<Record<string, string>>): string {
+  for (const format of FORMATS) {
+    const file = files[format.id];
+    if (file !== undefined) return file;
+  }
+  return '';
 }
 
 /** A file-name-safe form of a tag or name: "Côte d’Ivoire" → "cote-d-ivoire". */
@@ -161,7 +174,7 @@ function toEntry(summary: SiteSummary): BriefingEntry {
   const names = [...summary.chairs, ...summary.speakers].map((person) => person.name ?? person.text ?? '');
   return {
     ...summary,
-    href: summary.files.html ?? summary.files.pdf ?? summary.files.md ?? summary.files.json ?? '',
+    href: readingFile(summary.files),
     dateText: `${longDate(summary.date)} ${summary.date.slice(0, 4)}`,
     year: summary.date.slice(0, 4),
     tagLinks,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadTemplates } from '../compose/templates.js';
 import type { BriefingSummary } from '../render/summary-schema.js';
 import { writeFileIfChanged } from '../write/atomic.js';
-import { newestFirst, pageName } from './model.js';
+import { newestFirst, pageName, readingFile } from './model.js';
 import type { SiteSettings } from './pages.js';
 import { siteFrame } from './site-frame.js';
 
@@ -34,7 +34,7 @@ export interface PersonPage {
 export function personPages(briefings: Iterable<BriefingSummary>, dateText: (iso: string) => string): PersonPage[] {
   const people = new Map<string, PersonPage>();
   for (const briefing of briefings) {
-    const href = briefing.files.html ?? briefing.files.pdf ?? briefing.files.md ?? briefing.files.json ?? '';
+    const href = readingFile(briefing.files);
     const add = (as: PersonMeeting['as'], person: BriefingSummary['speakers'][number]): void => {
       if (!person.name) return;
       const name = person.name.normalize('NFC').replace(/\s+/g, ' ').trim();

@@ -1,7 +1,8 @@
 /**
  * The archive's own files (site/site-files.ts). Through the real CLI: with `site.search: false`
  * the build makes no Pagefind index and takes away one an earlier build made, without
- * rendering any briefing again; the index page and its filter are still written. Through the
+ * rendering any briefing again; the index page and its filter are still written. A build that
+ * makes no briefing pages takes the index away too, and links to the files it makes. Through the
  * build's API, as `build --watch` calls it: a due search index is left until the build is
  * reported, then made and recorded, so the next build does not make it again.
  */
@@ -37,6 +38,26 @@ describe('site.search: false', () => {
     const result = await runCli(['check'], project.dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/phrg-brief\.yaml:2:\d+ +error .*search/);
+  });
+});
+
+describe('a build that makes no briefing pages (`--format docx` alone)', () => {
+  it('takes away the search index of the pages it removed, and links the index and people to the Word file', async () => {
+    const words = tempProject({ withExample: true });
+    try {
+      const first = await runCli(['build', '--format', 'html'], words.dir);
+      expect(first.code, first.stderr).toBe(0);
+      expect(existsSync(words.path('dist', 'pagefind', 'pagefind.js'))).toBe(true);
+
+      const docx = await runCli(['build', '--format', 'docx'], words.dir);
+      expect(docx.code, docx.stderr).toBe(0);
+      expect(existsSync(words.path('dist', '2016-11-07-peru.html'))).toBe(false);
+      expect(existsSync(words.path('dist', 'pagefind'))).toBe(false);
+      expect(readFileSync(words.path('dist', 'index.html'), 'utf8')).toContain('<a class="entry-title" href="2016-11-07-peru.docx">');
+      expect(readFileSync(words.path('dist', 'people', 'john-crabtree.html'), 'utf8')).toContain('href="../2016-11-07-peru.docx"');
+    } finally {
+      words.remove();
+    }
   });
 });
 
