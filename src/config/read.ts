@@ -1,11 +1,12 @@
 /** Reads and checks a config file (see load.ts, which loads this only when there is one). */
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticAt, fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
 import { decodeRecord } from '../load/decode.js';
+import { yamlLimitProblem } from '../load/yaml-limits.js';
 import { validateYaml } from '../validate/yaml-diagnostics.js';
 import { RULE_IDS } from '../validate/rules/index.js';
 import { didYouMean } from '../validate/suggest.js';
@@ -30,6 +31,18 @@ export async function readConfigFile(path: string): Promise<ConfigResult> {
     };
 
   const source = new SourceText(decoded.text);
+  // The YAML is composed recursively: nesting past the bound is refused first, as in a record.
+  const tooDeep = yamlLimitProblem(
+    decoded.text,
+    basename(path),
+    'the config nests two deep at most (site: title, lang …); check the brackets, dashes and indentation',
+  );
+  if (tooDeep)
+    return {
+      diagnostics: [
+        diagnosticAt(file, source, tooDeep.start, tooDeep.end, { severity: 'error', rule: 'too-complex', message: tooDeep.message, note: tooDeep.note }),
+      ],
+    };
   const document = parseDocument(decoded.text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
   const validation = validateYaml(
     {

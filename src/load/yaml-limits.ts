@@ -12,23 +12,23 @@ import type { LimitProblem } from './limits.js';
 /** Lists and mappings nested deeper than this in the front-matter are refused. */
 export const MAX_YAML_NESTING = 32;
 
+/** What a record's front-matter needs, for the note. */
+const FRONT_MATTER_NOTE =
+  'a record’s front-matter nests three deep at most (speakers: a list of names and initials); check the brackets, dashes and indentation';
+
 /**
  * Where the YAML `yaml` first nests lists or mappings deeper than MAX_YAML_NESTING, if it
- * does; offsets are `yaml`'s own.
+ * does; offsets are `yaml`'s own. `name` and `note` say what the YAML is (a record's
+ * front-matter unless given: the config file gives its own).
  */
-export function yamlLimitProblem(yaml: string): LimitProblem | undefined {
+export function yamlLimitProblem(yaml: string, name = 'the front-matter', note = FRONT_MATTER_NOTE): LimitProblem | undefined {
   const scan = scanNesting(yaml);
   if (scan.bound <= MAX_YAML_NESTING && scan.compactPast === undefined) return undefined;
   // `- ` or `? ` repeated on one line opens a level each: past the bound on one line, that
   // line alone is too deep (and the syntax tree below would recurse once per level).
   const deep = scan.compactPast ?? firstTooDeep(yaml);
   if (deep === undefined) return undefined;
-  return {
-    start: deep,
-    end: deep + 1,
-    message: `the front-matter nests lists and mappings more than ${MAX_YAML_NESTING} deep here: phrg-brief reads no further`,
-    note: 'a record’s front-matter nests three deep at most (speakers: a list of names and initials); check the brackets, dashes and indentation',
-  };
+  return { start: deep, end: deep + 1, message: `${name} nests lists and mappings more than ${MAX_YAML_NESTING} deep here: phrg-brief reads no further`, note };
 }
 
 /**
