@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { formatRecord } from '../format/record.js';
-import { slugify } from '../site/model.js';
+import { titleSlug } from '../site/model.js';
 import { isIsoDate } from '../validate/schema.js';
 import { RECORD_SCHEMA_FILE } from '../validate/json-schema.js';
 import { writeFileAtomic } from '../write/atomic.js';
@@ -40,7 +40,7 @@ export async function runNew(titleArgument: string | undefined, options: NewOpti
   date ??= today();
   if (!isIsoDate(date)) return usage(`--date must be a day written YYYY-MM-DD, not "${date}"`);
 
-  const file = resolve(options.dir, `${date}-${slugify(title).split('-').slice(0, 8).join('-')}.md`);
+  const file = resolve(options.dir, `${date}-${titleSlug(title, 8)}.md`);
   if (existsSync(file) && !options.force) {
     process.stderr.write(`phrg-brief new: ${relative(process.cwd(), file)} exists already; run again with --force to replace it\n`);
     return EXIT_USAGE;

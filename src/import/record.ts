@@ -1,7 +1,7 @@
 /** An imported briefing written out as a record, in the canonical form `fmt` gives. */
 import { Document } from 'yaml';
 import { formatRecord } from '../format/record.js';
-import { slugify } from '../site/model.js';
+import { titleSlug } from '../site/model.js';
 import { RECORD_KEYS } from '../validate/schema.js';
 import type { ImportResult } from './briefing.js';
 
@@ -18,6 +18,5 @@ export function recordText(result: ImportResult): string {
 export function recordFileName(result: ImportResult, fallback: string): string {
   const title = typeof result.data.title === 'string' ? result.data.title : fallback;
   const short = title.split(/\s+[–—-]\s+|:\s+/)[0]!;
-  const slug = slugify(short).split('-').slice(0, 6).join('-');
-  return `${result.data.date ?? 'undated'}-${slug}.md`;
+  return `${result.data.date ?? 'undated'}-${titleSlug(short, 6)}.md`;
 }

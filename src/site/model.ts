@@ -73,6 +73,19 @@ export function slugify(text: string): string {
   return slug || 'untitled';
 }
 
+/**
+ * A record's file name from its title: the slug's first `words` words, at most 60 characters
+ * (cut at a hyphen where one is near), so that `YYYY-MM-DD-<slug>.md` stays a short name a file
+ * system takes (a title of one 300-character word failed with ENAMETOOLONG).
+ */
+export function titleSlug(title: string, words: number): string {
+  const slug = slugify(title).split('-').slice(0, words).join('-');
+  if (slug.length <= 60) return slug;
+  const cut = slug.slice(0, 60);
+  const hyphen = cut.lastIndexOf('-');
+  return hyphen >= 30 ? cut.slice(0, hyphen) : cut;
+}
+
 /** Names made so far: the same people and tags recur on every page that links to them. */
 const pageNames = new Map<string, string>();
 

@@ -176,6 +176,13 @@ describe('import of pages it cannot take whole', () => {
     expect(readdirSync(project.path('meetings-odd'))).toEqual(['2016-11-07-peru.md']);
   });
 
+  it('names the record from a title of one very long word within a file name’s bounds', async () => {
+    project.write('long-title.txt', `7/11/16: ${'y'.repeat(300)}\n`);
+    const printed = collectOutput();
+    expect(await importPaths(['long-title.txt'], project.dir, { out: 'meetings-long-title' }, printed)).toBe(0);
+    expect(readdirSync(project.path('meetings-long-title'))).toEqual([`2016-11-07-${'y'.repeat(60)}.md`]);
+  });
+
   it('names the first ten lines it could not place, counts the rest, and warns of a record over the size limit', async () => {
     project.write('long.txt', `7/11/16: Long\n\n${'A line that is not a point.\n\n'.repeat(12_000)}`);
     const printed = collectOutput();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingSummary } from '../../src/render/summary-schema.js';
-import { buildModel, MAX_PAGE_NAME_BYTES, pageName } from '../../src/site/model.js';
+import { buildModel, MAX_PAGE_NAME_BYTES, pageName, titleSlug } from '../../src/site/model.js';
 
 const summary = (slug: string, date: string, tags: string[], speakers: BriefingSummary['speakers'] = []): BriefingSummary => ({
   slug,
@@ -76,5 +76,17 @@ describe('pageName', () => {
     const cjk = pageName('中'.repeat(200));
     expect(Buffer.byteLength(cjk)).toBeLessThanOrEqual(MAX_PAGE_NAME_BYTES);
     expect(cjk).toMatch(/^中+-[0-9a-f]{8}$/);
+  });
+});
+
+describe('titleSlug', () => {
+  it('takes the title’s first words, and keeps a long one to 60 characters, cut at a hyphen when one is near', () => {
+    expect(titleSlug('Peru – The Negative Impacts of the Activities of the Extractive Industries', 8)).toBe('peru-the-negative-impacts-of-the-activities-of');
+    expect(titleSlug('x'.repeat(300), 8)).toBe('x'.repeat(60));
+    expect(titleSlug('A very long title about the human rights of detained medics in Bahrain today', 20)).toBe(
+      'a-very-long-title-about-the-human-rights-of-detained-medics',
+    );
+    expect(titleSlug(`Bahrain ${'detained'.repeat(8)} medics`, 8)).toBe(`bahrain-${'detained'.repeat(8)}`.slice(0, 60));
+    expect(titleSlug('Côte d’Ivoire', 6)).toBe('cote-d-ivoire');
   });
 });
