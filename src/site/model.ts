@@ -111,10 +111,13 @@ function makePageName(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   if (!name) return 'untitled';
+  const hashed = (kept: string): string => `${kept}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+  // people/index.html is the people index: a person called Index has a page of their own.
+  if (name === 'index') return hashed(name);
   if (Buffer.byteLength(name) <= MAX_PAGE_NAME_BYTES) return name;
   // Cut at a whole character, and told apart from other names cut alike by a hash of the whole.
   const { read } = new TextEncoder().encodeInto(name, new Uint8Array(MAX_PAGE_NAME_BYTES - 9));
-  return `${name.slice(0, read).replace(/-+$/, '')}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+  return hashed(name.slice(0, read).replace(/-+$/, ''));
 }
 
 /**

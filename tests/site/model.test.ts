@@ -65,6 +65,11 @@ describe('pageName', () => {
     expect(pageName('中国')).toBe('中国');
   });
 
+  it('never names a page index, the name of the people index', () => {
+    expect(pageName('Index')).toMatch(/^index-[0-9a-f]{8}$/);
+    expect(pageName('Index on Censorship')).toBe('index-on-censorship');
+  });
+
   it('cuts a name past the bound at a whole character, with a hash of the whole to tell it apart', () => {
     const long = 'x'.repeat(300);
     const name = pageName(long);

@@ -6,11 +6,12 @@
  * build's API, as `build --watch` calls it: a due search index is left until the build is
  * reported, then made and recorded, so the next build does not make it again.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configDefaults } from '../../src/config/defaults.js';
 import { buildSite } from '../../src/site/build.js';
 import { runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { buildHere } from '../helpers/site-build.js';
 
 let project: TempProject;
 beforeAll(() => {
@@ -57,6 +58,28 @@ describe('a build that makes no briefing pages (`--format docx` alone)', () => {
       expect(readFileSync(words.path('dist', 'people', 'john-crabtree.html'), 'utf8')).toContain('href="../2016-11-07-peru.docx"');
     } finally {
       words.remove();
+    }
+  });
+});
+
+describe('a person called Index', () => {
+  it('has a page of their own, and the people index stays the index', async () => {
+    const named = tempProject({ withExample: true });
+    try {
+      const record = named.path('meetings', '2016-11-07-peru.md');
+      const text = readFileSync(record, 'utf8');
+      named.write(
+        'meetings/2016-11-07-peru.md',
+        text.replace('speakers:\n', 'speakers:\n  - name: Index\n    key: IX\n').replace('\n- ', '\n- A point. (IX)\n- '),
+      );
+      const built = await buildHere(named.dir, { formats: ['html'] });
+      expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
+      expect(readFileSync(named.path('dist', 'people', 'index.html'), 'utf8')).toContain('<h1>Speakers and chairs</h1>');
+      const own = readdirSync(named.path('dist', 'people')).filter((name) => /^index-[0-9a-f]{8}\.html$/.test(name));
+      expect(own).toHaveLength(1);
+      expect(readFileSync(named.path('dist', '2016-11-07-peru.html'), 'utf8')).toContain(`href="people/${own[0]}"`);
+    } finally {
+      named.remove();
     }
   });
 });
