@@ -77,6 +77,7 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
   const keys = new Set(meeting?.people.keys() ?? []);
   const nearMisses = new Map<Paragraph, NearMiss | undefined>();
   const context: RuleContext = {
+    file: record.file,
     source,
     tree: record.tree,
     attributions,

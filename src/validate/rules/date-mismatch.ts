@@ -5,8 +5,10 @@
  * text. Two slips are caught: a weekday that does not fall on the date written beside it
  * ("Tuesday 7 November 2016" was a Monday), and a sentence about the meeting itself — one
  * that says it was held, met or took place — that gives another day than `date`.
- * Example: `date: 2016-11-07` and "The meeting was held on 8 November."
+ * Example: `date: 2016-11-07` and "The meeting was held on 8 November." The same slip in the
+ * file's name (`2016-11-08-peru.md`) is caught too.
  */
+import { basename } from 'node:path';
 import type { Rule } from './rule.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -44,11 +46,23 @@ export function namedDays(text: string): NamedDay[] {
 export const dateMismatch: Rule = {
   id: 'date-mismatch',
   severity: 'warning',
-  description: '"Tuesday 4 May 2020" (a Monday), or "The meeting was held on 5 May" when `date` says 4 May',
+  description: '"Tuesday 4 May 2020" (a Monday), "The meeting was held on 5 May" when `date` says 4 May, or a file named for another day',
   needsMeeting: true,
   check(context, report) {
     const iso = context.meeting?.data.date;
     if (!iso) return;
+    // A record copied from the last one and renamed, its date left as it was (or the other way
+    // about): the file name, which names the briefing's files, and `date` disagree.
+    const named = /^(\d{4}-\d{2}-\d{2})-/.exec(basename(context.file))?.[1];
+    if (named !== undefined && named !== iso) {
+      const [start, end] = context.frontMatterRange(['date']) ?? [0, 0];
+      report({
+        start,
+        end,
+        message: `the file name says ${named}, but the record’s date is ${iso}`,
+        note: 'a record is named for its meeting’s day: rename the file, or correct the date',
+      });
+    }
     const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
     const isRecordDay = (named: NamedDay): boolean => named.day === day && named.month === month && (named.year ?? year) === year;
     for (const segment of context.texts()) {

@@ -15,6 +15,8 @@ export interface RuleReport {
 }
 
 export interface RuleContext {
+  /** The record's path as reported; its name carries the meeting's date (`YYYY-MM-DD-slug.md`). */
+  file: string;
   source: SourceText;
   tree: Root;
   attributions: readonly Attribution[];
