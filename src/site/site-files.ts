@@ -128,19 +128,18 @@ export async function writeSiteFiles(job: SiteFilesJob): Promise<SiteFiles> {
 
 /**
  * The search index, made again only when a briefing's page is; removed when turned off
- * (site.search: false) or when the build makes no pages. With `deferSearch`, a due index is left in `result.search` and the
+ * (site.search: false), when the build makes no pages, or when no briefing is left. With `deferSearch`, a due index is left in `result.search` and the
  * manifest keeps the last index's key until it is made: should it never be, the next build
  * makes it.
  */
 async function searchIndex(job: SiteFilesJob, searchKey: string, anyBriefing: boolean, result: SiteFiles): Promise<{ key?: string; warning?: Diagnostic }> {
   const { config, outDir, previous, force } = job;
-  // Turned off, or no briefing page made this time (`--format docx` alone): an index an
-  // earlier build made would find pages that are gone.
-  if (!config.site.search || !job.htmlPages) {
+  // Turned off, no briefing page made this time (`--format docx` alone), or no briefing left
+  // (the last record deleted): an index an earlier build made would find pages that are gone.
+  if (!config.site.search || !job.htmlPages || !anyBriefing) {
     if (previous.searchKey !== undefined || existsSync(join(outDir, SEARCH_DIR))) rmSync(join(outDir, SEARCH_DIR), { recursive: true, force: true });
     return {};
   }
-  if (!anyBriefing) return {};
   const searchJob: SearchJob = { outDir, force, searchKey, previousKey: previous.searchKey, lang: config.site.lang };
   if (job.deferSearch && searchIndexDue(searchJob)) {
     result.search = searchJob;

@@ -6,7 +6,7 @@
  * build's API, as `build --watch` calls it: a due search index is left until the build is
  * reported, then made and recorded, so the next build does not make it again.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configDefaults } from '../../src/config/defaults.js';
 import { buildSite } from '../../src/site/build.js';
@@ -58,6 +58,22 @@ describe('a build that makes no briefing pages (`--format docx` alone)', () => {
       expect(readFileSync(words.path('dist', 'people', 'john-crabtree.html'), 'utf8')).toContain('href="../2016-11-07-peru.docx"');
     } finally {
       words.remove();
+    }
+  });
+});
+
+describe('the last record deleted', () => {
+  it('takes the search index away with its page', async () => {
+    const emptied = tempProject({ withExample: true });
+    try {
+      expect((await buildHere(emptied.dir, { formats: ['html'] })).ok).toBe(true);
+      expect(existsSync(emptied.path('dist', 'pagefind', 'pagefind.js'))).toBe(true);
+      rmSync(emptied.path('meetings', '2016-11-07-peru.md'));
+      await buildHere(emptied.dir, { formats: ['html'] });
+      expect(existsSync(emptied.path('dist', '2016-11-07-peru.html'))).toBe(false);
+      expect(existsSync(emptied.path('dist', 'pagefind'))).toBe(false);
+    } finally {
+      emptied.remove();
     }
   });
 });
