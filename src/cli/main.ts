@@ -10,7 +10,7 @@ import { packageVersion } from '../config/package-version.js';
 import { errorMessage } from '../diagnostics/error-message.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { formatHelp, HELP, PROGRAM_HELP, type CommandHelp } from './help.js';
-import { formatList, portNumber, positiveInteger, withConfig, withDebug, withRecordPaths, withReporter } from './options.js';
+import { folderName, formatList, portNumber, positiveInteger, withConfig, withDebug, withRecordPaths, withReporter } from './options.js';
 
 /** The command's description and its help after the options, from help.ts. */
 const described = <C extends { description(text: string): C; addHelpText(position: 'after', text: string): C }>(command: C, help: CommandHelp): C =>
@@ -29,7 +29,7 @@ export function createProgram(setExitCode: (code: number) => void, formats: read
     .addHelpText('after', PROGRAM_HELP.after);
 
   withDebug(withReporter(withConfig(withRecordPaths(described(program.command('build'), HELP.build)))))
-    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('-o, --out <dir>', 'output folder', folderName, 'dist')
     .option('-f, --format <list>', formatHelp(formats), formatList(formats))
     .option('--force', 'render every record, ignoring the build cache')
     .option('--drafts', 'build records marked draft: true as well')
@@ -56,7 +56,7 @@ export function createProgram(setExitCode: (code: number) => void, formats: read
     .argument('[title]', 'the briefing’s title (asked for on a terminal when left out)')
     .option('-d, --date <YYYY-MM-DD>', 'the day of the meeting (default: today)')
     .option('-k, --kind <kind>', 'meeting, roundtable, panel event, report launch, …', 'meeting')
-    .option('--dir <folder>', 'folder for the record', 'meetings')
+    .option('--dir <folder>', 'folder for the record', folderName, 'meetings')
     .option('--force', 'replace a record of the same name')
     .action(async (title, options) => setExitCode(await (await import('./new.js')).runNew(title, options)));
 
@@ -72,7 +72,7 @@ export function createProgram(setExitCode: (code: number) => void, formats: read
 
   described(program.command('import'), HELP.import)
     .argument('<inputs...>', 'briefing files (.txt, .html) or folders of them')
-    .option('-o, --out <dir>', 'folder for the records', 'meetings')
+    .option('-o, --out <dir>', 'folder for the records', folderName, 'meetings')
     .option('--force', 'replace records of the same name')
     .action(async (inputs, options) => setExitCode(await (await import('./import.js')).runImport(inputs, options)));
 

@@ -47,6 +47,12 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
+/** A folder given by name (--out, --dir): not empty, which would mean the project folder itself. */
+export function folderName(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('a folder name, such as dist');
+  return value;
+}
+
 /** The --format parser for a list of formats: comma-separated ids, each known. */
 export function formatList(formats: readonly FormatSpec[]): (value: string) => string[] {
   const known = formats.map((format) => format.id);

@@ -56,3 +56,18 @@ describe('the options commands share', () => {
     expect((await runCli(['new', '--debug', 'A title'], project.dir)).code).toBe(2);
   });
 });
+
+describe('a folder named by an option', () => {
+  it('is refused as a usage error when empty, which would have meant the project folder itself', async () => {
+    project = tempProject({ withExample: true });
+    for (const args of [
+      ['build', '--out', ''],
+      ['import', 'nowhere.txt', '--out', ' '],
+      ['new', 'A title', '--dir', ''],
+    ]) {
+      const result = await runCli(args, project.dir);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/argument '\s*' is invalid\. a folder name, such as dist/);
+    }
+  });
+});
