@@ -25,7 +25,11 @@ export function configSchemaFor(formats: readonly FormatSpec[]) {
       .strictObject({
         title: z.string().min(1).optional(),
         lang: z.string().optional(),
-        baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://example.org/briefings' }).optional(),
+        baseUrl: z
+          .url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://example.org/briefings' })
+          // The site's pages are written after it: a query, a fragment or a space would stand inside every link.
+          .regex(/^[^?#\s]*$/, { error: 'must be the address of a folder, without a space, ? or #, such as https://example.org/briefings' })
+          .optional(),
         /** `false`: no full-text search index (Pagefind); the index page's filter stays. */
         search: z.boolean().optional(),
       })

@@ -33,3 +33,19 @@ describe('a config nested past the bound', () => {
     ]);
   });
 });
+
+describe('site.baseUrl', () => {
+  it('is the address of a folder: http(s), without a space, a query or a fragment, which would stand inside every link', async () => {
+    const at = async (url: string) => {
+      project.write('phrg-brief.yaml', `site:\n  baseUrl: ${JSON.stringify(url)}\n`);
+      return (await loadConfig(project.dir)).diagnostics.map((d) => `${d.rule} ${d.line}:${d.column} ${d.message}`);
+    };
+    for (const good of ['https://example.org/briefings', 'https://example.org/briefings/', 'http://localhost:8080']) expect(await at(good), good).toEqual([]);
+    for (const bad of ['https://example.org/?q=1', 'https://example.org/#top', 'https://example.org/a b']) {
+      expect(await at(bad), bad).toEqual([
+        'schema 2:12 baseUrl must be the address of a folder, without a space, ? or #, such as https://example.org/briefings',
+      ]);
+    }
+    expect(await at('example.org')).toEqual(['schema 2:12 baseUrl must be an http(s) address such as https://example.org/briefings']);
+  });
+});
