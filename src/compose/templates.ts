@@ -80,7 +80,15 @@ function compile(env: typeof Handlebars, path: string): TemplateFn {
     try {
       return template(context);
     } catch (error) {
-      throw new TemplateError(path, errorMessage(error));
+      // A partial's own error names the partial, not each template that included it.
+      if (error instanceof TemplateError) throw error;
+      // The only way a template recurses without end is a partial that includes itself, at
+      // once or through others: say so, rather than the stack's overflow.
+      const message =
+        error instanceof RangeError
+          ? 'the templates include one another without end: a partial that includes itself, at once or through another ({{> name}})'
+          : errorMessage(error);
+      throw new TemplateError(path, message);
     }
   };
 }
