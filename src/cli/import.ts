@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { errorMessage } from '../diagnostics/error-message.js';
+import { errorMessage, isStackOverflow } from '../diagnostics/error-message.js';
 import { importBriefing } from '../import/briefing.js';
 import { recordFileName, recordText } from '../import/record.js';
 import { briefingLines } from '../import/text.js';
@@ -64,7 +64,7 @@ export async function importPaths(inputs: string[], cwd: string, options: Import
         out.stderr(`  warning: ${tooLarge.message.replace(': it was not read further', '')}, so check and build will refuse it: ${tooLarge.note}\n`);
     } catch (error) {
       // The page's elements nested past what the HTML reader's recursion can follow.
-      const reason = error instanceof RangeError ? 'its elements nest too deep to be read' : errorMessage(error);
+      const reason = isStackOverflow(error) ? 'its elements nest too deep to be read' : errorMessage(error);
       out.stderr(`${file}: cannot import it: ${reason}\n`);
       failed++;
     }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { helpers } from './helpers.js';
 import { DEFAULT_TEMPLATES_DIR, TemplateError } from './template-files.js';
-import { errorMessage } from '../diagnostics/error-message.js';
+import { errorMessage, isStackOverflow } from '../diagnostics/error-message.js';
 
 export type TemplateFn = (context: object) => string;
 
@@ -84,10 +84,9 @@ function compile(env: typeof Handlebars, path: string): TemplateFn {
       if (error instanceof TemplateError) throw error;
       // The only way a template recurses without end is a partial that includes itself, at
       // once or through others: say so, rather than the stack's overflow.
-      const message =
-        error instanceof RangeError
-          ? 'the templates include one another without end: a partial that includes itself, at once or through another ({{> name}})'
-          : errorMessage(error);
+      const message = isStackOverflow(error)
+        ? 'the templates include one another without end: a partial that includes itself, at once or through another ({{> name}})'
+        : errorMessage(error);
       throw new TemplateError(path, message);
     }
   };
