@@ -16,6 +16,16 @@ import { wordDiff, words } from '../helpers/words.js';
 const expectedText = readFileSync(join(FIXTURES, '2016-11-07-peru.expected.txt'), 'utf8');
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
 
+const IMAGE_RECORD = `---
+title: A map
+date: 2020-05-04
+hosts:
+  - the All-Party Parliamentary Human Rights Group (PHRG)
+---
+
+The map: ![the region's mines](https://example.org/map.png), and ![](https://example.org/x.png).
+`;
+
 let project: TempProject;
 let converted: ReturnType<typeof libreOfficePdf> | undefined;
 const peru = (): string => project.path('dist', '2016-11-07-peru.docx');
@@ -27,6 +37,8 @@ beforeAll(async () => {
   // A link, an ordered list and a table; and a long record with nested lists.
   cpSync(join(FIXTURES, 'records', 'ok', '2022-09-14-rule-edges.md'), project.path('meetings', '2022-09-14-rule-edges.md'));
   cpSync(join(FIXTURES, 'records', 'long', '2023-03-01-long.md'), project.path('meetings', '2023-03-01-long.md'));
+  // An image from the web, which the Word file does not embed.
+  project.write('meetings/2020-05-04-image.md', IMAGE_RECORD);
   const result = await runCli(['build', '--format', 'docx'], project.dir);
   expect(result.code, result.stdout + result.stderr).toBe(0);
   // LibreOffice's conversion takes seconds: started now, on a copy that the rebuild below
@@ -98,6 +110,13 @@ describe('Word briefings', () => {
     expect(document!.match(/<w:pStyle w:val="ListNumber"\/>/g)).toHaveLength(3);
     const nested = docxParts(long())['word/document.xml']!;
     expect(nested).toMatch(/<w:pStyle w:val="ListBullet2"\/><w:numPr><w:ilvl w:val="1"\/>/);
+  });
+
+  it.runIf(haveTools(PANDOC))('give an image its description in brackets, linked to it, as it embeds none', () => {
+    const file = project.path('dist', '2020-05-04-image.docx');
+    expect(pandocPlain(file)).toContain("The map: [the region's mines], and [image].");
+    const links = [...docxParts(file)['word/_rels/document.xml.rels']!.matchAll(/Target="([^"]+)" TargetMode="External"/g)].map((match) => match[1]);
+    expect(links).toEqual(['https://example.org/map.png', 'https://example.org/x.png']);
   });
 
   it('are byte-identical when built again from nothing', async () => {

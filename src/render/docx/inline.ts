@@ -5,6 +5,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { ExternalHyperlink, TextRun } from 'docx';
+import { imageText } from '../image-text.js';
 
 export type Inline = TextRun | ExternalHyperlink;
 
@@ -57,6 +58,12 @@ function elementRuns(element: Element, options: InlineOptions, marks: Marks): In
       if (!FOLLOWABLE.test(href)) return inner;
       const text = plainText(element.children);
       return [new ExternalHyperlink({ link: href, children: [textRun(text, options, marks, 'Hyperlink')] })];
+    }
+    case 'img': {
+      // The Word file embeds no image from the web: it stands as its description, linked to it.
+      const src = typeof element.properties.src === 'string' ? element.properties.src : '';
+      if (!FOLLOWABLE.test(src)) return [textRun(imageText(element), options, marks)];
+      return [new ExternalHyperlink({ link: src, children: [textRun(imageText(element), options, marks, 'Hyperlink')] })];
     }
     case 'span':
       if (isAttribution(element)) return [textRun(plainText(element.children).replace(/\s+/g, NBSP), options, marks)];

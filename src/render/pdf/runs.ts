@@ -6,6 +6,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { Face } from './fonts.js';
 import { faceOf } from './fonts.js';
+import { imageText } from '../image-text.js';
 
 export interface Run {
   text: string;
@@ -43,6 +44,15 @@ export function collectRuns(children: readonly ElementContent[], style: Style = 
       } else if (node.type === 'element') {
         if (node.tagName === 'br') {
           runs.push({ text: '\n', face: faceOf(current.bold, current.italic) });
+          continue;
+        }
+        if (node.tagName === 'img') {
+          // The PDF embeds no image from the web: it stands as its description, linked to it.
+          const image: Run = { text: imageText(node), face: faceOf(current.bold, current.italic) };
+          const src = node.properties.src;
+          if (typeof src === 'string' && /^https?:/i.test(src)) image.link = src;
+          else if (current.link) image.link = current.link;
+          runs.push(image);
           continue;
         }
         walk(node.children, styleOf(node, current));

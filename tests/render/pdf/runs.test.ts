@@ -28,6 +28,21 @@ describe('collectRuns', () => {
   });
 });
 
+describe('an image', () => {
+  it('stands as its description in brackets, linked to it, or to the link around it', () => {
+    const runs = collectRuns(
+      inline('See <img src="https://example.org/map.png" alt="a \n map"> and <a href="https://example.org/r"><img src="map.png" alt=""></a>.'),
+    );
+    expect(runs.map((run) => [run.text, run.link])).toEqual([
+      ['See ', undefined],
+      ['[a map]', 'https://example.org/map.png'],
+      [' and ', undefined],
+      ['[image]', 'https://example.org/r'],
+      ['.', undefined],
+    ]);
+  });
+});
+
 describe('breakLines', () => {
   const run = (text: string): Run => ({ text, face: 'regular' });
 
