@@ -15,7 +15,10 @@ import { SANITISER_PROTOCOLS } from '../validate/link-policy.js';
 
 const schema: Schema = {
   ...defaultSchema,
-  // GitHub's schema prefixes ids to avoid clobbering the page; footnotes still work.
+  // mdast-util-to-hast already prefixes the only ids a record can make (its footnotes', and the
+  // links to them) with user-content-, as GitHub's schema would: the sanitiser prefixing the
+  // ids again left every footnote link pointing at no id.
+  clobberPrefix: '',
   protocols: SANITISER_PROTOCOLS, // the same policy as the unsafe-link rule's
   attributes: {
     ...defaultSchema.attributes,

@@ -24,6 +24,10 @@ hosts:
 ---
 
 The map: ![the region's mines](https://example.org/map.png), and ![](https://example.org/x.png).
+
+A point with a note.[^n]
+
+[^n]: The note, with its source.
 `;
 
 let project: TempProject;
@@ -112,9 +116,12 @@ describe('Word briefings', () => {
     expect(nested).toMatch(/<w:pStyle w:val="ListBullet2"\/><w:numPr><w:ilvl w:val="1"\/>/);
   });
 
-  it.runIf(haveTools(PANDOC))('give an image its description in brackets, linked to it, as it embeds none', () => {
+  it.runIf(haveTools(PANDOC))('give an image its description in brackets, linked to it, as it embeds none, and a footnote no way back', () => {
     const file = project.path('dist', '2020-05-04-image.docx');
     expect(pandocPlain(file)).toContain("The map: [the region's mines], and [image].");
+    // A footnote keeps its number and text, without the web page's way back (↩).
+    expect(pandocPlain(file)).toMatch(/The note, with its source\.\n/);
+    expect(pandocPlain(file)).not.toContain('↩');
     const links = [...docxParts(file)['word/_rels/document.xml.rels']!.matchAll(/Target="([^"]+)" TargetMode="External"/g)].map((match) => match[1]);
     expect(links).toEqual(['https://example.org/map.png', 'https://example.org/x.png']);
   });

@@ -5,7 +5,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { ExternalHyperlink, TextRun } from 'docx';
-import { imageText } from '../image-text.js';
+import { imageText, isFootnoteBackref } from '../web-only.js';
 
 export type Inline = TextRun | ExternalHyperlink;
 
@@ -53,6 +53,8 @@ function elementRuns(element: Element, options: InlineOptions, marks: Marks): In
     case 'br':
       return [new TextRun({ break: 1 })];
     case 'a': {
+      // A footnote's way back to its reference (↩) is the web page's: Word numbers its notes.
+      if (isFootnoteBackref(element)) return [];
       const href = typeof element.properties.href === 'string' ? element.properties.href : '';
       const inner = inlineRuns(element.children, options, marks);
       if (!FOLLOWABLE.test(href)) return inner;

@@ -6,7 +6,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { Face } from './fonts.js';
 import { faceOf } from './fonts.js';
-import { imageText } from '../image-text.js';
+import { imageText, isFootnoteBackref } from '../web-only.js';
 
 export interface Run {
   text: string;
@@ -46,6 +46,8 @@ export function collectRuns(children: readonly ElementContent[], style: Style = 
           runs.push({ text: '\n', face: faceOf(current.bold, current.italic) });
           continue;
         }
+        // A footnote's way back to its reference (↩) is the web page's: a printed page has its number.
+        if (isFootnoteBackref(node)) continue;
         if (node.tagName === 'img') {
           // The PDF embeds no image from the web: it stands as its description, linked to it.
           const image: Run = { text: imageText(node), face: faceOf(current.bold, current.italic) };

@@ -43,6 +43,13 @@ describe('an image', () => {
   });
 });
 
+describe('a footnote', () => {
+  it('loses its link back to the reference (↩), which only a web page can follow', () => {
+    const runs = collectRuns(inline('The note.<a href="#user-content-fnref-n" class="data-footnote-backref" aria-label="Back">↩</a>'));
+    expect(runsText(runs)).toBe('The note.');
+  });
+});
+
 describe('breakLines', () => {
   const run = (text: string): Run => ({ text, face: 'regular' });
 

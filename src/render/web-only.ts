@@ -1,4 +1,4 @@
-/** An image in a format that embeds none (PDF, Word): what stands in its place. */
+/** What the web page has that a PDF or a Word file cannot: an image from the web, a footnote's link back. */
 import type { Element } from 'hast';
 
 /**
@@ -9,4 +9,10 @@ import type { Element } from 'hast';
 export function imageText(image: Element): string {
   const alt = typeof image.properties.alt === 'string' ? image.properties.alt.replace(/\s+/g, ' ').trim() : '';
   return `[${alt || 'image'}]`;
+}
+
+/** The link from a footnote back to its reference (↩), which only a web page can follow. */
+export function isFootnoteBackref(element: Element): boolean {
+  const classes = element.properties.className;
+  return element.tagName === 'a' && Array.isArray(classes) && classes.includes('data-footnote-backref');
 }
