@@ -20,9 +20,10 @@ import { SCHEMA_ORG_PROPERTIES, SCHEMA_ORG_TYPES } from '../helpers/schema-org.j
 const BASE = 'https://example.org/briefings';
 const SANTO_TOMAS = '2019-05-14-santo-tomas';
 /**
- * Records in the archive, Santo Tomás among them. Every page of every kind is crawled, so 20
- * exercise each link, neighbour, tag, person (alone and jointly attributed) and feed entry as
- * 50 did, at two fifths of the build (a PDF each, in two output folders).
+ * Records in the archive, Santo Tomás and one with footnotes among them. Every page of every
+ * kind is crawled, so 20 exercise each link, neighbour, tag, person (alone and jointly
+ * attributed) and feed entry as 50 did, at two fifths of the build (a PDF each, in two output
+ * folders).
  */
 const COUNT = 20;
 
@@ -40,12 +41,32 @@ interface Briefing {
   files: Record<string, string>;
 }
 
+/** A record with footnotes, whose links lead within its page, to the notes and back. */
+const FOOTNOTES = `---
+title: Footnotes
+date: 2020-06-01
+hosts:
+  - the All-Party Parliamentary Human Rights Group (PHRG)
+speakers:
+  - key: AB
+    name: Ana Bravo
+---
+
+- A point with a note.[^source] (AB)
+- Another, with two.[^2][^3] (AB)
+
+[^source]: The source of the first point.
+[^2]: A second note.
+[^3]: A third.
+`;
+
 let project: TempProject;
 let archive: Briefing[];
 
 beforeAll(async () => {
   project = tempProject();
-  generateRecords(COUNT - 1, project.path('meetings'), 12);
+  generateRecords(COUNT - 2, project.path('meetings'), 12);
+  project.write('meetings/2020-06-01-footnotes.md', FOOTNOTES);
   copyFileSync(join(FIXTURES, 'records', 'site', `${SANTO_TOMAS}.md`), project.path('meetings', `${SANTO_TOMAS}.md`));
   const relative = await runCli(['build'], project.dir);
   expect(relative.code, relative.stderr).toBe(0);
@@ -64,17 +85,41 @@ function htmlPages(out: string): string[] {
     .sort();
 }
 
-/** The links of a page (a, link), each resolved to a file of the output folder, or left as it is when it leads off the site. */
-function links(out: string, page: string, baseUrl?: string): { href: string; target: string | undefined; rel: string; text: string }[] {
+/**
+ * The links of a page (a, link), each resolved to a file of the output folder (the page itself
+ * for one within it), or left as it is when it leads off the site; with the id it leads to.
+ */
+function links(out: string, page: string, baseUrl?: string): { href: string; target: string | undefined; fragment?: string; rel: string; text: string }[] {
   const tree = fromHtml(readFileSync(project.path(out, page), 'utf8'));
   return (selectAll('a[href], link[href]', tree) as Element[]).map((element) => {
     const href = String(element.properties.href);
     const rel = [element.properties.rel ?? []].flat().join(' ');
     let local: string | undefined;
     if (baseUrl && href.startsWith(`${baseUrl}/`)) local = href.slice(baseUrl.length + 1);
-    else if (!/^[a-z]+:/i.test(href) && !href.startsWith('#')) local = posix.normalize(posix.join(posix.dirname(page), href.split('#')[0]!.split('?')[0]!));
-    return { href, target: local === undefined ? undefined : decodeURIComponent(local), rel, text: toText(element).replace(/\s+/g, ' ').trim() };
+    else if (href.startsWith('#')) local = page;
+    else if (!/^[a-z]+:/i.test(href)) local = posix.normalize(posix.join(posix.dirname(page), href.split('#')[0]!.split('?')[0]!));
+    const fragment = local !== undefined && href.includes('#') ? decodeURIComponent(href.slice(href.indexOf('#') + 1)) : undefined;
+    return {
+      href,
+      target: local === undefined ? undefined : decodeURIComponent(local),
+      ...(fragment ? { fragment } : {}),
+      rel,
+      text: toText(element).replace(/\s+/g, ' ').trim(),
+    };
   });
+}
+
+const pageIds = new Map<string, Set<string>>();
+/** The ids of a page of the output folder. */
+function idsOf(out: string, page: string): Set<string> {
+  const key = `${out}/${page}`;
+  let ids = pageIds.get(key);
+  if (!ids) {
+    const tree = fromHtml(readFileSync(project.path(out, page), 'utf8'));
+    ids = new Set((selectAll('[id]', tree) as Element[]).map((element) => String(element.properties.id)));
+    pageIds.set(key, ids);
+  }
+  return ids;
 }
 
 describe.each([
@@ -94,9 +139,14 @@ describe.each([
           if (baseUrl === undefined || !link.href.startsWith(baseUrl)) continue;
         }
         if (link.target === undefined || !existsSync(project.path(out, link.target))) broken.push(`${page} → ${link.href}`);
+        else if (link.fragment && link.target.endsWith('.html') && !idsOf(out, link.target).has(link.fragment))
+          broken.push(`${page} → ${link.href} (no such id)`);
       }
     }
     expect(broken).toEqual([]);
+    // The footnotes' links were among those followed to an id: to each note and back.
+    const footnoteLinks = links(out, '2020-06-01-footnotes.html', baseUrl).filter((link) => link.fragment?.includes('fn'));
+    expect(footnoteLinks).toHaveLength(6);
   });
 
   it('links every briefing page to the index, its downloads, its tags, its people and its neighbours', () => {
