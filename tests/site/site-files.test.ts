@@ -19,6 +19,16 @@ beforeAll(() => {
 });
 afterAll(() => project?.remove());
 
+/** Runs `test` on a copy of the example project of its own, removed after. */
+async function inExample(test: (example: TempProject) => Promise<void>): Promise<void> {
+  const example = tempProject({ withExample: true });
+  try {
+    await test(example);
+  } finally {
+    example.remove();
+  }
+}
+
 describe('site.search: false', () => {
   it('takes away the index an earlier build made, and renders no briefing again for it', async () => {
     const first = await runCli(['build', '--format', 'html'], project.dir);
@@ -44,8 +54,7 @@ describe('site.search: false', () => {
 
 describe('a build that makes no briefing pages (`--format docx` alone)', () => {
   it('takes away the search index of the pages it removed, and links the index and people to the Word file', async () => {
-    const words = tempProject({ withExample: true });
-    try {
+    await inExample(async (words) => {
       const first = await runCli(['build', '--format', 'html'], words.dir);
       expect(first.code, first.stderr).toBe(0);
       expect(existsSync(words.path('dist', 'pagefind', 'pagefind.js'))).toBe(true);
@@ -56,32 +65,26 @@ describe('a build that makes no briefing pages (`--format docx` alone)', () => {
       expect(existsSync(words.path('dist', 'pagefind'))).toBe(false);
       expect(readFileSync(words.path('dist', 'index.html'), 'utf8')).toContain('<a class="entry-title" href="2016-11-07-peru.docx">');
       expect(readFileSync(words.path('dist', 'people', 'john-crabtree.html'), 'utf8')).toContain('href="../2016-11-07-peru.docx"');
-    } finally {
-      words.remove();
-    }
+    });
   });
 });
 
 describe('the last record deleted', () => {
   it('takes the search index away with its page', async () => {
-    const emptied = tempProject({ withExample: true });
-    try {
+    await inExample(async (emptied) => {
       expect((await buildHere(emptied.dir, { formats: ['html'] })).ok).toBe(true);
       expect(existsSync(emptied.path('dist', 'pagefind', 'pagefind.js'))).toBe(true);
       rmSync(emptied.path('meetings', '2016-11-07-peru.md'));
       await buildHere(emptied.dir, { formats: ['html'] });
       expect(existsSync(emptied.path('dist', '2016-11-07-peru.html'))).toBe(false);
       expect(existsSync(emptied.path('dist', 'pagefind'))).toBe(false);
-    } finally {
-      emptied.remove();
-    }
+    });
   });
 });
 
 describe('a person called Index', () => {
   it('has a page of their own, and the people index stays the index', async () => {
-    const named = tempProject({ withExample: true });
-    try {
+    await inExample(async (named) => {
       const record = named.path('meetings', '2016-11-07-peru.md');
       const text = readFileSync(record, 'utf8');
       named.write(
@@ -94,9 +97,7 @@ describe('a person called Index', () => {
       const own = readdirSync(named.path('dist', 'people')).filter((name) => /^index-[0-9a-f]{8}\.html$/.test(name));
       expect(own).toHaveLength(1);
       expect(readFileSync(named.path('dist', '2016-11-07-peru.html'), 'utf8')).toContain(`href="people/${own[0]}"`);
-    } finally {
-      named.remove();
-    }
+    });
   });
 });
 
