@@ -15,7 +15,7 @@ import type { Format, RecordStatus, RunResult } from '../pipeline.js';
 import { removeStaleTemporaryFiles } from '../write/atomic.js';
 import { CACHE_DIR, loadManifest, manifestPath } from './cache.js';
 import { CacheUpdate } from './cache-update.js';
-import { guessNeighbours, neighboursKey, neighboursOf, placedBriefings } from './neighbours.js';
+import { guessNeighbours, neighboursKey, neighboursOf, placedBriefings, renderAgainBatches } from './neighbours.js';
 import { lastCommitDates } from './git-dates.js';
 import { outputOverlap } from './output-folder.js';
 import { OutputOwners } from './output-owners.js';
@@ -166,10 +166,11 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
       .filter(([source, near]) => cache.manifest.records[source]?.neighbours !== neighboursKey(near))
       .map(([source]) => join(cwd, source));
     // Counted already: these are not told of again.
-    await renderRecords(again, { ...renderSettings, neighbours: Object.fromEntries(actual) }, outDir, jobs, {
-      claim: (result) => settler.claim(result),
-      finish: (result, failure) => void settler.finish(result, failure),
-    });
+    for (const batch of renderAgainBatches(again, new Set(files), previous.records, cwd, formats))
+      await renderRecords(batch.files, { ...renderSettings, formats: batch.formats, neighbours: Object.fromEntries(actual) }, outDir, jobs, {
+        claim: (result) => settler.claim(result),
+        finish: (result, failure) => void settler.finish(result, failure),
+      });
     renderedAgain = again.length;
   }
   cache.carryOver(settings);

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
+import { FORMATS, type Format } from '../render/formats.js';
 import type { Neighbour, Neighbours } from './briefing-page.js';
 import type { Manifest } from './cache.js';
 import { newestFirst } from './model.js';
@@ -86,4 +87,38 @@ export function guessNeighbours(placedBefore: readonly Placed[], toRender: reado
     ...placedBefore.filter((p) => !rendering.has(p.source)),
     ...toRender.flatMap((path) => guessPlace(path, sourceKey(cwd, path), drafts) ?? []),
   ]);
+}
+
+/** Records to render again, with the formats to make them in. */
+export interface RenderBatch {
+  files: string[];
+  formats: Format[];
+}
+
+/**
+ * The records whose neighbours turned out otherwise, in batches by the formats to make. One of
+ * this build's records is made in the build's formats. A record outside the paths the build was
+ * given is made in those and in the formats its files are in, so that building one record in
+ * fewer formats (`build -f html meetings/new.md`) takes no file from the records beside it.
+ */
+export function renderAgainBatches(
+  again: readonly string[],
+  asked: ReadonlySet<string>,
+  records: Manifest['records'],
+  cwd: string,
+  formats: readonly Format[],
+): RenderBatch[] {
+  const ours = again.filter((path) => asked.has(path));
+  const theirs = again.filter((path) => !asked.has(path));
+  const had = new Set<Format>(formats);
+  for (const path of theirs)
+    for (const name of records[sourceKey(cwd, path)]?.outputs ?? []) {
+      const format = FORMATS.find((spec) => name.endsWith(`.${spec.extension}`));
+      if (format) had.add(format.id);
+    }
+  const batches = [
+    { files: ours, formats: [...formats] },
+    { files: theirs, formats: FORMATS.map((spec) => spec.id).filter((id) => had.has(id)) },
+  ];
+  return batches.filter((batch) => batch.files.length > 0);
 }

@@ -162,6 +162,23 @@ describe('incremental builds', () => {
     expect(readFileSync(project.path('dist', 'feed.xml'), 'utf8').match(/<entry>/g)).toHaveLength(COUNT);
   });
 
+  it('take no file from the briefing beside a record built alone in fewer formats, and link it to the new one', async () => {
+    const newest = names.at(-1)!.replace(/\.md$/, '');
+    const text = readFileSync(project.path('meetings', names.at(-1)!), 'utf8');
+    project.write('meetings/2099-01-01-later.md', text.replace(/^date: .*$/m, 'date: 2099-01-01').replace(/^title: .*$/m, 'title: A later meeting'));
+    const { counts } = await build({ paths: ['meetings/2099-01-01-later.md'], formats: ['html'] });
+    expect(counts).toEqual({ built: 1, unchanged: 0, failed: 0 });
+    // The briefing before it is rendered again for its link to the new one, in the formats it had.
+    const page = readFileSync(project.path('dist', `${newest}.html`), 'utf8');
+    expect(page).toContain('A later meeting');
+    for (const extension of ['md', 'json']) {
+      expect(existsSync(project.path('dist', `${newest}.${extension}`)), extension).toBe(true);
+      expect(page).toContain(`href="${newest}.${extension}"`);
+    }
+    // The record built is made in the formats asked for, and no other.
+    expect(readdirSync(project.path('dist')).filter((name) => name.startsWith('2099-01-01-later.'))).toEqual(['2099-01-01-later.html']);
+  });
+
   it('build past a cache whose pack is gone while a record fails, whatever is asked for', async () => {
     const cache = project.path('.phrg-brief-cache');
     for (const name of readdirSync(cache).filter((file) => file.endsWith('.pack'))) rmSync(join(cache, name));
