@@ -30,6 +30,27 @@ A point with a note.[^n]
 [^n]: The note, with its source.
 `;
 
+/** Lists numbered from 3, nested in each other and in a bulleted list, then one from 1 again. */
+const NUMBERS_RECORD = `---
+title: Numbers
+date: 2020-05-05
+hosts:
+  - the All-Party Parliamentary Human Rights Group (PHRG)
+---
+
+3. The third point.
+4. The fourth point.
+   1. Its first part.
+   2. Its second part.
+      - A bullet.
+        1. A point under it.
+
+Then the text.
+
+1. A new list.
+2. Its second point.
+`;
+
 let project: TempProject;
 let converted: ReturnType<typeof libreOfficePdf> | undefined;
 const peru = (): string => project.path('dist', '2016-11-07-peru.docx');
@@ -43,6 +64,7 @@ beforeAll(async () => {
   cpSync(join(FIXTURES, 'records', 'long', '2023-03-01-long.md'), project.path('meetings', '2023-03-01-long.md'));
   // An image from the web, which the Word file does not embed.
   project.write('meetings/2020-05-04-image.md', IMAGE_RECORD);
+  project.write('meetings/2020-05-05-numbers.md', NUMBERS_RECORD);
   const result = await runCli(['build', '--format', 'docx'], project.dir);
   expect(result.code, result.stdout + result.stderr).toBe(0);
   // LibreOffice's conversion takes seconds: started now, on a copy that the rebuild below
@@ -142,6 +164,20 @@ describe.runIf(haveTools(PANDOC))('Word briefings read by pandoc', () => {
     const expected = words(expectedText);
     expect(wordDiff(actual, expected)).toBe('');
     expect(actual).toEqual(expected);
+  });
+
+  it('number each list from where the record does, 1, 2, 3 at every level, as the page and the PDF do', () => {
+    const text = pandocPlain(project.path('dist', '2020-05-05-numbers.docx'), { markers: true });
+    expect(text.split('\n').filter((line) => /^\s*(\d+\.|[a-z]+\.|-)\s/.test(line))).toEqual([
+      '3.  The third point.',
+      '4.  The fourth point.',
+      '    1.  Its first part.',
+      '    2.  Its second part.',
+      '        -   A bullet.',
+      '            1.  A point under it.',
+      '1.  A new list.',
+      '2.  Its second point.',
+    ]);
   });
 
   it('keep the table and the nested points', () => {

@@ -15,10 +15,11 @@ export function docxParts(file: string): Record<string, string> {
 /**
  * The document as pandoc's plain text, with pandoc's list markers ("-   ", "1.  ") taken off as
  * the words helper takes off bullet glyphs: they are the reader's rendering, not the text.
+ * With `markers`, they are left on, for a test of the numbering itself.
  */
-export function pandocPlain(file: string): string {
+export function pandocPlain(file: string, { markers = false } = {}): string {
   const text = execFileSync('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none', file], { encoding: 'utf8' });
-  return text.replace(/^(\s*)(?:-|\d+\.) {2,3}/gm, '$1');
+  return markers ? text : text.replace(/^(\s*)(?:-|\d+\.) {2,3}/gm, '$1');
 }
 
 /**

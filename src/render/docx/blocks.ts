@@ -7,7 +7,7 @@
 import type { Element, ElementContent } from 'hast';
 import { BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
 import { inlineRuns, type InlineOptions } from './inline.js';
-import { BULLETS, HEADING_STYLES, NUMBERS, STYLE } from './styles.js';
+import { BULLETS, HEADING_STYLES, numbersFrom, STYLE } from './styles.js';
 
 export type Block = Paragraph | Table;
 
@@ -41,7 +41,7 @@ export interface BlockOptions extends InlineOptions {
 }
 
 interface Context extends BlockOptions {
-  /** The next free instance of the numbered list, so that each ordered list counts from 1. */
+  /** The next free instance of the numbered lists, so that each ordered list counts from its own start. */
   nextListInstance: number;
 }
 
@@ -91,10 +91,27 @@ function block(element: Element, context: Context, style: string | undefined): B
   }
 }
 
+/** Where an ordered list counts from: `3. …` in the record, `<ol start="3">` in the article. */
+const listStart = (element: Element): number => (typeof element.properties.start === 'number' ? element.properties.start : 1);
+
+/** The starts of the article's ordered lists, each a numbering of its own in the document. */
+export function listStarts(children: readonly ElementContent[]): number[] {
+  const starts: number[] = [];
+  const visit = (nodes: readonly ElementContent[]): void => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      if (node.tagName === 'ol') starts.push(listStart(node));
+      visit(node.children);
+    }
+  };
+  visit(children);
+  return starts;
+}
+
 /** A list's items, each a paragraph in the list's style at its level; its nested lists one level down. */
 function list(element: Element, context: Context, level: number): Block[] {
   const ordered = element.tagName === 'ol';
-  const reference = ordered ? NUMBERS : BULLETS;
+  const reference = ordered ? numbersFrom(listStart(element)) : BULLETS;
   const instance = ordered ? context.nextListInstance++ : 0;
   const levelStyle = (ordered ? STYLE.listNumber : STYLE.listBullet)[Math.min(level, STYLE.listBullet.length - 1)]!;
   const out: Block[] = [];

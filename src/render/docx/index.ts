@@ -9,7 +9,7 @@ import { Document, Packer } from 'docx';
 import { documentDate } from '../document-date.js';
 import type { RenderInput } from '../formats.js';
 import { loadTheme } from '../pdf/theme.js';
-import { articleBlocks } from './blocks.js';
+import { articleBlocks, listStarts } from './blocks.js';
 import { repack } from './package.js';
 import { briefingNumbering, briefingStyles } from './styles.js';
 
@@ -33,7 +33,7 @@ export async function renderDocx(input: RenderInput): Promise<Uint8Array> {
   const document = new Document({
     ...properties,
     styles: briefingStyles(theme, view.lang),
-    numbering: briefingNumbering(theme),
+    numbering: briefingNumbering(theme, listStarts(content)),
     sections: [
       {
         properties: {

@@ -100,8 +100,27 @@ export function briefingStyles(theme: Theme, lang: string): IStylesOptions {
   };
 }
 
-export function briefingNumbering(theme: Theme): INumberingOptions {
+/** The numbered list's reference for a list that counts from `start` (`<ol start="3">`). */
+export const numbersFrom = (start: number): string => (start === 1 ? NUMBERS : `${NUMBERS}-from-${start}`);
+
+/**
+ * Bullets, and numbered lists counting from 1 and from each other start the article's lists
+ * have. Every level is numbered 1, 2, 3 as on the web page and in the PDF, so that "point 2"
+ * is the same point in each.
+ */
+export function briefingNumbering(theme: Theme, starts: readonly number[] = []): INumberingOptions {
   const indent = (level: number) => ({ indent: { left: twips(theme.spacing.listIndent * (level + 1)), hanging: twips(theme.spacing.listIndent) } });
+  const numbers = (start: number) => ({
+    reference: numbersFrom(start),
+    levels: STYLE.listNumber.map((_, level) => ({
+      level,
+      format: LevelFormat.DECIMAL,
+      text: `%${level + 1}.`,
+      start,
+      alignment: AlignmentType.LEFT,
+      style: { paragraph: indent(level) },
+    })),
+  });
   return {
     config: [
       {
@@ -114,16 +133,7 @@ export function briefingNumbering(theme: Theme): INumberingOptions {
           style: { paragraph: indent(level) },
         })),
       },
-      {
-        reference: NUMBERS,
-        levels: STYLE.listNumber.map((_, level) => ({
-          level,
-          format: [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN][level % 3]!,
-          text: `%${level + 1}.`,
-          alignment: AlignmentType.LEFT,
-          style: { paragraph: indent(level) },
-        })),
-      },
+      ...[...new Set([1, ...starts])].map(numbers),
     ],
   };
 }
