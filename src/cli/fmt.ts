@@ -7,9 +7,11 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { createColors } from 'picocolors';
 import { loadConfig } from '../config/load.js';
 import { formatRecord, type Wrap } from '../format/record.js';
+import { decodeRecord } from '../load/decode.js';
 import { discoverRecords, displayPath } from '../load/discover.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
+import { refuseWithoutRecords } from './no-records.js';
 import type { ConfigOption, DebugOption } from './options.js';
 import { processOutput, type Output } from './output.js';
 
@@ -20,6 +22,8 @@ export interface FmtOptions extends ConfigOption, DebugOption {
 }
 
 export async function runFmt(paths: string[], options: FmtOptions): Promise<number> {
+  const refused = await refuseWithoutRecords('fmt', paths, process.cwd());
+  if (refused !== undefined) return refused;
   return formatPaths(paths, process.cwd(), options, processOutput);
 }
 
@@ -29,11 +33,23 @@ export async function formatPaths(paths: string[], cwd: string, options: FmtOpti
   const wrap = options.wrap ?? config?.fmt.wrap ?? 'keep';
   const discovered = await discoverRecords(paths, cwd);
   for (const d of discovered.diagnostics) out.stderr(`${d.file}: ${d.message}\n`);
+  const missing = discovered.diagnostics.filter((d) => d.severity === 'error').length;
   let differing = 0;
-  let failed = discovered.diagnostics.filter((d) => d.severity === 'error').length;
+  let failed = 0;
   for (const path of discovered.files) {
     const file = displayPath(path, cwd);
-    const text = await readFile(path, 'utf8');
+    const bytes = await readFile(path);
+    // Read as check reads it: a file saved in another encoding would come back with its
+    // accented letters and curly quotes replaced, for good.
+    const decoded = decodeRecord(bytes);
+    if (!decoded.ok) {
+      failed++;
+      out.stderr(
+        `${file}:${decoded.line}:${decoded.column}: cannot format: the byte 0x${decoded.byte.toString(16).toUpperCase()} is not UTF-8; save the file as UTF-8 first\n`,
+      );
+      continue;
+    }
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     const result = formatRecord(text, wrap);
     if (!result.ok) {
       failed++;
@@ -43,7 +59,16 @@ export async function formatPaths(paths: string[], cwd: string, options: FmtOpti
     if (result.text === text) continue;
     differing++;
     if (options.check) {
-      const patch = createTwoFilesPatch(file, file, text, result.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+      // The byte-order mark and Windows line ends are said in words: a diff shows them as
+      // lines taken out and put back the same.
+      const plain = decoded.text;
+      const unseen = [
+        text.startsWith('\uFEFF') ? 'its byte-order mark is removed' : '',
+        /\r/.test(text) ? 'its Windows line ends (CRLF) become LF' : '',
+      ].filter(Boolean);
+      if (unseen.length > 0) out.stdout(`${file}: ${unseen.join(', and ')}\n`);
+      if (plain === result.text) continue;
+      const patch = createTwoFilesPatch(file, file, plain, result.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
       out.stdout(out.color ? colourPatch(patch) : patch);
     } else {
       await writeFileAtomic(path, result.text);
@@ -51,16 +76,18 @@ export async function formatPaths(paths: string[], cwd: string, options: FmtOpti
     }
   }
   const total = discovered.files.length;
+  const unread = failed + missing > 0 ? `, ${failed + missing} could not be ${missing > 0 ? 'found or formatted' : 'formatted'}` : '';
   if (options.check) {
+    const formatted = total - differing - failed;
     out.stderr(
       differing === 0
-        ? `${total} ${total === 1 ? 'record is' : 'records are'} formatted\n`
-        : `${differing} of ${total} ${total === 1 ? 'record needs' : 'records need'} phrg-brief fmt\n`,
+        ? `${formatted} ${formatted === 1 ? 'record is' : 'records are'} formatted${unread}\n`
+        : `${differing} of ${total} ${total === 1 ? 'record needs' : 'records need'} phrg-brief fmt${unread}\n`,
     );
-    return differing > 0 || failed > 0 ? EXIT_ERRORS : EXIT_OK;
+    return differing > 0 || failed + missing > 0 ? EXIT_ERRORS : EXIT_OK;
   }
-  out.stderr(`${differing} formatted, ${total - differing - failed} already formatted${failed ? `, ${failed} could not be formatted` : ''}\n`);
-  return failed > 0 ? EXIT_ERRORS : EXIT_OK;
+  out.stderr(`${differing} formatted, ${total - differing - failed} already formatted${unread}\n`);
+  return failed + missing > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
 /** A patch as `git diff` shows it on a terminal: removed lines red, added green, hunks cyan. */

@@ -1,5 +1,5 @@
 /**
- * `build` and `check` where there are no records yet: a usage error (exit 2) that says how to
+ * `build`, `check` and `fmt` where there are no records yet: a usage error (exit 2) that says how to
  * start, before anything is written — no empty site, no cache.
  */
 import { hasRecords } from '../load/discover.js';

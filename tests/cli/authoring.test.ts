@@ -115,6 +115,31 @@ describe('phrg-brief fmt', () => {
     // Once rewritten, the check passes (by the command's own code; the CLI's exit codes are met above).
     expect(await fmtCheckInProcess(project.dir, '1 record is formatted')).toBe(0);
   });
+
+  it('leaves a file that is not UTF-8 as it is, naming its first bad byte, and says what a diff cannot show', async () => {
+    project = tempProject({ withExample: true });
+    // Saved as Windows-1252: "Café “meeting”", "José".
+    const latin = Buffer.from('---\ntitle: Caf\xe9 \x93meeting\x94\ndate: 2026-01-01\nhosts:\n- the group\n---\n\n* Jos\xe9 spoke.\n', 'latin1');
+    const latinFile = project.write('meetings/2026-01-01-latin.md', latin);
+    const windows = `\uFEFF${readFileSync(project.path('meetings', '2016-11-07-peru.md'), 'utf8').replace(/\n/g, '\r\n')}`;
+    project.write('meetings/2016-11-07-peru.md', windows);
+    for (const check of [true, false]) {
+      const out = collectOutput();
+      expect(await formatPaths(['meetings'], project.dir, { check }, out)).toBe(1);
+      expect(out.printed.stderr).toContain('meetings/2026-01-01-latin.md:2:11: cannot format: the byte 0xE9 is not UTF-8');
+      expect(readFileSync(latinFile).equals(latin)).toBe(true);
+      if (check) {
+        // Only the byte-order mark and the line ends differ: said in words, with no diff of lines alike.
+        expect(out.printed.stdout).toBe('meetings/2016-11-07-peru.md: its byte-order mark is removed, and its Windows line ends (CRLF) become LF\n');
+        expect(out.printed.stderr).toMatch(/1 of 2 records need phrg-brief fmt, 1 could not be formatted\n$/);
+      } else expect(out.printed.stderr).toMatch(/^1 formatted, 0 already formatted, 1 could not be formatted\n$/m);
+    }
+    expect(readFileSync(project.path('meetings', '2016-11-07-peru.md'), 'utf8')).toBe(windows.slice(1).replace(/\r\n/g, '\n'));
+    // A path that is not there is counted apart from the records that are formatted.
+    const out = collectOutput();
+    expect(await formatPaths(['nowhere.md', 'meetings/2016-11-07-peru.md'], project.dir, { check: true }, out)).toBe(1);
+    expect(out.printed.stderr).toBe('nowhere.md: no such file or folder\n1 record is formatted, 1 could not be found or formatted\n');
+  });
 });
 
 describe('the record JSON Schema', () => {

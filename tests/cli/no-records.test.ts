@@ -19,11 +19,11 @@ describe('no records', () => {
     expect(readdirSync(project.dir)).toEqual([]);
   });
 
-  it('check, and build of a folder that holds no record or of a file that is not there, say the same', async () => {
+  it('check, fmt, and build of a folder that holds no record or of a file that is not there, say the same', async () => {
     project = tempProject();
     project.write('meetings/README.md', '# Our meetings\n');
     project.write('meetings/.drafts/2026-01-01-hidden.md', '---\ntitle: T\n---\n');
-    for (const args of [['check'], ['build', 'meetings'], ['check', 'nowhere.md'], ['build', '--out', 'public', 'nowhere']]) {
+    for (const args of [['check'], ['build', 'meetings'], ['check', 'nowhere.md'], ['build', '--out', 'public', 'nowhere'], ['fmt', '--check']]) {
       const result = await runCli(args, project.dir);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('phrg-brief init');
