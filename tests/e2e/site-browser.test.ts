@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveNuMessages, ARCHIVE_SIZE, pagesOfEachKind, siteArchive, SANTO_TOMAS, startArchiveNuCheck } from '../helpers/archive.js';
 import { sharedChromium } from '../helpers/browser.js';
 import { startPreview, type TempProject } from '../helpers/cli.js';
+import { serveFolder } from '../helpers/static-server.js';
 import { CHROMIUM, JAVA, haveTools } from '../helpers/tools.js';
 
 const require = createRequire(import.meta.url);
@@ -98,6 +99,23 @@ describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview'
     await page.reload();
     expect(await page.inputValue('#filter-tag')).toBe('peru');
     expect(await page.textContent('.filter-count')).toBe(before);
+  }, 120_000);
+});
+
+describe.runIf(haveTools(CHROMIUM))('search on the published site, served under a sub-path as GitHub Pages serves a project', () => {
+  it('links each result to its page there', async () => {
+    const site = await serveFolder(project.path('dist'), '/briefings/');
+    const page = await (await sharedChromium()).newPage();
+    try {
+      await page.goto(`${site.url}index.html?q=cadastre`);
+      await page.waitForSelector('.search-list li a', { timeout: 60_000 });
+      const hrefs = await page.$$eval('.search-list li a', (links) => links.map((link) => (link as HTMLAnchorElement).href));
+      expect(hrefs).toEqual([`${site.url}${SANTO_TOMAS}.html`]);
+      expect((await page.goto(hrefs[0]!))?.status()).toBe(200);
+    } finally {
+      await page.close();
+      await site.close();
+    }
   }, 120_000);
 });
 

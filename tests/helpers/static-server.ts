@@ -1,0 +1,44 @@
+/**
+ * A plain static file server on 127.0.0.1, serving a folder under a sub-path as GitHub Pages
+ * serves a project's site (`https://owner.github.io/<repository>/`): what the published
+ * archive meets, where the preview serves from the root.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml',
+  '.woff2': 'font/woff2',
+};
+
+export interface StaticSite {
+  /** `http://127.0.0.1:<port><prefix>`, ending in `/`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveFolder(folder: string, prefix = '/'): Promise<StaticSite> {
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const inside = path.startsWith(prefix) ? normalize(path.slice(prefix.length)) : undefined;
+    if (inside === undefined || inside.startsWith('..') || inside.includes(`${sep}..`)) {
+      response.writeHead(404).end();
+      return;
+    }
+    const file = join(folder, inside === '.' || inside.endsWith(sep) ? join(inside, 'index.html') : inside);
+    readFile(file).then(
+      (body) => response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
