@@ -135,7 +135,7 @@ export function nearMissAttribution(paragraph: Paragraph, keys: ReadonlySet<stri
   if (tokens.some((token) => token === '')) problem = 'a key is missing in the attribution';
   else if (named.some((token) => token !== token.toUpperCase())) problem = 'initials in an attribution are written in capitals';
   else if (/[/;]/.test(inner)) problem = 'initials in an attribution are joined by +, &, a comma or "and"';
-  else if (!/[.!?]["”’']?$/u.test(before)) problem = 'an attribution follows the sentence’s closing punctuation';
+  else if (!/[.!?]["”’']?$/u.test(before)) problem = 'an attribution follows the sentence’s closing punctuation: a full stop, ! or ?';
   else return undefined;
 
   const endOffset = last.position.end.offset ?? 0;
@@ -143,6 +143,7 @@ export function nearMissAttribution(paragraph: Paragraph, keys: ReadonlySet<stri
   const close = open + inner.length + 2;
   const toOffset = (i: number): number => endOffset - (whole.length - i);
   if (whole.length - match.index > last.value.length) return undefined;
-  const fix = /[.!?]["”’']?$/u.test(before) ? fixed : `…${before.split(/\s+/).at(-1) ?? ''}. ${fixed}`;
+  // "…2021; (SA)", as a list's items often end, becomes "…2021. (SA)", not "…2021;. (SA)".
+  const fix = /[.!?]["”’']?$/u.test(before) ? fixed : `…${(before.split(/\s+/).at(-1) ?? '').replace(/[,;:]$/, '')}. ${fixed}`;
   return { start: toOffset(open), end: toOffset(close), problem, fix };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadRecordText } from '../../../src/load/record.js';
+import { validateRecord } from '../../../src/validate/record.js';
 import { findings, record } from './lint.js';
 
 describe('malformed-attribution', () => {
@@ -9,6 +11,14 @@ describe('malformed-attribution', () => {
     ['- A point. (AB + )\n- Two. (CD)', '12:12 (AB + )'],
   ])('reports %j', (body, expected) => {
     expect(findings(record(body), 'malformed-attribution')).toEqual([expected]);
+  });
+
+  it('says to end the sentence with a full stop, in place of the semicolon or comma a list item ends with', () => {
+    const loaded = loadRecordText(record('- Two remain in prison:\n  1. Dr al-Singace, on hunger strike since 2021; (AB)\n  2. a nurse. (CD)'), 'r.md');
+    const found = validateRecord(loaded.record!, { abbreviations: [] }).diagnostics.filter((d) => d.rule === 'malformed-attribution');
+    expect(found.map((d) => [d.message, d.note])).toEqual([
+      ['this is not read as an attribution: an attribution follows the sentence’s closing punctuation: a full stop, ! or ?', 'write it as …2021. (AB)'],
+    ]);
   });
 
   it('leaves alone brackets that name no speaker, and proper attributions', () => {
