@@ -34,9 +34,11 @@ export async function report(
   // The reporters (and the code frames) load only when there is something to report, or a
   // machine reporter's empty list to print.
   if (sorted.length > 0 || reporter !== 'pretty') {
-    const { formatDiagnostics } = await import('../diagnostics/reporters/index.js');
+    const { formatDiagnostics, fromWorkspace } = await import('../diagnostics/reporters/index.js');
     const sources = reporter === 'pretty' ? await readSources(sorted, cwd) : undefined;
-    const text = formatDiagnostics(reporter, sorted, { color, debug, ...(sources ? { sources } : {}) });
+    const workspace = process.env.GITHUB_WORKSPACE;
+    const named = reporter === 'github' && workspace ? fromWorkspace(sorted, workspace, cwd) : sorted;
+    const text = formatDiagnostics(reporter, named, { color, debug, ...(sources ? { sources } : {}) });
     if (text) out.stdout(text);
   }
   if (sorted.length > 0 || reporter === 'pretty') out.stderr(`${summary(sorted)}\n`);

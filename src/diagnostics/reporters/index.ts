@@ -1,6 +1,7 @@
 /** Reporters are pure functions from diagnostics to text. */
 import type { Diagnostic } from '../diagnostic.js';
 import { formatGithub } from './github.js';
+export { fromWorkspace } from './github.js';
 import { formatJson } from './json.js';
 import { formatPretty, type PrettyOptions } from './pretty.js';
 

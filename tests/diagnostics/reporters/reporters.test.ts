@@ -1,7 +1,9 @@
 /** Reporters are pure functions: their output is compared exactly, colour off. */
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
-import { formatGithub } from '../../../src/diagnostics/reporters/github.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatGithub, fromWorkspace } from '../../../src/diagnostics/reporters/github.js';
 import { formatJson } from '../../../src/diagnostics/reporters/json.js';
 import { FRAME_WIDTH, formatPretty } from '../../../src/diagnostics/reporters/pretty.js';
 import { summary } from '../../../src/diagnostics/reporters/summary.js';
@@ -122,6 +124,14 @@ describe('github', () => {
       '::error file=meetings/a.md,line=3,col=7,endLine=3,endColumn=14,title=schema::the date "7/11/16" is ambiguous: write it as YYYY-MM-DD (did you mean 2016-11-07 (7 November 2016) or 2016-07-11 (11 July 2016)?)\n' +
         '::warning file=meetings/a.md,line=7,col=14,endLine=7,endColumn=18,title=unknown-speaker::no speaker, key: JCRP, 100%25 unknown\n',
     );
+  });
+
+  it('names files from the repository’s root on a runner, for a project in a sub-folder of it', () => {
+    const workspace = join(tmpdir(), 'repository');
+    const named = fromWorkspace(diagnostics, workspace, join(workspace, 'briefings'));
+    expect(formatGithub(named)).toMatch(/^::error file=briefings\/meetings\/a\.md,line=3,/);
+    // A file outside the repository keeps its name.
+    expect(fromWorkspace(diagnostics, join(workspace, 'elsewhere'), join(workspace, 'briefings')).map((d) => d.file)).toEqual(diagnostics.map((d) => d.file));
   });
 
   it('escapes commas and colons in properties, and line ends everywhere', () => {
