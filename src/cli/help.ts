@@ -118,8 +118,13 @@ Examples:
   init: {
     description: 'start a project: phrg-brief.yaml, meetings/ with an example record, .gitignore',
     after: `
+Files that are there already are kept: in a project begun already, --ci github adds the
+workflow alone. The workflow goes to the root of the git repository the project is in, and
+publishes from the branch the repository is on (main outside one).
+
 Examples:
   $ phrg-brief init
-  $ phrg-brief init briefings --ci github     also .github/workflows/briefings.yml`,
+  $ phrg-brief init briefings --ci github     also .github/workflows/briefings.yml
+  $ phrg-brief init --ci github               the workflow, for a project begun without it`,
   },
 } satisfies Record<string, CommandHelp>;

@@ -2,7 +2,9 @@
  * `phrg-brief init [dir]`: a new project — phrg-brief.yaml (commented), meetings/ with the
  * example record, .gitignore, the record schema, package.json naming this phrg-brief, and
  * with `--ci github` a workflow that checks pull requests and publishes to GitHub Pages.
- * Existing files are never overwritten without --force (a usage error, exit 2).
+ * A file that is there already is kept (--force overwrites it), but for .gitignore, which gets
+ * the lines it lacks; the example record is left out of a project with records of its own. So
+ * `init --ci github` adds the workflow to a project that has the rest.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -10,8 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { packageVersion } from '../config/package-version.js';
 import { errorMessage } from '../diagnostics/error-message.js';
 import { writeFileAtomic } from '../write/atomic.js';
+import { hasRecords } from '../load/discover.js';
 import { installedFrom, planPackage, type PackagePlan } from './init-package.js';
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { githubWorkflow, repositoryOf, workflowPath } from './init-workflow.js';
+import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -22,27 +26,33 @@ export interface InitOptions {
 
 export async function runInit(dir: string | undefined, options: InitOptions): Promise<number> {
   const target = resolve(dir ?? '.');
-  const shown = (name: string): string => relative(process.cwd(), join(target, name)) || name;
+  const shown = (path: string): string => relative(process.cwd(), path) || '.';
   const version = packageVersion();
-  const files: [string, string][] = [
-    ['phrg-brief.yaml', readFileSync(join(ROOT, 'templates/init/phrg-brief.yaml'), 'utf8')],
-    ['.gitignore', readFileSync(join(ROOT, 'templates/init/gitignore'), 'utf8')],
-    [
-      'meetings/2016-11-07-peru.md',
-      readFileSync(join(ROOT, 'meetings/2016-11-07-peru.md'), 'utf8').replace('---\n', '---\n# yaml-language-server: $schema=../schema/record.schema.json\n'),
-    ],
+  const repository = options.ci === 'github' ? repositoryOf(target) : undefined;
+  const files: InitFile[] = [
+    { path: join(target, 'phrg-brief.yaml'), content: readFileSync(join(ROOT, 'templates/init/phrg-brief.yaml'), 'utf8') },
+    { path: join(target, '.gitignore'), content: readFileSync(join(ROOT, 'templates/init/gitignore'), 'utf8'), addLines: true },
     // A copy of the record schema, so that editors complete and check records offline.
-    ['schema/record.schema.json', readFileSync(join(ROOT, 'schema/record.schema.json'), 'utf8')],
+    { path: join(target, 'schema/record.schema.json'), content: readFileSync(join(ROOT, 'schema/record.schema.json'), 'utf8') },
   ];
-  if (options.ci === 'github') files.push(['.github/workflows/briefings.yml', readFileSync(join(ROOT, 'templates/init/briefings.yml'), 'utf8')]);
+  // The example, in a new project only: not beside records of the project's own, and not back
+  // in a project begun already (its config is there) whose example was deleted.
+  const example = join(target, 'meetings/2016-11-07-peru.md');
+  const begun = existsSync(join(target, 'phrg-brief.yaml')) || (await hasRecords([join(target, 'meetings')], target));
+  if (existsSync(example) || !begun)
+    files.splice(2, 0, {
+      path: example,
+      content: readFileSync(join(ROOT, 'meetings/2016-11-07-peru.md'), 'utf8').replace(
+        '---\n',
+        '---\n# yaml-language-server: $schema=../schema/record.schema.json\n',
+      ),
+    });
+  if (options.ci === 'github')
+    files.push({
+      path: workflowPath(target, repository),
+      content: githubWorkflow(readFileSync(join(ROOT, 'templates/init/briefings.yml'), 'utf8'), target, repository),
+    });
 
-  const existing = files.filter(([name]) => existsSync(join(target, name))).map(([name]) => name);
-  if (existing.length > 0 && !options.force) {
-    process.stderr.write(
-      `phrg-brief init: these files exist already and were left as they are:\n${existing.map((name) => `  ${shown(name)}\n`).join('')}run again with --force to overwrite them\n`,
-    );
-    return EXIT_USAGE;
-  }
   let plan: PackagePlan;
   try {
     plan = planPackage(target, installedFrom(ROOT.replace(/[\\/]$/, ''), version));
@@ -51,17 +61,22 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
     return EXIT_ERRORS;
   }
 
-  for (const [name, content] of files) {
-    await writeFileAtomic(join(target, name), content);
-    process.stdout.write(`wrote ${shown(name)}\n`);
+  const kept: string[] = [];
+  for (const file of files) {
+    const said = await writeInitFile(file, options.force ?? false);
+    if (said === 'kept') kept.push(shown(file.path));
+    else if (said) process.stdout.write(`${said} ${shown(file.path)}\n`);
   }
+  if (kept.length > 0)
+    process.stdout.write(`kept ${kept.join(', ')} as ${kept.length === 1 ? 'it is' : 'they are'} (--force overwrites ${kept.length === 1 ? 'it' : 'them'})\n`);
+  const manifest = join(target, 'package.json');
   if (plan.kind !== 'present' && plan.text !== undefined) {
-    await writeFileAtomic(join(target, 'package.json'), plan.text);
+    await writeFileAtomic(manifest, plan.text);
     process.stdout.write(
-      `${plan.created ? 'wrote' : 'updated'} ${shown('package.json')}${plan.kind === 'named' ? ` (devDependencies: phrg-brief ${plan.spec})` : ''}\n`,
+      `${plan.created ? 'wrote' : 'updated'} ${shown(manifest)}${plan.kind === 'named' ? ` (devDependencies: phrg-brief ${plan.spec})` : ''}\n`,
     );
   } else if (plan.kind === 'present') {
-    process.stdout.write(`${shown('package.json')} names phrg-brief ${plan.spec} already\n`);
+    process.stdout.write(`${shown(manifest)} names phrg-brief ${plan.spec} already\n`);
   }
   for (const note of plan.notes) process.stdout.write(`note: ${note}\n`);
 
@@ -75,8 +90,35 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
   if (options.ci === 'github') {
     process.stdout.write(
       'Commit package.json and package-lock.json with the rest: the workflow runs `npm ci`, which installs exactly that phrg-brief.\n' +
-        'Then on GitHub, under Settings → Pages, set "Source" to "GitHub Actions", and each push to main publishes dist/.\n',
+        `Then on GitHub, under Settings → Pages, set "Source" to "GitHub Actions", and each push to ${repository?.branch ?? 'main'} publishes dist/.\n`,
     );
   }
   return EXIT_OK;
+}
+
+interface InitFile {
+  path: string;
+  content: string;
+  /** A list of lines (.gitignore): the lines it lacks are added to a file that is there. */
+  addLines?: boolean;
+}
+
+/** Writes a file init makes unless it is there: what was done, for the user, or `kept`. */
+async function writeInitFile(file: InitFile, force: boolean): Promise<string | undefined> {
+  if (!existsSync(file.path)) {
+    await writeFileAtomic(file.path, file.content);
+    return 'wrote';
+  }
+  const present = readFileSync(file.path, 'utf8');
+  if (present === file.content) return undefined;
+  if (file.addLines) {
+    const have = new Set(present.split(/\r?\n/).map((line) => line.trim()));
+    const lacking = file.content.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#') && !have.has(line.trim()));
+    if (lacking.length === 0) return undefined;
+    await writeFileAtomic(file.path, `${present}${present.endsWith('\n') || present === '' ? '' : '\n'}${lacking.join('\n')}\n`);
+    return `added ${lacking.join(', ')} to`;
+  }
+  if (!force) return 'kept';
+  await writeFileAtomic(file.path, file.content);
+  return 'overwrote';
 }

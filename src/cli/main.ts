@@ -85,7 +85,7 @@ export function createProgram(setExitCode: (code: number) => void, formats: read
   described(program.command('init'), HELP.init)
     .argument('[dir]', 'folder to start the project in', '.')
     .addOption(new Option('--ci <service>', 'also write a CI workflow that checks and publishes').choices(['github']))
-    .option('--force', 'overwrite files that exist already')
+    .option('--force', 'overwrite the files init makes that are there already (else kept; .gitignore gets the lines it lacks)')
     .action(async (dir, options) => setExitCode(await (await import('./init.js')).runInit(dir, options)));
 
   return program;

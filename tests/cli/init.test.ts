@@ -1,5 +1,6 @@
 /** `init` in an empty folder, then `build`, tried as a new user would. */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkPaths } from '../../src/cli/check.js';
@@ -47,16 +48,58 @@ describe('phrg-brief init', () => {
     project = tempProject();
     project.write('phrg-brief.yaml', 'rules: {}\n');
     project.write('package.json', '{\n  "name": "ours",\n  "devDependencies": {\n    "phrg-brief": "github:example/phrg-brief#v0.1.0"\n  }\n}\n');
-    const refused = await runCli(['init'], project.dir);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('phrg-brief.yaml');
+    const kept = await runCli(['init'], project.dir);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stdout).toContain('kept phrg-brief.yaml as it is (--force overwrites it)');
     expect(readFileSync(project.path('phrg-brief.yaml'), 'utf8')).toBe('rules: {}\n');
-    expect(existsSync(project.path('.gitignore'))).toBe(false);
+    expect(existsSync(project.path('.gitignore'))).toBe(true);
     const forced = await runCli(['init', '--force'], project.dir);
     expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('overwrote phrg-brief.yaml');
     expect(readFileSync(project.path('phrg-brief.yaml'), 'utf8')).toContain('# phrg-brief settings');
     expect(forced.stdout).toContain('package.json names phrg-brief github:example/phrg-brief#v0.1.0 already');
     expect(readFileSync(project.path('package.json'), 'utf8')).toContain('"name": "ours"');
+  });
+
+  it('adds the workflow to a project begun already, keeping its settings and .gitignore and leaving its deleted example out', async () => {
+    project = tempProject();
+    expect((await runCli(['init'], project.dir)).code).toBe(0);
+    rmSync(project.path('meetings', '2016-11-07-peru.md'));
+    const settings = `${readFileSync(project.path('phrg-brief.yaml'), 'utf8')}site:\n  title: Our Group\n`;
+    project.write('phrg-brief.yaml', settings);
+    project.write('.gitignore', 'node_modules/\n.env\nsecrets/\n');
+    for (const args of [
+      ['init', '--ci', 'github'],
+      ['init', '--ci', 'github', '--force'],
+    ]) {
+      const init = await runCli(args, project.dir);
+      expect(init.code, init.stderr).toBe(0);
+      expect(existsSync(project.path('meetings', '2016-11-07-peru.md')), args.join(' ')).toBe(false);
+      expect(readFileSync(project.path('.gitignore'), 'utf8')).toBe('node_modules/\n.env\nsecrets/\ndist/\n.phrg-brief-cache/\n');
+    }
+    await expectPublishingWorkflow(project.path('.github/workflows/briefings.yml'));
+    // Only --force overwrote the settings.
+    expect(readFileSync(project.path('phrg-brief.yaml'), 'utf8')).not.toContain('Our Group');
+  });
+
+  it('puts the workflow at the root of the repository the project is in, for its branch, working in the project’s folder', async () => {
+    project = tempProject();
+    execFileSync('git', ['init', '-q', '-b', 'trunk'], { cwd: project.dir });
+    mkdirSync(project.path('briefings'));
+    const init = await runCli(['init', '--ci', 'github'], project.path('briefings'));
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('wrote ../.github/workflows/briefings.yml');
+    expect(init.stdout).toContain('each push to trunk publishes');
+    expect(existsSync(project.path('briefings', '.github'))).toBe(false);
+    await expectPublishingWorkflow(project.path('.github/workflows/briefings.yml'), { branch: 'trunk', folder: 'briefings' });
+    // Its check's annotations name each file from the repository's root, where GitHub places them.
+    project.write(
+      'briefings/meetings/2016-11-07-peru.md',
+      readFileSync(project.path('briefings/meetings/2016-11-07-peru.md'), 'utf8').replace('date: 2016-11-07', 'date: 7/11/16'),
+    );
+    const check = await runCli(['check', '--reporter', 'github'], project.path('briefings'), { GITHUB_WORKSPACE: project.dir });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/^::error file=briefings\/meetings\/2016-11-07-peru\.md,line=\d+,/m);
   });
 
   it('starts the project in a named folder', async () => {

