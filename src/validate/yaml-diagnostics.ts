@@ -10,6 +10,7 @@ import { diagnosticAt } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
 import { MAX_ALIAS_COUNT } from '../load/frontmatter.js';
 import { closest, didYouMean } from './suggest.js';
+import { colonInValue } from './value-colon.js';
 import { errorMessage } from '../diagnostics/error-message.js';
 import { describe, lowerFirst, nameOfType, pathLabel } from './value-names.js';
 
@@ -192,8 +193,8 @@ function syntaxDiagnostic(context: YamlContext, error: YAMLError): Diagnostic {
     return at(context, start, start + key.length, { severity, rule: 'duplicate-key', message: `the key ${key} is given twice in one mapping` });
   }
   if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
-    const colon = colonInValue(context, start);
-    if (colon) return at(context, start, colon.end, { severity, rule: 'yaml-syntax', message: colon.message, note: colon.note });
+    const colon = colonInValue(context.source.text, start + context.offset);
+    if (colon) return at(context, start, colon.end - context.offset, { severity, rule: 'yaml-syntax', message: colon.message, note: colon.note });
   }
   let message = lowerFirst(error.message);
   const opener = unclosedOpener(context.document, start);
@@ -204,35 +205,6 @@ function syntaxDiagnostic(context: YamlContext, error: YAMLError): Diagnostic {
     [start, end] = [opener, opener + 1];
   }
   return at(context, start, end, { severity, rule: 'yaml-syntax', message });
-}
-
-/**
- * The commonest slip in a hand-written front-matter: a value with ": " in it (`title: Bahrain:
- * detained medics`), which YAML reads as a key of a mapping inside the value. Its own message,
- * "nested mappings are not allowed in compact mappings", says nothing to an editor. Curly quotes
- * around the value do not help, as YAML's quotes are straight.
- */
-function colonInValue(context: YamlContext, start: number): { end: number; message: string; note: string } | undefined {
-  const text = context.source.text;
-  const from = start + context.offset;
-  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
-  const lineEnd = text.indexOf('\n', from) === -1 ? text.length : text.indexOf('\n', from);
-  const key = text.slice(lineStart, from);
-  const value = text.slice(from, lineEnd).trimEnd();
-  if (!/:\s*$/.test(key) || !/: /.test(value)) return undefined;
-  const curly = /^[“‘](.*)[”’]$/u.exec(value);
-  const quoted = (inner: string): string => `"${inner.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-  return curly
-    ? {
-        end: lineEnd - context.offset,
-        message: `“ ” are not YAML's quotes, so the ": " in this value reads as a key`,
-        note: `quote it with straight quotes:  ${key.trim()} ${quoted(curly[1]!)}`,
-      }
-    : {
-        end: start + value.length,
-        message: `the ": " in this value reads as a key of its own`,
-        note: `put the value in double quotes:  ${key.trim()} ${quoted(value)}`,
-      };
 }
 
 /**
