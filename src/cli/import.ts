@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { errorMessage, isStackOverflow } from '../diagnostics/error-message.js';
 import { importBriefing } from '../import/briefing.js';
+import { decodeImported } from '../import/decode.js';
 import { recordFileName, recordText } from '../import/record.js';
 import { briefingLines } from '../import/text.js';
 import { DEFAULT_RECORD_SIZE, recordSizeProblem } from '../load/limits.js';
@@ -46,8 +47,10 @@ export async function importPaths(inputs: string[], cwd: string, options: Import
   for (const file of files) {
     // Each file is imported or refused alone: one that cannot be read leaves the others to go on.
     try {
-      const content = await readFile(resolve(cwd, file), 'utf8');
-      const result = importBriefing(briefingLines(content, /\.html?$/i.test(file)));
+      const html = /\.html?$/i.test(file);
+      const decoded = decodeImported(await readFile(resolve(cwd, file)), html);
+      const result = importBriefing(briefingLines(decoded.text, html));
+      if (decoded.warning) result.warnings.unshift(decoded.warning);
       const target = resolve(cwd, options.out, recordFileName(result, basename(file, extname(file))));
       const shown = relative(cwd, target);
       if (existsSync(target) && !options.force) {

@@ -19,6 +19,9 @@ import { FIXTURES, runCli, tempProject, type TempProject } from '../helpers/cli.
 import { articleText } from '../helpers/html.js';
 import { words } from '../helpers/words.js';
 
+/** Bytes of the characters Windows-1252 has where Latin-1 has control characters (from its code page table). */
+const WINDOWS_1252 = new Map([...'‘’“”•–—…'].map((char, i) => [char, [0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x85][i]!]));
+
 let project: TempProject;
 const imported = new Map<string, { record: string; stderr: string }>();
 
@@ -165,6 +168,25 @@ describe('phrg-brief import', () => {
 });
 
 describe('import of pages it cannot take whole', () => {
+  it('reads a briefing saved in Windows-1252, or a page declaring Latin-1, as the same record, and says how it read them', async () => {
+    const seed = readFileSync(join(FIXTURES, '2016-11-07-peru.seed.txt'), 'utf8');
+    // Every character of the seed is in Windows-1252: its dashes, curly quotes, bullets and accents.
+    const cp1252 = Buffer.from([...seed].map((char) => WINDOWS_1252.get(char) ?? char.charCodeAt(0)));
+    expect([...seed].filter((char) => !WINDOWS_1252.has(char) && char.charCodeAt(0) > 0xff)).toEqual([]);
+    project.write('cp1252/peru.txt', cp1252);
+    const txt = await importOne('cp1252/peru.txt', 'meetings-cp1252');
+    expect(txt.stderr).toMatch(/warning: the byte 0x\w\w on line \d+ is not UTF-8: the file was read as Windows-1252, as Word and Notepad save text/);
+    expect(readFileSync(txt.record, 'utf8')).toBe(readFileSync(imported.get('seed')!.record, 'utf8'));
+
+    // A page in Polish, declared ISO-8859-2, whose Ł and ź are £ and ¼ in Windows-1252.
+    const polish =
+      '<html><head><meta charset="iso-8859-2"><title>x</title></head><body><h1>3/3/23: A Meeting in Łódź</h1><p>Notes from Łódź.</p></body></html>';
+    project.write('latin2/lodz.html', Buffer.from([...polish].map((char) => ({ Ł: 0xa3, ó: 0xf3, ź: 0xbc })[char] ?? char.charCodeAt(0))));
+    const html = await importOne('latin2/lodz.html', 'meetings-latin2');
+    expect(html.stderr).toContain('the file was read as iso-8859-2, as the page declares');
+    expect(readFileSync(html.record, 'utf8')).toContain('title: A Meeting in Łódź');
+  });
+
   it('refuses a page nested too deep to read, alone, and imports the others', async () => {
     project.write('odd/a-deep.html', `<html><body><h1>7/11/16: Deep</h1>${'<div>'.repeat(50_000)}<p>text</p>${'</div>'.repeat(50_000)}</body></html>`);
     copyFileSync(join(FIXTURES, '2016-11-07-peru.seed.txt'), project.path('odd', 'b-peru.txt'));

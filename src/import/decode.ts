@@ -1,0 +1,59 @@
+/**
+ * The bytes of an old briefing as text. Records are UTF-8, but the briefings they are imported
+ * from were often saved by Word or Notepad in Windows-1252: read as UTF-8, their dashes, curly
+ * quotes and accented names would become U+FFFD, and be written so into the record. A file
+ * that is not UTF-8 is read in the encoding a saved web page declares, else as Windows-1252
+ * (of which Latin-1 is a part), and the user is told.
+ */
+import { decodeRecord } from '../load/decode.js';
+
+export interface ImportedText {
+  text: string;
+  /** How a file that was not UTF-8 was read. */
+  warning?: string;
+}
+
+export function decodeImported(bytes: Uint8Array, html: boolean): ImportedText {
+  const strict = decodeRecord(bytes);
+  if (strict.ok) return { text: strict.text };
+  const declared = html ? declaredCharset(bytes) : undefined;
+  const label = declared !== undefined && isDecodable(declared) && !/^utf-?8$/i.test(declared) ? declared : undefined;
+  const text = (
+    label === undefined || new TextDecoder(label).encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(label).decode(bytes)
+  ).replace(/\r\n?/g, '\n');
+  const reason = `the byte 0x${strict.byte.toString(16).toUpperCase().padStart(2, '0')} on line ${strict.line} is not UTF-8`;
+  const how = label ? `as ${label}, as the page declares` : 'as Windows-1252, as Word and Notepad save text';
+  return { text, warning: `${reason}: the file was read ${how}; check its dashes, quotes and accented letters` };
+}
+
+/** `<meta charset="…">` or the http-equiv form, in the page's first kilobytes. */
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  return /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+}
+
+function isDecodable(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Windows-1252's characters at 0x80–0x9F, where it differs from Latin-1 (the rest are the same). */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/**
+ * Windows-1252, decoded here: Node 20's TextDecoder, asked for it (or for Latin-1, which the
+ * WHATWG Encoding standard reads as it), gives Latin-1's control characters at 0x80–0x9F, where
+ * the dashes and curly quotes of a Word file are.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    text += String.fromCharCode(...Array.from(chunk, (byte) => (byte >= 0x80 && byte < 0xa0 ? WINDOWS_1252_HIGH.charCodeAt(byte - 0x80) : byte)));
+  }
+  return text;
+}
