@@ -41,12 +41,12 @@ export function joinList(items: readonly string[], conjunction = 'and'): string 
 
 /**
  * What follows item `index` of `count` when items are joined mid-sentence: ", ", " and ", "".
- * When the items have commas of their own ("A, Vice-Chair, PHRG"), `serial` makes the last
- * joiner ", and " so that the reader can tell where one ends.
+ * When the items have commas of their own ("A, Vice-Chair, PHRG"), `serial` tells the reader
+ * where one ends: two are joined by ", and "; three or more by semicolons, the last "; and ".
  */
 export function listSeparator(index: number, count: number, serial = false): string {
   if (index >= count - 1) return '';
-  if (index === count - 2) return serial ? ', and ' : ' and ';
+  if (index === count - 2) return serial ? (count === 2 ? ', and ' : '; and ') : ' and ';
   return serial ? '; ' : ', ';
 }
 

@@ -240,7 +240,7 @@ export function parseSpeaker(text: string): NonNullable<RecordData['speakers']>[
 /** "Baroness Royall, Vice-Chair, APPG Latin America" or two chairs joined by "and". */
 function parseChairs(text: string, several: boolean): RecordData['chair'] {
   const people = several
-    ? text.split(/;\s+|,\s+and\s+|\s+and\s+(?=(?:Lord|Baroness|Lady|Sir|Dame|Dr|Professor|Prof|Mr|Mrs|Ms|Rt Hon)\b|[A-Z][a-z]+ [A-Z][a-z]+)/)
+    ? text.split(/;\s+(?:and\s+)?|,\s+and\s+|\s+and\s+(?=(?:Lord|Baroness|Lady|Sir|Dame|Dr|Professor|Prof|Mr|Mrs|Ms|Rt Hon)\b|[A-Z][a-z]+ [A-Z][a-z]+)/)
     : [text];
   const chairs = people.map((person) => {
     const [name, ...role] = person.trim().split(/,\s+/);

@@ -29,7 +29,13 @@ describe('lists mid-sentence', () => {
 
   it('separates items with commas of their own by "; " and ", and "', () => {
     const items = ['A, Chair', 'B, Vice-Chair', 'C, Officer'];
-    expect(items.map((item, i) => item + listSeparator(i, items.length, true)).join('')).toBe('A, Chair; B, Vice-Chair, and C, Officer');
+    expect(items.map((item, i) => item + listSeparator(i, items.length, true)).join('')).toBe('A, Chair; B, Vice-Chair; and C, Officer');
+    expect(
+      items
+        .slice(1)
+        .map((item, i) => item + listSeparator(i, 2, true))
+        .join(''),
+    ).toBe('B, Vice-Chair, and C, Officer');
     expect(items.map((item, i) => item + listSeparator(i, items.length)).join('')).toBe('A, Chair, B, Vice-Chair and C, Officer');
   });
 

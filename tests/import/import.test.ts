@@ -139,6 +139,24 @@ describe('phrg-brief import', () => {
     ]);
   });
 
+  it('reads three co-chairs as the house style joins them, by semicolons, the last "; and"', async () => {
+    const text = readFileSync(join(FIXTURES, 'import', 'ampersand-attribution.txt'), 'utf8');
+    const chaired = /^The .* was co-chaired by .*$/m.exec(text)![0];
+    project.write(
+      'three/chairs.txt',
+      text.replace(
+        chaired,
+        'The meeting was co-chaired by Lord Alton of Liverpool, Vice-Chair, PHRG; Baroness Royall, Vice-Chair, APPG Latin America; and Rushanara Ali MP, Member, PHRG.',
+      ),
+    );
+    const { record } = await importOne('three/chairs.txt', 'meetings-three');
+    expect((parse(readFileSync(record, 'utf8').split('---\n')[1]!) as { chair: unknown }).chair).toEqual([
+      { name: 'Lord Alton of Liverpool', role: 'Vice-Chair, PHRG' },
+      { name: 'Baroness Royall', role: 'Vice-Chair, APPG Latin America' },
+      { name: 'Rushanara Ali MP', role: 'Member, PHRG' },
+    ]);
+  });
+
   it('puts what it cannot place in the body, with a warning', async () => {
     const odd = project.write(
       'odd.txt',
