@@ -11,6 +11,7 @@ import { discoverRecords, displayPath } from './load/discover.js';
 import { loadRecordBytes, loadRecordFile } from './load/record.js';
 import type { Meeting } from './validate/meeting.js';
 import { validateRecord } from './validate/record.js';
+import { slugClashes } from './validate/slug-clash.js';
 
 /** Every output format, in the order they are written: the list is render/formats.ts. */
 export { FORMATS, FORMAT_IDS, type Format } from './render/formats.js';
@@ -71,12 +72,12 @@ export async function checkRecordFile(path: string, options: PipelineOptions, by
 export async function checkRecords(options: PipelineOptions): Promise<RunResult> {
   const discovered = await discoverRecords(options.paths, options.cwd);
   const checked = await Promise.all(discovered.files.map((path) => checkRecordFile(path, options)));
-  const records = checked.map(({ file, diagnostics }): RecordOutcome => ({
-    file,
-    status: hasErrors(diagnostics) ? 'failed' : 'checked',
-    diagnostics,
-    outputs: [],
-  }));
+  // Drafts are left out of a build, and so claim no name.
+  const clashes = slugClashes(checked.map(({ file, meeting }) => ({ file, ...(meeting && !meeting.data.draft ? { slug: meeting.slug } : {}) })));
+  const records = checked.map(({ file, diagnostics }): RecordOutcome => {
+    const all = clashes.has(file) ? [...diagnostics, clashes.get(file)!].sort(compareDiagnostics) : diagnostics;
+    return { file, status: hasErrors(all) ? 'failed' : 'checked', diagnostics: all, outputs: [] };
+  });
   return { records, diagnostics: discovered.diagnostics };
 }
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../load/discover.js';
 import type { RecordOutcome } from '../pipeline.js';
+import { slugClash } from '../validate/slug-clash.js';
 import type { Manifest } from './cache.js';
 import { sourceKey } from './neighbours.js';
 
@@ -86,19 +87,4 @@ export class OutputOwners {
   private rank(source: string): number {
     return this.order.get(source) ?? Number.MAX_SAFE_INTEGER;
   }
-}
-
-function slugClash(file: string, slug: string, owner: string): Diagnostic {
-  // Over the front-matter's opening `---`: the slug comes from the record as a whole.
-  return {
-    file,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 4,
-    severity: 'error',
-    rule: 'duplicate-slug',
-    message: `the output name ${slug} is already taken by ${owner}`,
-    note: 'give one of the records its own slug in the front-matter',
-  };
 }

@@ -22,11 +22,11 @@ const SEVERAL = 'several-rules';
 
 /**
  * Checks no single record can show under `check`, each with the test that shows it instead and
- * words that test asserts: they come from a build (two records, a PDF, the search index, the
+ * words that test asserts: they need two records, or come from a build (a PDF, the search index, the
  * output folder) or from a failure of phrg-brief itself.
  */
 const SHOWN_ELSEWHERE: Record<string, [test: string, asserts: string]> = {
-  'duplicate-slug': ['tests/site/output-owners.test.ts', "'duplicate-slug'"],
+  'duplicate-slug': ['tests/validate/slug-clash.test.ts', 'already taken by'],
   'missing-glyph': ['tests/e2e/pdf.test.ts', "'missing-glyph'"],
   'pdf-layout': ['tests/render/pdf/pdf-ua.test.ts', "'pdf-layout'"],
   'search-index': ['tests/site/search-index.test.ts', 'the search index could not be made'],
