@@ -6,7 +6,7 @@
 import type { ResolvedConfig } from './config/schema.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics, hasErrors } from './diagnostics/diagnostic.js';
-import { internalError } from './diagnostics/errors.js';
+import { internalError, templateDiagnostic } from './diagnostics/errors.js';
 import { discoverRecords, displayPath } from './load/discover.js';
 import { loadRecordBytes, loadRecordFile } from './load/record.js';
 import type { Meeting } from './validate/meeting.js';
@@ -78,7 +78,24 @@ export async function checkRecords(options: PipelineOptions): Promise<RunResult>
     const all = clashes.has(file) ? [...diagnostics, clashes.get(file)!].sort(compareDiagnostics) : diagnostics;
     return { file, status: hasErrors(all) ? 'failed' : 'checked', diagnostics: all, outputs: [] };
   });
-  return { records, diagnostics: discovered.diagnostics };
+  return { records, diagnostics: [...discovered.diagnostics, ...(await templateProblems(options))] };
+}
+
+/**
+ * A project's own templates, read as a build reads them: a template that breaks the build
+ * fails check too, so that a pull request that passes check does not fail the build on main.
+ * phrg-brief's own are left alone (its tests read them), and Handlebars is not loaded for them.
+ */
+async function templateProblems(options: PipelineOptions): Promise<Diagnostic[]> {
+  const dir = options.config.templatesDir;
+  if (!dir) return [];
+  const { loadTemplates } = await import('./compose/templates.js');
+  try {
+    loadTemplates(dir);
+    return [];
+  } catch (error) {
+    return [templateDiagnostic(error, options.cwd)];
+  }
 }
 
 export { internalError, templateDiagnostic } from './diagnostics/errors.js';

@@ -12,6 +12,9 @@ export class TemplateError extends Error {
   constructor(
     readonly file: string,
     message: string,
+    /** Where in the file, when it is known (1-based). */
+    readonly line?: number,
+    readonly column?: number,
   ) {
     super(message);
   }

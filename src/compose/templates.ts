@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { helpers } from './helpers.js';
 import { DEFAULT_TEMPLATES_DIR, TemplateError } from './template-files.js';
+import { checkTemplate } from './template-syntax.js';
 import { errorMessage, isStackOverflow } from '../diagnostics/error-message.js';
 
 export type TemplateFn = (context: object) => string;
@@ -74,7 +75,7 @@ function readTemplates(overrideDir: string | undefined): TemplateSet {
 
 function compile(env: typeof Handlebars, path: string): TemplateFn {
   const source = readFileSync(path, 'utf8');
-  // Handlebars compiles on first use; a syntax error then surfaces below, naming the file.
+  checkTemplate(env, source, path);
   const template = env.compile(source, { strict: false, preventIndent: true });
   return (context) => {
     try {

@@ -21,6 +21,11 @@ export function internalError(file: string, error: unknown): Diagnostic {
 export function templateDiagnostic(error: unknown, cwd: string): Diagnostic {
   const file = error instanceof TemplateError ? displayPath(error.file, cwd) : 'templates';
   const detail = errorMessage(error);
-  const line = /line (\d+)/.exec(detail);
-  return fileDiagnostic(file, { severity: 'error', rule: 'template', message: detail.split('\n')[0] ?? detail }, line ? Number(line[1]) : 1);
+  const line = error instanceof TemplateError && error.line !== undefined ? error.line : Number(/line (\d+)/.exec(detail)?.[1] ?? 1);
+  const diagnostic = fileDiagnostic(file, { severity: 'error', rule: 'template', message: detail.split('\n')[0] ?? detail }, line);
+  if (error instanceof TemplateError && error.column !== undefined) {
+    diagnostic.column = error.column;
+    diagnostic.endColumn = error.column + 1;
+  }
+  return diagnostic;
 }

@@ -7,6 +7,8 @@ import { TemplateError } from '../../src/compose/template-files.js';
 import { clearTemplateCache, loadTemplates } from '../../src/compose/templates.js';
 import { loadRecordText } from '../../src/load/record.js';
 import { validateRecord } from '../../src/validate/record.js';
+import { checkPaths } from '../../src/cli/check.js';
+import { collectOutput } from '../../src/cli/output.js';
 import { REPO, tempProject } from '../helpers/cli.js';
 
 const EXAMPLE = join(REPO, 'meetings', '2016-11-07-peru.md');
@@ -22,9 +24,8 @@ afterAll(() => {
 function errorWith(person: string): TemplateError {
   const dir = project.path(`templates-${Math.random().toString(36).slice(2)}`);
   project.write(`${dir.slice(project.dir.length + 1)}/partials/person.hbs`, person);
-  const templates = loadTemplates(dir);
   try {
-    composeBriefing(meeting, templates);
+    composeBriefing(meeting, loadTemplates(dir));
   } catch (error) {
     if (error instanceof TemplateError) return error;
     throw error;
@@ -34,14 +35,63 @@ function errorWith(person: string): TemplateError {
 
 describe('a broken partial', () => {
   it('is named as the file at fault, not the template that included it', () => {
-    const error = errorWith('{{name}}\n{{#each}}\n');
+    const error = errorWith('{{name}}\n{{name\n');
     expect(error.file).toMatch(/partials[\\/]person\.hbs$/);
-    expect(error.message).toMatch(/^Parse error on line \d/);
+    expect([error.message, error.line]).toEqual(['the file ends inside a {{…}}: a "}}" is missing', 2]);
   });
 
   it('that includes itself is said to, rather than the stack’s overflow', () => {
     const error = errorWith('{{name}} {{> person}}');
     expect(error.file).toMatch(/partials[\\/]person\.hbs$/);
     expect(error.message).toBe('the templates include one another without end: a partial that includes itself, at once or through another ({{> name}})');
+  });
+});
+
+describe('a broken template', () => {
+  /** The error reading a set whose partials/person.hbs is `person`, when the set is loaded. */
+  const loadError = (person: string): TemplateError => {
+    try {
+      errorWith(person);
+    } catch (error) {
+      if (error instanceof TemplateError) return error;
+    }
+    return errorWith(person);
+  };
+
+  it('is reported when it is read, at the block left open, not at the end of the file', () => {
+    const error = loadError('{{name}}\n{{#if role}}, {{role}}\n\nmore\n');
+    expect([error.message, error.line, error.column]).toEqual(['the block {{#if}} is never closed: the file ends before its {{/if}}', 2, 1]);
+  });
+
+  it('is reported at a block closed by the wrong name', () => {
+    const error = loadError('{{#if role}}{{role}}{{/each}}');
+    expect([error.message, error.line, error.column]).toEqual(['{{/each}} closes the block {{#if}} opened here', 1, 1]);
+  });
+
+  it('is reported at a helper there is none of, and not for a value, a partial or a built-in helper', () => {
+    const error = loadError('{{name}}\n  {{shortDat date}} {{joinList (lookup . "x")}}');
+    expect([error.message, error.line, error.column]).toEqual(['there is no helper called shortDat', 2, 3]);
+    expect(errorWith('{{name}} {{> person}}').message).toContain('include one another'); // read without complaint
+    expect(loadError('{{#each tags}}{{this}}{{/each}} {{uppercase name}}').message).toBe('there is no helper called uppercase');
+  });
+});
+
+describe('check', () => {
+  it('reports a project’s broken template, as the build would', async () => {
+    const own = tempProject({ withExample: true });
+    try {
+      own.write('phrg-brief.yaml', 'templates: mine\n');
+      own.write(
+        'mine/briefing.hbs',
+        readFileSync(join(REPO, 'templates', 'default', 'briefing.hbs'), 'utf8').replace('{{shortDate date}}', '{{shortDat date}}'),
+      );
+      const out = collectOutput();
+      expect(await checkPaths(['meetings'], own.dir, { reporter: 'json' }, out)).toBe(1);
+      expect(JSON.parse(out.printed.stdout)).toEqual([
+        expect.objectContaining({ file: join('mine', 'briefing.hbs'), rule: 'template', message: 'there is no helper called shortDat' }),
+      ]);
+    } finally {
+      own.remove();
+    }
   });
 });

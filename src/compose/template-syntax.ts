@@ -1,0 +1,86 @@
+/**
+ * A template's mistakes found when it is read, not when a record is rendered with it: so that
+ * a build reports one broken template once, before any record, and `check` reports it too.
+ * Handlebars parses lazily and says "Parse error on line 34 … got 'EOF'" at a block left open,
+ * and "Missing helper" only when the line runs, with no place: these say what is wrong, where.
+ */
+import type Handlebars from 'handlebars';
+import { errorMessage } from '../diagnostics/error-message.js';
+import { TemplateError } from './template-files.js';
+
+/** What this reads of Handlebars' syntax tree: any node, with the parts that hold others. */
+interface Node {
+  type: string;
+  loc: hbs.AST.SourceLocation;
+  /** A mustache's, a block's or a sub-expression's: the helper or value it names. */
+  path?: { type: string; original?: unknown };
+  params?: Node[];
+  hash?: unknown;
+  program?: Node;
+  inverse?: Node;
+  body?: Node[];
+}
+
+/** Throws a TemplateError, placed, for a template that cannot be parsed or calls no helper there is. */
+export function checkTemplate(env: typeof Handlebars, source: string, path: string): void {
+  let program: Node;
+  try {
+    program = env.parse(source) as unknown as Node;
+  } catch (error) {
+    throw parseError(source, path, errorMessage(error));
+  }
+  visit(program, (node) => {
+    const callee = node.path;
+    const calls = node.type === 'SubExpression' || (node.params?.length ?? 0) > 0 || node.hash !== undefined;
+    if (!calls || callee?.type !== 'PathExpression') return;
+    const name = String(callee.original);
+    if (/^[\w-]+$/.test(name) && !(name in env.helpers))
+      throw new TemplateError(path, `there is no helper called ${name}`, node.loc.start.line, node.loc.start.column + 1);
+  });
+}
+
+function visit(node: Node, each: (node: Node) => void): void {
+  each(node);
+  for (const child of [...(node.body ?? []), ...(node.params ?? []), ...(node.program ? [node.program] : []), ...(node.inverse ? [node.inverse] : [])])
+    visit(child, each);
+}
+
+/** The parser's error in the template's words, at the `{{#…}}` left open when the file ends. */
+function parseError(source: string, path: string, message: string): TemplateError {
+  const mismatch = /^(\S+) doesn't match (\S+) - (\d+):(\d+)/.exec(message);
+  if (mismatch) {
+    // Handlebars places it at the block's name: the place shown is its "{{".
+    const lineText = source.split('\n')[Number(mismatch[3]) - 1] ?? '';
+    const column = lineText.lastIndexOf('{{', Number(mismatch[4])) + 1;
+    return new TemplateError(path, `{{/${mismatch[2]}}} closes the block {{#${mismatch[1]}}} opened here`, Number(mismatch[3]), Math.max(column, 1));
+  }
+  const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
+  const found = /got '(\w+)'/.exec(message)?.[1];
+  if (found === 'EOF') {
+    const open = unclosedBlock(source);
+    if (open) return new TemplateError(path, `the block {{#${open.name}}} is never closed: the file ends before its {{/${open.name}}}`, open.line, open.column);
+    return new TemplateError(path, 'the file ends inside a {{…}}: a "}}" is missing', line, 1);
+  }
+  const expected = /Expecting (.*), got/.exec(message)?.[1];
+  return new TemplateError(
+    path,
+    `the template cannot be read here${expected ? `: expected ${expected}, found ${found === 'INVALID' ? 'something else' : found}` : ''}`,
+    line,
+    1,
+  );
+}
+
+/** The innermost `{{#name}}` (or `{{^name}}`) with no `{{/name}}` after it, comments aside. */
+function unclosedBlock(source: string): { name: string; line: number; column: number } | undefined {
+  const open: { name: string; offset: number }[] = [];
+  const tags = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*([#^/])\s*([\w.-]+)/g;
+  for (let match = tags.exec(source); match; match = tags.exec(source)) {
+    if (!match[1]) continue;
+    if (match[1] === '/') open.pop();
+    else open.push({ name: match[2]!, offset: match.index });
+  }
+  const last = open.at(-1);
+  if (!last) return undefined;
+  const before = source.slice(0, last.offset).split('\n');
+  return { name: last.name, line: before.length, column: before.at(-1)!.length + 1 };
+}
