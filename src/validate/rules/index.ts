@@ -71,6 +71,13 @@ export const BUILT_IN_CHECKS = [
     stage: 'rendering',
     description: 'Pagefind could not make the search index (no binary for this system, say); the pages are written and work without it',
   },
+  {
+    id: 'template',
+    severity: 'error',
+    stage: 'running',
+    description:
+      "a project's own template that cannot be read or run: a block left open or closed by another name, a helper there is none of (check reports it too)",
+  },
   { id: 'usage', severity: 'error', stage: 'running', description: 'a command that cannot be carried out as given (an output folder among the records)' },
   { id: 'internal-error', severity: 'error', stage: 'running', description: 'phrg-brief itself failed on the file (`--debug` shows the stack trace)' },
 ] as const;
