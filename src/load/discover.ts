@@ -2,6 +2,7 @@
 import { opendir, readdir, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { displayPath } from '../diagnostics/paths.js';
 
 export interface Discovered {
   /** Absolute paths, sorted, each once. */
@@ -22,9 +23,10 @@ export async function discoverRecords(paths: readonly string[], cwd: string): Pr
       continue;
     }
     if (info.isDirectory()) {
-      const found = await markdownFilesUnder(absolute);
+      const { records: found, skipped } = await markdownFilesUnder(absolute);
       if (found.length === 0) diagnostics.push({ ...missing(path, 'the folder holds no .md records'), severity: 'warning' });
       found.forEach((file) => files.add(file));
+      for (const file of skipped) diagnostics.push(skippedFile(file, cwd));
     } else {
       files.add(absolute);
     }
@@ -62,17 +64,38 @@ function hiddenBelow(file: string, within: number): boolean {
     .some((part) => part.startsWith('.') || part === 'node_modules');
 }
 
-async function markdownFilesUnder(dir: string): Promise<string[]> {
+async function markdownFilesUnder(dir: string): Promise<{ records: string[]; skipped: string[] }> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   const within = dir.endsWith(sep) ? dir.length : dir.length + 1; // where a path below `dir` goes on
-  return entries
-    .filter(isRecordFile)
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !hiddenBelow(file, within));
+  const paths = (keep: (entry: (typeof entries)[number]) => boolean): string[] =>
+    entries
+      .filter(keep)
+      .map((entry) => join(entry.parentPath, entry.name))
+      .filter((file) => !hiddenBelow(file, within));
+  return { records: paths(isRecordFile), skipped: paths((entry) => entry.isFile() && !isRecordFile(entry) && looksLikeRecord(entry.name)) };
+}
+
+/**
+ * A file named as a record but for its ending: `.md.txt` (Windows hides the `.txt` it adds),
+ * `.MD`, `.markdown`, or a dated name in another format. It is not read, and would be missing
+ * from the site without a word.
+ */
+function looksLikeRecord(name: string): boolean {
+  if (/^readme\./i.test(name)) return false;
+  return /\.md\.\w+$|\.(md|markdown|mdown|mkd)$/i.test(name) || /^\d{4}-\d{2}-\d{2}-[^.]+\.(txt|text|docx?|rtf)$/i.test(name);
+}
+
+function skippedFile(file: string, cwd: string): Diagnostic {
+  return fileDiagnostic(displayPath(file, cwd), {
+    severity: 'warning',
+    rule: 'skipped-file',
+    message: 'this file is not read as a record: a record’s name ends in .md',
+    note: 'rename it to YYYY-MM-DD-slug.md (Windows may hide a .txt it added: show file name extensions)',
+  });
 }
 
 function missing(path: string, message: string): Diagnostic {
   return fileDiagnostic(path, { severity: 'error', rule: 'read-error', message });
 }
 
-export { displayPath } from '../diagnostics/paths.js';
+export { displayPath };

@@ -47,6 +47,12 @@ export const BUILT_IN_CHECKS = [
   { id: 'duplicate-key', severity: 'error', stage: 'reading', description: 'a YAML key given twice, or two people with the same initials' },
   { id: 'duplicate-slug', severity: 'error', stage: 'reading', description: 'two records that would write the same file' },
   {
+    id: 'skipped-file',
+    severity: 'warning',
+    stage: 'reading',
+    description: 'a file in a records folder named as a record but for its ending (`.md.txt`, `.MD`, `.markdown`, a dated `.docx`): it is not read',
+  },
+  {
     id: 'too-large',
     severity: 'error',
     stage: 'reading',

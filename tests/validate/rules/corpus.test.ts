@@ -30,6 +30,7 @@ const SHOWN_ELSEWHERE: Record<string, [test: string, asserts: string]> = {
   'missing-glyph': ['tests/e2e/pdf.test.ts', "'missing-glyph'"],
   'pdf-layout': ['tests/render/pdf/pdf-ua.test.ts', "'pdf-layout'"],
   'search-index': ['tests/site/search-index.test.ts', 'the search index could not be made'],
+  'skipped-file': ['tests/load/discover.test.ts', "'skipped-file'"],
   template: ['tests/compose/templates.test.ts', "rule: 'template'"],
   usage: ['tests/site/incremental.test.ts', 'the output folder holds records'],
   'internal-error': ['tests/diagnostics/reporters/reporters.test.ts', "rule: 'internal-error'"],

@@ -1,0 +1,34 @@
+/** Finding records in the folders named: what is a record, and a file named as one that is not. */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { discoverRecords } from '../../src/load/discover.js';
+import { tempProject, type TempProject } from '../helpers/cli.js';
+
+let project: TempProject;
+afterEach(() => project?.remove());
+
+describe('discoverRecords', () => {
+  it('finds .md records, and warns of files named as records but for their ending, which it does not read', async () => {
+    project = tempProject();
+    for (const name of [
+      '2026-01-04-a.md',
+      '2026-01-05-b.md.txt',
+      '2026-01-06-c.MD',
+      '2026-01-07-d.markdown',
+      '2026-01-08-e.docx',
+      'README.md',
+      'notes.txt',
+      '.drafts/2026-01-09-f.md.txt',
+    ])
+      project.write(`meetings/${name}`, '');
+    const found = await discoverRecords(['meetings'], project.dir);
+    expect(found.files).toEqual([project.path('meetings', '2026-01-04-a.md')]);
+    expect(found.diagnostics.map((d) => [d.file, d.severity, d.rule])).toEqual(
+      ['2026-01-05-b.md.txt', '2026-01-06-c.MD', '2026-01-07-d.markdown', '2026-01-08-e.docx'].map((name) => [
+        join('meetings', name),
+        'warning',
+        'skipped-file',
+      ]),
+    );
+  });
+});
