@@ -1,10 +1,12 @@
 /** The archive's front page in Chromium: the tag and text filters work, and without JavaScript it is a plain list. */
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARCHIVE_SIZE, siteArchive } from '../helpers/archive.js';
 import { sharedChromium } from '../helpers/browser.js';
-import type { TempProject } from '../helpers/cli.js';
+import { tempProject, type TempProject } from '../helpers/cli.js';
+import { buildHere } from '../helpers/site-build.js';
 import { CHROMIUM, haveTools } from '../helpers/tools.js';
 
 describe.runIf(haveTools(CHROMIUM))('the index page', () => {
@@ -64,4 +66,49 @@ describe.runIf(haveTools(CHROMIUM))('the index page', () => {
   });
   // axe-core on these very files (index, people, tags/peru) at a phone's and a desktop's width:
   // site-browser.test.ts, which reads the same shared archive.
+});
+
+describe.runIf(haveTools(CHROMIUM))('the index page of a small archive', () => {
+  const record = (tags: string) =>
+    `---\ntitle: A Meeting\ndate: 2021-03-04\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nspeakers:\n  - key: AB\n    name: Ana Bravo\n${tags}---\n\nA point. (AB)\n`;
+
+  /** The index and people pages of a one-record archive, built in this thread, opened in Chromium at a phone's width. */
+  async function opened(tags: string): Promise<{ page: Page; errors: string[]; people: string; done(): Promise<void> }> {
+    const project = tempProject();
+    project.write('phrg-brief.yaml', 'site:\n  search: false\n');
+    project.write('meetings/2021-03-04-a-meeting.md', record(tags));
+    expect((await buildHere(project.dir, { formats: ['html'] })).ok).toBe(true);
+    const page = await (await sharedChromium()).newPage({ viewport: { width: 390, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(pathToFileURL(project.path('dist', 'index.html')).href);
+    await page.waitForSelector('.filter-count:not(:empty)');
+    const people = readFileSync(project.path('dist', 'people', 'index.html'), 'utf8');
+    return { page, errors, people, done: async () => (await page.close(), project.remove()) };
+  }
+
+  it('fits a phone’s width with a tag of many words, and says "one person"', async () => {
+    const { page, errors, people, done } = await opened('tags:\n  - Human rights defenders in the extractive industries of the Andean region\n');
+    try {
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await page.isVisible('#filter-tag')).toBe(true);
+      expect(errors).toEqual([]);
+      expect(people).toContain('One person who spoke at or chaired');
+    } finally {
+      await done();
+    }
+  });
+
+  it('offers no list of tags when no briefing has one, and filters by text all the same', async () => {
+    const { page, errors, done } = await opened('');
+    try {
+      expect(await page.$('#filter-tag')).toBeNull();
+      expect(await page.textContent('.filter-count')).toBe('1 of 1');
+      await page.fill('#filter-text', 'nothing like it');
+      expect(await page.textContent('.filter-count')).toBe('0 of 1');
+      expect(errors).toEqual([]);
+    } finally {
+      await done();
+    }
+  });
 });
