@@ -48,6 +48,8 @@ export async function expectPublishingWorkflow(file: string, { branch = 'main', 
   for (const job of [check!, build!]) {
     const setupNode = job.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
     expect(setupNode?.with).toMatchObject({ cache: 'npm' });
+    // A Node.js still supported: 20's support ended in April 2026.
+    expect(Number(setupNode?.with?.['node-version'])).toBeGreaterThanOrEqual(22);
     expect(runs(job)[0]).toBe('npm ci');
     for (const run of runs(job).filter((command) => command.includes('phrg-brief'))) expect(run).toMatch(/^npx --no phrg-brief /);
     expect(job.permissions).toEqual({ contents: 'read' });
