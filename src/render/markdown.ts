@@ -2,14 +2,16 @@
  * The briefing as clean Markdown — for pasting into a website's editor or an e-mail — made
  * from the same composed article as the HTML and PDF, so the wording is the template's.
  */
-import type { Root as HastRoot } from 'hast';
-import { toMdast } from 'hast-util-to-mdast';
-import type { Root } from 'mdast';
+import type { Element, Root as HastRoot } from 'hast';
+import { toMdast, type Handle } from 'hast-util-to-mdast';
+import type { FootnoteDefinition, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { parseArticle } from './article.js';
 import type { RenderInput } from './formats.js';
+import { isFootnoteBackref } from './web-only.js';
 
 const stringifier = unified()
   .use(remarkGfm) // tables, autolinks and strikethrough, as the records may hold them
@@ -19,9 +21,39 @@ const stringifier = unified()
 /** `tree` is the article parsed already (see article.ts), when another renderer has done so. */
 export function renderMarkdown(article: string, tree?: HastRoot): string {
   const hast: HastRoot = tree ?? parseArticle(article);
-  const mdast = toMdast(hast) as Root;
+  const mdast = toMdast(hast, { handlers: { sup: footnoteReference, section: footnoteDefinitions } }) as Root;
   return stringifier.stringify(mdast);
 }
+
+/**
+ * Footnotes as Markdown's own (`[^1]`, `[^1]: …`), as the record has them: the page's links to
+ * `#user-content-fn-1` and back (↩) lead nowhere in a Markdown file or an e-mail.
+ */
+const footnoteId = (value: unknown, prefix: string): string | undefined =>
+  typeof value === 'string' && value.startsWith(prefix) ? value.slice(prefix.length) : undefined;
+
+const footnoteReference: Handle = (state, node) => {
+  const link = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'a');
+  const identifier = link && footnoteId(link.properties.href, '#user-content-fn-');
+  return identifier ? { type: 'footnoteReference', identifier, label: identifier } : state.all(node);
+};
+
+const footnoteDefinitions: Handle = (state, node) => {
+  if (node.properties.dataFootnotes === undefined) return state.toFlow(state.all(node));
+  const items = node.children.flatMap((child) => (child.type === 'element' && child.tagName === 'ol' ? child.children : []));
+  return items.flatMap((item): FootnoteDefinition[] => {
+    if (item.type !== 'element') return [];
+    const identifier = footnoteId(item.properties.id, 'user-content-fn-');
+    if (!identifier) return [];
+    const withoutBackref = structuredClone(item);
+    visit(withoutBackref, 'element', (element, index, parent) => {
+      if (!isFootnoteBackref(element) || !parent || index === undefined) return undefined;
+      parent.children.splice(index, 1);
+      return index; // go on from the node that took its place
+    });
+    return [{ type: 'footnoteDefinition', identifier, label: identifier, children: state.toFlow(state.all(withoutBackref)) as FootnoteDefinition['children'] }];
+  });
+};
 
 export async function renderMarkdownFormat(input: RenderInput): Promise<string> {
   return renderMarkdown(input.composed.article, await input.tree());

@@ -1,0 +1,44 @@
+/** The briefing as Markdown: what a website's editor or an e-mail gets, read back by remark. */
+import { describe, expect, it } from 'vitest';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { composeBriefing } from '../../src/compose/briefing.js';
+import { loadTemplates } from '../../src/compose/templates.js';
+import { loadRecordText } from '../../src/load/record.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { validateRecord } from '../../src/validate/record.js';
+
+const RECORD = `---
+title: Notes
+date: 2020-05-04
+hosts: [the Parliamentary Human Rights Group (PHRG)]
+speakers:
+  - key: AB
+    name: Ana Bravo
+---
+
+- Forty-seven medics were tried in 2011.[^trial] (AB)
+- Two remain in prison.[^2] (AB)
+
+[^trial]: Bahrain Independent Commission of Inquiry, 2011.
+[^2]: As of *March* 2024.
+`;
+
+function markdownOf(record: string): string {
+  const meeting = validateRecord(loadRecordText(record, 'r.md').record!).meeting!;
+  return renderMarkdown(composeBriefing(meeting, loadTemplates()).article);
+}
+
+describe('the Markdown briefing', () => {
+  it('keeps footnotes as Markdown footnotes, by the record’s names, without the web page’s links to its ids and back', () => {
+    const markdown = markdownOf(RECORD);
+    expect(markdown).not.toMatch(/user-content|↩|#fn/);
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+    const definitions = tree.children.filter((node) => node.type === 'footnoteDefinition');
+    expect(definitions.map((node) => node.identifier)).toEqual(['trial', '2']);
+    expect(markdown).toContain('Forty-seven medics were tried in 2011.[^trial] (AB)');
+    expect(markdown).toContain('[^trial]: Bahrain Independent Commission of Inquiry, 2011.\n');
+    expect(markdown).toContain('[^2]: As of _March_ 2024.\n');
+  });
+});
