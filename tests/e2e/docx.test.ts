@@ -65,6 +65,10 @@ beforeAll(async () => {
   // An image from the web, which the Word file does not embed.
   project.write('meetings/2020-05-04-image.md', IMAGE_RECORD);
   project.write('meetings/2020-05-05-numbers.md', NUMBERS_RECORD);
+  project.write(
+    'meetings/2020-05-06-aligned.md',
+    '---\ntitle: Aligned\ndate: 2020-05-06\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\n| Westward | Centred | Eastward |\n| :-- | :-: | --: |\n| a | bb | ccc |\n',
+  );
   const result = await runCli(['build', '--format', 'docx'], project.dir);
   expect(result.code, result.stdout + result.stderr).toBe(0);
   // LibreOffice's conversion takes seconds: started now, on a copy that the rebuild below
@@ -146,6 +150,16 @@ describe('Word briefings', () => {
     expect(pandocPlain(file)).not.toContain('↩');
     const links = [...docxParts(file)['word/_rels/document.xml.rels']!.matchAll(/Target="([^"]+)" TargetMode="External"/g)].map((match) => match[1]);
     expect(links).toEqual(['https://example.org/map.png', 'https://example.org/x.png']);
+  });
+
+  it('align a table’s columns as the record does', () => {
+    const rows = [...docxParts(project.path('dist', '2020-05-06-aligned.docx'))['word/document.xml']!.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((row) =>
+      [...row[1]!.matchAll(/<w:tc>(.*?)<\/w:tc>/gs)].map((cell) => /<w:jc w:val="(\w+)"\/>/.exec(cell[1]!)?.[1] ?? 'start'),
+    );
+    expect(rows).toEqual([
+      ['start', 'center', 'right'],
+      ['start', 'center', 'right'],
+    ]);
   });
 
   it('are byte-identical when built again from nothing', async () => {

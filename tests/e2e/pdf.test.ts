@@ -6,7 +6,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
-import { linkTargets, outline, pdfFonts, pdfInfo, pdfText, qpdfCheck, structureTypes } from '../helpers/pdf.js';
+import { linkTargets, outline, pdfFonts, pdfInfo, pdfText, qpdfCheck, structureTypes, wordBoxes } from '../helpers/pdf.js';
 import { haveTools, PDFTOTEXT, QPDF } from '../helpers/tools.js';
 import { wordDiff, words } from '../helpers/words.js';
 
@@ -128,6 +128,10 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
       'meetings/2020-05-04-glyph.md',
       '---\ntitle: Glyphs\ndate: 2020-05-04\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\nAgreed ☯ and 中文.\n',
     );
+    own.write(
+      'meetings/2020-05-05-aligned.md',
+      '---\ntitle: Aligned\ndate: 2020-05-05\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\n| Westward | Centred | Eastward |\n| :-- | :-: | --: |\n| a | bb | ccc |\n',
+    );
     const result = await runCli(['build', '--format', 'pdf', '--reporter', 'json'], own.dir);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     others = { dir: own.dir, diagnostics: JSON.parse(result.stdout) as Others['diagnostics'] };
@@ -153,6 +157,17 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
     for (const name of names) expect(text).toContain(name);
     expect(qpdfCheck(file).ok).toBe(true);
     expect(linkTargets(file)).toEqual(expect.arrayContaining(['https://www.ohchr.org/en/special-procedures/sr-human-rights-defenders']));
+  });
+
+  it('align a table’s columns as the record does, left, centred and right', () => {
+    const boxes = wordBoxes(join(others.dir, 'dist', '2020-05-05-aligned.pdf'));
+    const box = (word: string) => boxes.findLast((b) => b.word === word)!; // the table's, after the intro's "a"
+    const middle = (word: string) => (box(word).xMin + box(word).xMax) / 2;
+    expect(Math.abs(box('a').xMin - box('Westward').xMin)).toBeLessThan(0.5);
+    expect(Math.abs(middle('bb') - middle('Centred'))).toBeLessThan(0.5);
+    expect(Math.abs(box('ccc').xMax - box('Eastward').xMax)).toBeLessThan(0.5);
+    // Each is a word narrower than its heading: aligned any other way, the edges would differ.
+    expect(box('ccc').xMin - box('Eastward').xMin).toBeGreaterThan(5);
   });
 
   it('warn of a character the font cannot set instead of printing a blank box', () => {

@@ -13,6 +13,17 @@ export function pdfText(file: string, options: { first?: number; last?: number; 
   return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
 }
 
+/** Each word poppler reads, with its box in points from the page's top left (`pdftotext -bbox`). */
+export function wordBoxes(file: string): { word: string; xMin: number; xMax: number; yMin: number }[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+    word: m[4]!,
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+  }));
+}
+
 export function pdfInfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return Object.fromEntries(

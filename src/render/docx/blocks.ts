@@ -5,7 +5,7 @@
  * numbered levels), tables with their header rows repeated on each page, quotes → Quote.
  */
 import type { Element, ElementContent } from 'hast';
-import { BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
 import { inlineRuns, type InlineOptions } from './inline.js';
 import { BULLETS, HEADING_STYLES, numbersFrom, STYLE } from './styles.js';
 
@@ -41,6 +41,8 @@ export interface BlockOptions extends InlineOptions {
 }
 
 interface Context extends BlockOptions {
+  /** A table column's alignment, for the paragraphs of its cells. */
+  alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
   /** The next free instance of the numbered lists, so that each ordered list counts from its own start. */
   nextListInstance: number;
 }
@@ -55,7 +57,7 @@ function blocks(children: readonly ElementContent[], context: Context, style: st
   let pending: ElementContent[] = [];
   const flush = (): void => {
     const runs = inlineRuns(trimEdges(pending), context);
-    if (runs.length > 0) out.push(new Paragraph({ children: runs, ...(style ? { style } : {}) }));
+    if (runs.length > 0) out.push(new Paragraph({ children: runs, ...(style ? { style } : {}), ...aligned(context) }));
     pending = [];
   };
   for (const child of children) {
@@ -76,7 +78,7 @@ function block(element: Element, context: Context, style: string | undefined): B
   switch (element.tagName) {
     case 'p':
     case 'pre':
-      return [new Paragraph({ children: inlineRuns(trimEdges(element.children), context), ...(style ? { style } : {}) })];
+      return [new Paragraph({ children: inlineRuns(trimEdges(element.children), context), ...(style ? { style } : {}), ...aligned(context) })];
     case 'ul':
     case 'ol':
       return list(element, context, 0);
@@ -182,9 +184,13 @@ function cellsOf(row: Element): Element[] {
 
 function tableCell(cell: Element, context: Context): TableCell {
   const style = cell.tagName === 'th' ? STYLE.tableHeading : STYLE.tableText;
-  const children = blocks(cell.children, context, style);
+  const align = cell.properties.align;
+  const alignment = align === 'center' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : undefined;
+  const children = blocks(cell.children, alignment ? { ...context, alignment } : context, style);
   return new TableCell({ children: children.length > 0 ? children : [new Paragraph({ style })] });
 }
+
+const aligned = (context: Context) => (context.alignment ? { alignment: context.alignment } : {});
 
 /** Inline content without the whitespace the HTML has at its edges. */
 function trimEdges(children: readonly ElementContent[], start = true, end = true): ElementContent[] {

@@ -35,6 +35,8 @@ export interface ParagraphOptions {
   size?: number;
   color?: string;
   after?: number;
+  /** A table column's alignment (`| :---: |`); else from the left. */
+  align?: 'center' | 'right';
 }
 
 /** What is kept between the counting pass and the drawing pass: each is laid out once. */
@@ -196,12 +198,21 @@ export class Layout {
       const orphan = i === 0 && !fits(n <= 3 ? n : 2);
       const widow = i === n - 2 && i >= 2 && !fits(2);
       if ((!fits(1) || orphan || widow) && !this.atTop) this.newPage(writer);
-      if (!this.dry) this.drawLine(line, x, this.y, size, color, writer, linkTexts);
+      if (!this.dry) this.drawLine(line, x + this.alignOffset(line, width, size, options.align), this.y, size, color, writer, linkTexts);
       this.y += lineHeight;
     });
     writer?.end();
     struct?.end();
     this.y += options.after ?? this.theme.spacing.paragraph;
+  }
+
+  /** How far right of `x` a line starts, aligned in `width`: its trailing spaces do not count. */
+  private alignOffset(line: Line, width: number, size: number, align: ParagraphOptions['align']): number {
+    const last = line.at(-1);
+    if (!align || !last) return 0;
+    const trailing = /\s*$/.exec(last.text)![0];
+    const used = last.x + last.width - (trailing ? this.measureText(trailing, last.run.face, size) : 0);
+    return Math.max(0, align === 'center' ? (width - used) / 2 : width - used);
   }
 
   private drawLine(

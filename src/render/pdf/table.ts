@@ -72,7 +72,8 @@ export function layoutTable(layout: Layout, element: Element, x: number, width: 
       const scope = row.head ? 'Column' : 'Row';
       const cellStruct = tr ? doc.struct(header ? 'TH' : 'TD', header ? ({ scope } as never) : {}) : undefined;
       if (cellStruct) tr!.add(cellStruct);
-      layout.paragraph(cellRuns[r]![c]!, cellX + pad, textWidth(c), cellStruct, 'P', { size, after: 0 });
+      const align = cell.properties.align === 'center' || cell.properties.align === 'right' ? cell.properties.align : undefined;
+      layout.paragraph(cellRuns[r]![c]!, cellX + pad, textWidth(c), cellStruct, 'P', { size, after: 0, ...(align ? { align } : {}) });
       cellStruct?.end();
       if (!layout.dry) {
         const border = (): unknown => doc.rect(cellX, top, widths[c]!, rowHeight).lineWidth(0.5).strokeColor(theme.colors.rule).stroke();
