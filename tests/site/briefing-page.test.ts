@@ -1,0 +1,24 @@
+/** A briefing's page around its article: whose language is whose. */
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempProject, type TempProject } from '../helpers/cli.js';
+import { buildHere } from '../helpers/site-build.js';
+
+let project: TempProject;
+afterEach(() => project?.remove());
+
+describe('a briefing’s page', () => {
+  it('is in the site’s language, its article in the record’s', async () => {
+    project = tempProject();
+    project.write('phrg-brief.yaml', 'site:\n  search: false\n');
+    project.write(
+      'meetings/2018-06-12-reunion.md',
+      '---\ntitle: Reunión\ndate: 2018-06-12\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nlang: es\n---\n\nUn punto.\n',
+    );
+    expect((await buildHere(project.dir, { formats: ['html'] })).ok).toBe(true);
+    const page = readFileSync(project.path('dist', '2018-06-12-reunion.html'), 'utf8');
+    // The header, the downloads, the pager and the footer are the site's words, in English.
+    expect(page).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
+    expect(page).toMatch(/<article class="briefing" [^>]*lang="es">/);
+  });
+});
