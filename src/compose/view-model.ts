@@ -17,6 +17,8 @@ export interface BriefingView {
   title: string;
   /** ISO date, YYYY-MM-DD. */
   date: string;
+  /** The record's own `updated:`, when the briefing was corrected after the meeting. */
+  updated?: string;
   /** "7/11/16: Title", for <title> and PDF metadata. */
   heading: string;
   description: string;
@@ -55,6 +57,7 @@ export function buildView(meeting: Meeting): BriefingView {
     bodyHtml: bodyToHtml(meeting.tree, meeting.attributions, meeting.people),
   };
   if (data.topic !== undefined) view.topic = data.topic;
+  if (data.updated !== undefined && data.updated > data.date) view.updated = data.updated;
   if (data.speakersLead !== undefined) view.speakersLead = data.speakersLead;
   if (data.intro !== undefined) view.introHtml = markdownToHtml(parseMarkdown(data.intro));
   return view;

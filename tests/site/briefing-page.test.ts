@@ -21,4 +21,18 @@ describe('a briefing’s page', () => {
     expect(page).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
     expect(page).toMatch(/<article class="briefing" [^>]*lang="es">/);
   });
+
+  it('says when the briefing was corrected, from the record’s own updated:', async () => {
+    project = tempProject();
+    project.write('phrg-brief.yaml', 'site:\n  search: false\n');
+    const record = (updated: string) =>
+      `---\ntitle: Corrected\ndate: 2018-06-13\n${updated}hosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\nA point.\n`;
+    project.write('meetings/2018-06-13-corrected.md', record('updated: 2019-02-14\n'));
+    project.write('meetings/2018-06-14-as-held.md', record('').replace('2018-06-13', '2018-06-14'));
+    expect((await buildHere(project.dir, { formats: ['html'] })).ok).toBe(true);
+    expect(readFileSync(project.path('dist', '2018-06-13-corrected.html'), 'utf8')).toContain(
+      '<p class="updated">Updated <time datetime="2019-02-14">14 February 2019</time>.</p>',
+    );
+    expect(readFileSync(project.path('dist', '2018-06-14-as-held.html'), 'utf8')).not.toContain('class="updated"');
+  });
 });

@@ -6,7 +6,7 @@
  * ("Tuesday 7 November 2016" was a Monday), and a sentence about the meeting itself — one
  * that says it was held, met or took place — that gives another day than `date`.
  * Example: `date: 2016-11-07` and "The meeting was held on 8 November." The same slip in the
- * file's name (`2016-11-08-peru.md`) is caught too.
+ * file's name (`2016-11-08-peru.md`) is caught too, and an `updated` before the meeting.
  */
 import { basename } from 'node:path';
 import type { Rule } from './rule.js';
@@ -46,7 +46,8 @@ export function namedDays(text: string): NamedDay[] {
 export const dateMismatch: Rule = {
   id: 'date-mismatch',
   severity: 'warning',
-  description: '"Tuesday 4 May 2020" (a Monday), "The meeting was held on 5 May" when `date` says 4 May, or a file named for another day',
+  description:
+    '"Tuesday 4 May 2020" (a Monday), "The meeting was held on 5 May" when `date` says 4 May, a file named for another day, or `updated` before `date`',
   needsMeeting: true,
   check(context, report) {
     const iso = context.meeting?.data.date;
@@ -62,6 +63,13 @@ export const dateMismatch: Rule = {
         message: `the file name says ${named}, but the record’s date is ${iso}`,
         note: 'a record is named for its meeting’s day: rename the file, or correct the date',
       });
+    }
+    // A correction cannot come before the meeting: the feed would date the entry's update
+    // before the entry.
+    const updated = context.meeting?.data.updated;
+    if (updated !== undefined && updated < iso) {
+      const [start, end] = context.frontMatterRange(['updated']) ?? [0, 0];
+      report({ start, end, message: `updated (${updated}) is before the meeting’s date (${iso})`, note: 'updated is the day the briefing was last corrected' });
     }
     const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
     const isRecordDay = (named: NamedDay): boolean => named.day === day && named.month === month && (named.year ?? year) === year;

@@ -25,6 +25,11 @@ describe('date-mismatch', () => {
     expect(findings(record('- Fine. (AB) (CD)', 'intro: The PHRG met on 3 May 2020.\n'), 'date-mismatch')).toEqual(['10:24 3 May 2020']);
   });
 
+  it('reports a correction dated before the meeting, and not one after it', () => {
+    expect(findings(record(`A point. ${rest}`, 'updated: 2020-05-01\n'), 'date-mismatch')).toEqual(['10:10 2020-05-01']);
+    expect(findings(record(`A point. ${rest}`, 'updated: 2020-06-01\n'), 'date-mismatch')).toEqual([]);
+  });
+
   it('leaves other days alone', () => {
     expect(findings(record(`The meeting was held on Monday 4 May, after the report of 1 April. The election is on 7 June. ${rest}`), 'date-mismatch')).toEqual(
       [],
