@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { TemplateSet } from '../compose/templates.js';
 import { briefingSummarySchema, type SiteSummary } from '../render/summary-schema.js';
 import { buildModel, type SiteModel } from './model.js';
-import { siteFrame } from './site-frame.js';
+import { absoluteUrl, siteFrame } from './site-frame.js';
 
 export interface SiteSettings {
   title: string;
@@ -47,7 +47,7 @@ export function* renderSite(
       article,
       styles: templates.styles,
       site: frame(name),
-      ...(site.baseUrl ? { canonical: `${site.baseUrl}/${name}` } : {}),
+      ...(site.baseUrl ? { canonical: absoluteUrl(site.baseUrl, name) } : {}),
     });
 
   const htmlPages = [
@@ -85,8 +85,8 @@ export function* renderSite(
  * commit, else the meeting's date, so that a corrected briefing shows as updated.
  */
 function feedContext(model: SiteModel, site: SiteSettings, committed: Readonly<Record<string, string>>): object {
-  const id = (slug: string, href: string): string => (site.baseUrl ? `${site.baseUrl}/${href}` : `urn:uuid:${uuidFrom(`phrg-brief:${slug}`)}`);
-  const link = (href: string): string => (site.baseUrl ? `${site.baseUrl}/${href}` : href);
+  const id = (slug: string, href: string): string => (site.baseUrl ? absoluteUrl(site.baseUrl, href) : `urn:uuid:${uuidFrom(`phrg-brief:${slug}`)}`);
+  const link = (href: string): string => (site.baseUrl ? absoluteUrl(site.baseUrl, href) : href);
   const entries = model.briefings.map((briefing) => {
     const updated = briefing.updated ? `${briefing.updated}T00:00:00Z` : (committed[briefing.slug] ?? `${briefing.date}T00:00:00Z`);
     return {
@@ -121,7 +121,7 @@ function sitemap(model: SiteModel, baseUrl: string, htmlPages: readonly string[]
   const lastmod = new Map(model.briefings.map((b) => [b.files.html, b.date]));
   const urls = pages.map((name) => {
     const date = lastmod.get(name);
-    return `<url><loc>${escapeXml(`${baseUrl}/${name}`)}</loc>${date ? `<lastmod>${date}</lastmod>` : ''}</url>`;
+    return `<url><loc>${escapeXml(absoluteUrl(baseUrl, name))}</loc>${date ? `<lastmod>${date}</lastmod>` : ''}</url>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }

@@ -10,7 +10,7 @@ import type { BriefingSummary } from '../render/summary-schema.js';
 import { writeFileIfChanged } from '../write/atomic.js';
 import { newestFirst, pageName, readingFile } from './model.js';
 import type { SiteSettings } from './pages.js';
-import { siteFrame } from './site-frame.js';
+import { absoluteUrl, siteFrame } from './site-frame.js';
 
 export interface PersonMeeting {
   slug: string;
@@ -87,7 +87,7 @@ export async function writePersonPages(
       article,
       styles: templates.styles,
       site: frame,
-      ...(site.baseUrl ? { canonical: `${site.baseUrl}/${name}` } : {}),
+      ...(site.baseUrl ? { canonical: absoluteUrl(site.baseUrl, name) } : {}),
     });
     await writeFileIfChanged(join(options.outDir, name), html);
     written.push(name);

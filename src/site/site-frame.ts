@@ -45,3 +45,11 @@ export function siteFrame(site: SiteSettings, root: string): SiteFrame {
     search: `${root}${SEARCH_DIR}/`,
   };
 }
+
+/**
+ * A page's address under the site's: each part of its name percent-encoded, as a sitemap, a
+ * feed's ids and a canonical link need a URI (a person's page may be `people/søren-….html`).
+ */
+export function absoluteUrl(baseUrl: string, name: string): string {
+  return `${baseUrl}/${name.split('/').map(encodeURIComponent).join('/')}`;
+}

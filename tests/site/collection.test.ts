@@ -133,3 +133,26 @@ describe('an archive build', () => {
     expect(readFileSync(out('index.html'), 'utf8')).toContain('Not yet');
   });
 });
+
+describe('the archive’s addresses', () => {
+  it('are URIs in the sitemap and canonical links, a name with letters outside ASCII percent-encoded', async () => {
+    const own = tempProject();
+    try {
+      own.write('phrg-brief.yaml', 'site:\n  baseUrl: https://example.org/briefings\n  search: false\n');
+      own.write(
+        'meetings/2021-03-04-copenhagen.md',
+        '---\ntitle: Copenhagen\ndate: 2021-03-04\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nspeakers:\n  - key: SN\n    name: Søren Nørgaard\n---\n\nA point. (SN)\n',
+      );
+      expect((await buildHere(own.dir, { formats: ['html'] })).ok).toBe(true);
+      const person = readdirSync(own.path('dist', 'people')).find((name) => name !== 'index.html')!;
+      expect(person).toMatch(/ø/); // the page is named with the letter; its address encodes it
+      const locs = [...readFileSync(own.path('dist', 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+      expect(locs.filter((loc) => !/^[\x21-\x7e]+$/.test(loc))).toEqual([]);
+      const address = `https://example.org/briefings/people/${encodeURIComponent(person)}`;
+      expect(locs).toContain(address);
+      expect(readFileSync(own.path('dist', 'people', person), 'utf8')).toContain(`<link rel="canonical" href="${address}">`);
+    } finally {
+      own.remove();
+    }
+  });
+});
