@@ -103,8 +103,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     program.outputHelp({ error: true });
     return EXIT_USAGE;
   }
+  // `help nosuch` printed the whole help and exit 2 without a word on why: run as `nosuch`, it
+  // is Commander's "unknown command", with the nearest it knows.
+  const [command, asked] = argv.slice(2);
+  const unknownHelp = command === 'help' && asked !== undefined && !asked.startsWith('-') && !program.commands.some((c) => c.name() === asked);
   try {
-    await program.parseAsync(argv as string[]);
+    await program.parseAsync(unknownHelp ? [argv[0]!, argv[1]!, asked] : (argv as string[]));
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

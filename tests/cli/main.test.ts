@@ -56,6 +56,12 @@ describe('exit codes', () => {
     expect(result.stderr).toContain('Usage: phrg-brief');
   });
 
+  it('help of a command there is none of: says so, with the nearest, exit 2', async () => {
+    project = tempProject();
+    const result = await runCli(['help', 'buil'], project.dir);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: "error: unknown command 'buil'\n(Did you mean build?)\n" });
+  });
+
   // An unknown command or option (exit 2, and an error on stderr): tests/e2e/cli.test.ts, which
   // runs `build --nope` and `bild` among its usage errors.
 });
