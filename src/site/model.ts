@@ -61,16 +61,18 @@ export function readingFile(files: Readonly<Record<string, string>>): string {
   return '';
 }
 
-/** A file-name-safe form of a tag or name: "Côte d’Ivoire" → "cote-d-ivoire". */
-export function slugify(text: string): string {
-  const slug = text
+/** Latin letters that no accent-stripping turns into ASCII ("Søren", "Łódź", "Straße"). */
+const UNACCENTED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th', ð: 'd' };
+
+/** A file-name-safe form of a title: "Côte d’Ivoire" → "cote-d-ivoire"; "" for one in another script. */
+function slugify(text: string): string {
+  return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/ł/g, 'l')
+    .replace(/[łøđħıæœßþð]/g, (letter) => UNACCENTED[letter]!)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug || 'untitled';
 }
 
 /**
@@ -79,7 +81,11 @@ export function slugify(text: string): string {
  * system takes (a title of one 300-character word failed with ENAMETOOLONG).
  */
 export function titleSlug(title: string, words: number): string {
-  const slug = slugify(title).split('-').slice(0, words).join('-');
+  // A title in another script ("Россия: …") has no letters to keep: a short hash of it tells
+  // two such records of one day apart.
+  const ascii = slugify(title);
+  if (!ascii) return `untitled-${createHash('sha256').update(title).digest('hex').slice(0, 6)}`;
+  const slug = ascii.split('-').slice(0, words).join('-');
   if (slug.length <= 60) return slug;
   const cut = slug.slice(0, 60);
   const hyphen = cut.lastIndexOf('-');

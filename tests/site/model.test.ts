@@ -94,4 +94,14 @@ describe('titleSlug', () => {
     expect(titleSlug(`Bahrain ${'detained'.repeat(8)} medics`, 8)).toBe(`bahrain-${'detained'.repeat(8)}`.slice(0, 60));
     expect(titleSlug('Côte d’Ivoire', 6)).toBe('cote-d-ivoire');
   });
+
+  it('spells Latin letters no accent-stripping makes ASCII, and names a title in another script by a hash of it', () => {
+    expect(titleSlug('Søren Nørgaard in Łódź, Straße der Æbler', 8)).toBe('soren-norgaard-in-lodz-strasse-der-aebler');
+    const russia = titleSlug('Россия: политические заключённые', 8);
+    const belarus = titleSlug('Беларусь: политические заключённые', 8);
+    expect(russia).toMatch(/^untitled-[0-9a-f]{6}$/);
+    expect(belarus).toMatch(/^untitled-[0-9a-f]{6}$/);
+    expect(russia).not.toBe(belarus);
+    expect(titleSlug('Россия: политические заключённые', 8)).toBe(russia);
+  });
 });
