@@ -13,7 +13,8 @@ export function explainDate(value: unknown): { message: string; note?: string } 
         note: `did you mean ${loose[1]}-${pad(Number(loose[2]))}-${pad(Number(loose[3]))}?`,
       };
     }
-    return { message: `date must be written YYYY-MM-DD, found "${value}"` };
+    const written = writtenDate(value.trim());
+    return { message: `date must be written YYYY-MM-DD, found "${value}"`, ...(written ? { note: `did you mean ${written}?` } : {}) };
   }
   const [a, b, y] = [Number(match[1]), Number(match[2]), match[3]!];
   // The archive reaches back to the 1970s: two-digit years from 70 are of the last century.
@@ -37,4 +38,17 @@ function isDay(year: number, month: number, day: number): boolean {
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+/** "6 February 2026", "Monday 6th Feb 2026" or "February 6, 2026" as YYYY-MM-DD, when it is a day. */
+function writtenDate(value: string): string | undefined {
+  const month = (name: string): number => MONTHS.findIndex((full) => full.toLowerCase().startsWith(name.toLowerCase()) && name.length >= 3) + 1;
+  const dayFirst = /^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$/i.exec(value);
+  const monthFirst = /^(?:[a-z]+,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i.exec(value);
+  const [day, m, year] = dayFirst
+    ? [Number(dayFirst[1]), month(dayFirst[2]!), Number(dayFirst[3])]
+    : monthFirst
+      ? [Number(monthFirst[2]), month(monthFirst[1]!), Number(monthFirst[3])]
+      : [0, 0, 0];
+  return m > 0 && isDay(year, m, day) ? `${year}-${pad(m)}-${pad(day)}` : undefined;
 }
