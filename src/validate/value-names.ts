@@ -2,7 +2,7 @@
  * How a key's path, an expected type and a value found are named to someone editing a record
  * or the config: in words, counting from one, never as a JavaScript path or type.
  */
-const SINGULAR: Record<string, string> = { speakers: 'speaker', hosts: 'host', partners: 'partner', chair: 'chair', tags: 'tag' };
+const SINGULAR: Record<string, string> = { speakers: 'speaker', hosts: 'host', partners: 'partner', chair: 'chair', tags: 'tag', formats: 'format' };
 
 /**
  * A path as an editor would name it, counting from one: `title`, `speaker 2`,

@@ -140,6 +140,11 @@ function issueToDiagnostics(context: YamlContext, root: unknown, issue: Issue, p
   if (issue.code === 'invalid_type') {
     return [valueDiagnostic(context, path, `${label} must be ${nameOfType(issue.expected)}, found ${describe(value)}`)];
   }
+  if (issue.code === 'invalid_value') {
+    const allowed = issue.values.map(String);
+    const choices = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : (allowed[0] ?? '');
+    return [valueDiagnostic(context, path, `${label} must be ${allowed.length > 1 ? 'one of ' : ''}${choices}, found ${describe(value)}`)];
+  }
   return [valueDiagnostic(context, path, `${label} ${issue.message}`)];
 }
 

@@ -49,3 +49,13 @@ describe('site.baseUrl', () => {
     expect(await at('example.org')).toEqual(['schema 2:12 baseUrl must be an http(s) address such as https://example.org/briefings']);
   });
 });
+
+describe('a value that must be one of a few', () => {
+  it('names the choices in words, with what was found', async () => {
+    project.write('phrg-brief.yaml', 'pdf:\n  pageSize: A5\nformats: [html, odt]\n');
+    expect((await loadConfig(project.dir)).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '2:13 pageSize must be one of A4 or Letter, found "A5"',
+      '3:17 format 2 must be one of html, pdf, md, json or docx, found "odt"',
+    ]);
+  });
+});
