@@ -210,10 +210,15 @@ export function foldAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** People sort by the last word of their name, titles and post-nominals aside ("Baroness Royall" under R). */
+/**
+ * People sort by the last word of their name, titles and post-nominals aside ("Baroness Royall"
+ * under R); a peer by the name before their territorial designation ("Lord Alton of Liverpool"
+ * under A, not L).
+ */
 function surnameFirst(name: string): string {
-  const words = name
-    .replace(/\b(Rt Hon|Lord|Baroness|Lady|Sir|Dame|Dr|Prof|Professor|Mr|Mrs|Ms)\b\.?/g, '')
+  const peer = /^(?:The\s+)?(?:Rt Hon\s+)?(?:Lord|Baroness|Lady|Viscount|Earl|Countess)\s/.test(name);
+  const words = (peer ? name.replace(/\s+of\s+.*$/, '') : name)
+    .replace(/\b(Rt Hon|Lord|Baroness|Lady|Viscount|Earl|Countess|Sir|Dame|Dr|Prof|Professor|Mr|Mrs|Ms)\b\.?/g, '')
     .trim()
     .split(/\s+/);
   const plain = words.filter((word) => !/^(QC|KC|MP|MEP|OBE|CBE|MBE|DBE|KBE)$/.test(word));

@@ -57,6 +57,26 @@ describe('buildModel', () => {
     expect(model.people).toHaveLength(1);
     expect(model.people[0]!.appearances.map((a) => a.briefing.slug)).toEqual(['new', 'old']);
   });
+
+  it('sorts people by surname, a peer by the name before the territorial designation', () => {
+    const names = ['Lord Alton of Liverpool', 'Nathan Law', 'Baroness Kennedy of The Shaws QC', 'Rushanara Ali MP', 'Baroness Royall', 'Dr Satkunanathan'];
+    const model = buildModel([
+      summary(
+        'a',
+        '2020-01-01',
+        [],
+        names.map((name, i) => ({ key: `K${i}`, name })),
+      ),
+    ]);
+    expect(model.people.map((person) => person.name)).toEqual([
+      'Rushanara Ali MP',
+      'Lord Alton of Liverpool',
+      'Baroness Kennedy of The Shaws QC',
+      'Nathan Law',
+      'Baroness Royall',
+      'Dr Satkunanathan',
+    ]);
+  });
 });
 
 describe('pageName', () => {
