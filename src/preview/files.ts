@@ -4,12 +4,13 @@
  * that lead out of the output folder.
  */
 import { realpath, stat } from 'node:fs/promises';
-import { extname, join, posix, sep } from 'node:path';
+import { basename, extname, join, posix, sep } from 'node:path';
 import { FORMATS, type FormatSpec } from '../render/formats.js';
 
 /** Types of the files the site itself writes beside the briefings. */
 const SITE_FILE_TYPES: Record<string, string> = {
-  '.xml': 'application/atom+xml; charset=utf-8',
+  // The sitemap; the feed (feed.xml) is Atom, below.
+  '.xml': 'application/xml; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   // The pages' fonts, and the search's script and index (Pagefind).
@@ -63,7 +64,7 @@ export async function resolveRequestPath(root: string, rawPath: string): Promise
     const [realRoot, realFile] = await Promise.all([realpath(root), realpath(candidate)]);
     if (realFile !== realRoot && !realFile.startsWith(realRoot + sep)) return { ok: false, status: 403 };
     if (!(await stat(realFile)).isFile()) return { ok: false, status: 404 };
-    const type = CONTENT_TYPES[extname(realFile).toLowerCase()];
+    const type = basename(realFile) === 'feed.xml' ? 'application/atom+xml; charset=utf-8' : CONTENT_TYPES[extname(realFile).toLowerCase()];
     if (!type) return { ok: false, status: 404 };
     return { ok: true, path: realFile, type };
   } catch {

@@ -11,6 +11,8 @@ mkdirSync(join(root, 'tags'), { recursive: true });
 writeFileSync(join(root, 'index.html'), '<!DOCTYPE html>');
 writeFileSync(join(root, 'tags', 'peru.html'), '<!DOCTYPE html>');
 writeFileSync(join(root, 'a.pdf'), '%PDF');
+writeFileSync(join(root, 'feed.xml'), '<feed/>');
+writeFileSync(join(root, 'sitemap.xml'), '<urlset/>');
 writeFileSync(join(base, 'secret.txt'), 'secret');
 symlinkSync(join(base, 'secret.txt'), join(root, 'link.txt'));
 symlinkSync(base, join(root, 'up'));
@@ -22,6 +24,8 @@ describe('resolveRequestPath', () => {
     ['/index.html?x=1', 'index.html', 'text/html; charset=utf-8'],
     ['/tags/peru.html', 'tags/peru.html', 'text/html; charset=utf-8'],
     ['/a.pdf', 'a.pdf', 'application/pdf'],
+    ['/feed.xml', 'feed.xml', 'application/atom+xml; charset=utf-8'],
+    ['/sitemap.xml', 'sitemap.xml', 'application/xml; charset=utf-8'],
   ])('serves %s', async (path, file, type) => {
     expect(await resolveRequestPath(root, path)).toEqual({ ok: true, path: join(root, file), type });
   });

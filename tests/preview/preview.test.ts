@@ -163,6 +163,12 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     expect(head.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await head.text()).toBe('');
     expect((await fetch(`${url}nothing-here.html`)).status).toBe(404);
+    // A reader's browser gets a page with the way back, and the live reload.
+    const missing = await fetch(`${url}nothing-here.html?x=<b>`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(missing.status).toBe(404);
+    const page = await missing.text();
+    expect(page).toContain('<code>/nothing-here.html</code>. <a href="/index.html">All briefings</a>');
+    expect(page).toContain('/__phrg-brief/events');
   });
 
   it('stops cleanly on Ctrl-C', async () => {

@@ -21,7 +21,13 @@ export function staticFiles(outDir: string, state: PreviewState): Middleware {
 
   return async (request, response) => {
     const resolved = await resolveRequestPath(outDir, request.url ?? '/');
-    if (!resolved.ok) return sendText(response, resolved.status, resolved.status === 404 ? 'not found' : 'refused');
+    if (!resolved.ok) {
+      // A reader who follows a link to a page not made (yet) gets a page, with the way back,
+      // and the live reload that brings up the page once a save makes it.
+      if (resolved.status === 404 && request.headers.accept?.includes('text/html'))
+        return send(response, 404, 'text/html; charset=utf-8', injectPreview(notFoundPage(request.url ?? '/'), undefined), request.method);
+      return sendText(response, resolved.status, resolved.status === 404 ? 'not found' : 'refused');
+    }
     if (resolved.type.startsWith('text/html')) {
       const html = await readFile(resolved.path, 'utf8');
       return send(response, 200, resolved.type, injectPreview(html, barFor(basename(resolved.path, '.html'))), request.method);
@@ -36,4 +42,9 @@ export function staticFiles(outDir: string, state: PreviewState): Middleware {
     });
     stream.pipe(response);
   };
+}
+
+function notFoundPage(path: string): string {
+  const shown = path.split('?')[0]!.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return `<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>Not found</title>\n</head>\n<body>\n<h1>Not found</h1>\n<p>This build has no page at <code>${shown}</code>. <a href="/index.html">All briefings</a></p>\n</body>\n</html>\n`;
 }
