@@ -9,6 +9,8 @@ import { expect } from 'vitest';
 import { parse } from 'yaml';
 
 interface Step {
+  id?: string;
+  if?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -56,6 +58,9 @@ export async function expectPublishingWorkflow(file: string, { branch = 'main', 
   }
   expect(runs(check!)).toEqual(['npm ci', 'npx --no phrg-brief check --reporter github', 'npx --no phrg-brief fmt --check']);
   expect(check!.if).toBeUndefined();
+  // The form is checked when the records' check fails too, once npm ci has installed phrg-brief.
+  const install = check!.steps.find((step) => step.run === 'npm ci');
+  expect(check!.steps.find((step) => step.run?.includes('fmt --check'))?.if).toBe(`\${{ !cancelled() && steps.${install?.id}.outcome == 'success' }}`);
   expect(build!.if).toContain(`github.ref == 'refs/heads/${branch}'`);
   expect(workflow.on.push).toEqual({ branches: [branch] });
   expect(workflow.defaults).toEqual(folder ? { run: { 'working-directory': folder } } : undefined);
