@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import { isFormat } from '../render/formats.js';
 import type { SearchBehind } from '../preview/search-behind.js';
 import { buildSite, warmUp } from '../site/build.js';
-import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { refuseWithoutRecords } from './no-records.js';
 import { Progress } from './progress.js';
 import { report, resolveConfig, type CommonOptions } from './report.js';
@@ -57,6 +57,9 @@ async function buildOnce(
 
   const diagnostics = [...configDiagnostics, ...result.diagnostics, ...result.records.flatMap((record) => record.diagnostics)];
   await report(diagnostics, options.reporter, options.debug);
+  // A build that could not start as asked (an output folder among the records) is bad usage,
+  // and wrote nothing to sum up.
+  if (result.diagnostics.some((d) => d.rule === 'usage' && d.severity === 'error')) return { code: EXIT_USAGE, config };
 
   const count = (status: string) => result.records.filter((record) => record.status === status).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);

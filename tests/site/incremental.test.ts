@@ -272,8 +272,10 @@ describe('incremental builds', () => {
 
   it('refuse an output folder that holds the records, or sits among them', async () => {
     const into = await runCli(['build', '--out', 'meetings'], project.dir);
-    expect(into.code).toBe(1);
+    // Bad usage, with nothing built to sum up.
+    expect(into.code).toBe(2);
     expect(into.stdout).toContain('the output folder holds records');
+    expect(into.stderr).not.toContain('built 0');
     const below = await build({ paths: ['meetings'], out: 'meetings/out' });
     expect(below.ok).toBe(false);
     expect(below.diagnostics.map((d) => [d.rule, d.message])).toEqual([['usage', expect.stringContaining('the output folder')]]);
