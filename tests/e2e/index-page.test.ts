@@ -56,6 +56,16 @@ describe.runIf(haveTools(CHROMIUM))('the index page', () => {
     await page.fill('#filter-text', '');
   });
 
+  it('prints the list alone, without the filter', async () => {
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.isVisible('form.filter')).toBe(false);
+      expect(await page.isVisible('.year .entry-title')).toBe(true);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('is a plain list without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const plain = await context.newPage();
