@@ -34,6 +34,8 @@ export interface RecordOutcome {
   file: string;
   status: RecordStatus;
   slug?: string;
+  /** Built though marked `draft: true` (with --drafts, or in the preview). */
+  draft?: boolean;
   diagnostics: Diagnostic[];
   /** Files written for this record (relative to cwd); none for check. */
   outputs: string[];

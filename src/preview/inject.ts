@@ -45,6 +45,8 @@ export interface BarInfo {
   slug: string;
   formats: readonly string[];
   warnings: number;
+  /** Marked `draft: true`: shown here, left out of a build. */
+  draft?: boolean;
 }
 
 export function injectPreview(html: string, bar: BarInfo | undefined): string {
@@ -57,7 +59,7 @@ export function injectPreview(html: string, bar: BarInfo | undefined): string {
   const barHtml = bar
     ? `<aside class="phrg-brief-preview-bar" aria-label="Preview" style="position:sticky;bottom:0;display:flex;gap:1rem;align-items:center;padding:0.4rem 1rem;background:#1b1b1b;color:#fff;font:14px system-ui,sans-serif">
 <span>Preview</span> ${links.replaceAll('<a ', '<a style="color:#fff" ')} <a style="color:#fff" href="/index.html">Index</a>
-<span class="phrg-brief-warnings">${bar.warnings} ${bar.warnings === 1 ? 'warning' : 'warnings'}</span>
+<span class="phrg-brief-warnings">${bar.warnings} ${bar.warnings === 1 ? 'warning' : 'warnings'}</span>${bar.draft ? '\n<strong class="phrg-brief-draft">Draft: left out of a build until draft: true is taken out</strong>' : ''}
 </aside>`
     : '';
   const addition = `${barHtml}\n${RELOAD_SCRIPT}\n`;

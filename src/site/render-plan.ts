@@ -120,6 +120,7 @@ export function planRenders(input: PlanInput): RenderPlan {
       file,
       status: 'unchanged',
       ...(entry.slug ? { slug: entry.slug } : {}),
+      ...(entry.draft ? { draft: true } : {}),
       diagnostics: entry.diagnostics,
       outputs: entry.outputs.map(shownOutput),
     });

@@ -128,6 +128,7 @@ export class RecordSettler {
     );
     outcome.status = 'built';
     outcome.slug = slug;
+    if (draft) outcome.draft = true;
     const stamp = this.stamps.get(result.path);
     const entry: CacheEntry = {
       key: result.key,

@@ -4,10 +4,14 @@
  * added when first asked for, without unmaking the others.
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PreviewBuilds } from '../../src/preview/builds.js';
+import { chain } from '../../src/preview/middleware/chain.js';
+import { staticFiles } from '../../src/preview/middleware/static-files.js';
 import { tempProject } from '../helpers/cli.js';
 
 const project = tempProject({ withExample: true });
@@ -45,5 +49,31 @@ describe('the preview’s builds on request', () => {
     await builds.otherFormats(undefined);
     await builds.otherFormats('pdf');
     expect(statSync(site('2016-11-07-peru.docx')).mtimeMs).toBe(docx);
+  });
+});
+
+describe('a draft in the preview', () => {
+  it('is built, and its page’s bar says it is left out of a build', async () => {
+    const own = tempProject({ withExample: true });
+    const ownBase = mkdtempSync(join(tmpdir(), 'phrg-brief-preview-'));
+    const draftBuilds = new PreviewBuilds({ cwd: own.dir, path: 'meetings', base: ownBase, log: () => undefined, debug: false, rebuilt: () => undefined });
+    own.write(
+      'meetings/2020-05-04-draft.md',
+      '---\ntitle: Not yet\ndate: 2020-05-04\nhosts: [the Parliamentary Human Rights Group (PHRG)]\ndraft: true\n---\n\nText.\n',
+    );
+    const server = createServer(chain([staticFiles(draftBuilds.outDir, draftBuilds.state)]));
+    try {
+      await draftBuilds.first();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      const page = async (name: string) => (await fetch(`http://127.0.0.1:${port}/${name}`)).text();
+      expect(await page('2020-05-04-draft.html')).toContain('Draft: left out of a build until draft: true is taken out');
+      expect(await page('2016-11-07-peru.html')).not.toContain('phrg-brief-draft');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await draftBuilds.search.idle();
+      own.remove();
+      rmSync(ownBase, { recursive: true, force: true });
+    }
   });
 });

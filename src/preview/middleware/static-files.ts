@@ -16,7 +16,7 @@ export function staticFiles(outDir: string, state: PreviewState): Middleware {
   const barFor = (slug: string): BarInfo | undefined => {
     const record = state.result?.records.find((r) => r.slug === slug);
     if (!record) return undefined;
-    return { slug, formats: FORMAT_IDS, warnings: record.diagnostics.filter((d) => d.severity === 'warning').length };
+    return { slug, formats: FORMAT_IDS, warnings: record.diagnostics.filter((d) => d.severity === 'warning').length, ...(record.draft ? { draft: true } : {}) };
   };
 
   return async (request, response) => {
