@@ -1,5 +1,6 @@
 /** Every lint rule, by id. Severities can be changed per rule in phrg-brief.yaml. */
 import { dateMismatch } from './date-mismatch.js';
+import { emptyBody } from './empty-body.js';
 import { inconsistentName } from './inconsistent-name.js';
 import { malformedAttribution } from './malformed-attribution.js';
 import { rawHtml } from './raw-html.js';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   unsafeLink,
   dateMismatch,
   inconsistentName,
+  emptyBody,
 ];
 
 /**
