@@ -92,6 +92,26 @@ export function titleSlug(title: string, words: number): string {
   return hyphen >= 30 ? cut.slice(0, hyphen) : cut;
 }
 
+/** A person's name as names are compared: composed, with single spaces. */
+export const personName = (name: string): string => name.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/**
+ * The page of each named person of one record, in the order given (chairs, then speakers): the
+ * page of their name, shared with the same name in other records. Two different names of one
+ * record that make one page name ("Anna-Maria Lee", "Anna Maria Lee") are two people: the later
+ * gets a page of its own. Worked out from the record alone, as its briefing page is rendered.
+ */
+export function personPageNames(names: readonly string[]): string[] {
+  const owners = new Map<string, string>();
+  return names.map((raw) => {
+    const name = personName(raw);
+    const id = pageName(name);
+    const owner = owners.get(id);
+    if (owner === undefined) owners.set(id, name);
+    return owner === undefined || owner === name ? id : `${id}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+  });
+}
+
 /** Names made so far: the same people and tags recur on every page that links to them. */
 const pageNames = new Map<string, string>();
 
@@ -167,18 +187,18 @@ export function buildModel(summaries: readonly SiteSummary[]): SiteModel {
 
   const people = new Map<string, PersonEntry>();
   for (const briefing of briefings) {
-    const appear = (as: Appearance['as'], list: SiteSummary['speakers']): void => {
-      for (const person of list) {
-        if (!person.name) continue;
-        const name = person.name.normalize('NFC').replace(/\s+/g, ' ').trim();
-        const id = pageName(name);
-        const entry = people.get(id) ?? { name, id, appearances: [] };
-        entry.appearances.push({ as, ...(person.role ? { role: person.role } : {}), briefing });
-        people.set(id, entry);
-      }
-    };
-    appear('chair', briefing.chairs);
-    appear('speaker', briefing.speakers);
+    const named = [
+      ...briefing.chairs.map((person) => ({ as: 'chair' as const, person })),
+      ...briefing.speakers.map((person) => ({ as: 'speaker' as const, person })),
+    ].filter(({ person }) => person.name);
+    const ids = personPageNames(named.map(({ person }) => person.name!));
+    named.forEach(({ as, person }, i) => {
+      const name = personName(person.name!);
+      const id = ids[i]!;
+      const entry = people.get(id) ?? { name, id, appearances: [] };
+      entry.appearances.push({ as, ...(person.role ? { role: person.role } : {}), briefing });
+      people.set(id, entry);
+    });
   }
 
   return {

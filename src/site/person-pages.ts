@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadTemplates } from '../compose/templates.js';
 import type { BriefingSummary } from '../render/summary-schema.js';
 import { writeFileIfChanged } from '../write/atomic.js';
-import { newestFirst, pageName, readingFile } from './model.js';
+import { newestFirst, personName, personPageNames, readingFile } from './model.js';
 import type { SiteSettings } from './pages.js';
 import { absoluteUrl, siteFrame } from './site-frame.js';
 
@@ -35,10 +35,12 @@ export function personPages(briefings: Iterable<BriefingSummary>, dateText: (iso
   const people = new Map<string, PersonPage>();
   for (const briefing of briefings) {
     const href = readingFile(briefing.files);
+    const named = [...briefing.chairs, ...briefing.speakers].filter((person) => person.name);
+    const ids = new Map(personPageNames(named.map((person) => person.name!)).map((id, i) => [named[i]!, id]));
     const add = (as: PersonMeeting['as'], person: BriefingSummary['speakers'][number]): void => {
-      if (!person.name) return;
-      const name = person.name.normalize('NFC').replace(/\s+/g, ' ').trim();
-      const id = pageName(name);
+      const id = ids.get(person);
+      if (!person.name || id === undefined) return;
+      const name = personName(person.name);
       const page = people.get(id) ?? { id, name, meetings: [] };
       people.set(id, page);
       const points = person.key === undefined ? [] : briefing.points.filter((point) => point.speakers.some((speaker) => speaker.key === person.key));

@@ -35,4 +35,19 @@ describe('a briefing’s page', () => {
     );
     expect(readFileSync(project.path('dist', '2018-06-14-as-held.html'), 'utf8')).not.toContain('class="updated"');
   });
+
+  it('links two speakers whose names make one page name each to a page of their own', async () => {
+    project = tempProject();
+    project.write('phrg-brief.yaml', 'site:\n  search: false\n');
+    project.write(
+      'meetings/2021-03-04-two.md',
+      '---\ntitle: Two\ndate: 2021-03-04\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nspeakers:\n  - key: AL\n    name: Anna-Maria Lee\n    role: Researcher\n  - key: AM\n    name: Anna Maria Lee\n    role: Lawyer\n---\n\n- A point. (AL)\n- Another. (AM)\n',
+    );
+    expect((await buildHere(project.dir, { formats: ['html'] })).ok).toBe(true);
+    const page = readFileSync(project.path('dist', '2021-03-04-two.html'), 'utf8');
+    const links = [...page.matchAll(/<a href="(people\/[^"]+)">([^<]+)<\/a>/g)].map((m) => [m[2], m[1]!]).filter(([, href]) => href !== 'people/index.html');
+    expect(links.map(([name]) => name)).toEqual(['Anna-Maria Lee', 'Anna Maria Lee']);
+    for (const [name, href] of links) expect(readFileSync(project.path('dist', href!), 'utf8')).toContain(`<h1>${name}</h1>`);
+    expect(new Set(links.map(([, href]) => href)).size).toBe(2);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingSummary } from '../../src/render/summary-schema.js';
-import { buildModel, MAX_PAGE_NAME_BYTES, pageName, titleSlug } from '../../src/site/model.js';
+import { buildModel, MAX_PAGE_NAME_BYTES, pageName, personPageNames, titleSlug } from '../../src/site/model.js';
 
 const summary = (slug: string, date: string, tags: string[], speakers: BriefingSummary['speakers'] = []): BriefingSummary => ({
   slug,
@@ -56,6 +56,27 @@ describe('buildModel', () => {
     expect(model.years.map((year) => year.year)).toEqual(['2019', '2016']);
     expect(model.people).toHaveLength(1);
     expect(model.people[0]!.appearances.map((a) => a.briefing.slug)).toEqual(['new', 'old']);
+  });
+
+  it('keeps two people of one record apart whose names make one page name, as their briefing page links them', () => {
+    const model = buildModel([
+      summary(
+        'a',
+        '2020-01-01',
+        [],
+        [
+          { key: 'AL', name: 'Anna-Maria Lee', role: 'Researcher' },
+          { key: 'AM', name: 'Anna Maria Lee', role: 'Lawyer' },
+        ],
+      ),
+    ]);
+    const byName = new Map(model.people.map((person) => [person.name, person]));
+    expect(byName.get('Anna-Maria Lee')!.appearances.map((a) => a.role)).toEqual(['Researcher']);
+    expect(byName.get('Anna Maria Lee')!.appearances.map((a) => a.role)).toEqual(['Lawyer']);
+    // The same ids as the briefing page works out from the record alone; a spacing apart is the same name.
+    const [first, second, again] = personPageNames(['Anna-Maria Lee', 'Anna Maria Lee', 'Anna-Maria  Lee']);
+    expect([first, second, again]).toEqual([byName.get('Anna-Maria Lee')!.id, byName.get('Anna Maria Lee')!.id, byName.get('Anna-Maria Lee')!.id]);
+    expect(first).not.toBe(second);
   });
 
   it('sorts people by surname, a peer by the name before the territorial designation', () => {
