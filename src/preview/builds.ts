@@ -129,7 +129,8 @@ export class PreviewBuilds {
       }
       const built = state.result.records.filter((record) => record.status === 'built').length;
       const failed = state.result.records.filter((record) => hasErrors(record.diagnostics)).length;
-      options.log(`rebuilt in ${Math.round(performance.now() - started)} ms: ${built} built, ${failed} with errors`);
+      const broken = state.result.diagnostics.filter((d) => d.severity === 'error').map((d) => `; ${d.file}:${d.line}:${d.column} ${d.message}`);
+      options.log(`rebuilt in ${Math.round(performance.now() - started)} ms: ${built} built, ${failed} with errors${broken.join('')}`);
     } catch (error) {
       this.failed(error);
     }

@@ -23,9 +23,15 @@ export function errorOverlay(state: PreviewState, cwd: string): Middleware {
   };
 
   const overlayFor = async (path: string): Promise<string | undefined> => {
-    const config = state.configProblems;
-    if (config.some((d) => d.severity === 'error') && path.endsWith('.html')) {
-      return overlayPage(config[0]!.file, config, await sourceOf(config[0]!.file));
+    // The config's, or the build's own (a broken template): every page is made from them.
+    for (const problems of [state.configProblems, state.result?.diagnostics ?? []]) {
+      const first = problems.find((d) => d.severity === 'error');
+      if (first && path.endsWith('.html'))
+        return overlayPage(
+          first.file,
+          problems.filter((d) => d.file === first.file),
+          await sourceOf(first.file),
+        );
     }
     const records = state.result?.records ?? [];
     for (const record of records) {
