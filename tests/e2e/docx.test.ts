@@ -148,6 +148,8 @@ describe('Word briefings', () => {
     // A footnote keeps its number and text, without the web page's way back (↩).
     expect(pandocPlain(file)).toMatch(/The note, with its source\.\n/);
     expect(pandocPlain(file)).not.toContain('↩');
+    // The reference's number is raised, as on the page, and links nowhere.
+    expect(docxParts(file)['word/document.xml']).toMatch(/<w:vertAlign w:val="superscript"\/><\/w:rPr><w:t xml:space="preserve">1<\/w:t>/);
     const links = [...docxParts(file)['word/_rels/document.xml.rels']!.matchAll(/Target="([^"]+)" TargetMode="External"/g)].map((match) => match[1]);
     expect(links).toEqual(['https://example.org/map.png', 'https://example.org/x.png']);
   });

@@ -13,6 +13,8 @@ interface Marks {
   bold?: boolean;
   italics?: boolean;
   code?: boolean;
+  /** Raised or lowered: a footnote's number, a unit's power. */
+  script?: 'super' | 'sub';
 }
 
 const NBSP = '\u00a0';
@@ -50,6 +52,9 @@ function elementRuns(element: Element, options: InlineOptions, marks: Marks): In
     case 'code':
     case 'kbd':
       return inlineRuns(element.children, options, { ...marks, code: true });
+    case 'sup':
+    case 'sub':
+      return inlineRuns(element.children, options, { ...marks, script: element.tagName === 'sup' ? 'super' : 'sub' });
     case 'br':
       return [new TextRun({ break: 1 })];
     case 'a': {
@@ -81,6 +86,7 @@ function textRun(text: string, options: InlineOptions, marks: Marks, style?: str
     ...(marks.bold ? { bold: true } : {}),
     ...(marks.italics ? { italics: true } : {}),
     ...(marks.code ? { font: options.codeFont } : {}),
+    ...(marks.script === 'super' ? { superScript: true } : marks.script === 'sub' ? { subScript: true } : {}),
     ...(style ? { style } : {}),
   });
 }

@@ -69,7 +69,9 @@ function styleOf(element: Element, current: Style): Style {
   const next: Style = { ...current };
   if (BOLD.has(element.tagName)) next.bold = true;
   if (ITALIC.has(element.tagName)) next.italic = true;
-  if (element.tagName === 'a' && typeof element.properties.href === 'string') next.link = element.properties.href;
+  // A link within the web page (a footnote's number, to its note) has no address to go to in the
+  // PDF, where the note is on the page or the next: its text stays, unlinked.
+  if (element.tagName === 'a' && typeof element.properties.href === 'string' && !element.properties.href.startsWith('#')) next.link = element.properties.href;
   if (element.tagName === 'abbr' && typeof element.properties.title === 'string') next.expanded = element.properties.title;
   const classes = element.properties.className;
   if (Array.isArray(classes) && classes.includes('attribution')) next.nowrap = true;

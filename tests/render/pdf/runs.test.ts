@@ -48,6 +48,11 @@ describe('a footnote', () => {
     const runs = collectRuns(inline('The note.<a href="#user-content-fnref-n" class="data-footnote-backref" aria-label="Back">↩</a>'));
     expect(runsText(runs)).toBe('The note.');
   });
+
+  it('keeps its number, unlinked: the web page’s address of the note goes nowhere in a PDF', () => {
+    const runs = collectRuns(inline('Tried in 2011.<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref>1</a></sup> (SA)'));
+    expect(runs.map((run) => [run.text, run.link])).toEqual([['Tried in 2011.1 (SA)', undefined]]);
+  });
 });
 
 describe('breakLines', () => {
