@@ -32,7 +32,12 @@ export type YamlValidation<T> = { ok: true; data: T; diagnostics: Diagnostic[] }
 
 export function validateYaml<T>(context: YamlContext, schema: z.ZodType<T>): YamlValidation<T> {
   const { document } = context;
-  const syntax = [...document.errors, ...document.warnings].map((error) => syntaxDiagnostic(context, error));
+  // Errors yaml gives for one slip (a quote never closed: a missing character, a bad indent)
+  // come out alike once moved to where the slip is: each is said once.
+  const said = new Set<string>();
+  const syntax = [...document.errors, ...document.warnings]
+    .map((error) => syntaxDiagnostic(context, error))
+    .filter((d) => !said.has(`${d.line}:${d.column}:${d.message}`) && Boolean(said.add(`${d.line}:${d.column}:${d.message}`)));
   if (document.errors.length > 0) return { ok: false, diagnostics: syntax };
 
   if (document.contents !== null && !isMap(document.contents)) {

@@ -32,3 +32,10 @@ describe('a value with ": " in it', () => {
     expect(syntaxErrors('title: Bahrain:detained medics\n')).toEqual([]);
   });
 });
+
+describe('a quote never closed', () => {
+  it('is said once, at the quote, though yaml finds two errors in it', () => {
+    expect(syntaxErrors('title: "Peru\n')).toEqual([expect.stringMatching(/^4:8-9 the quote " opened here is never closed/)]);
+    expect(syntaxErrors('title: T\nchair: { name: "A }\n')).toEqual([expect.stringMatching(/^5:16-17 the quote " opened here is never closed/)]);
+  });
+});
