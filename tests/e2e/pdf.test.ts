@@ -117,7 +117,7 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
   /** The long test record and one with characters the font lacks, in one build (a CLI start each costs a second). */
   interface Others {
     dir: string;
-    diagnostics: { file: string; rule: string; line: number; column: number; message: string }[];
+    diagnostics: { file: string; rule: string; line: number; column: number; endColumn: number; message: string }[];
   }
   let others: Others;
   beforeAll(async () => {
@@ -170,15 +170,15 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
     expect(box('ccc').xMin - box('Eastward').xMin).toBeGreaterThan(5);
   });
 
-  it('warn of a character the font cannot set instead of printing a blank box', () => {
+  it('warn of characters the font cannot set instead of printing blank boxes, once a word', () => {
     const { diagnostics } = others;
     const found = diagnostics.filter((d) => d.rule === 'missing-glyph');
-    expect(found.map((d) => `${d.file.split(/[\\/]/).pop()}:${d.line}:${d.column}`)).toEqual([
-      '2020-05-04-glyph.md:7:8',
-      '2020-05-04-glyph.md:7:14',
-      '2020-05-04-glyph.md:7:15',
+    expect(found.map((d) => `${d.file.split(/[\\/]/).pop()}:${d.line}:${d.column}-${d.endColumn}`)).toEqual([
+      '2020-05-04-glyph.md:7:8-9',
+      '2020-05-04-glyph.md:7:14-17',
     ]);
     expect(found[0]!.message).toContain('U+262F');
+    expect(found[1]!.message).toMatch(/中 \(U\+4E2D\), 文 \(U\+6587\) in its regular face: they would print as blank boxes/);
   });
 
   it('follow a template override, the same as the HTML, and a theme override', async () => {

@@ -9,7 +9,7 @@ import { loadTheme } from './theme.js';
 export async function renderPdfFormat(input: RenderInput): Promise<Rendered> {
   const { composed, meeting } = input;
   const pdf = await renderPdf(composed.article, composed.view, loadTheme(input.templatesDir, input.pageSize), await input.tree());
-  for (const { char, face } of pdf.missing) input.warn(missingGlyph(meeting, char, face));
+  for (const diagnostic of missingGlyphs(meeting, pdf.missing)) input.warn(diagnostic);
   for (const message of pdf.warnings) input.warn(pdfLayout(meeting, message));
   return { data: pdf.bytes, pages: pdf.pages };
 }
@@ -25,14 +25,32 @@ function pdfLayout(meeting: Meeting, message: string): Diagnostic {
   });
 }
 
-/** A character the PDF font cannot set, placed where the record first uses it. */
-function missingGlyph(meeting: Meeting, char: string, face: string): Diagnostic {
-  const offset = Math.max(0, meeting.source.text.indexOf(char));
-  const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  return diagnosticAt(meeting.file, meeting.source, offset, offset + char.length, {
-    severity: 'warning',
-    rule: 'missing-glyph',
-    message: `the PDF font has no ${char} (${code}) in its ${face} face: it would print as a blank box`,
-    note: 'use another character, or a font that has it (fonts in pdf-theme.yaml)',
+/**
+ * The characters the PDF font cannot set, one warning for each word of the record that has them
+ * (where it first uses them): a name in a script the font lacks is one warning, not one a letter.
+ */
+function missingGlyphs(meeting: Meeting, missing: readonly { char: string; face: string }[]): Diagnostic[] {
+  const text = meeting.source.text;
+  const words = new Map<number, { end: number; chars: string[]; faces: Set<string> }>();
+  for (const { char, face } of missing) {
+    const offset = Math.max(0, text.indexOf(char));
+    let start = offset;
+    while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+    let end = offset + char.length;
+    while (end < text.length && !/\s/.test(text[end]!)) end++;
+    const word = words.get(start) ?? { end, chars: [], faces: new Set<string>() };
+    if (!word.chars.includes(char)) word.chars.push(char);
+    word.faces.add(face);
+    words.set(start, word);
+  }
+  return [...words].map(([start, { end, chars, faces }]) => {
+    const named = chars.slice(0, 5).map((char) => `${char} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+    const more = chars.length > 5 ? ` and ${chars.length - 5} more` : '';
+    return diagnosticAt(meeting.file, meeting.source, start, end, {
+      severity: 'warning',
+      rule: 'missing-glyph',
+      message: `the PDF font has no ${named.join(', ')}${more} in its ${[...faces].join(' or ')} face: ${chars.length === 1 ? 'it' : 'they'} would print as blank boxes`,
+      note: 'use other characters, or a font that has them (fonts in pdf-theme.yaml)',
+    });
   });
 }

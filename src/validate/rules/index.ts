@@ -66,7 +66,12 @@ export const BUILT_IN_CHECKS = [
     stage: 'reading',
     description: "Markdown or front-matter past the parsers' bounds, pointed at where it passes them (see below)",
   },
-  { id: 'missing-glyph', severity: 'warning', stage: 'rendering', description: 'a character the PDF font cannot set (it would print as a blank box)' },
+  {
+    id: 'missing-glyph',
+    severity: 'warning',
+    stage: 'rendering',
+    description: 'characters the PDF font cannot set (they would print as blank boxes), one warning a word',
+  },
   {
     id: 'pdf-layout',
     severity: 'warning',
