@@ -57,7 +57,8 @@ export const undefinedAbbreviation: Rule = {
   id: 'undefined-abbreviation',
   severity: 'warning',
   description: '`PKK` used but never defined as "Full Name (PKK)" ("did you mean PPK?"); UK, EU, UN, MP, NGO, APPG and a few more need no definition',
-  needsMeeting: false,
+  // Its definitions stand in the front-matter too (a role "… (CAAAP)"): unread, it would see none.
+  needsMeeting: true,
   check(context, report) {
     const texts = context.texts();
     const defined = new Set<string>();

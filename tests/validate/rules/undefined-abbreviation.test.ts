@@ -13,6 +13,12 @@ describe('undefined-abbreviation', () => {
     expect(findings(text, 'undefined-abbreviation', ['OHCHR'])).toEqual([]);
   });
 
+  it('says nothing while the front-matter, where definitions stand too, cannot be read', () => {
+    const text = record('HRDs spoke. (AB) (CD)', 'topic: "Human Rights Defenders (HRDs)\n');
+    expect(findings(text, 'yaml-syntax')).not.toEqual([]);
+    expect(findings(text, 'undefined-abbreviation')).toEqual([]);
+  });
+
   it('ignores mixed case and single capitals', () => {
     expect(findings(record('A PhD, an iPhone, I and A. (AB) (CD)'), 'undefined-abbreviation')).toEqual([]);
   });
