@@ -237,15 +237,7 @@ export class Layout {
         underline: run.link !== undefined,
         textWidth: fragment.width,
       } as PDFKit.Mixins.TextOptions);
-      if (run.link)
-        writer?.annotate(
-          x + fragment.x,
-          y + baselineShift,
-          fragment.width,
-          size * 1.2,
-          run.link,
-          `${linkTexts?.get(run) ?? fragment.text.trim()} (${run.link})`,
-        );
+      if (run.link) writer?.annotate(x + fragment.x, y + baselineShift, fragment.width, size * 1.2, run.link, linkTexts?.get(run) ?? fragment.text.trim());
     }
   }
 

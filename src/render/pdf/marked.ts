@@ -41,8 +41,10 @@ export class MarkedWriter {
   }
 
   /** A link annotation over a fragment of the open Link, in the structure tree. */
-  annotate(x: number, y: number, width: number, height: number, url: string, contents: string): void {
+  /** A link over the box, described by its text and address (the address alone when the text is it). */
+  annotate(x: number, y: number, width: number, height: number, url: string, text: string): void {
     if (!this.child) return;
+    const contents = text === url || `mailto:${text}` === url ? url : `${text} (${url})`;
     // pdfkit writes a JS string as a PDF name and a String object as a PDF string; its types
     // know neither `structParent` on link() nor String objects.
     this.doc.link(x, y, width, height, url, { structParent: this.child, Contents: new String(contents) } as never);
