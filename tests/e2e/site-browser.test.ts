@@ -164,6 +164,8 @@ describe.runIf(haveTools(CHROMIUM))('every kind of page in Chromium', () => {
     await page.goto(pathToFileURL(project.path('dist', `${SANTO_TOMAS}.html`)).href);
     expect(await page.textContent('.site-title')).toBe('All-Party Parliamentary Human Rights Group');
     expect(await page.isVisible('.site-footer a[href="feed.xml"]')).toBe(true);
+    // The search runs in the browser: without it, its box would lead to an unfiltered list.
+    expect(await page.isVisible('.site-search')).toBe(false);
     expect(await page.textContent('.briefing-date')).toBe('Tuesday 14 May 2019 · Roundtable');
     expect(await page.$$eval('.downloads a', (links) => links.map((link) => link.textContent))).toEqual([
       expect.stringMatching(/^Markdown \(\d+ (KB|bytes)\)$/),
