@@ -129,6 +129,10 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
       '---\ntitle: Glyphs\ndate: 2020-05-04\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\nAgreed ☯ and 中文.\n',
     );
     own.write(
+      'meetings/2020-05-06-noted.md',
+      '---\ntitle: Noted\ndate: 2020-05-06\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\nTried in 2011.[^1]\n\n[^1]: The commission of inquiry.\n',
+    );
+    own.write(
       'meetings/2020-05-05-aligned.md',
       '---\ntitle: Aligned\ndate: 2020-05-05\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\n| Westward | Centred | Eastward |\n| :-- | :-: | --: |\n| a | bb | ccc |\n',
     );
@@ -168,6 +172,12 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
     expect(Math.abs(box('ccc').xMax - box('Eastward').xMax)).toBeLessThan(0.5);
     // Each is a word narrower than its heading: aligned any other way, the edges would differ.
     expect(box('ccc').xMin - box('Eastward').xMin).toBeGreaterThan(5);
+  });
+
+  it('set a footnote’s number in the font’s superscript figures, linking to no web address', () => {
+    const file = join(others.dir, 'dist', '2020-05-06-noted.pdf');
+    expect(pdfText(file)).toContain('Tried in 2011.¹');
+    expect(linkTargets(file)).toEqual([]);
   });
 
   it('warn of characters the font cannot set instead of printing blank boxes, once a word', () => {

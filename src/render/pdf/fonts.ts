@@ -94,17 +94,18 @@ const widthCache = new WeakMap<fontkit.Font, { unitsPerEm: number; widths: Map<s
  * The advance width of `text` in `font` at `size` points. Shaping is the costliest step of
  * layout and briefings repeat their words, so widths are kept per font for the process.
  */
-export function textWidth(font: fontkit.Font, text: string, size: number): number {
+export function textWidth(font: fontkit.Font, text: string, size: number, features?: readonly string[]): number {
   let cache = widthCache.get(font);
   if (!cache) {
     cache = { unitsPerEm: font.unitsPerEm, widths: new Map() };
     widthCache.set(font, cache);
   }
-  let units = cache.widths.get(text);
+  const key = features ? `${features.join(',')}\u0000${text}` : text;
+  let units = cache.widths.get(key);
   if (units === undefined) {
-    units = font.layout(text).advanceWidth;
+    units = (features ? font.layout(text, [...features]) : font.layout(text)).advanceWidth;
     if (cache.widths.size > 200_000) cache.widths.clear(); // bound memory over very large archives
-    cache.widths.set(text, units);
+    cache.widths.set(key, units);
   }
   return (units * size) / cache.unitsPerEm;
 }
@@ -135,3 +136,6 @@ export function charactersSeen(seen: SeenCharacters): string {
   seen.ascii.forEach((flag, code) => (text += flag ? String.fromCharCode(code) : ''));
   return text + [...seen.other].join('');
 }
+
+/** The OpenType features a run is set with: a superscript's figures are the font's own (`sups`). */
+export const runFeatures = (run: { superscript?: boolean }): string[] | undefined => (run.superscript ? ['sups'] : undefined);

@@ -11,7 +11,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import type PDFDocument from 'pdfkit';
-import { noteCharacters, seenCharacters, textWidth, type Face, type FontSet, type SeenCharacters } from './fonts.js';
+import { noteCharacters, runFeatures, seenCharacters, textWidth, type Face, type FontSet, type SeenCharacters } from './fonts.js';
 import { breakLines, collectRuns, type Line, type Run } from './runs.js';
 import { groupInline, layoutTable } from './table.js';
 import { linkTextsOf, MarkedWriter } from './marked.js';
@@ -161,7 +161,7 @@ export class Layout {
     if (!lines) {
       const overflow = (word: string): void =>
         void this.warnings.add(`a word wider than the page was broken between characters: “${word.length > 40 ? `${word.slice(0, 40)}…` : word}”`);
-      lines = breakLines(runs, width, (text, face) => textWidth(this.fonts[face], text, size), overflow);
+      lines = breakLines(runs, width, (text, run) => textWidth(this.fonts[run.face], text, size, runFeatures(run)), overflow);
     }
     if (settle) byWidth?.delete(key);
     else if (byWidth) byWidth.set(key, lines);
@@ -236,6 +236,7 @@ export class Layout {
         lineBreak: false,
         underline: run.link !== undefined,
         textWidth: fragment.width,
+        features: runFeatures(run),
       } as PDFKit.Mixins.TextOptions);
       if (run.link) writer?.annotate(x + fragment.x, y + baselineShift, fragment.width, size * 1.2, run.link, linkTexts?.get(run) ?? fragment.text.trim());
     }

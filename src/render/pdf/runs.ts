@@ -17,6 +17,8 @@ export interface Run {
   expanded?: string;
   /** Part of a unit never broken across lines (an attribution, as the HTML's `nowrap`). */
   nowrap?: boolean;
+  /** Raised, in the font's own superscript figures (a footnote's number). */
+  superscript?: boolean;
 }
 
 interface Style {
@@ -25,6 +27,7 @@ interface Style {
   link?: string;
   expanded?: string;
   nowrap?: boolean;
+  superscript?: boolean;
 }
 
 const BOLD = new Set(['strong', 'b', 'th']);
@@ -40,6 +43,7 @@ export function collectRuns(children: readonly ElementContent[], style: Style = 
         if (current.link) run.link = current.link;
         if (current.expanded) run.expanded = current.expanded;
         if (current.nowrap) run.nowrap = true;
+        if (current.superscript) run.superscript = true;
         runs.push(run);
       } else if (node.type === 'element') {
         if (node.tagName === 'br') {
@@ -73,13 +77,14 @@ function styleOf(element: Element, current: Style): Style {
   // PDF, where the note is on the page or the next: its text stays, unlinked.
   if (element.tagName === 'a' && typeof element.properties.href === 'string' && !element.properties.href.startsWith('#')) next.link = element.properties.href;
   if (element.tagName === 'abbr' && typeof element.properties.title === 'string') next.expanded = element.properties.title;
+  if (element.tagName === 'sup') next.superscript = true;
   const classes = element.properties.className;
   if (Array.isArray(classes) && classes.includes('attribution')) next.nowrap = true;
   return next;
 }
 
 function sameStyle(a: Run, b: Run): boolean {
-  return a.face === b.face && a.link === b.link && a.expanded === b.expanded && a.nowrap === b.nowrap;
+  return a.face === b.face && a.link === b.link && a.expanded === b.expanded && a.nowrap === b.nowrap && a.superscript === b.superscript;
 }
 
 function mergeRuns(runs: Run[]): Run[] {
@@ -117,7 +122,8 @@ export interface Fragment {
 
 export type Line = Fragment[];
 
-export type Measure = (text: string, face: Face) => number;
+/** The width of `text` set as `run` is (its face, and its figures raised or not). */
+export type Measure = (text: string, run: Run) => number;
 
 /** One piece of a word: text of one run, up to and including the spaces after it. */
 interface Piece {
@@ -183,9 +189,9 @@ export function breakLines(runs: readonly Run[], width: number, measure: Measure
       newLine();
       continue;
     }
-    const widths = word.map((piece) => measure(piece.text, piece.run.face));
+    const widths = word.map((piece) => measure(piece.text, piece.run));
     const last = word.length - 1;
-    const trailing = widths[last]! - measure(word[last]!.text.trimEnd(), word[last]!.run.face);
+    const trailing = widths[last]! - measure(word[last]!.text.trimEnd(), word[last]!.run);
     const wordWidth = widths.reduce((a, b) => a + b, 0) - trailing;
     if (x > 0 && x + wordWidth > width) newLine();
     if (wordWidth === 0 && x === 0) continue; // no line starts with a space
@@ -203,7 +209,7 @@ export function breakLines(runs: readonly Run[], width: number, measure: Measure
     for (const piece of word) {
       let rest = piece.text;
       while (rest !== '') {
-        const fits = (n: number): boolean => x + measure(rest.slice(0, n).trimEnd(), piece.run.face) <= width;
+        const fits = (n: number): boolean => x + measure(rest.slice(0, n).trimEnd(), piece.run) <= width;
         const low = longestFitting(0, rest.length, fits);
         if (low === 0 && x > 0) {
           newLine();
@@ -211,7 +217,7 @@ export function breakLines(runs: readonly Run[], width: number, measure: Measure
         }
         let take = Math.max(1, low);
         if (take < rest.length && /[\uD800-\uDBFF]/.test(rest.charAt(take - 1))) take += take === 1 ? 1 : -1; // never part a surrogate pair
-        push(rest.slice(0, take), piece.run, measure(rest.slice(0, take), piece.run.face));
+        push(rest.slice(0, take), piece.run, measure(rest.slice(0, take), piece.run));
         rest = rest.slice(take);
         if (rest !== '') newLine();
       }

@@ -49,9 +49,13 @@ describe('a footnote', () => {
     expect(runsText(runs)).toBe('The note.');
   });
 
-  it('keeps its number, unlinked: the web page’s address of the note goes nowhere in a PDF', () => {
+  it('keeps its number raised and unlinked: the web page’s address of the note goes nowhere in a PDF', () => {
     const runs = collectRuns(inline('Tried in 2011.<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref>1</a></sup> (SA)'));
-    expect(runs.map((run) => [run.text, run.link])).toEqual([['Tried in 2011.1 (SA)', undefined]]);
+    expect(runs.map((run) => [run.text, run.link, run.superscript ?? false])).toEqual([
+      ['Tried in 2011.', undefined, false],
+      ['1', undefined, true],
+      [' (SA)', undefined, false],
+    ]);
   });
 });
 
