@@ -268,7 +268,7 @@ function aliasDiagnostic(context: YamlContext): Diagnostic | undefined {
 }
 
 /** The start of the quoted scalar or flow collection that is still open at `offset`. */
-function unclosedOpener(document: Document.Parsed, offset: number): number | undefined {
+export function unclosedOpener(document: Document.Parsed, offset: number): number | undefined {
   let found: number | undefined;
   visit(document, (_key, node) => {
     if (!isNode(node) || !node.range) return;

@@ -7,10 +7,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { isNode, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_TEMPLATES_DIR, OWN_FONTS_DIR, TemplateError } from '../../compose/template-files.js';
 import { errorMessage } from '../../diagnostics/error-message.js';
+import { unclosedOpener } from '../../validate/yaml-diagnostics.js';
+import { lowerFirst } from '../../validate/value-names.js';
 
 export const THEME_FILE = 'pdf-theme.yaml';
 export const PAGE_SIZES = ['A4', 'Letter'] as const;
@@ -59,27 +61,56 @@ export function loadTheme(overrideDir?: string, pageSize?: (typeof PAGE_SIZES)[n
   if (cached) return cached;
 
   const defaultFile = join(DEFAULT_TEMPLATES_DIR, THEME_FILE);
-  let merged = withFontsFrom(readYaml(defaultFile), defaultFile);
+  let merged = withFontsFrom(readYaml(defaultFile).value, defaultFile);
   const overrideFile = overrideDir ? join(overrideDir, THEME_FILE) : undefined;
-  if (overrideFile && existsSync(overrideFile)) merged = deepMerge(merged, withFontsFrom(readYaml(overrideFile), overrideFile));
+  const override = overrideFile && existsSync(overrideFile) ? readYaml(overrideFile) : undefined;
+  if (overrideFile && override) merged = deepMerge(merged, withFontsFrom(override.value, overrideFile));
   if (pageSize) merged = { ...merged, pageSize };
 
   const result = themeSchema.safeParse(merged);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new TemplateError(overrideFile ?? defaultFile, `${issue.path.join('.')} ${issue.message}`);
+    // At the value in the project's theme, when it is there that the value was given.
+    const node = override?.document.getIn(issue.path, true);
+    const place = isNode(node) && node.range ? lineAndColumn(override!.text, node.range[0]) : undefined;
+    const said =
+      issue.code === 'too_big'
+        ? `must be at most ${String(issue.maximum)}`
+        : issue.code === 'too_small'
+          ? `must be at least ${String(issue.minimum)}`
+          : issue.message;
+    throw new TemplateError(overrideFile ?? defaultFile, `${issue.path.join('.')} ${said}`, place?.line, place?.column);
   }
   cache.set(key, result.data);
   return result.data;
 }
 
-function readYaml(file: string): Record<string, unknown> {
+function readYaml(file: string): { value: Record<string, unknown>; document: Document.Parsed; text: string } {
+  const text = readFileSync(file, 'utf8');
+  const document = parseDocument(text, { version: '1.2', schema: 'core' });
+  const error = document.errors[0];
+  if (error) {
+    // As a record's front-matter is: a quote or bracket never closed is shown where it opened.
+    const opener = unclosedOpener(document, error.pos[0]);
+    const char = opener === undefined ? '' : text.charAt(opener);
+    const message =
+      opener === undefined
+        ? lowerFirst(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''))
+        : `the ${char === '"' || char === "'" ? 'quote' : 'bracket'} ${char} opened here is never closed`;
+    const { line, column } = lineAndColumn(text, opener ?? error.pos[0]);
+    throw new TemplateError(file, message, line, column);
+  }
   try {
-    const value: unknown = parse(readFileSync(file, 'utf8'), { version: '1.2', schema: 'core' });
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    const value: unknown = document.toJS();
+    return { value: value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}, document, text };
   } catch (error) {
     throw new TemplateError(file, errorMessage(error));
   }
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OWN_FONTS_DIR } from '../../../src/compose/template-files.js';
+import { OWN_FONTS_DIR, type TemplateError } from '../../../src/compose/template-files.js';
 import { loadFont } from '../../../src/render/pdf/fonts.js';
 import { loadTheme } from '../../../src/render/pdf/theme.js';
 
@@ -30,6 +30,26 @@ describe('loadTheme', () => {
     expect(() => loadTheme(folder)).toThrow(
       /Garamond\.ttf is not one of phrg-brief's fonts \(SourceSerif4_400Regular\.ttf, .*\); start a path of your own with \.\//,
     );
+  });
+
+  it('places a mistake in a project’s theme where it is: a bracket never closed where it opened, a value out of bounds at the value', () => {
+    const error = (text: string): [string, number | undefined, number | undefined] => {
+      const folder = mkdtempSync(join(dir, 'broken-'));
+      writeFileSync(join(folder, 'pdf-theme.yaml'), text);
+      try {
+        loadTheme(folder);
+      } catch (thrown) {
+        const { message, line, column } = thrown as TemplateError;
+        return [message, line, column];
+      }
+      throw new Error('the theme loaded');
+    };
+    expect(error('sizes: { body: 11 }\nlineHeight: [1.42   # times the font size\ncolors: { text: "#1b1b1b" }\n')).toEqual([
+      'the bracket [ opened here is never closed',
+      2,
+      13,
+    ]);
+    expect(error('sizes: { body: 11 }\nlineHeight: 9\n')).toEqual(['lineHeight must be at most 3', 2, 13]);
   });
 
   it('lets a project theme override single keys, and the config the page size', () => {
