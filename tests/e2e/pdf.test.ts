@@ -189,6 +189,9 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
     ]);
     expect(found[0]!.message).toContain('U+262F');
     expect(found[1]!.message).toMatch(/中 \(U\+4E2D\), 文 \(U\+6587\) in its regular face: they would print as blank boxes/);
+    // What the boxes stand for is in the structure, for a screen reader and a copy.
+    const actual = structureTypes(join(others.dir, 'dist', '2020-05-04-glyph.pdf')).filter((element) => element.actualText !== undefined);
+    expect(actual.map((element) => [element.type, element.actualText])).toEqual([['Span', 'Agreed ☯ and 中文.']]);
   });
 
   it('follow a template override, the same as the HTML, and a theme override', async () => {

@@ -64,8 +64,8 @@ export function qpdfCheck(file: string): { ok: boolean; output: string } {
   }
 }
 
-/** The structure tree's element types in document order, read through qpdf's JSON. */
-export function structureTypes(file: string): { type: string; depth: number }[] {
+/** The structure tree's element types in document order, read through qpdf's JSON, with an element's ActualText when it has one. */
+export function structureTypes(file: string): { type: string; depth: number; actualText?: string }[] {
   const json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as {
     qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
   };
@@ -74,12 +74,14 @@ export function structureTypes(file: string): { type: string; depth: number }[] 
   const trailer = objects.trailer?.value as Record<string, unknown>;
   const catalog = get(trailer['/Root'])!;
   const root = get(catalog['/StructTreeRoot'])!;
-  const found: { type: string; depth: number }[] = [];
+  const found: { type: string; depth: number; actualText?: string }[] = [];
   const walk = (node: unknown, depth: number): void => {
     if (Array.isArray(node)) return node.forEach((child) => walk(child, depth));
     const element = get(node);
     if (!element || typeof element['/S'] !== 'string') return;
-    found.push({ type: (element['/S'] as string).slice(1), depth });
+    const actual = element['/ActualText'];
+    // qpdf gives a text string as "u:<text>".
+    found.push({ type: (element['/S'] as string).slice(1), depth, ...(typeof actual === 'string' ? { actualText: actual.replace(/^u:/, '') } : {}) });
     walk(element['/K'], depth + 1);
   };
   walk(root['/K'], 0);

@@ -11,7 +11,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import type PDFDocument from 'pdfkit';
-import { noteCharacters, runFeatures, seenCharacters, textWidth, type Face, type FontSet, type SeenCharacters } from './fonts.js';
+import { missingCharacters, noteCharacters, runFeatures, seenCharacters, textWidth, type Face, type FontSet, type SeenCharacters } from './fonts.js';
 import { breakLines, collectRuns, type Line, type Run } from './runs.js';
 import { groupInline, layoutTable } from './table.js';
 import { linkTextsOf, MarkedWriter } from './marked.js';
@@ -228,7 +228,7 @@ export class Layout {
     const baselineShift = (this.lineHeight(size) - size * 1.2) / 2;
     for (const fragment of line) {
       const { run } = fragment;
-      writer?.mark(run);
+      writer?.mark(run, missingCharacters(this.fonts[run.face], fragment.text).length > 0 ? fragment.text : undefined);
       noteCharacters(this.charsByFace[run.face], fragment.text);
       this.doc.font(this.faceNames[run.face]).fontSize(size);
       this.fillColor(run.link ? this.theme.colors.link : color);

@@ -13,7 +13,8 @@ import type { Run } from './runs.js';
 type Doc = InstanceType<typeof PDFDocument>;
 type Struct = PDFKit.PDFStructureElement;
 
-const keyOf = (run: Run): string => (run.link ? `link:${run.link}` : run.expanded ? `abbr:${run.expanded}` : '');
+const keyOf = (run: Run, actual: string | undefined): string =>
+  `${run.link ? `link:${run.link}` : run.expanded ? `abbr:${run.expanded}` : ''}${actual === undefined ? '' : `\u0000${actual}`}`;
 
 export class MarkedWriter {
   private currentKey: string | null = null;
@@ -25,9 +26,13 @@ export class MarkedWriter {
     private readonly tag: string,
   ) {}
 
-  /** Opens the marked content `run` belongs in, unless it is open already. */
-  mark(run: Run): void {
-    const key = keyOf(run);
+  /**
+   * Opens the marked content `run` belongs in, unless it is open already. `actual` is the text of
+   * glyphs the font lacks, which would be read as nothing (or NULs): a Span carries it as its
+   * ActualText, for a screen reader and a copy.
+   */
+  mark(run: Run, actual?: string): void {
+    const key = keyOf(run, actual);
     if (key === this.currentKey) return;
     this.end();
     this.currentKey = key;
@@ -35,7 +40,8 @@ export class MarkedWriter {
       this.struct.add(this.doc.markStructureContent(this.tag));
       return;
     }
-    this.child = run.link ? this.doc.struct('Link') : this.doc.struct('Span', { expanded: run.expanded! });
+    const options = { ...(run.expanded ? { expanded: run.expanded } : {}), ...(actual === undefined ? {} : { actual }) };
+    this.child = run.link ? this.doc.struct('Link', options) : this.doc.struct('Span', options);
     this.struct.add(this.child);
     this.child.add(this.doc.markStructureContent(run.link ? 'Link' : 'Span'));
   }
