@@ -1,7 +1,7 @@
 /** `phrg-brief build`: validate records, write their briefings and the archive site. */
 import { resolve } from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { errorMessage } from '../diagnostics/error-message.js';
+import { rebuildFailure } from '../diagnostics/error-message.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { isFormat } from '../render/formats.js';
 import type { SearchBehind } from '../preview/search-behind.js';
@@ -109,7 +109,7 @@ async function watch(paths: string[], options: BuildCommandOptions): Promise<num
       }
       ({ config } = await buildOnce(paths, { ...options, force: false }, false, searchBehind));
     },
-    (error) => log(`rebuild failed: ${errorMessage(error)}`),
+    (error) => log(`rebuild failed: ${rebuildFailure(error)}`),
   );
   const watcher = watchProject({ cwd, paths, config: () => config, configFile: options.config, outDir: options.out, queue, log });
   // Watching from before the first build, so that a save made during it is built after it.

@@ -9,3 +9,13 @@ export function isStackOverflow(error: unknown): boolean {
   // SyntaxError that quotes the same words, which this also takes for what it is).
   return error instanceof Error && error.message.includes('Maximum call stack size exceeded');
 }
+
+/**
+ * A long-running command's rebuild that failed because phrg-brief's own files changed under it
+ * (an `npm install` of another version while `preview` or `build --watch` ran): a module it
+ * loads on demand is gone. Only a new start mends that, and the message says so.
+ */
+export function rebuildFailure(error: unknown): string {
+  const gone = error instanceof Error && (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND';
+  return gone ? `${errorMessage(error)}: phrg-brief was updated or removed while it ran; stop it (Ctrl-C) and start it again` : errorMessage(error);
+}

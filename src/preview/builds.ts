@@ -9,7 +9,7 @@ import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { errorMessage } from '../diagnostics/error-message.js';
+import { rebuildFailure } from '../diagnostics/error-message.js';
 import type { Format } from '../render/formats.js';
 import { clearThemeCache } from '../render/pdf/theme.js';
 import { buildSite, type BuildResult } from '../site/build.js';
@@ -138,7 +138,7 @@ export class PreviewBuilds {
   }
 
   private failed(error: unknown): void {
-    this.options.log(`build failed: ${errorMessage(error)}`);
+    this.options.log(`build failed: ${rebuildFailure(error)}`);
     if (this.options.debug && error instanceof Error && error.stack) this.options.log(error.stack);
   }
 }
