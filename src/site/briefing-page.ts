@@ -7,7 +7,7 @@
 import { capitalise, fullDate, weekday } from '../compose/helpers.js';
 import type { BriefingView, PersonView } from '../compose/view-model.js';
 import { formatSpec } from '../render/formats.js';
-import { pageName, personPageNames } from './model.js';
+import { namedPeople, pageName } from './model.js';
 import { siteFrame, type SiteFrame, type SiteSettings } from './site-frame.js';
 
 /** A neighbouring briefing, for the previous and next links. */
@@ -82,14 +82,7 @@ export function briefingPageContext(
 ): BriefingPageContext {
   const downloads = built.map(download);
   const pdf = downloads.find((file) => file.format === 'pdf');
-  const named = [
-    ...view.chairs.map((person) => ({ person, as: 'chair' as const })),
-    ...view.speakers.map((person) => ({ person, as: 'speaker' as const })),
-  ].filter(
-    ({ person }) => person.name, // not a country, nor a speaker who must not be named
-  );
-  const ids = personPageNames(named.map(({ person }) => person.name!));
-  const people = named.map(({ person, as }, i) => ({ name: person.name!, href: `people/${ids[i]}.html`, as }));
+  const people = namedPeople(view.chairs, view.speakers).map(({ person, as, id }) => ({ name: person.name, href: `people/${id}.html`, as }));
   const pageLink = (neighbour: Neighbour | undefined): PageLink | undefined =>
     neighbour ? { title: neighbour.title, href: `${neighbour.slug}.html`, date: neighbour.date, dateText: fullDate(neighbour.date) } : undefined;
   const canonical = site.baseUrl ? `${site.baseUrl}/${view.slug}.html` : undefined;

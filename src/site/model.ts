@@ -93,7 +93,7 @@ export function titleSlug(title: string, words: number): string {
 }
 
 /** A person's name as names are compared: composed, with single spaces. */
-export const personName = (name: string): string => name.normalize('NFC').replace(/\s+/g, ' ').trim();
+const personName = (name: string): string => name.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /**
  * The page of each named person of one record, in the order given (chairs, then speakers): the
@@ -110,6 +110,27 @@ export function personPageNames(names: readonly string[]): string[] {
     if (owner === undefined) owners.set(id, name);
     return owner === undefined || owner === name ? id : `${id}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
   });
+}
+
+/** A named person of a record, as chair or speaker, with their name compared and their page's name. */
+export interface NamedPerson<P> {
+  person: P & { name: string };
+  as: 'chair' | 'speaker';
+  name: string;
+  id: string;
+}
+
+/**
+ * The named people of one record, chairs then speakers (a country, or a speaker who must not be
+ * named, has no page), each with their page (personPageNames): one list for the briefing page,
+ * the people index and the person pages, so that all three agree.
+ */
+export function namedPeople<P extends { name?: string | undefined }>(chairs: readonly P[], speakers: readonly P[]): NamedPerson<P>[] {
+  const named = [...chairs.map((person) => ({ person, as: 'chair' as const })), ...speakers.map((person) => ({ person, as: 'speaker' as const }))].filter(
+    (entry): entry is { person: P & { name: string }; as: 'chair' | 'speaker' } => Boolean(entry.person.name),
+  );
+  const ids = personPageNames(named.map(({ person }) => person.name));
+  return named.map(({ person, as }, i) => ({ person, as, name: personName(person.name), id: ids[i]! }));
 }
 
 /** Names made so far: the same people and tags recur on every page that links to them. */
@@ -187,18 +208,11 @@ export function buildModel(summaries: readonly SiteSummary[]): SiteModel {
 
   const people = new Map<string, PersonEntry>();
   for (const briefing of briefings) {
-    const named = [
-      ...briefing.chairs.map((person) => ({ as: 'chair' as const, person })),
-      ...briefing.speakers.map((person) => ({ as: 'speaker' as const, person })),
-    ].filter(({ person }) => person.name);
-    const ids = personPageNames(named.map(({ person }) => person.name!));
-    named.forEach(({ as, person }, i) => {
-      const name = personName(person.name!);
-      const id = ids[i]!;
+    for (const { as, person, name, id } of namedPeople(briefing.chairs, briefing.speakers)) {
       const entry = people.get(id) ?? { name, id, appearances: [] };
       entry.appearances.push({ as, ...(person.role ? { role: person.role } : {}), briefing });
       people.set(id, entry);
-    });
+    }
   }
 
   return {

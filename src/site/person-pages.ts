@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadTemplates } from '../compose/templates.js';
 import type { BriefingSummary } from '../render/summary-schema.js';
 import { writeFileIfChanged } from '../write/atomic.js';
-import { newestFirst, personName, personPageNames, readingFile } from './model.js';
+import { namedPeople, newestFirst, readingFile } from './model.js';
 import type { SiteSettings } from './pages.js';
 import { absoluteUrl, siteFrame } from './site-frame.js';
 
@@ -35,12 +35,7 @@ export function personPages(briefings: Iterable<BriefingSummary>, dateText: (iso
   const people = new Map<string, PersonPage>();
   for (const briefing of briefings) {
     const href = readingFile(briefing.files);
-    const named = [...briefing.chairs, ...briefing.speakers].filter((person) => person.name);
-    const ids = new Map(personPageNames(named.map((person) => person.name!)).map((id, i) => [named[i]!, id]));
-    const add = (as: PersonMeeting['as'], person: BriefingSummary['speakers'][number]): void => {
-      const id = ids.get(person);
-      if (!person.name || id === undefined) return;
-      const name = personName(person.name);
+    for (const { as, person, name, id } of namedPeople(briefing.chairs, briefing.speakers)) {
       const page = people.get(id) ?? { id, name, meetings: [] };
       people.set(id, page);
       const points = person.key === undefined ? [] : briefing.points.filter((point) => point.speakers.some((speaker) => speaker.key === person.key));
@@ -61,9 +56,7 @@ export function personPages(briefings: Iterable<BriefingSummary>, dateText: (iso
       const same = page.meetings.find((m) => m.slug === briefing.slug);
       if (same) same.points.push(...meeting.points.filter((point) => !same.points.some((p) => p.text === point.text)));
       else page.meetings.push(meeting);
-    };
-    for (const chair of briefing.chairs) add('chair', chair);
-    for (const speaker of briefing.speakers) add('speaker', speaker);
+    }
   }
   for (const page of people.values()) page.meetings.sort(newestFirst);
   return [...people.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
