@@ -4,17 +4,21 @@ import type { SourceText } from '../diagnostics/source.js';
 import type { Attribution } from './attributions.js';
 import type { Person, RecordData, Speaker } from './schema.js';
 
-export interface Meeting {
-  file: string;
-  source: SourceText;
-  /** Output file name without extension. */
-  slug: string;
-  data: RecordData;
+/** Who chaired and spoke: what attributions are checked against. */
+export interface Cast {
   /** Chairs as a list, whether the record gave one or several. */
   chairs: Speaker[];
   speakers: Speaker[];
   /** Every keyed person, speakers and chairs, by key. */
   people: ReadonlyMap<string, Person>;
+}
+
+export interface Meeting extends Cast {
+  file: string;
+  source: SourceText;
+  /** Output file name without extension. */
+  slug: string;
+  data: RecordData;
   attributions: Attribution[];
   tree: Root;
 }

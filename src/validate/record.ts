@@ -12,10 +12,22 @@ import type { Node as UnistNode } from 'unist';
 import { findAttributions, nearMissAttribution, type NearMiss } from './attributions.js';
 import { allNodes } from './nodes.js';
 import { explainDate } from './dates.js';
-import { isPerson, type Meeting } from './meeting.js';
+import { isPerson, type Cast, type Meeting } from './meeting.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
-import { PERSON_KEYS, RECORD_KEYS, RESERVED_SLUGS, SLUG, recordSchema, type Person, type RecordData, type Speaker } from './schema.js';
+import {
+  PERSON_KEY_SYNONYMS,
+  PERSON_KEYS,
+  RECORD_KEY_SYNONYMS,
+  RECORD_KEYS,
+  RESERVED_SLUGS,
+  SLUG,
+  castSchema,
+  recordSchema,
+  type Person,
+  type RecordData,
+  type Speaker,
+} from './schema.js';
 import { bodyTexts, frontMatterTexts, valueTexts, type TextSegment } from './texts.js';
 import { validateYaml, type YamlValidation } from './yaml-diagnostics.js';
 
@@ -56,6 +68,7 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
           document: frontMatter.document(),
           offset: frontMatter.offset,
           knownKeys: (path) => (path.length === 0 ? RECORD_KEYS : PERSON_KEYS),
+          synonyms: (path) => (path.length === 0 ? RECORD_KEY_SYNONYMS : PERSON_KEY_SYNONYMS),
           explain: (path, value) => (path.length === 1 && path[0] === 'date' ? explainDate(value) : undefined),
           frontMatter: { example: (key) => REQUIRED_KEY_EXAMPLES[key] },
         },
@@ -64,6 +77,9 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
   const diagnostics = [...validation.diagnostics];
   const attributions = findAttributions(record.tree);
   const meeting = validation.ok ? buildMeeting(record, plain, validation.data, attributions, diagnostics) : undefined;
+  // With an error elsewhere in the front-matter (a date, a tag), valid chairs and speakers
+  // still let the rules about attributions run: one pass shows every problem.
+  const cast = meeting ?? (validation.ok ? undefined : castOfValidPeople(record, validation.value, diagnostics));
   const syntaxFailed = !plain && frontMatter.document().errors.length > 0;
   const intro = introOf(frontMatter, plain);
   const introTooComplex = intro !== undefined && hostileIntro(record, intro, diagnostics);
@@ -74,7 +90,7 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
 
   let texts: TextSegment[] | undefined;
   let bodyNodes: UnistNode[] | undefined;
-  const keys = new Set(meeting?.people.keys() ?? []);
+  const keys = new Set(cast?.people.keys() ?? []);
   const nearMisses = new Map<Paragraph, NearMiss | undefined>();
   const context: RuleContext = {
     file: record.file,
@@ -94,14 +110,16 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
       if (!nearMisses.has(paragraph)) nearMisses.set(paragraph, nearMissAttribution(paragraph, keys));
       return nearMisses.get(paragraph);
     },
+    ...(cast ? { cast } : {}),
     ...(meeting ? { meeting } : {}),
   };
 
   // Body rules run even when the front-matter failed, so one pass shows every problem; rules
-  // that need the facts (speakers, date) wait until those are valid.
+  // that need the chairs and speakers, or all the facts, wait until those are valid.
+  const has = { body: true, cast: cast !== undefined, meeting: meeting !== undefined };
   for (const rule of RULES) {
     const severity = options.rules?.[rule.id] ?? rule.severity;
-    if (severity === 'off' || (rule.needsMeeting && !meeting)) continue;
+    if (severity === 'off' || !has[rule.needs]) continue;
     rule.check(context, ({ start, end, message, note }) => {
       diagnostics.push(diagnosticAt(file, source, start, end, { severity, rule: rule.id, message, note }));
     });
@@ -136,14 +154,27 @@ function hostileIntro(record: LoadedRecord, intro: { value: string; range(): [nu
   return true;
 }
 
-/** The facts of a valid front-matter; people with the same initials are reported here. */
-function buildMeeting(
+/**
+ * The chairs and speakers of a front-matter that failed elsewhere, when they are valid
+ * themselves; people with the same initials are reported here too.
+ */
+function castOfValidPeople(record: LoadedRecord, value: unknown, diagnostics: Diagnostic[]): Cast | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  // An unknown key may be the speakers under another name (`speakrs:`, `panel:`): with it,
+  // every attribution would be unknown.
+  if (Object.keys(value).some((key) => !RECORD_KEYS.includes(key))) return undefined;
+  const { chair, speakers } = value as Record<string, unknown>;
+  const people = castSchema.safeParse({ chair, speakers });
+  return people.success ? castOf(record, undefined, people.data, diagnostics) : undefined;
+}
+
+/** Chairs and speakers as lists, and every keyed person by key; people with the same initials are reported. */
+function castOf(
   record: LoadedRecord,
   plain: Record<string, unknown> | undefined,
-  data: RecordData,
-  attributions: Meeting['attributions'],
+  data: Pick<RecordData, 'chair' | 'speakers'>,
   diagnostics: Diagnostic[],
-): Meeting {
+): Cast {
   const { file, source, frontMatter } = record;
   const chairs = data.chair === undefined ? [] : Array.isArray(data.chair) ? data.chair : [data.chair];
   const speakers = data.speakers ?? [];
@@ -180,6 +211,19 @@ function buildMeeting(
       }),
     );
   }
+  return { chairs, speakers, people };
+}
+
+/** The facts of a valid front-matter; people with the same initials are reported here. */
+function buildMeeting(
+  record: LoadedRecord,
+  plain: Record<string, unknown> | undefined,
+  data: RecordData,
+  attributions: Meeting['attributions'],
+  diagnostics: Diagnostic[],
+): Meeting {
+  const { file, source, frontMatter } = record;
+  const { chairs, speakers, people } = castOf(record, plain, data, diagnostics);
   const slug = data.slug ?? basename(file).replace(/\.md$/i, '');
   const slugProblem = !SLUG.test(slug)
     ? `the output name ${slug} (from ${data.slug === undefined ? 'the file name' : 'slug'}) must be lower-case letters, digits and single hyphens`

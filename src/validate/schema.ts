@@ -69,6 +69,9 @@ export const recordSchema = z.strictObject({
     .optional(),
 });
 
+/** A record's chairs and speakers alone, valid or not whatever the rest of the front-matter holds. */
+export const castSchema = recordSchema.pick({ chair: true, speakers: true });
+
 export type Person = z.infer<typeof personSchema>;
 export type Speaker = z.infer<typeof speakerSchema>;
 export type RecordData = z.infer<typeof recordSchema>;
@@ -80,6 +83,34 @@ export const RECORD_KEYS = Object.keys(recordSchema.shape);
 export const RESERVED_SLUGS = ['index', 'feed', 'briefings', 'sitemap', 'people', 'tags', 'schema'];
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const PERSON_KEYS = ['key', 'name', 'role', 'note', 'onBehalfOf'];
+
+/** Words a secretariat writes for a key, lower-case, with the key the contract names it by. */
+export const RECORD_KEY_SYNONYMS: Readonly<Record<string, string>> = {
+  chairs: 'chair',
+  chairman: 'chair',
+  chairperson: 'chair',
+  chairwoman: 'chair',
+  host: 'hosts',
+  partner: 'partners',
+  speaker: 'speakers',
+  panel: 'speakers',
+  panellists: 'speakers',
+  tag: 'tags',
+  keywords: 'tags',
+  subject: 'topic',
+};
+export const PERSON_KEY_SYNONYMS: Readonly<Record<string, string>> = {
+  initials: 'key',
+  initial: 'key',
+  abbreviation: 'key',
+  title: 'role',
+  position: 'role',
+  job: 'role',
+  organisation: 'role',
+  organization: 'role',
+  affiliation: 'role',
+  onbehalf: 'onBehalfOf',
+};
 
 export function isIsoDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -9,9 +9,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
 import { MAX_ALIAS_COUNT } from '../load/frontmatter.js';
-import { closest, didYouMean } from './suggest.js';
+import { aliasProblem } from './yaml-aliases.js';
+import { closest } from './suggest.js';
 import { colonInValue } from './value-colon.js';
-import { errorMessage } from '../diagnostics/error-message.js';
 import { describe, lowerFirst, nameOfType, pathLabel } from './value-names.js';
 
 export interface YamlContext {
@@ -22,13 +22,18 @@ export interface YamlContext {
   offset: number;
   /** The keys allowed in the mapping at `path`, for "did you mean". */
   knownKeys(path: readonly PropertyKey[]): readonly string[];
+  /** Words people write for a key allowed at `path`, lower-case, with the key they mean (`initials` for `key`). */
+  synonyms?(path: readonly PropertyKey[]): Readonly<Record<string, string>>;
   /** A better message for a value that failed, if the caller has one (e.g. ambiguous dates). */
   explain?(path: readonly PropertyKey[], value: unknown): { message: string; note?: string } | undefined;
   /** A record's front-matter (between `---` fences), with a one-line example of a required key. */
   frontMatter?: { example(key: string): string | undefined };
 }
 
-export type YamlValidation<T> = { ok: true; data: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+export type YamlValidation<T> =
+  | { ok: true; data: T; diagnostics: Diagnostic[] }
+  /** `value`: the document read as it is, when its syntax let it be read. */
+  | { ok: false; diagnostics: Diagnostic[]; value?: unknown };
 
 export function validateYaml<T>(context: YamlContext, schema: z.ZodType<T>): YamlValidation<T> {
   const { document } = context;
@@ -55,8 +60,8 @@ export function validateYaml<T>(context: YamlContext, schema: z.ZodType<T>): Yam
     };
   }
 
-  const aliasProblem = aliasDiagnostic(context);
-  if (aliasProblem) return { ok: false, diagnostics: [...syntax, aliasProblem] };
+  const aliases = aliasProblem(document);
+  if (aliases) return { ok: false, diagnostics: [...syntax, at(context, aliases.start, aliases.end, { severity: 'error', rule: 'yaml-syntax', ...aliases })] };
   const value: unknown = document.contents === null ? {} : document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, data: result.data, diagnostics: syntax };
@@ -66,7 +71,7 @@ export function validateYaml<T>(context: YamlContext, schema: z.ZodType<T>): Yam
     const key = `${d.line}:${d.column}:${d.message}`;
     return !seen.has(key) && Boolean(seen.add(key));
   });
-  return { ok: false, diagnostics: [...syntax, ...issues] };
+  return { ok: false, diagnostics: [...syntax, ...issues], value };
 }
 
 type Issue = z.core.$ZodIssue;
@@ -80,7 +85,7 @@ function issuesToDiagnostics(context: YamlContext, root: unknown, issues: readon
     if (issue.code !== 'unrecognized_keys') continue;
     const path = [...base, ...issue.path];
     for (const key of issue.keys) {
-      const suggestion = closest(key, context.knownKeys(path));
+      const suggestion = meantKey(context, path, key);
       if (suggestion) misspelt.add(pathKey([...path, suggestion]));
     }
   }
@@ -95,6 +100,11 @@ function issuesToDiagnostics(context: YamlContext, root: unknown, issues: readon
   return diagnostics;
 }
 
+/** The allowed key an unknown one stands for: a word people use for it, else one spelt alike. */
+function meantKey(context: YamlContext, path: readonly PropertyKey[], key: string): string | undefined {
+  return context.synonyms?.(path)[key.toLowerCase()] ?? closest(key, context.knownKeys(path));
+}
+
 function issueToDiagnostics(context: YamlContext, root: unknown, issue: Issue, path: PropertyKey[]): Diagnostic[] {
   const value = valueAt(root, path);
   const label = pathLabel(path);
@@ -103,11 +113,12 @@ function issueToDiagnostics(context: YamlContext, root: unknown, issue: Issue, p
     const known = context.knownKeys(path);
     return issue.keys.map((key) => {
       const [start, end] = keyRange(context.document, path, key);
+      const meant = meantKey(context, path, key);
       return at(context, start, end, {
         severity: 'error',
         rule: 'schema',
         message: `unknown key ${key}${path.length > 0 ? ` in ${label}` : ''}`,
-        note: didYouMean(key, known) ?? `known keys: ${known.join(', ')}`,
+        note: meant ? `did you mean ${meant}?` : `known keys: ${known.join(', ')}`,
       });
     });
   }
@@ -215,56 +226,6 @@ function syntaxDiagnostic(context: YamlContext, error: YAMLError): Diagnostic {
     [start, end] = [opener, opener + 1];
   }
   return at(context, start, end, { severity, rule: 'yaml-syntax', message });
-}
-
-/**
- * YAML aliases (`*name`) are legal but have no place in a record: one that names no anchor
- * cannot be read, and thousands of nested ones expand into a denial of service.
- */
-function aliasDiagnostic(context: YamlContext): Diagnostic | undefined {
-  let problem: Diagnostic | undefined;
-  let count = 0;
-  visit(context.document, {
-    Alias(_key, alias) {
-      count++;
-      const [start, end] = alias.range ?? [0, 0];
-      if (alias.resolve(context.document) === undefined) {
-        problem ??= at(context, start, end, {
-          severity: 'error',
-          rule: 'yaml-syntax',
-          message: `*${alias.source} refers to an anchor &${alias.source} that is not defined above it`,
-          note: 'write the value out in full; records do not need YAML anchors',
-        });
-      } else if (count > MAX_ALIAS_COUNT) {
-        problem ??= at(context, start, end, {
-          severity: 'error',
-          rule: 'yaml-syntax',
-          message: 'too many YAML aliases (*name): the front-matter would expand without end',
-        });
-      }
-    },
-  });
-  if (problem) return problem;
-  // Without aliases nothing can expand: the trial conversion below is for them alone.
-  if (count === 0) return undefined;
-  try {
-    context.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return undefined;
-  } catch (error) {
-    // Aliases nested in each other can expand past the limit even when few are written.
-    let first: [number, number] = [0, 0];
-    visit(context.document, {
-      Alias: (_key, alias) => {
-        if (first[1] === 0 && alias.range) first = [alias.range[0], alias.range[1]];
-        return visit.BREAK;
-      },
-    });
-    return at(context, first[0], first[1], {
-      severity: 'error',
-      rule: 'yaml-syntax',
-      message: `the YAML aliases (*name) expand too far: ${lowerFirst(errorMessage(error))}`,
-    });
-  }
 }
 
 /** The start of the quoted scalar or flow collection that is still open at `offset`. */

@@ -137,10 +137,13 @@ describe('phrg-brief check', () => {
     const result = await runCli(['check', '--reporter', 'json'], project.dir);
     expect(result.code).toBe(1);
     const diagnostics = JSON.parse(result.stdout) as { file: string; rule: string; line: number }[];
+    // Each record's every problem at once: the attribution is judged while the date is wrong.
     expect(diagnostics.map((d) => `${d.file} ${d.rule} ${d.line}`)).toEqual([
       'meetings/2016-11-08-bad.md schema 3',
+      'meetings/2016-11-08-bad.md unknown-speaker 7',
       'meetings/2016-11-09-worse.md schema 2',
       'meetings/2016-11-09-worse.md schema 4', // the missing title, at the closing ---
+      'meetings/2016-11-09-worse.md unknown-speaker 6',
     ]);
   });
 });

@@ -17,10 +17,11 @@ describe('positions', () => {
   });
 
   it('places front-matter problems on the key or value', () => {
-    expect(where(RECORD.replace('date: 2016-11-07', 'date: 7/11/16'))).toEqual(['schema 3:7-3:14']);
+    // The speakers are valid, so the body's unknown key is told in the same pass.
+    expect(where(RECORD.replace('date: 2016-11-07', 'date: 7/11/16'))).toEqual(['schema 3:7-3:14', 'unknown-speaker 10:13-10:15']);
     expect(where(RECORD.replace('    name: J', '    nme: J'))).toEqual(['schema 7:5-7:8']);
     // A missing key goes above the closing fence: point there, with a line to add.
-    expect(where(RECORD.replace('title: T\n', ''))).toEqual(['schema 7:1-7:4']);
+    expect(where(RECORD.replace('title: T\n', ''))).toEqual(['schema 7:1-7:4', 'unknown-speaker 9:13-9:15']);
     expect(check(RECORD.replace('hosts: [the PHRG]\n', ''))[0]).toMatchObject({
       message: 'missing required key hosts in the front-matter',
       note: 'add it above the closing ---, for example:  hosts: [the All-Party Parliamentary Human Rights Group (PHRG)]',

@@ -117,4 +117,20 @@ describe('validateRecord', () => {
       { line: 6, column: 18, endLine: 6, endColumn: 19, message: 'unbalanced quotes or brackets in topic: “ is never closed' },
     ]);
   });
+
+  it('checks attributions against valid speakers while another key of the front-matter is wrong, and not against invalid ones', () => {
+    const body = '\n- A point. (JC)\n- A point by nobody declared. (XY)\n';
+    const speakers = 'speakers:\n  - key: JC\n    name: John Crabtree\n  - key: IV\n    name: Ismael Vega\n';
+    const rulesOf = (frontMatter: string): string[] =>
+      validateRecord(loadRecordText(`${HEAD}${frontMatter}---\n${body}`, 'r.md').record!).diagnostics.map((d) => `${d.rule} ${d.line}:${d.column}`);
+    // A tag that is not text, a date in the wrong form: the cast is fine, so all is said at once.
+    expect(rulesOf(`${speakers}tags: [Peru, {}]\n`)).toEqual(['schema 11:14', 'unknown-speaker 15:32', 'unused-speaker 9:10']);
+    expect(rulesOf(`${speakers}updated: 7/11/16\n`)).toEqual(['schema 11:10', 'unknown-speaker 15:32', 'unused-speaker 9:10']);
+    // Nor while a key is unknown: it may be the speakers under another name.
+    expect(rulesOf(`${speakers}panel: [Ana Bravo]\n`)).toEqual(['schema 11:1']);
+    // Two people with one key are reported while the date is wrong too.
+    expect(rulesOf(`${speakers.replace('key: IV', 'key: JC')}updated: 7/11/16\n`)).toContain('duplicate-key 9:10');
+    // A speaker who is wrong: their keys cannot be known, so no attribution is judged by them.
+    expect(rulesOf(speakers.replace('key: IV', 'initials: IV'))).toEqual(['schema 9:5']);
+  });
 });

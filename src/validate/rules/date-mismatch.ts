@@ -48,7 +48,7 @@ export const dateMismatch: Rule = {
   severity: 'warning',
   description:
     '"Tuesday 4 May 2020" (a Monday), "The meeting was held on 5 May" when `date` says 4 May, a file named for another day, or `updated` before `date`',
-  needsMeeting: true,
+  needs: 'meeting',
   check(context, report) {
     const iso = context.meeting?.data.date;
     if (!iso) return;

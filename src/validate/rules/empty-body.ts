@@ -11,7 +11,7 @@ export const emptyBody: Rule = {
   id: 'empty-body',
   severity: 'warning',
   description: 'a record with nothing after its front-matter: its briefing would be the intro alone',
-  needsMeeting: false,
+  needs: 'body',
   check(context, report) {
     if (context.tree.children.length > 0) return;
     // At the closing fence, under which the points go.

@@ -28,7 +28,7 @@ export const inconsistentName: Rule = {
   id: 'inconsistent-name',
   severity: 'warning',
   description: 'Hernández in one place and Hernandez in another',
-  needsMeeting: false,
+  needs: 'body',
   check(context, report) {
     // Only names written with an accent somewhere can be written two ways: find them, with
     // every capitalised word of the texts that have accents (read once), then gather the plain

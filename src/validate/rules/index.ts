@@ -44,7 +44,7 @@ export const BUILT_IN_CHECKS = [
     severity: 'error',
     stage: 'reading',
     description:
-      'a missing key (at the front-matter\'s closing `---`, with a one-line example such as `hosts: [the All-Party Parliamentary Human Rights Group (PHRG)]`) or an unknown one ("did you mean speakers?"), a value of the wrong kind, `date: 7/11/16` (both readings offered), a bad slug',
+      'a missing key (at the front-matter\'s closing `---`, with a one-line example such as `hosts: [the All-Party Parliamentary Human Rights Group (PHRG)]`) or an unknown one (`speakrs` or `panel`: "did you mean speakers?"; `initials`: "did you mean key?"), a value of the wrong kind, `date: 7/11/16` (both readings offered), a bad slug',
   },
   { id: 'duplicate-key', severity: 'error', stage: 'reading', description: 'a YAML key given twice, or two people with the same initials' },
   { id: 'duplicate-slug', severity: 'error', stage: 'reading', description: 'two records that would write the same file' },

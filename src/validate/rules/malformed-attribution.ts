@@ -14,7 +14,7 @@ export const malformedAttribution: Rule = {
   id: 'malformed-attribution',
   severity: 'warning',
   description: '`subversives (JC + IV)` (no full stop before it), `(jc)`, `(JC/IV)`, `(JC + )`: brackets of initials that are not read as an attribution',
-  needsMeeting: true,
+  needs: 'cast',
   check(context, report) {
     for (const paragraph of context.nodes<Paragraph>('paragraph')) {
       const miss = context.nearMiss(paragraph);

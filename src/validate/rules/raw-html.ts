@@ -12,7 +12,7 @@ export const rawHtml: Rule = {
   id: 'raw-html',
   severity: 'error',
   description: 'HTML in the body; it is never passed into a briefing',
-  needsMeeting: false,
+  needs: 'body',
   check(context, report) {
     // The intro override is Markdown too, and printed in the briefing: it is held to the same.
     const intro = context.intro();

@@ -4,7 +4,7 @@ import type { Node } from 'unist';
 import type { Severity } from '../../diagnostics/diagnostic.js';
 import type { SourceText } from '../../diagnostics/source.js';
 import type { Attribution, NearMiss } from '../attributions.js';
-import type { Meeting } from '../meeting.js';
+import type { Cast, Meeting } from '../meeting.js';
 import type { TextSegment } from '../texts.js';
 
 export interface RuleReport {
@@ -20,6 +20,8 @@ export interface RuleContext {
   source: SourceText;
   tree: Root;
   attributions: readonly Attribution[];
+  /** The record's chairs and speakers when they are valid, even if the rest of the front-matter is not. */
+  cast?: Cast;
   /** The validated record; absent when its front-matter has errors. */
   meeting?: Meeting;
   /** Front-matter prose and body blocks, located (computed once, on first use). */
@@ -41,7 +43,10 @@ export interface Rule {
   severity: Severity;
   /** What it finds, for the README's table of rules (Markdown; scripts/rule-table.ts writes it). */
   description: string;
-  /** Rules that need the validated facts (speakers, date) skip records whose front-matter failed. */
-  needsMeeting: boolean;
+  /**
+   * What it reads beyond the body: `cast`, the chairs and speakers (skipped while they are
+   * invalid); `meeting`, every fact (skipped while any of the front-matter is).
+   */
+  needs: 'body' | 'cast' | 'meeting';
   check(context: RuleContext, report: (problem: RuleReport) => void): void;
 }

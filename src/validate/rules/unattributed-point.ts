@@ -13,7 +13,7 @@ export const unattributedPoint: Rule = {
   id: 'unattributed-point',
   severity: 'warning',
   description: 'a bullet without initials in a list whose other bullets have them',
-  needsMeeting: false,
+  needs: 'body',
   check(context, report) {
     const attributed = new Set(context.attributions.map((attribution) => attribution.paragraph));
     // A point with a mistyped attribution is reported as that (malformed-attribution) instead.

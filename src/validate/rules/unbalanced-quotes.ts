@@ -53,7 +53,7 @@ export const unbalancedQuotes: Rule = {
   id: 'unbalanced-quotes',
   severity: 'warning',
   description: '“ without ”, an odd number of `"`, ‘ without ’, ( or [ not closed',
-  needsMeeting: false,
+  needs: 'body',
   check(context, report) {
     for (const segment of context.texts()) {
       const imbalance = findImbalance(segment.text);

@@ -58,12 +58,12 @@ export const undefinedAbbreviation: Rule = {
   severity: 'warning',
   description: '`PKK` used but never defined as "Full Name (PKK)" ("did you mean PPK?"); UK, EU, UN, MP, NGO, APPG and a few more need no definition',
   // Its definitions stand in the front-matter too (a role "… (CAAAP)"): unread, it would see none.
-  needsMeeting: true,
+  needs: 'cast',
   check(context, report) {
     const texts = context.texts();
     const defined = new Set<string>();
     for (const segment of texts) for (const match of segment.text.matchAll(DEFINITION)) defined.add(match[1]!);
-    const keys = new Set(context.meeting?.people.keys() ?? []);
+    const keys = new Set(context.cast?.people.keys() ?? []);
     const known = new Set([...WELL_KNOWN_ABBREVIATIONS, ...context.abbreviations]);
     const reported = new Set<string>();
     for (const segment of texts) {

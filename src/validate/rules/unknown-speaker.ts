@@ -11,9 +11,9 @@ export const unknownSpeaker: Rule = {
   id: 'unknown-speaker',
   severity: 'error',
   description: '`(JCRP)` when only `JRCP` is declared ("did you mean JRCP?")',
-  needsMeeting: true,
+  needs: 'cast',
   check(context, report) {
-    const people = context.meeting?.people ?? new Map();
+    const people = context.cast?.people ?? new Map();
     const known = [...people.keys()];
     for (const attribution of context.attributions) {
       for (const { key, start, end } of attribution.keys) {
@@ -24,7 +24,7 @@ export const unknownSpeaker: Rule = {
           message: `no speaker or chair has the key ${key}`,
           note:
             didYouMean(key, known) ??
-            (context.meeting?.chairs.some((chair) => typeof chair !== 'string' && chair.key === undefined)
+            (context.cast?.chairs.some((chair) => typeof chair !== 'string' && chair.key === undefined)
               ? `give the speaker or chair a key: ${key} in the front-matter${known.length > 0 ? ` (declared: ${known.join(', ')})` : ''}`
               : known.length > 0
                 ? `declared keys: ${known.join(', ')}`

@@ -24,7 +24,7 @@ export const unsafeLink: Rule = {
   id: 'unsafe-link',
   severity: 'error',
   description: 'a link that is not `http:`, `https:` or `mailto:`, or an image that is not `http:` or `https:` (relative ones included)',
-  needsMeeting: false,
+  needs: 'body',
   check(context, report) {
     // The intro override is Markdown too, and printed in the briefing: it is held to the same.
     const intro = context.intro();

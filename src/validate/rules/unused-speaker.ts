@@ -10,10 +10,10 @@ export const unusedSpeaker: Rule = {
   id: 'unused-speaker',
   severity: 'warning',
   description: 'a speaker with a key who makes no attributed point',
-  needsMeeting: true,
+  needs: 'cast',
   check(context, report) {
     const used = new Set(context.attributions.flatMap((attribution) => attribution.keys.map(({ key }) => key)));
-    context.meeting?.speakers.forEach((speaker, index) => {
+    context.cast?.speakers.forEach((speaker, index) => {
       if (typeof speaker === 'string' || speaker.key === undefined || used.has(speaker.key)) return;
       const [start, end] = context.frontMatterRange(['speakers', index, 'key']) ?? [0, 0];
       report({
