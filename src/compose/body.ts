@@ -47,7 +47,53 @@ export function bodyToHtml(tree: Root, attributions: readonly Attribution[], peo
   for (const attribution of attributions) splitOffAttribution(attribution);
   const attributionHandler: Handler = (_state, node: AttributionNode) => attributionElement(node.attribution, people);
   const hast = toHast(tree, { handlers: { attribution: attributionHandler } }) as HastRoot;
-  return toHtml(sanitize(hast, schema));
+  return toHtml(forReading(sanitize(hast, schema) as HastRoot));
+}
+
+/**
+ * What the page's layout needs of the sanitised tree (added after the sanitiser, which would
+ * take it out): a table in a box of its own that scrolls sideways, so that a wide one does not
+ * widen a phone's page; and, for print, which links are their own text (not printed twice)
+ * and the address behind a mailto link (printed after it).
+ */
+function forReading(root: HastRoot): HastRoot {
+  let tables = 0;
+  const visit = (parent: HastRoot | Element): void => {
+    parent.children = parent.children.map((child) => {
+      if (child.type !== 'element') return child;
+      visit(child);
+      if (child.tagName === 'a') markLink(child);
+      if (child.tagName !== 'table') return child;
+      tables++;
+      return {
+        type: 'element',
+        tagName: 'div',
+        // Focusable and named, so that a keyboard can scroll it and a screen reader says what it is.
+        properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: `Table ${tables}` },
+        children: [child],
+      };
+    });
+  };
+  visit(root);
+  return root;
+}
+
+/** A URI component decoded, or left as it is when its escapes are broken. */
+function decoded(component: string): string {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return component;
+  }
+}
+
+function markLink(link: Element): void {
+  const href = String(link.properties.href ?? '');
+  const text = link.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+  if (href.startsWith('mailto:')) {
+    const address = decoded(href.slice('mailto:'.length).split('?')[0]!);
+    if (text !== address) link.properties.dataAddress = address;
+  } else if (text === href || `${text}/` === href) link.properties.className = ['bare-link'];
 }
 
 /** Replaces the attribution at the end of its text node by an `attribution` node. */
@@ -84,5 +130,5 @@ function attributionElement(attribution: Attribution, people: ReadonlyMap<string
 
 /** A Markdown fragment from the front-matter (the `intro` override), sanitised the same way. */
 export function markdownToHtml(tree: Root): string {
-  return toHtml(sanitize(toHast(tree) as HastRoot, schema));
+  return toHtml(forReading(sanitize(toHast(tree) as HastRoot, schema) as HastRoot));
 }
