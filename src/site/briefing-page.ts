@@ -7,7 +7,7 @@
 import { capitalise, fullDate, weekday } from '../compose/helpers.js';
 import type { BriefingView, PersonView } from '../compose/view-model.js';
 import { formatSpec } from '../render/formats.js';
-import { namedPeople, pageName } from './model.js';
+import { namedPeople, pageName, uniqueBy } from './model.js';
 import { siteFrame, type SiteFrame, type SiteSettings } from './site-frame.js';
 
 /** A neighbouring briefing, for the previous and next links. */
@@ -58,7 +58,8 @@ export interface BriefingPageContext {
   /** "Monday 7 November 2016" and "Meeting". */
   meetingDate: string;
   kindLabel: string;
-  tagLinks: { name: string; href: string }[];
+  /** One a tag page: tags that make the same page name (`death penalty`, `Death-penalty`) are one link. */
+  tagLinks: { name: string; slug: string; href: string }[];
   people: { name: string; href: string; as: 'chair' | 'speaker' }[];
   downloads: Download[];
   prev?: PageLink;
@@ -90,7 +91,10 @@ export function briefingPageContext(
     site: siteFrame(site, ''),
     meetingDate: `${weekday(view.date)} ${fullDate(view.date)}`,
     kindLabel: capitalise(view.kind),
-    tagLinks: view.tags.map((name) => ({ name, href: `tags/${pageName(name)}.html` })),
+    tagLinks: uniqueBy(
+      view.tags.map((name) => ({ name, slug: pageName(name), href: `tags/${pageName(name)}.html` })),
+      (tag) => tag.slug,
+    ),
     people: uniqueBy(people, (person) => `${person.as} ${person.href}`),
     downloads,
     jsonLd: jsonLd(view, downloads, site, canonical, updated),
@@ -103,11 +107,6 @@ export function briefingPageContext(
   if (pdf) context.pdfHref = pdf.href;
   if (updated) context.updated = updated;
   return context;
-}
-
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)));
 }
 
 function download(file: BuiltFile): Download {

@@ -226,23 +226,46 @@ export function buildModel(summaries: readonly SiteSummary[]): SiteModel {
 }
 
 function toEntry(summary: SiteSummary): BriefingEntry {
-  const tagLinks = summary.tags.map((name) => ({ name, slug: pageName(name) }));
+  const tagLinks = uniqueBy(
+    summary.tags.map((name) => ({ name, slug: pageName(name) })),
+    (tag) => tag.slug,
+  );
   const names = [...summary.chairs, ...summary.speakers].map((person) => person.name ?? person.text ?? '');
+  const dateText = `${longDate(summary.date)} ${summary.date.slice(0, 4)}`;
   return {
     ...summary,
     href: readingFile(summary.files),
-    dateText: `${longDate(summary.date)} ${summary.date.slice(0, 4)}`,
+    dateText,
     year: summary.date.slice(0, 4),
     tagLinks,
-    searchText: foldAccents([summary.heading, summary.summary, ...names, ...summary.tags].join(' ')),
+    searchText: foldForFilter([summary.heading, summary.summary, dateText, ...names, ...summary.tags].join(' ')),
     tagSlugs: tagLinks.map((tag) => tag.slug).join(' '),
   };
 }
 
-/** Lower case without accents, as the filter compares ("Tomás" → "tomas"). */
-export function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** The items whose keys are not those of an item before them. */
+export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)));
 }
+
+/**
+ * Text as the index's filter compares it (templates/default/index.hbs folds what is typed the
+ * same way): lower case, without accents ("Tomás" → "tomas", "Søren" → "soren"), with curly
+ * apostrophes straight (a phone types "women’s") and quotation marks as spaces.
+ */
+export function foldForFilter(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[øłđıæœßþ]/g, (letter) => FOLDED_LETTERS[letter]!)
+    .replace(/[‘’ʼ]/g, "'")
+    .replace(/["“”„«»]/g, ' ');
+}
+
+/** Letters that Unicode does not decompose into a base letter and an accent. */
+const FOLDED_LETTERS: Readonly<Record<string, string>> = { ø: 'o', ł: 'l', đ: 'd', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th' };
 
 /**
  * People sort by the last word of their name, titles and post-nominals aside ("Baroness Royall"

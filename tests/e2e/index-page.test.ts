@@ -109,6 +109,19 @@ describe.runIf(haveTools(CHROMIUM))('the index page of a small archive', () => {
     }
   });
 
+  it('filters as a phone types: curly apostrophes and quotation marks, and the year and month', async () => {
+    const { page, errors, done } = await opened('tags:\n  - women’s rights\n');
+    try {
+      const count = async (typed: string) => (await page.fill('#filter-text', typed), page.textContent('.filter-count'));
+      for (const typed of ["women's rights", 'women’s', '“women’s rights”', '"women\'s rights"', '2021', 'March 2021'])
+        expect(await count(typed), typed).toBe('1 of 1');
+      expect(await count('2020')).toBe('0 of 1');
+      expect(errors).toEqual([]);
+    } finally {
+      await done();
+    }
+  });
+
   it('offers no list of tags when no briefing has one, and filters by text all the same', async () => {
     const { page, errors, done } = await opened('');
     try {

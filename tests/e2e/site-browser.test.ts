@@ -12,7 +12,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveNuMessages, ARCHIVE_SIZE, pagesOfEachKind, siteArchive, SANTO_TOMAS, startArchiveNuCheck } from '../helpers/archive.js';
 import { sharedChromium } from '../helpers/browser.js';
-import { startPreview, type TempProject } from '../helpers/cli.js';
+import { startPreview, tempProject, type TempProject } from '../helpers/cli.js';
+import { buildHere } from '../helpers/site-build.js';
 import { serveFolder } from '../helpers/static-server.js';
 import { CHROMIUM, JAVA, haveTools } from '../helpers/tools.js';
 
@@ -47,6 +48,8 @@ describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview'
   // loads its index and WebAssembly once, not once per query.
   const results = async (query: string): Promise<{ title: string; href: string; date: string }[]> => {
     if (!page.url().startsWith(`${url}index.html`)) await page.goto(`${url}index.html`);
+    // The status of an earlier search for the same words must not pass for this one's.
+    await page.$eval('.search-status', (status) => (status.textContent = ''));
     await page.fill('#filter-text', query);
     await page.waitForFunction((q) => document.querySelector('.search-status')?.textContent?.includes(q), query, { timeout: 60_000 });
     return page.$$eval('.search-list li', (items) =>
@@ -77,11 +80,24 @@ describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview'
       const shown = await page.$$eval('.year .entry:not([hidden]) .entry-title', (links) => links.map((link) => link.getAttribute('href')));
       expect(shown, query).toEqual([`${SANTO_TOMAS}.html`]);
     }
+    // A capital dotted İ is a letter and a dot once lower-cased: Pagefind was given "i" and
+    // found every word beginning with it.
+    expect(await results('İstanbul')).toEqual([]);
     const found = await results('Pérez');
     const folded = await results('perez');
     expect(found.length).toBeGreaterThan(0);
     expect(folded.map((r) => r.href).sort()).toEqual(found.map((r) => r.href).sort());
   }, 240_000);
+
+  it('narrows the full text to the chosen tag, as it does the list', async () => {
+    await page.goto(`${url}index.html`);
+    await page.selectOption('#filter-tag', 'santo-tomas');
+    expect((await results('cadastre')).map((result) => result.href)).toEqual([`${url}${SANTO_TOMAS}.html`]);
+    await page.selectOption('#filter-tag', 'human-rights-defenders');
+    expect(await results('cadastre')).toEqual([]);
+    expect(await page.textContent('.search-status')).toBe('No briefing’s text matches “cadastre”.');
+    await page.selectOption('#filter-tag', '');
+  }, 120_000);
 
   it('searches from any page’s header, and keeps the filter’s state in the address', async () => {
     await page.goto(`${url}tags/peru.html`);
@@ -119,6 +135,25 @@ describe.runIf(haveTools(CHROMIUM))('search on the published site, served under 
   }, 120_000);
 });
 
+/** axe-core's violations on the open page (axe injected already), named by rule and selector. */
+function axeViolations(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    // axe is injected by the caller and has no types in the page.
+    const axe = (
+      window as unknown as {
+        axe: {
+          configure(spec: object): void;
+          run(options: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    // Every rule runs; only the violations are gathered with their nodes (axe's resultTypes),
+    // named by selector: no HTML snippet of each node checked, which is a tenth of the time.
+    axe.configure({ noHtml: true });
+    return (await axe.run({ resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}
+
 describe.runIf(haveTools(CHROMIUM))('every kind of page in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => (browser = await sharedChromium()), 60_000);
@@ -134,23 +169,7 @@ describe.runIf(haveTools(CHROMIUM))('every kind of page in Chromium', () => {
       await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
       for (const width of [390, 1200]) {
         await page.setViewportSize({ width, height: 900 });
-        const violations = await page.evaluate(async () => {
-          // axe is injected above and has no types in the page.
-          const axe = (
-            window as unknown as {
-              axe: {
-                configure(spec: object): void;
-                run(options: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
-              };
-            }
-          ).axe;
-          // Every rule runs; only the violations are gathered with their nodes (axe's resultTypes),
-          // named by selector: no HTML snippet of each node checked, which is a tenth of the time.
-          axe.configure({ noHtml: true });
-          return (await axe.run({ resultTypes: ['violations'] })).violations.map(
-            (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-          );
-        });
+        const violations = await axeViolations(page);
         found.push(...violations.map((violation) => `${name} at ${width}px: ${violation}`));
       }
     }
@@ -177,6 +196,63 @@ describe.runIf(haveTools(CHROMIUM))('every kind of page in Chromium', () => {
     ]);
     await context.close();
   });
+});
+
+describe.runIf(haveTools(CHROMIUM))('a briefing with a wide table, links and a footnote', () => {
+  const RECORD = `---
+title: Executions in the Gulf
+date: 2024-12-31
+hosts: [the Parliamentary Human Rights Group (PHRG)]
+speakers:
+  - key: MF
+    name: Maya Foa
+---
+
+- Figures were given by country.[^count] (MF)
+
+| Country | Executions in 2023 | Executions in 2024 | Of them for drug offences | Notes on the method of counting |
+| --- | ---: | ---: | :-: | --- |
+| Saudi Arabia | 172 | 345 | 122 | Counted from the official press agency's announcements |
+
+Write to [the group](mailto:office@example.org), or read <https://example.org/report>.
+
+[^count]: As counted by the group.
+`;
+
+  it('scrolls the table in its own box on a phone, aligns its columns, and prints addresses once', async () => {
+    const project = tempProject();
+    project.write('phrg-brief.yaml', 'site:\n  search: false\n');
+    project.write('meetings/2024-12-31-executions.md', RECORD);
+    expect((await buildHere(project.dir, { formats: ['html'] })).ok).toBe(true);
+    const page = await (await sharedChromium()).newPage({ viewport: { width: 390, height: 900 } });
+    try {
+      await page.goto(pathToFileURL(project.path('dist', '2024-12-31-executions.html')).href);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const box = await page.$eval('.table-scroll', (element) => ({
+        scrolls: element.scrollWidth > element.clientWidth,
+        label: element.getAttribute('aria-label'),
+      }));
+      expect(box).toEqual({ scrolls: true, label: 'Table 1' });
+      expect(await page.$$eval('tbody tr > *', (cells) => cells.map((cell) => getComputedStyle(cell).textAlign))).toEqual([
+        'left',
+        'right',
+        'right',
+        'center',
+        'left',
+      ]);
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.emulateMedia({ media: 'print' });
+      const after = (selector: string) => page.$eval(selector, (element) => getComputedStyle(element, '::after').content);
+      expect(await after('a[href^="mailto:"]')).toBe('" (office@example.org)"');
+      expect(await after('a[href="https://example.org/report"]')).toBe('none');
+      expect(await page.isVisible('a[data-footnote-backref]')).toBe(false);
+    } finally {
+      await page.close();
+      project.remove();
+    }
+  }, 60_000);
 });
 
 describe.runIf(haveTools(JAVA))('every kind of page in the Nu HTML Checker', () => {

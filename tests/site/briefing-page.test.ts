@@ -46,4 +46,13 @@ describe('a briefing’s page', () => {
     for (const [name, href] of links) expect(readFileSync(project.path('dist', href!), 'utf8')).toContain(`<h1>${name}</h1>`);
     expect(new Set(links.map(([, href]) => href)).size).toBe(2);
   });
+
+  it('links tags written two ways to their one page once, on the page and in the index', async () => {
+    const page = await built({
+      '2021-03-05-tags.md': `---\ntitle: Tags\ndate: 2021-03-05\n${HOSTS}\ntags: [death penalty, Death-penalty, Iran]\n---\n\nA point.\n`,
+    });
+    const tagLinks = (html: string) => [...html.matchAll(/<a href="(?:\.\.\/)?(tags\/[^"]+)"[^>]*>/g)].map((m) => m[1]);
+    expect(tagLinks(page('2021-03-05-tags'))).toEqual(['tags/death-penalty.html', 'tags/iran.html']);
+    expect(tagLinks(page('index'))).toEqual(['tags/death-penalty.html', 'tags/iran.html']);
+  });
 });
