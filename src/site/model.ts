@@ -198,7 +198,8 @@ export function buildModel(summaries: readonly SiteSummary[]): SiteModel {
   // name ("C" and "C++", "Human rights" and "Human Rights") share that page, titled by them all.
   const tags = new Map<string, TagPage & { names: Set<string> }>();
   for (const briefing of briefings) {
-    for (const link of briefing.tagLinks) {
+    // Every name the briefing gives, though its page links to each tag page once.
+    for (const link of briefing.tags.map((name) => ({ name, slug: pageName(name) }))) {
       const page = tags.get(link.slug) ?? { ...link, names: new Set<string>(), briefings: [] };
       page.names.add(link.name);
       if (page.briefings.at(-1) !== briefing) page.briefings.push(briefing);
