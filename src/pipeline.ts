@@ -94,6 +94,11 @@ async function templateProblems(options: PipelineOptions): Promise<Diagnostic[]>
   const { loadTemplates } = await import('./compose/templates.js');
   try {
     loadTemplates(dir);
+    // The theme (its values, its fonts) where the project's formats use it.
+    if (options.config.formats.some((format) => format === 'pdf' || format === 'docx')) {
+      const { loadTheme } = await import('./render/pdf/theme.js');
+      loadTheme(dir, options.config.pdf.pageSize);
+    }
     return [];
   } catch (error) {
     return [templateDiagnostic(error, options.cwd)];

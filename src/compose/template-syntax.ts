@@ -14,6 +14,8 @@ interface Node {
   loc: hbs.AST.SourceLocation;
   /** A mustache's, a block's or a sub-expression's: the helper or value it names. */
   path?: { type: string; original?: unknown };
+  /** A partial's: the partial it names. */
+  name?: { type: string; original?: unknown };
   params?: Node[];
   hash?: unknown;
   program?: Node;
@@ -21,8 +23,11 @@ interface Node {
   body?: Node[];
 }
 
-/** Throws a TemplateError, placed, for a template that cannot be parsed or calls no helper there is. */
-export function checkTemplate(env: typeof Handlebars, source: string, path: string): void {
+/**
+ * Throws a TemplateError, placed, for a template that cannot be parsed, calls no helper there
+ * is, or includes a partial not among `partials` (a `{{#> name}}` block has its own fallback).
+ */
+export function checkTemplate(env: typeof Handlebars, source: string, path: string, partials: ReadonlySet<string>): void {
   let program: Node;
   try {
     program = env.parse(source) as unknown as Node;
@@ -30,6 +35,13 @@ export function checkTemplate(env: typeof Handlebars, source: string, path: stri
     throw parseError(source, path, errorMessage(error));
   }
   visit(program, (node) => {
+    if (node.type === 'PartialStatement' && node.name?.type === 'PathExpression' && !partials.has(String(node.name.original)))
+      throw new TemplateError(
+        path,
+        `there is no partial called ${String(node.name.original)}${partials.size > 0 ? ` (there are ${[...partials].sort().join(', ')})` : ''}`,
+        node.loc.start.line,
+        node.loc.start.column + 1,
+      );
     const callee = node.path;
     const calls = node.type === 'SubExpression' || (node.params?.length ?? 0) > 0 || node.hash !== undefined;
     if (!calls || callee?.type !== 'PathExpression') return;

@@ -58,24 +58,24 @@ function readTemplates(overrideDir: string | undefined): TemplateSet {
   const partialNames = new Set(dirs.flatMap((dir) => listHbs(join(dir, 'partials'))));
   for (const name of [...partialNames].sort()) {
     const path = resolve(join('partials', `${name}.hbs`));
-    env.registerPartial(name, compile(env, path));
+    env.registerPartial(name, compile(env, path, partialNames));
   }
   return {
-    briefing: compile(env, resolve('briefing.hbs')),
-    page: compile(env, resolve('page.hbs')),
-    index: compile(env, resolve('index.hbs')),
-    tag: compile(env, resolve('tag.hbs')),
-    people: compile(env, resolve('people.hbs')),
-    personPage: compile(env, resolve('person-page.hbs')),
-    feed: compile(env, resolve('feed.hbs')),
+    briefing: compile(env, resolve('briefing.hbs'), partialNames),
+    page: compile(env, resolve('page.hbs'), partialNames),
+    index: compile(env, resolve('index.hbs'), partialNames),
+    tag: compile(env, resolve('tag.hbs'), partialNames),
+    people: compile(env, resolve('people.hbs'), partialNames),
+    personPage: compile(env, resolve('person-page.hbs'), partialNames),
+    feed: compile(env, resolve('feed.hbs'), partialNames),
     styles: readFileSync(resolve('styles.css'), 'utf8'),
     files,
   };
 }
 
-function compile(env: typeof Handlebars, path: string): TemplateFn {
+function compile(env: typeof Handlebars, path: string, partials: ReadonlySet<string>): TemplateFn {
   const source = readFileSync(path, 'utf8');
-  checkTemplate(env, source, path);
+  checkTemplate(env, source, path, partials);
   const template = env.compile(source, { strict: false, preventIndent: true });
   return (context) => {
     try {

@@ -39,9 +39,11 @@ export async function buildSettings(
   if (settings !== previous.settings || force) {
     const { loadTemplates } = await import('../compose/templates.js');
     loadTemplates(config.templatesDir);
-    if (formats.includes('pdf')) {
-      const { loadTheme } = await import('../render/pdf/theme.js'); // not pdfkit: only the font paths
-      fontFiles = Object.values(loadTheme(config.templatesDir, config.pdf.pageSize).fonts);
+    if (formats.includes('pdf') || formats.includes('docx')) {
+      // Not pdfkit: the theme's values and font paths, found wrong here once, not for every record.
+      const { loadTheme } = await import('../render/pdf/theme.js');
+      const theme = loadTheme(config.templatesDir, config.pdf.pageSize);
+      if (formats.includes('pdf')) fontFiles = Object.values(theme.fonts);
       settings = keyWith(fontFiles);
     }
   }

@@ -8,6 +8,7 @@ import { clearTemplateCache, loadTemplates } from '../../src/compose/templates.j
 import { loadRecordText } from '../../src/load/record.js';
 import { validateRecord } from '../../src/validate/record.js';
 import { checkPaths } from '../../src/cli/check.js';
+import { clearThemeCache } from '../../src/render/pdf/theme.js';
 import { collectOutput } from '../../src/cli/output.js';
 import { REPO, tempProject } from '../helpers/cli.js';
 
@@ -74,9 +75,47 @@ describe('a broken template', () => {
     expect(errorWith('{{name}} {{> person}}').message).toContain('include one another'); // read without complaint
     expect(loadError('{{#each tags}}{{this}}{{/each}} {{uppercase name}}').message).toBe('there is no helper called uppercase');
   });
+
+  it('is reported at a partial there is none of, and not for a partial block, which has its own fallback', () => {
+    const error = loadError('{{name}}\n  {{> persn}}');
+    expect([error.message, error.line, error.column]).toEqual([
+      'there is no partial called persn (there are briefing-facts, briefing-list, person, site-footer, site-header)',
+      2,
+      3,
+    ]);
+    expect(errorWith('{{#> missing}}{{name}}{{/missing}} {{> person}}').message).toContain('include one another'); // read without complaint
+  });
 });
 
 describe('check', () => {
+  it('reports a project’s PDF theme with a value out of bounds or a font that is not there, as the build would', async () => {
+    const own = tempProject({ withExample: true });
+    try {
+      own.write('phrg-brief.yaml', 'templates: mine\n');
+      const problems = async (theme: string): Promise<unknown> => {
+        own.write('mine/pdf-theme.yaml', theme);
+        clearThemeCache();
+        const out = collectOutput();
+        expect(await checkPaths(['meetings'], own.dir, { reporter: 'json' }, out)).toBe(1);
+        return JSON.parse(out.printed.stdout);
+      };
+      expect(await problems('lineHeight: 5\n')).toEqual([
+        expect.objectContaining({ file: join('mine', 'pdf-theme.yaml'), line: 1, column: 13, rule: 'template', message: 'lineHeight must be at most 3' }),
+      ]);
+      expect(await problems('fonts:\n  regular: ./nofont.ttf\n')).toEqual([
+        expect.objectContaining({
+          file: join('mine', 'pdf-theme.yaml'),
+          line: 2,
+          column: 12,
+          message: expect.stringMatching(/^fonts\.regular: there is no file \.\/nofont\.ttf/),
+        }),
+      ]);
+    } finally {
+      own.remove();
+      clearThemeCache();
+    }
+  });
+
   it('reports a project’s broken template, as the build would', async () => {
     const own = tempProject({ withExample: true });
     try {

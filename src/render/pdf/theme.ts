@@ -108,6 +108,15 @@ function readYaml(file: string): { value: Record<string, unknown>; document: Doc
   }
 }
 
+/** Where `fonts.<face>` is written in a theme file, when it can be read. */
+function placeOfFont(file: string, face: string): [number?, number?] {
+  const text = readFileSync(file, 'utf8');
+  const node = parseDocument(text).getIn(['fonts', face], true);
+  if (!isNode(node) || !node.range) return [];
+  const { line, column } = lineAndColumn(text, node.range[0]);
+  return [line, column];
+}
+
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, column: before.at(-1)!.length + 1 };
@@ -130,7 +139,12 @@ function withFontsFrom(theme: Record<string, unknown>, file: string): Record<str
 }
 
 function resolveFont(path: string, file: string, face: string): string {
-  if (path.startsWith('.') || isAbsolute(path)) return resolve(dirname(file), path);
+  if (path.startsWith('.') || isAbsolute(path)) {
+    const found = resolve(dirname(file), path);
+    // Found missing here, once, at the theme: else every record's PDF fails alike.
+    if (!existsSync(found)) throw new TemplateError(file, `fonts.${face}: there is no file ${path} (${found})`, ...placeOfFont(file, face));
+    return found;
+  }
   const own = join(OWN_FONTS_DIR, basename(path));
   if (!/[/\\]/.test(path)) {
     if (existsSync(own)) return own;
