@@ -2,12 +2,19 @@
  * The output folder as the build meets it: whether it may be used at all, which names it
  * holds, how its files are named to the user, and removing files from it (never outside it).
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { displayPath } from '../load/discover.js';
 
-/** Why the output folder may not be used: it holds the records, or sits among them. */
+/** Why the output folder may not be used: it is a file, holds the records, or sits among them. */
 export function outputOverlap(outDir: string, inputs: readonly string[], records: readonly string[]): string | undefined {
+  // A file where the folder, or one of the folders above it, would be: nothing can be written.
+  for (let dir = outDir; ; dir = dirname(dir)) {
+    const found = existsSync(dir) ? statSync(dir) : undefined; // existsSync: false below a file too (ENOTDIR)
+    if (found && !found.isDirectory())
+      return `${dir === outDir ? 'the output folder is' : `${basename(dir)}, a folder above the output folder, is`} a file, not a folder`;
+    if (found || dirname(dir) === dir) break;
+  }
   const within = (dir: string, path: string): boolean => path === dir || path.startsWith(`${dir}${sep}`);
   const record = records.find((file) => within(outDir, file));
   if (record) return `the output folder holds records (${relative(outDir, record)}): building there would overwrite them`;

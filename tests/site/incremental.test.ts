@@ -282,6 +282,19 @@ describe('incremental builds', () => {
     expect(existsSync(project.path('meetings', 'out'))).toBe(false);
     expect(readFileSync(project.path('meetings', names[0]!), 'utf8')).toMatch(/^---\n/);
   });
+
+  it('refuse an output folder that is a file, or below one, as bad usage with a message, not a stack trace', async () => {
+    project.write('notes.txt', 'kept\n');
+    const onFile = await runCli(['build', '--out', 'notes.txt/site', '--reporter', 'json'], project.dir);
+    expect(onFile.code).toBe(2);
+    expect(JSON.parse(onFile.stdout)).toEqual([
+      expect.objectContaining({ rule: 'usage', message: 'notes.txt, a folder above the output folder, is a file, not a folder' }),
+    ]);
+    expect(onFile.stderr).not.toMatch(/ENOTDIR|\n {4}at /);
+    const file = await build({ out: 'notes.txt' });
+    expect(file.diagnostics.map((d) => d.message)).toEqual(['the output folder is a file, not a folder']);
+    expect(readFileSync(project.path('notes.txt'), 'utf8')).toBe('kept\n');
+  });
 });
 
 describe('incremental builds, of the briefings’ data alone', () => {
