@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { errorMessage, isStackOverflow } from '../diagnostics/error-message.js';
 import { importBriefing } from '../import/briefing.js';
-import { decodeImported } from '../import/decode.js';
+import { decodeImported, notText } from '../import/decode.js';
 import { recordFileName, recordText } from '../import/record.js';
 import { briefingLines } from '../import/text.js';
 import { DEFAULT_RECORD_SIZE, recordSizeProblem } from '../load/limits.js';
@@ -33,12 +33,16 @@ export async function importPaths(inputs: string[], cwd: string, options: Import
       return EXIT_ERRORS;
     }
     if (statSync(path).isDirectory()) {
-      files.push(
-        ...readdirSync(path)
-          .filter((name) => READABLE.has(extname(name).toLowerCase()))
-          .sort()
-          .map((name) => join(input, name)),
-      );
+      const names = readdirSync(path).sort();
+      const readable = names.filter((name) => READABLE.has(extname(name).toLowerCase()));
+      files.push(...readable.map((name) => join(input, name)));
+      // Said, so that a folder of Word files is not passed over without a word.
+      const others = names.filter((name) => !readable.includes(name) && !name.startsWith('.') && statSync(join(path, name)).isFile());
+      if (others.length > 0)
+        out.stderr(
+          `phrg-brief import: ${input}: left out ${others.length === 1 ? others[0] : `${others.length} files (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''})`}: only text (.txt) and saved web pages (.html, .htm) are read; save Word files as one of those\n`,
+        );
+      if (readable.length === 0) out.stderr(`phrg-brief import: ${input}: no .txt, .html or .htm file to import\n`);
     } else {
       files.push(input);
     }
@@ -48,7 +52,14 @@ export async function importPaths(inputs: string[], cwd: string, options: Import
     // Each file is imported or refused alone: one that cannot be read leaves the others to go on.
     try {
       const html = /\.html?$/i.test(file);
-      const decoded = decodeImported(await readFile(resolve(cwd, file)), html);
+      const bytes = await readFile(resolve(cwd, file));
+      const binary = notText(bytes);
+      if (binary) {
+        out.stderr(`${file}: cannot import it: ${binary}\n`);
+        failed++;
+        continue;
+      }
+      const decoded = decodeImported(bytes, html);
       const result = importBriefing(briefingLines(decoded.text, html));
       if (decoded.warning) result.warnings.unshift(decoded.warning);
       const target = resolve(cwd, options.out, recordFileName(result, basename(file, extname(file))));

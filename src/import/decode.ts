@@ -13,7 +13,29 @@ export interface ImportedText {
   warning?: string;
 }
 
+/**
+ * Why a file cannot be imported, for one that is not text at all: a Word or OpenDocument file
+ * (a zip), an old Word file, a PDF or RTF, told by its first bytes whatever its name says.
+ */
+export function notText(bytes: Uint8Array): string | undefined {
+  const starts = (...signature: number[]): boolean => signature.every((byte, i) => bytes[i] === byte);
+  const save = 'open it in Word and save it as Plain Text (.txt) or Web Page (.htm), then import that';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return `it is a Word (.docx) or OpenDocument file, not text: ${save}`;
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return `it is an old Word (.doc) file, not text: ${save}`;
+  if (starts(0x25, 0x50, 0x44, 0x46))
+    return 'it is a PDF, whose text cannot be read back in order: import the Word file or web page it was made from, saved as text';
+  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return `it is a Rich Text (.rtf) file: ${save}`;
+  return undefined;
+}
+
 export function decodeImported(bytes: Uint8Array, html: boolean): ImportedText {
+  // Word's and Notepad's "Unicode" is UTF-16, with a byte-order mark to say which way round.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16)
+    return {
+      text: new TextDecoder(utf16).decode(bytes).replace(/\r\n?/g, '\n'),
+      warning: `the file was read as ${utf16.toUpperCase()} (Unicode Text); the record is written as UTF-8`,
+    };
   const strict = decodeRecord(bytes);
   if (strict.ok) return { text: strict.text };
   const declared = html ? declaredCharset(bytes) : undefined;

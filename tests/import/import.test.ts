@@ -4,7 +4,7 @@
  * exported web page go through the real CLI (import, check, build); the other shapes through
  * the import and check commands' own code in-process, rendered as build renders a briefing.
  */
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -203,6 +203,40 @@ describe('import of pages it cannot take whole', () => {
     const html = await importOne('latin2/lodz.html', 'meetings-latin2');
     expect(html.stderr).toContain('the file was read as iso-8859-2, as the page declares');
     expect(readFileSync(html.record, 'utf8')).toContain('title: A Meeting in Łódź');
+  });
+
+  it('reads a briefing saved as Unicode Text (UTF-16, either way round) as the same record', async () => {
+    const seed = readFileSync(join(FIXTURES, '2016-11-07-peru.seed.txt'), 'utf8');
+    const little = Buffer.from(`\uFEFF${seed.replace(/\n/g, '\r\n')}`, 'utf16le');
+    project.write('utf16le/peru.txt', little);
+    project.write('utf16be/peru.txt', Buffer.from(little).swap16());
+    for (const [folder, name] of [
+      ['utf16le', 'UTF-16LE'],
+      ['utf16be', 'UTF-16BE'],
+    ] as const) {
+      const txt = await importOne(`${folder}/peru.txt`, `meetings-${folder}`);
+      expect(txt.stderr).toContain(`warning: the file was read as ${name} (Unicode Text)`);
+      expect(readFileSync(txt.record, 'utf8')).toBe(readFileSync(imported.get('seed')!.record, 'utf8'));
+    }
+  });
+
+  it('refuses Word, PDF and RTF files by what they hold, whatever their names, and says how to save them', async () => {
+    project.write('word/a.docx', Buffer.from('PK\u0003\u0004 the zip of a Word file'));
+    project.write('word/b.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    project.write('word/c.txt', Buffer.from('%PDF-1.7 renamed'));
+    const printed = collectOutput();
+    expect(await importPaths(['word'], project.dir, { out: 'meetings-word' }, printed)).toBe(1);
+    expect(printed.printed.stderr).toContain(
+      'phrg-brief import: word: left out 2 files (a.docx, b.doc): only text (.txt) and saved web pages (.html, .htm) are read; save Word files as one of those\n',
+    );
+    expect(printed.printed.stderr).toContain(`${join('word', 'c.txt')}: cannot import it: it is a PDF`);
+    const named = collectOutput();
+    expect(await importPaths(['word/a.docx', 'word/b.doc'], project.dir, { out: 'meetings-word' }, named)).toBe(1);
+    expect(named.printed.stderr).toContain(
+      'word/a.docx: cannot import it: it is a Word (.docx) or OpenDocument file, not text: open it in Word and save it as Plain Text (.txt)',
+    );
+    expect(named.printed.stderr).toContain('word/b.doc: cannot import it: it is an old Word (.doc) file');
+    expect(existsSync(project.path('meetings-word'))).toBe(false);
   });
 
   it('refuses a page nested too deep to read, alone, and imports the others', async () => {
