@@ -11,7 +11,7 @@ import { dirname, join, relative, sep } from 'node:path';
 
 export interface Repository {
   root: string;
-  /** The branch checked out (or to be made by the first commit). */
+  /** The remote's default branch, else the branch checked out (or to be made by the first commit). */
   branch: string;
 }
 
@@ -23,7 +23,25 @@ export function repositoryOf(dir: string): Repository | undefined {
     if (parent === root) return undefined;
     root = parent;
   }
-  return { root, branch: currentBranch(root) ?? 'main' };
+  return { root, branch: defaultBranch(root) ?? currentBranch(root) ?? 'main' };
+}
+
+/**
+ * The branch a clone's remote publishes from (`origin/HEAD`): `init` is often run on a
+ * branch made for the change, and a workflow naming that branch would stop publishing once
+ * it is merged.
+ */
+function defaultBranch(root: string): string | undefined {
+  try {
+    const ref = execFileSync('git', ['symbolic-ref', '--short', 'refs/remotes/origin/HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return ref.trim().replace(/^origin\//, '') || undefined;
+  } catch {
+    return undefined; // no remote, no git, or a remote whose HEAD was never fetched
+  }
 }
 
 function currentBranch(root: string): string | undefined {

@@ -1,4 +1,5 @@
 /** What build and check share: reading the config, and printing problems the chosen way. */
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
@@ -36,12 +37,26 @@ export async function report(
   if (sorted.length > 0 || reporter !== 'pretty') {
     const { formatDiagnostics, fromWorkspace } = await import('../diagnostics/reporters/index.js');
     const sources = reporter === 'pretty' ? await readSources(sorted, cwd) : undefined;
-    const workspace = process.env.GITHUB_WORKSPACE;
+    const workspace = realWorkspace(process.env.GITHUB_WORKSPACE);
     const named = reporter === 'github' && workspace ? fromWorkspace(sorted, workspace, cwd) : sorted;
     const text = formatDiagnostics(reporter, named, { color, debug, ...(sources ? { sources } : {}) });
     if (text) out.stdout(text);
   }
   if (sorted.length > 0 || reporter === 'pretty') out.stderr(`${summary(sorted)}\n`);
+}
+
+/**
+ * GITHUB_WORKSPACE with its links resolved, as the working folder is: a self-hosted runner's
+ * work folder is often reached through a symbolic link, and files would then be named from
+ * the wrong place.
+ */
+function realWorkspace(workspace: string | undefined): string | undefined {
+  if (!workspace) return undefined;
+  try {
+    return realpathSync(workspace);
+  } catch {
+    return workspace;
+  }
 }
 
 async function readSources(diagnostics: readonly Diagnostic[], cwd: string): Promise<Map<string, string>> {

@@ -1,6 +1,6 @@
 /** `init` in an empty folder, then `build`, tried as a new user would. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkPaths } from '../../src/cli/check.js';
@@ -97,9 +97,22 @@ describe('phrg-brief init', () => {
       'briefings/meetings/2016-11-07-peru.md',
       readFileSync(project.path('briefings/meetings/2016-11-07-peru.md'), 'utf8').replace('date: 2016-11-07', 'date: 7/11/16'),
     );
-    const check = await runCli(['check', '--reporter', 'github'], project.path('briefings'), { GITHUB_WORKSPACE: project.dir });
-    expect(check.code).toBe(1);
-    expect(check.stdout).toMatch(/^::error file=briefings\/meetings\/2016-11-07-peru\.md,line=\d+,/m);
+    // Also when the workspace is named through a symbolic link, as self-hosted runners' often are.
+    symlinkSync(project.dir, project.path('linked'));
+    for (const workspace of [project.dir, project.path('linked')]) {
+      const check = await runCli(['check', '--reporter', 'github'], project.path('briefings'), { GITHUB_WORKSPACE: workspace });
+      expect(check.code).toBe(1);
+      expect(check.stdout, workspace).toMatch(/^::error file=briefings\/meetings\/2016-11-07-peru\.md,line=\d+,/m);
+    }
+  });
+
+  it('publishes from the branch a clone’s remote publishes from, when init runs on a branch made for the change', async () => {
+    project = tempProject();
+    execFileSync('git', ['init', '-q', '-b', 'add-publishing'], { cwd: project.dir });
+    execFileSync('git', ['symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main'], { cwd: project.dir });
+    const init = await runCli(['init', '--ci', 'github'], project.dir);
+    expect(init.code, init.stderr).toBe(0);
+    await expectPublishingWorkflow(project.path('.github/workflows/briefings.yml'), { branch: 'main' });
   });
 
   it('starts the project in a named folder', async () => {

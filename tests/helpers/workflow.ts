@@ -25,6 +25,7 @@ interface Workflow {
   on: Record<string, unknown>;
   defaults?: { run: Record<string, string> };
   permissions: Record<string, string>;
+  concurrency: { group: string; 'cancel-in-progress': string };
   jobs: Record<string, Job>;
 }
 
@@ -54,8 +55,15 @@ export async function expectPublishingWorkflow(file: string, { branch = 'main', 
     expect(Number(setupNode?.with?.['node-version'])).toBeGreaterThanOrEqual(22);
     expect(runs(job)[0]).toBe('npm ci');
     for (const run of runs(job).filter((command) => command.includes('phrg-brief'))) expect(run).toMatch(/^npx --no phrg-brief /);
-    expect(job.permissions).toEqual({ contents: 'read' });
   }
+  expect(check!.permissions).toEqual({ contents: 'read' });
+  // configure-pages reads the Pages settings: with only contents, it fails "not accessible by integration".
+  expect(build!.permissions).toEqual({ contents: 'read', pages: 'read' });
+  // Publishing in the order pushed: a build that ends later must not deploy an older site over
+  // a newer one, so build and deploy share one queue, workflow-wide, never cancelled; checks of
+  // pull requests are not queued behind it.
+  expect(workflow.concurrency.group).toMatch(/github\.event_name == 'pull_request' && .* \|\| 'pages'/);
+  expect(workflow.concurrency['cancel-in-progress']).toBe("${{ github.event_name == 'pull_request' }}");
   expect(runs(check!)).toEqual(['npm ci', 'npx --no phrg-brief check --reporter github', 'npx --no phrg-brief fmt --check']);
   expect(check!.if).toBeUndefined();
   // The form is checked when the records' check fails too, once npm ci has installed phrg-brief.
