@@ -1,5 +1,6 @@
 /** phrg-brief.yaml, the project's settings. Every key is optional; defaults are filled in. */
 import { z } from 'zod';
+import { languageTagSchema } from '../validate/schema.js';
 import { FORMATS, formatIds, type Format, type FormatSpec } from '../render/formats.js';
 
 const severity = z.enum(['off', 'info', 'warning', 'error']);
@@ -24,7 +25,7 @@ export function configSchemaFor(formats: readonly FormatSpec[]) {
     site: z
       .strictObject({
         title: z.string().min(1).optional(),
-        lang: z.string().optional(),
+        lang: languageTagSchema.optional(),
         baseUrl: z
           .url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://example.org/briefings' })
           // The site's pages are written after it: a query, a fragment or a space would stand inside every link.

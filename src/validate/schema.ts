@@ -29,6 +29,9 @@ export const isoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be written YYYY-MM-DD', abort: true })
   .refine(isIsoDate, { error: 'must be written YYYY-MM-DD' });
 
+/** A BCP 47 language tag, as `lang` attributes, the PDF's /Lang and Word's w:lang take it. */
+export const languageTagSchema = z.string().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, { error: 'must be a language tag such as en-GB or es' });
+
 export const recordSchema = z.strictObject({
   title: text.describe('The briefing’s title, e.g. Peru – The Negative Impacts of …'),
   date: isoDateSchema.describe('The day of the meeting, YYYY-MM-DD'),
@@ -63,10 +66,7 @@ export const recordSchema = z.strictObject({
     .describe('Output file name; default: the record’s file name without .md'),
   draft: z.boolean().optional().describe('Drafts are checked but left out of builds unless --drafts'),
   /** BCP 47 language of the briefing; en-GB when absent. */
-  lang: z
-    .string()
-    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, { error: 'must be a language tag such as en-GB or es' })
-    .optional(),
+  lang: languageTagSchema.optional(),
 });
 
 /** A record's chairs and speakers alone, valid or not whatever the rest of the front-matter holds. */

@@ -50,6 +50,17 @@ describe('site.baseUrl', () => {
   });
 });
 
+describe('site.lang', () => {
+  it('is a language tag, as a record’s lang is: it stands in every page’s lang attribute', async () => {
+    const at = async (lang: string) => {
+      project.write('phrg-brief.yaml', `site:\n  lang: ${JSON.stringify(lang)}\n`);
+      return (await loadConfig(project.dir)).diagnostics.map((d) => `${d.rule} ${d.line}:${d.column} ${d.message}`);
+    };
+    for (const good of ['en-GB', 'cy', 'es-419']) expect(await at(good), good).toEqual([]);
+    for (const bad of ['English (UK)', 'en_GB']) expect(await at(bad), bad).toEqual(['schema 2:9 lang must be a language tag such as en-GB or es']);
+  });
+});
+
 describe('a value that must be one of a few', () => {
   it('names the choices in words, with what was found', async () => {
     project.write('phrg-brief.yaml', 'pdf:\n  pageSize: A5\nformats: [html, odt]\n');
