@@ -3,6 +3,7 @@ import { dateMismatch } from './date-mismatch.js';
 import { emptyBody } from './empty-body.js';
 import { inconsistentName } from './inconsistent-name.js';
 import { malformedAttribution } from './malformed-attribution.js';
+import { pastedBullet } from './pasted-bullet.js';
 import { rawHtml } from './raw-html.js';
 import type { Rule } from './rule.js';
 import { unattributedPoint } from './unattributed-point.js';
@@ -17,6 +18,7 @@ export const RULES: readonly Rule[] = [
   malformedAttribution,
   unusedSpeaker,
   unattributedPoint,
+  pastedBullet,
   unbalancedQuotes,
   undefinedAbbreviation,
   rawHtml,
@@ -89,9 +91,14 @@ export const BUILT_IN_CHECKS = [
     severity: 'error',
     stage: 'running',
     description:
-      "a project's own template that cannot be read or run: a block left open or closed by another name, a helper there is none of (check reports it too)",
+      "a project's own template that cannot be read or run: a block left open or closed by another name, a helper or partial there is none of; a PDF theme value out of bounds or font file not there (check reports these too)",
   },
-  { id: 'usage', severity: 'error', stage: 'running', description: 'a command that cannot be carried out as given (an output folder among the records)' },
+  {
+    id: 'usage',
+    severity: 'error',
+    stage: 'running',
+    description: 'a command that cannot be carried out as given (an output folder among the records, or that is a file)',
+  },
   { id: 'internal-error', severity: 'error', stage: 'running', description: 'phrg-brief itself failed on the file (`--debug` shows the stack trace)' },
 ] as const;
 
