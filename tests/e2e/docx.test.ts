@@ -164,6 +164,18 @@ describe('Word briefings', () => {
     ]);
   });
 
+  it('size a table’s columns by their words, across the text’s width, as the PDF does', () => {
+    const document = docxParts(project.path('dist', '2020-05-06-aligned.docx'))['word/document.xml']!;
+    const grid = [...document.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((match) => Number(match[1]));
+    const width = Number(/<w:tblW w:type="dxa" w:w="(\d+)"\/>/.exec(document)?.[1]);
+    expect(document).toContain('<w:tblLayout w:type="fixed"/>');
+    expect(grid).toHaveLength(3);
+    expect(Math.abs(grid.reduce((a, b) => a + b, 0) - width)).toBeLessThanOrEqual(3);
+    // "Centred" is shorter than "Westward" and "Eastward": an even share would not say so.
+    expect(grid[1]).toBeLessThan(grid[0]!);
+    expect(grid[0]).toBe(grid[2]);
+  });
+
   it('are byte-identical when built again from nothing', async () => {
     const first = [peru(), edges(), long()].map((file) => readFileSync(file));
     rmSync(project.path('dist'), { recursive: true });

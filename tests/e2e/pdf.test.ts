@@ -136,6 +136,12 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
       'meetings/2020-05-05-aligned.md',
       '---\ntitle: Aligned\ndate: 2020-05-05\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\n| Westward | Centred | Eastward |\n| :-- | :-: | --: |\n| a | bb | ccc |\n',
     );
+    // Twelve columns: ten of figures, and two of words that fit whole once the figures give up their room.
+    const years = Array.from({ length: 10 }, (_, i) => String(2015 + i));
+    own.write(
+      'meetings/2020-05-07-wide.md',
+      `---\ntitle: Wide\ndate: 2020-05-07\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\n| Country | ${years.join(' | ')} | Methodology |\n|${' --- |'.repeat(12)}\n| Bahrain | ${years.map((_, i) => String(i)).join(' | ')} | Official announcements |\n`,
+    );
     const result = await runCli(['build', '--format', 'pdf', '--reporter', 'json'], own.dir);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     others = { dir: own.dir, diagnostics: JSON.parse(result.stdout) as Others['diagnostics'] };
@@ -172,6 +178,12 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
     expect(Math.abs(box('ccc').xMax - box('Eastward').xMax)).toBeLessThan(0.5);
     // Each is a word narrower than its heading: aligned any other way, the edges would differ.
     expect(box('ccc').xMin - box('Eastward').xMin).toBeGreaterThan(5);
+  });
+
+  it('give a wide table’s columns of words the room its columns of figures do not need, breaking no word', () => {
+    const words = wordBoxes(join(others.dir, 'dist', '2020-05-07-wide.pdf')).map((box) => box.word);
+    for (const word of ['Country', 'Methodology', 'Bahrain', 'announcements', '2015', '2024']) expect(words, word).toContain(word);
+    expect(others.diagnostics.filter((d) => d.rule === 'pdf-layout' && d.file.endsWith('wide.md'))).toEqual([]);
   });
 
   it('set a footnote’s number in the font’s superscript figures, linking to no web address', () => {

@@ -5,7 +5,8 @@
  * numbered levels), tables with their header rows repeated on each page, quotes → Quote.
  */
 import type { Element, ElementContent } from 'hast';
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import { columnWidths } from '../column-widths.js';
 import { inlineRuns, type InlineOptions } from './inline.js';
 import { BULLETS, HEADING_STYLES, numbersFrom, STYLE } from './styles.js';
 
@@ -38,6 +39,10 @@ const INLINE_TAGS = new Set([
 export interface BlockOptions extends InlineOptions {
   /** Colour of table borders, as RRGGBB. */
   ruleColour: string;
+  /** The width between the page's margins, in twips, which tables share out among their columns. */
+  textWidth: number;
+  /** Tables' text size, in points, for their columns' widths. */
+  tableSize: number;
 }
 
 interface Context extends BlockOptions {
@@ -162,32 +167,67 @@ function table(element: Element, context: Context): Table {
   };
   collect(element);
   const columns = Math.max(1, ...rows.map((row) => cellsOf(row).length));
+  const widths = tableColumnWidths(rows, columns, context);
+  const width = (c: number) => ({ size: widths[c]!, type: WidthType.DXA });
   let leading = true; // header rows are repeated only while they lead the table
   const tableRows = rows.map((row) => {
     const cells = cellsOf(row);
     const header = leading && cells.length > 0 && cells.every((cell) => cell.tagName === 'th');
     leading &&= header;
     const padded = [
-      ...cells.map((cell) => tableCell(cell, context)),
-      ...Array.from({ length: columns - cells.length }, () => new TableCell({ children: [new Paragraph({ style: STYLE.tableText })] })),
+      ...cells.map((cell, c) => tableCell(cell, context, width(c))),
+      ...Array.from(
+        { length: columns - cells.length },
+        (_, c) => new TableCell({ width: width(cells.length + c), children: [new Paragraph({ style: STYLE.tableText })] }),
+      ),
     ];
     return new TableRow({ children: padded, cantSplit: true, ...(header ? { tableHeader: true } : {}) });
   });
   const border = { style: BorderStyle.SINGLE, size: 4, color: context.ruleColour };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-  return new Table({ rows: tableRows, width: { size: 100, type: WidthType.PERCENTAGE }, borders });
+  // Fixed: Word and LibreOffice alike keep these widths, found from the cells' words, where an
+  // even share of the width broke "Country" in a column beside one of figures.
+  return new Table({ rows: tableRows, width: { size: context.textWidth, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders });
+}
+
+/**
+ * Each column's width in twips, from its longest word and its longest line, as the PDF shares
+ * them out. Word measures text itself; this estimates it from the characters: 0.6 em each (a
+ * little more in bold), as wide as Georgia's figures and as the serif a reader without Georgia
+ * is given instead (LibreOffice's DejaVu Serif), with Word's cell margins.
+ */
+function tableColumnWidths(rows: readonly Element[], columns: number, context: Context): number[] {
+  const CELL_MARGINS = 2 * 108 + 20;
+  const twipsOf = (text: string, bold: boolean): number => text.length * context.tableSize * 20 * (bold ? 0.66 : 0.6);
+  const min = new Array<number>(columns).fill(CELL_MARGINS);
+  const max = new Array<number>(columns).fill(CELL_MARGINS);
+  for (const row of rows) {
+    cellsOf(row).forEach((cell, c) => {
+      const text = plainText(cell).trim();
+      const bold = cell.tagName === 'th';
+      const longestWord = Math.max(0, ...text.split(/\s+/).map((word) => twipsOf(word, bold)));
+      min[c] = Math.max(min[c]!, longestWord + CELL_MARGINS);
+      max[c] = Math.max(max[c]!, twipsOf(text, bold) + CELL_MARGINS);
+    });
+  }
+  return columnWidths(min, max, context.textWidth).map(Math.floor);
+}
+
+function plainText(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' ? node.children.map(plainText).join('') : '';
 }
 
 function cellsOf(row: Element): Element[] {
   return row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
 }
 
-function tableCell(cell: Element, context: Context): TableCell {
+function tableCell(cell: Element, context: Context, width: { size: number; type: (typeof WidthType)['DXA'] }): TableCell {
   const style = cell.tagName === 'th' ? STYLE.tableHeading : STYLE.tableText;
   const align = cell.properties.align;
   const alignment = align === 'center' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : undefined;
   const children = blocks(cell.children, alignment ? { ...context, alignment } : context, style);
-  return new TableCell({ children: children.length > 0 ? children : [new Paragraph({ style })] });
+  return new TableCell({ width, children: children.length > 0 ? children : [new Paragraph({ style })] });
 }
 
 const aligned = (context: Context) => (context.alignment ? { alignment: context.alignment } : {});

@@ -42,7 +42,12 @@ export async function renderDocx(input: RenderInput): Promise<Uint8Array> {
             margin: { top: twips(theme.margins.top), bottom: twips(theme.margins.bottom), left: twips(theme.margins.left), right: twips(theme.margins.right) },
           },
         },
-        children: articleBlocks(content, { codeFont: theme.docx.codeFont, ruleColour: theme.colors.rule.slice(1).toUpperCase() }),
+        children: articleBlocks(content, {
+          codeFont: theme.docx.codeFont,
+          ruleColour: theme.colors.rule.slice(1).toUpperCase(),
+          textWidth: PAGE_TWIPS[theme.pageSize].width - twips(theme.margins.left) - twips(theme.margins.right),
+          tableSize: theme.docx.sizes.table,
+        }),
       },
     ],
   });

@@ -6,6 +6,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { Layout, Struct } from './layout.js';
 import type { Run } from './runs.js';
+import { columnWidths } from '../column-widths.js';
 
 const BLOCKS = new Set([
   'p',
@@ -45,7 +46,7 @@ export function layoutTable(layout: Layout, element: Element, x: number, width: 
   const cellRuns = rows.map((row) => row.cells.map((cell) => layout.runsOf(cell, { bold: cell.tagName === 'th', italic: false })));
   const natural = (runs: Run[]): number => layout.lines(runs, Infinity, size)[0]?.reduce((sum, f) => sum + f.width, 0) ?? 0;
   const minimum = (runs: Run[]): number => longestWord(runs, (text, face) => layout.measureText(text, face, size));
-  const widths = columnWidths(cellRuns, columns, width, natural, minimum, pad);
+  const widths = tableColumnWidths(cellRuns, columns, width, natural, minimum, pad);
   const textWidth = (c: number): number => Math.max(1, widths[c]! - 2 * pad);
   const heights = rows.map((row, r) => {
     const lines = row.cells.map((_cell, c) => layout.lines(cellRuns[r]![c]!, textWidth(c), size).length);
@@ -155,8 +156,8 @@ function longestWord(runs: readonly Run[], measure: (text: string, face: Run['fa
   return longest;
 }
 
-/** Column widths: each column's natural width when all fit, else shared out above its longest word. */
-function columnWidths(
+/** Column widths from each column's natural width and longest word, its padding included. */
+function tableColumnWidths(
   cells: Run[][][],
   columns: number,
   width: number,
@@ -164,15 +165,7 @@ function columnWidths(
   minimum: (runs: Run[]) => number,
   pad: number,
 ): number[] {
-  const max = Array.from({ length: columns }, (_, c) => Math.max(...cells.map((row) => (row[c] ? natural(row[c]) : 0))) + 2 * pad + 1);
-  const min = Array.from({ length: columns }, (_, c) =>
-    Math.min(Math.max(...cells.map((row) => (row[c] ? minimum(row[c]) : 0))) + 2 * pad + 1, width / columns),
-  );
-  const total = max.reduce((a, b) => a + b, 0);
-  if (total <= width) return max.map((w) => (w / total) * width);
-  const minTotal = min.reduce((a, b) => a + b, 0);
-  const extra = Math.max(0, width - minTotal);
-  const want = max.map((w, c) => w - min[c]!);
-  const wantTotal = want.reduce((a, b) => a + b, 0) || 1;
-  return min.map((w, c) => w + (want[c]! / wantTotal) * extra);
+  const widest = (measure: (runs: Run[]) => number): number[] =>
+    Array.from({ length: columns }, (_, c) => Math.max(...cells.map((row) => (row[c] ? measure(row[c]) : 0))) + 2 * pad + 1);
+  return columnWidths(widest(minimum), widest(natural), width);
 }
