@@ -40,14 +40,16 @@ export async function runEject(name: string | undefined, options: EjectOptions):
     return EXIT_ERRORS;
   }
   const target = config.templatesDir ?? resolve(cwd, 'templates');
-  const existing = chosen.filter((file) => existsSync(join(target, file)));
-  if (existing.length > 0 && !options.force) {
+  const existing = options.force ? [] : chosen.filter((file) => existsSync(join(target, file)));
+  // Asked for one file that is there: nothing to do. Asked for them all: the copies made
+  // already (and edited, perhaps) are kept, and the rest copied beside them.
+  if (existing.length > 0 && existing.length === chosen.length && name !== undefined) {
     process.stderr.write(
       `phrg-brief templates eject: these exist already and were left as they are:\n${existing.map((file) => `  ${relative(cwd, join(target, file))}\n`).join('')}run again with --force to overwrite them\n`,
     );
     return EXIT_USAGE;
   }
-  for (const file of chosen) {
+  for (const file of chosen.filter((file) => !existing.includes(file))) {
     await mkdir(dirname(join(target, file)), { recursive: true });
     await copyFile(join(DEFAULT_TEMPLATES_DIR, file), join(target, file));
     process.stdout.write(`copied ${relative(cwd, join(target, file))}\n`);
@@ -58,6 +60,10 @@ export async function runEject(name: string | undefined, options: EjectOptions):
     await appendFile(configPath, `${before && !before.endsWith('\n') ? '\n' : ''}templates: ${relative(cwd, target) || '.'}\n`);
     process.stdout.write(`set templates: ${relative(cwd, target)} in ${CONFIG_FILE}\n`);
   }
+  if (existing.length > 0)
+    process.stdout.write(
+      `kept ${existing.map((file) => relative(cwd, join(target, file))).join(', ')} as ${existing.length === 1 ? 'it is' : 'they are'} (--force overwrites ${existing.length === 1 ? 'it' : 'them'})\n`,
+    );
   process.stdout.write('Edit the copies; files you did not copy keep their defaults.\n');
   return EXIT_OK;
 }

@@ -85,13 +85,19 @@ describe('phrg-brief templates eject', () => {
     expect((await runCli(['templates', 'eject', 'briefing.hbs'], project.dir)).code).toBe(2);
   });
 
-  it('copies every template and the theme', async () => {
+  it('copies every template and the theme, beside the copies made already, which it keeps', async () => {
     project = tempProject();
-    expect((await runCli(['templates', 'eject'], project.dir)).code).toBe(0);
+    project.write('phrg-brief.yaml', 'templates: templates\n');
+    project.write('templates/styles.css', 'body { color: navy; }\n');
+    const eject = await runCli(['templates', 'eject'], project.dir);
+    expect(eject.code, eject.stderr).toBe(0);
     const copied = readdirSync(project.path('templates'), { recursive: true }).map(String).sort();
     expect(copied).toEqual(
       expect.arrayContaining(['briefing.hbs', 'page.hbs', 'styles.css', 'pdf-theme.yaml', 'partials/person.hbs', 'index.hbs', 'feed.hbs']),
     );
+    expect(readFileSync(project.path('templates', 'styles.css'), 'utf8')).toBe('body { color: navy; }\n');
+    expect(eject.stdout).toContain('kept templates/styles.css as it is (--force overwrites it)');
+    expect(eject.stdout).not.toContain('copied templates/styles.css');
   });
 });
 
