@@ -1,5 +1,5 @@
 /** `build` and `check` where there are no records yet, tried as a new user would. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, tempProject, type TempProject } from '../helpers/cli.js';
 
@@ -29,6 +29,26 @@ describe('no records', () => {
       expect(result.stderr).toContain('phrg-brief init');
     }
     expect(readdirSync(project.dir).sort()).toEqual(['meetings']);
+  });
+
+  it('says why there are none when it can see: a path mistyped, a record saved as .md.txt, a folder inside the project', async () => {
+    project = tempProject({ withExample: true });
+    project.write('phrg-brief.yaml', 'site:\n  title: Our Group\n');
+    const typo = await runCli(['build', 'meetings/2016-11-7-peru.md'], project.dir);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('meetings/2016-11-7-peru.md: no such file or folder; did you mean meetings/2016-11-07-peru.md?');
+    // A project begun already is not told to begin one.
+    expect(typo.stderr).not.toContain('phrg-brief init');
+
+    const inside = await runCli(['check'], project.path('meetings'));
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain('this folder is inside the project in .. (it has phrg-brief.yaml): run phrg-brief there');
+    expect(inside.stderr).not.toContain('phrg-brief init');
+
+    renameSync(project.path('meetings', '2016-11-07-peru.md'), project.path('meetings', '2016-11-07-peru.md.txt'));
+    const saved = await runCli(['check'], project.dir);
+    expect(saved.code).toBe(2);
+    expect(saved.stderr).toContain("meetings/2016-11-07-peru.md.txt: not read, as a record's name ends in .md (Windows may hide a .txt it added");
   });
 
   it('a folder with a record builds as before', async () => {
