@@ -19,11 +19,17 @@ async function built(records: Record<string, string>): Promise<(slug: string) =>
 }
 
 describe('a briefing’s page', () => {
-  it('is in the site’s language, its article in the record’s', async () => {
-    const page = await built({ '2018-06-12-reunion.md': `---\ntitle: Reunión\ndate: 2018-06-12\n${HOSTS}\nlang: es\n---\n\nUn punto.\n` });
-    // The header, the downloads, the pager and the footer are the site's words, in English.
-    expect(page('2018-06-12-reunion')).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
-    expect(page('2018-06-12-reunion')).toMatch(/<article class="briefing" [^>]*lang="es">/);
+  it('is in the site’s language, the template’s sentences too, and what the record says in the record’s', async () => {
+    const record = `---\ntitle: Reunión\ndate: 2018-06-12\n${HOSTS}\ntopic: Los defensores\nspeakers:\n  - Perú\nlang: es\n---\n\nUn punto.\n`;
+    const html = (await built({ '2018-06-12-reunion.md': record }))('2018-06-12-reunion');
+    // The header, the downloads, the pager and the footer are the site's words, in English, and
+    // so are the house style's sentences around the record's words ("The speakers were:").
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
+    expect(html).toMatch(/<article class="briefing" data-slug="2018-06-12-reunion">/);
+    expect(html).toContain('<p class="speakers-lead">The speakers were:</p>');
+    expect(html).toContain(': <span lang="es">Reunión</span></h1>');
+    expect(html).toContain('on “<span lang="es">Los defensores</span>”.');
+    expect(html).toMatch(/<div class="body" lang="es">\s*<p>Un punto\.<\/p>/);
   });
 
   it('says when the briefing was corrected, from the record’s own updated:', async () => {
