@@ -82,7 +82,8 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
 
   const where = relative(process.cwd(), target);
   const steps = [
-    where ? `cd ${where}` : '',
+    // Quoted for a shell when it must be ("sec-new dir"), so that the line can be pasted.
+    where ? `cd ${/^[\w./-]+$/.test(where) ? where : `'${where.replace(/'/g, `'\\''`)}'`}` : '',
     existsSync(join(target, 'package-lock.json')) || plan.kind === 'unknown' ? '' : 'npm install',
     'npx phrg-brief build',
   ].filter(Boolean);

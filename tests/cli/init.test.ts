@@ -1,6 +1,6 @@
 /** `init` in an empty folder, then `build`, tried as a new user would. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkPaths } from '../../src/cli/check.js';
@@ -121,5 +121,15 @@ describe('phrg-brief init', () => {
     expect(init.code).toBe(0);
     expect(existsSync(project.path('briefings', 'meetings', '2016-11-07-peru.md'))).toBe(true);
     expect(init.stdout).toContain('cd briefings');
+  });
+
+  it('says the way into a folder whose name has spaces and quotes as a line a shell runs', async () => {
+    project = tempProject();
+    const folder = "our briefings/Brïefings of the group's";
+    const init = await runCli(['init', folder], project.dir);
+    expect(init.code, init.stderr).toBe(0);
+    const cd = /Next: (cd .+?) && /.exec(init.stdout)?.[1];
+    expect(cd).toBeDefined();
+    expect(execFileSync('sh', ['-c', `${cd!} && pwd`], { cwd: project.dir, encoding: 'utf8' }).trim()).toBe(realpathSync(project.path(folder)));
   });
 });
