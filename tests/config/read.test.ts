@@ -50,6 +50,22 @@ describe('site.baseUrl', () => {
   });
 });
 
+describe('a config saved under another name', () => {
+  it('is said not to be read, and the defaults are used', async () => {
+    const other = tempProject();
+    try {
+      other.write('phrg-brief.yml', 'site:\n  title: Our Group\n');
+      const loaded = await loadConfig(other.dir);
+      expect(loaded.config?.site.title).not.toBe('Our Group');
+      expect(loaded.diagnostics).toEqual([
+        expect.objectContaining({ file: 'phrg-brief.yml', severity: 'warning', rule: 'skipped-file', note: 'rename it to phrg-brief.yaml' }),
+      ]);
+    } finally {
+      other.remove();
+    }
+  });
+});
+
 describe('site.lang', () => {
   it('is a language tag, as a record’s lang is: it stands in every page’s lang attribute', async () => {
     const at = async (lang: string) => {
