@@ -161,6 +161,21 @@ function issueToDiagnostics(context: YamlContext, root: unknown, issue: Issue, p
     const choices = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : (allowed[0] ?? '');
     return [valueDiagnostic(context, path, `${label} must be ${allowed.length > 1 ? 'one of ' : ''}${choices}, found ${describe(value)}`)];
   }
+  // zod's own words for a bound ("Too small: expected array to have >=1 items") in ours; a
+  // schema's own message (tags' "at most 100: …") is kept.
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big)/.test(issue.message)) {
+    const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
+    const what = issue.origin === 'array' ? 'list' : issue.origin === 'string' ? 'have' : 'be';
+    const unit =
+      issue.origin === 'array'
+        ? Number(issue.code === 'too_small' ? issue.minimum : issue.maximum) === 1
+          ? ' item'
+          : ' items'
+        : issue.origin === 'string'
+          ? ' characters'
+          : '';
+    return [valueDiagnostic(context, path, `${label} must ${what} ${bound}${unit}`)];
+  }
   return [valueDiagnostic(context, path, `${label} ${issue.message}`)];
 }
 

@@ -102,6 +102,12 @@ describe('check', () => {
       expect(await problems('lineHeight: 5\n')).toEqual([
         expect.objectContaining({ file: join('mine', 'pdf-theme.yaml'), line: 1, column: 13, rule: 'template', message: 'lineHeight must be at most 3' }),
       ]);
+      expect(await problems('page-size: A4\n')).toEqual([
+        expect.objectContaining({ line: 1, column: 1, message: 'unknown key page-size: did you mean pageSize?' }),
+      ]);
+      expect(await problems('margins:\n  topp: 10\n')).toEqual([
+        expect.objectContaining({ line: 2, column: 3, message: 'unknown key topp in margins: did you mean top?' }),
+      ]);
       expect(await problems('fonts:\n  regular: ./nofont.ttf\n')).toEqual([
         expect.objectContaining({
           file: join('mine', 'pdf-theme.yaml'),

@@ -66,6 +66,13 @@ describe('a config saved under another name', () => {
   });
 });
 
+describe('a list that must not be empty', () => {
+  it('says so in words, not in zod’s', async () => {
+    project.write('phrg-brief.yaml', 'formats: []\n');
+    expect((await loadConfig(project.dir)).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual(['1:10 formats must list at least 1 item']);
+  });
+});
+
 describe('site.lang', () => {
   it('is a language tag, as a record’s lang is: it stands in every page’s lang attribute', async () => {
     const at = async (lang: string) => {

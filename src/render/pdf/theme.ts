@@ -9,6 +9,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isNode, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
+import { closest } from '../../validate/suggest.js';
 import { DEFAULT_TEMPLATES_DIR, OWN_FONTS_DIR, TemplateError } from '../../compose/template-files.js';
 import { errorMessage } from '../../diagnostics/error-message.js';
 import { unclosedOpener } from '../../validate/yaml-diagnostics.js';
@@ -73,6 +74,23 @@ export function loadTheme(overrideDir?: string, pageSize?: (typeof PAGE_SIZES)[n
     // At the value in the project's theme, when it is there that the value was given.
     const node = override?.document.getIn(issue.path, true);
     const place = isNode(node) && node.range ? lineAndColumn(override!.text, node.range[0]) : undefined;
+    if (issue.code === 'unrecognized_keys') {
+      // At the first unknown key, with the known one it is likely meant for (`page-size`).
+      const key = issue.keys[0]!;
+      const keyNode = (override?.document.getIn(issue.path, true) as { items?: { key: unknown }[] } | undefined)?.items?.find(
+        (item) => isNode(item.key) && String((item.key as { value?: unknown }).value) === key,
+      )?.key;
+      const at = isNode(keyNode) && keyNode.range ? lineAndColumn(override!.text, keyNode.range[0]) : undefined;
+      const known = Object.keys(shapeAt(issue.path));
+      const meant = closest(key, known);
+      const where = issue.path.length > 0 ? ` in ${issue.path.join('.')}` : '';
+      throw new TemplateError(
+        overrideFile ?? defaultFile,
+        `unknown key ${key}${where}: ${meant ? `did you mean ${meant}?` : `known keys: ${known.join(', ')}`}`,
+        at?.line,
+        at?.column,
+      );
+    }
     const said =
       issue.code === 'too_big'
         ? `must be at most ${String(issue.maximum)}`
@@ -83,6 +101,17 @@ export function loadTheme(overrideDir?: string, pageSize?: (typeof PAGE_SIZES)[n
   }
   cache.set(key, result.data);
   return result.data;
+}
+
+/** The keys the theme allows in the mapping at `path`. */
+function shapeAt(path: readonly PropertyKey[]): Record<string, unknown> {
+  let shape: Record<string, unknown> = themeSchema.shape;
+  for (const step of path) {
+    const inner = shape[String(step)] as { shape?: Record<string, unknown> } | undefined;
+    if (!inner?.shape) return {};
+    shape = inner.shape;
+  }
+  return shape;
 }
 
 function readYaml(file: string): { value: Record<string, unknown>; document: Document.Parsed; text: string } {
