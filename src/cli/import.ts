@@ -6,7 +6,7 @@ import { errorMessage, isStackOverflow } from '../diagnostics/error-message.js';
 import { importBriefing } from '../import/briefing.js';
 import { decodeImported, notText } from '../import/decode.js';
 import { recordFileName, recordText } from '../import/record.js';
-import { briefingLines } from '../import/text.js';
+import { briefingLines, pageKeywords } from '../import/text.js';
 import { DEFAULT_RECORD_SIZE, recordSizeProblem } from '../load/limits.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
@@ -61,6 +61,8 @@ export async function importPaths(inputs: string[], cwd: string, options: Import
       }
       const decoded = decodeImported(bytes, html);
       const result = importBriefing(briefingLines(decoded.text, html));
+      const tags = html ? pageKeywords(decoded.text) : [];
+      if (tags.length > 0) result.data.tags = tags;
       if (decoded.warning) result.warnings.unshift(decoded.warning);
       const target = resolve(cwd, options.out, recordFileName(result, basename(file, extname(file))));
       const shown = relative(cwd, target);

@@ -14,15 +14,21 @@ export function briefingLines(content: string, isHtml: boolean): string[] {
     .map((line) => line.replace(/\u00a0/g, ' ').trim());
 }
 
-/** Block elements become lines (list items with a bullet); scripts, styles and navigation go. */
+/**
+ * Block elements become lines (list items with a bullet); scripts, styles, navigation, forms
+ * and asides go. A page whose text stands in an `<article>` (or `<main>`) is read from there:
+ * a published briefing's page, phrg-brief's own among them, has the site's header, search
+ * and downloads around it, which are no part of the briefing.
+ */
 function htmlToText(html: string): string {
   const tree: Root = fromHtml(html);
   const lines: string[] = [];
+  const within = firstElement(tree, 'article') ?? firstElement(tree, 'main');
   const walk = (nodes: readonly (ElementContent | Root['children'][number])[]): void => {
     for (const node of nodes) {
       if (node.type !== 'element') continue;
       const element = node as Element;
-      if (['script', 'style', 'nav', 'head', 'noscript', 'template'].includes(element.tagName)) continue;
+      if (['script', 'style', 'nav', 'head', 'noscript', 'template', 'form', 'aside'].includes(element.tagName)) continue;
       if (element.tagName === 'li') {
         // A list item is one bullet, whatever wraps its text (<p> from word processors); a
         // list inside it follows as bullets of its own.
@@ -44,6 +50,38 @@ function htmlToText(html: string): string {
       }
     }
   };
-  walk(tree.children);
+  walk(within ? [within] : tree.children);
   return lines.join('\n');
+}
+
+/** The page's `<meta name="keywords">`, which a published briefing gives its tags in (phrg-brief's pages do). */
+export function pageKeywords(html: string): string[] {
+  const tree: Root = fromHtml(html);
+  const found: string[] = [];
+  const visit = (node: Root | Element): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'meta' && String(child.properties.name).toLowerCase() === 'keywords') found.push(String(child.properties.content ?? ''));
+      visit(child);
+    }
+  };
+  visit(tree);
+  return [
+    ...new Set(
+      (found[0] ?? '')
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+function firstElement(node: Root | Element, tagName: string): Element | undefined {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === tagName) return child;
+    const found = firstElement(child, tagName);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -17,6 +17,7 @@ import { loadRecordText } from '../../src/load/record.js';
 import { validateRecord } from '../../src/validate/record.js';
 import { FIXTURES, runCli, tempProject, type TempProject } from '../helpers/cli.js';
 import { articleText } from '../helpers/html.js';
+import { buildHere } from '../helpers/site-build.js';
 import { words } from '../helpers/words.js';
 
 /** Bytes of the characters Windows-1252 has where Latin-1 has control characters (from its code page table). */
@@ -203,6 +204,20 @@ describe('import of pages it cannot take whole', () => {
     const html = await importOne('latin2/lodz.html', 'meetings-latin2');
     expect(html.stderr).toContain('the file was read as iso-8859-2, as the page declares');
     expect(readFileSync(html.record, 'utf8')).toContain('title: A Meeting in Łódź');
+  });
+
+  it('reads a briefing page phrg-brief published back into the record it was made from, word for word', async () => {
+    const site = tempProject({ withExample: true });
+    try {
+      site.write('phrg-brief.yaml', 'site:\n  search: false\n');
+      expect((await buildHere(site.dir, { formats: ['html'] })).ok).toBe(true);
+      copyFileSync(site.path('dist', '2016-11-07-peru.html'), project.path('published.html'));
+      const page = await importOne('published.html', 'meetings-published');
+      // The site's header, search, downloads and pager are no part of it; its tags come from the page's keywords.
+      expect(readFileSync(page.record, 'utf8')).toBe(readFileSync(site.path('meetings', '2016-11-07-peru.md'), 'utf8'));
+    } finally {
+      site.remove();
+    }
   });
 
   it('reads a briefing saved as Unicode Text (UTF-16, either way round) as the same record', async () => {
