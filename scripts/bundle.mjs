@@ -9,6 +9,7 @@
 // Source maps only with --sourcemap (then `node --enable-source-maps` shows src/ lines):
 // they more than doubled the package's size for no user's benefit.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -37,6 +38,16 @@ await build({
   // Bundled CommonJS packages call require(); give them one.
   banner: { js: "import { createRequire as __phrgCreateRequire } from 'node:module'; const require = __phrgCreateRequire(import.meta.url);" },
 });
+
+// A digest of the bundle, beside it: the build cache is keyed by it as well as by the version,
+// so that a phrg-brief rebuilt from changed sources under the same version (a tarball made
+// again, a clone's new commit) renders every record again, not only those that changed.
+{
+  const dir = new URL('lib/bundle/', root);
+  const digest = createHash('sha256');
+  for (const name of (await readdir(dir)).sort()) digest.update(`${name}\n`).update(await readFile(new URL(name, dir)));
+  await writeFile(new URL('build-id', dir), `${digest.digest('hex').slice(0, 16)}\n`);
+}
 
 // The default PDF theme names its fonts by file name alone: the faces it uses are copied
 // from the font package (a devDependency, every weight, 6 MB) with the font's licence.

@@ -11,3 +11,21 @@ export function packageVersion(): string {
   version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   return version;
 }
+
+let id: string | undefined;
+
+/**
+ * The bundle's digest, which scripts/bundle.mjs writes beside it: phrg-brief rebuilt from
+ * changed sources under the same version is another phrg-brief to the build cache. Empty when
+ * run from the sources (the tests).
+ */
+export function buildId(): string {
+  if (id === undefined) {
+    try {
+      id = readFileSync(new URL('./build-id', import.meta.url), 'utf8').trim();
+    } catch {
+      id = '';
+    }
+  }
+  return id;
+}

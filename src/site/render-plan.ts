@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { ResolvedConfig } from '../config/schema.js';
-import { packageVersion } from '../config/package-version.js';
+import { buildId, packageVersion } from '../config/package-version.js';
 import { displayPath } from '../load/discover.js';
 import type { Format, RecordOutcome } from '../pipeline.js';
 import { recordKey, settingsKey, type CacheEntry, type Manifest } from './cache.js';
@@ -33,7 +33,7 @@ export async function buildSettings(
   previous: Manifest,
   force: boolean,
 ): Promise<BuildSettings> {
-  const keyWith = (fonts: readonly string[]): string => settingsKey(packageVersion(), config, formats, drafts, fonts);
+  const keyWith = (fonts: readonly string[]): string => settingsKey(`${packageVersion()} ${buildId()}`, config, formats, drafts, fonts);
   let fontFiles = formats.includes('pdf') ? (previous.fonts ?? []) : [];
   let settings = keyWith(fontFiles);
   if (settings !== previous.settings || force) {

@@ -28,8 +28,13 @@ export function cliEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 export function runCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return runCliWith(BIN, args, cwd, env);
+}
+
+/** As runCli, with the phrg-brief at `bin` (a copy of the package, say). */
+export function runCliWith(bin: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [bin, ...args], {
       cwd,
       env: cliEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,12 +7,12 @@
  * start-up would cost more than the build; the real CLI is kept where its own part shows: the
  * summary line, exit codes, the JSON report, --force, and refusing an output folder.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../bench/generate.js';
 import { copyOfBuilt } from '../helpers/built.js';
-import { REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { REPO, runCli, runCliWith, tempProject, type TempProject } from '../helpers/cli.js';
 import { buildHere, type BuildHereOptions } from '../helpers/site-build.js';
 
 /** Enough records for neighbours on both sides and shared tags and people; the count is not what is tested. */
@@ -411,5 +411,27 @@ describe('incremental builds, of the briefings’ data alone', () => {
     expect(result.stderr).toContain(`built 1, unchanged ${COUNT - 2}, failed 1`);
     expect(existsSync(project.path('dist', `${slug}.json`))).toBe(true); // its other files stay as they were
     expect(readFileSync(project.path('dist', names[4]!.replace(/\.md$/, '.md')), 'utf8')).toContain('An added paragraph.');
+  });
+});
+
+describe('incremental builds after phrg-brief itself changed', () => {
+  it('render every record again when phrg-brief was rebuilt under the same version', async () => {
+    // A copy of the installed package, whose bundle is then rebuilt (its digest changed).
+    const installed = tempProject();
+    const own = tempProject();
+    try {
+      for (const part of ['bin', 'lib', 'templates', 'schema', 'package.json']) cpSync(join(REPO, part), installed.path(part), { recursive: true });
+      symlinkSync(join(REPO, 'node_modules'), installed.path('node_modules'), 'dir');
+      own.write('phrg-brief.yaml', 'site:\n  search: false\n');
+      generateRecords(2, own.path('meetings'), 5);
+      const run = (...args: string[]) => runCliWith(installed.path('bin', 'phrg-brief.js'), ['build', '--format', 'json', ...args], own.dir);
+      expect((await run()).stderr).toContain('built 2, unchanged 0');
+      expect((await run()).stderr).toContain('built 0, unchanged 2');
+      writeFileSync(installed.path('lib', 'bundle', 'build-id'), 'another\n');
+      expect((await run()).stderr).toContain('built 2, unchanged 0');
+    } finally {
+      installed.remove();
+      own.remove();
+    }
   });
 });
