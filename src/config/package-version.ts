@@ -16,13 +16,14 @@ let id: string | undefined;
 
 /**
  * The bundle's digest, which scripts/bundle.mjs writes beside it: phrg-brief rebuilt from
- * changed sources under the same version is another phrg-brief to the build cache. Empty when
- * run from the sources (the tests).
+ * changed sources under the same version is another phrg-brief to the build cache. Found by
+ * the same relative URL from the sources (the tests, whose in-process builds then share a
+ * cache with the CLI's) as from the bundle; empty when there is no bundle.
  */
 export function buildId(): string {
   if (id === undefined) {
     try {
-      id = readFileSync(new URL('./build-id', import.meta.url), 'utf8').trim();
+      id = readFileSync(new URL('../../lib/bundle/build-id', import.meta.url), 'utf8').trim();
     } catch {
       id = '';
     }

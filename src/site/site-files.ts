@@ -10,8 +10,9 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { TemplateError } from '../compose/template-files.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { internalError, templateDiagnostic } from '../diagnostics/errors.js';
+import { displayPath } from '../diagnostics/paths.js';
 import type { BriefingSummary } from '../render/summary-schema.js';
 import { writeChunksAtomic } from '../write/atomic.js';
 import { archiveData, ARCHIVE_DATA } from './archive-data.js';
@@ -93,7 +94,7 @@ export async function writeSiteFiles(job: SiteFilesJob): Promise<SiteFiles> {
   const searchKey = createHash('sha256').update(dataKey).update(siteKey).digest('hex');
   const searching = searchIndex(job, searchKey, published.length > 0, result).catch((error: unknown) => ({
     key: undefined,
-    warning: internalError('site', error),
+    warning: siteFailure(error, outDir, cwd),
   }));
   try {
     let pages = previousPages;
@@ -117,7 +118,7 @@ export async function writeSiteFiles(job: SiteFilesJob): Promise<SiteFiles> {
     result.state = { siteFiles: [...pages, ARCHIVE_DATA, ...dataFiles], siteKey, dataKey, dataFiles };
   } catch (error) {
     // A broken index or feed template is reported like any other; the briefings still stand.
-    result.diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : internalError('site', error));
+    result.diagnostics.push(error instanceof TemplateError ? templateDiagnostic(error, cwd) : siteFailure(error, outDir, cwd));
   }
   const searched = await searching;
   if (searched.key) result.state.searchKey = searched.key;
@@ -175,4 +176,19 @@ async function writeBriefingsJson(ordered: readonly CacheEntry[], entries: PackR
 
 export function siteSettings(config: ResolvedConfig): SiteSettings {
   return { title: config.site.title, lang: config.site.lang, ...(config.site.baseUrl ? { baseUrl: config.site.baseUrl } : {}) };
+}
+
+/** File-system errors that are the folder's, not phrg-brief's: said as such, not as a fault to report. */
+const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EEXIST', 'ENOTDIR', 'EISDIR']);
+
+/** Why the site's own files could not be made: a write refused, named at the output folder, or phrg-brief's own failure. */
+function siteFailure(error: unknown, outDir: string, cwd: string): Diagnostic {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+  if (code === undefined || !WRITE_ERRORS.has(code)) return internalError('site', error);
+  return fileDiagnostic(displayPath(outDir, cwd), {
+    severity: 'error',
+    rule: 'write-error',
+    message: `cannot write the site's pages in this folder (${code})`,
+    note: 'check that the folder is writable, has room, and holds no folder of that name',
+  });
 }

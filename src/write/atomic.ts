@@ -107,7 +107,14 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, ret
  * promise-based step costs the calling thread more.
  */
 export function writeFileAtomicBehind(path: string, data: string | Uint8Array, retried = false): Promise<void> {
-  const dir = folderMade(path);
+  let dir: string;
+  try {
+    dir = folderMade(path);
+  } catch (error) {
+    // Rejected, never thrown: a retry runs inside a callback, where a throw would be uncaught
+    // and leave the build waiting on this write for ever (a file where the folder should be).
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
   const temporary = temporaryName(path);
   return new Promise<void>((resolve, reject) => {
     const failed = (error: Error): void =>

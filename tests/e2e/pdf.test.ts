@@ -210,7 +210,7 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
     project = tempProject({ withExample: true });
     project.write('phrg-brief.yaml', 'templates: mine\npdf:\n  pageSize: Letter\n');
     const briefing = readFileSync(join(REPO, 'templates', 'default', 'briefing.hbs'), 'utf8');
-    project.write('mine/briefing.hbs', briefing.replace('<div class="body">', '<p>Circulated to members only.</p>\n<div class="body">'));
+    project.write('mine/briefing.hbs', briefing.replace('<div class="body"', '<p>Circulated to members only.</p>\n<div class="body"'));
     const result = await runCli(['build', '--format', 'html,pdf'], project.dir);
     expect(result.code, result.stdout).toBe(0);
     const file = project.path('dist', '2016-11-07-peru.pdf');

@@ -128,3 +128,18 @@ describe('a search index left until the build is reported (build --watch)', () =
     expect(statSync(entry).mtimeMs).toBe(made);
   });
 });
+
+describe('a site page that cannot be written', () => {
+  it('is a write error at the output folder, not a failure of phrg-brief to report', () =>
+    inExample(async (example) => {
+      example.write('phrg-brief.yaml', 'site:\n  search: false\n');
+      expect((await buildHere(example.dir, { formats: ['html'] })).ok).toBe(true);
+      // A file where the tag pages' folder was: each tag page's write is refused.
+      rmSync(example.path('dist', 'tags'), { recursive: true });
+      example.write('dist/tags', 'not a folder\n');
+      const again = await buildHere(example.dir, { formats: ['html'], force: true });
+      expect(again.diagnostics.map((d) => [d.file, d.rule, d.message])).toEqual([
+        ['dist', 'write-error', expect.stringMatching(/^cannot write the site's pages in this folder \(E\w+\)$/)],
+      ]);
+    }));
+});
