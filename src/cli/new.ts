@@ -11,6 +11,7 @@ import { stringify } from 'yaml';
 import { formatRecord } from '../format/record.js';
 import { titleSlug } from '../site/model.js';
 import { isIsoDate } from '../validate/schema.js';
+import { explainDate } from '../validate/dates.js';
 import { RECORD_SCHEMA_FILE } from '../validate/json-schema.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
@@ -27,18 +28,27 @@ export interface NewOptions {
 export async function runNew(titleArgument: string | undefined, options: NewOptions): Promise<number> {
   let title = titleArgument?.trim();
   let date = options.date?.trim();
-  if ((!title || !date) && process.stdin.isTTY) {
+  const asked = (!title || !date) && process.stdin.isTTY;
+  if (asked) {
     const prompt = createInterface({ input: process.stdin, output: process.stderr });
     try {
       title ||= (await prompt.question('Title: ')).trim();
-      date ||= (await prompt.question(`Date (YYYY-MM-DD) [${today()}]: `)).trim() || today();
+      // Asked again, with what is wrong, rather than the title typed in vain.
+      for (let tries = 0; !date && tries < 3; tries++) {
+        const answer = (await prompt.question(`Date (YYYY-MM-DD) [${today()}]: `)).trim() || today();
+        const problem = dateProblem(answer);
+        if (problem === undefined) date = answer;
+        else process.stderr.write(`  ${problem}\n`);
+      }
     } finally {
       prompt.close();
     }
   }
   if (!title) return usage('a title is needed: phrg-brief new "Peru – Human Rights Defenders" --date 2026-11-26');
+  if (!date && asked) return usage('no date given: give it with --date YYYY-MM-DD');
   date ??= today();
-  if (!isIsoDate(date)) return usage(`--date must be a day written YYYY-MM-DD, not "${date}"`);
+  const problem = dateProblem(date);
+  if (problem !== undefined) return usage(`--date: ${problem}`);
 
   const file = resolve(options.dir, `${date}-${titleSlug(title, 8)}.md`);
   if (existsSync(file) && !options.force) {
@@ -77,4 +87,13 @@ function today(): string {
 function usage(message: string): number {
   process.stderr.write(`phrg-brief new: ${message}\n`);
   return EXIT_USAGE;
+}
+
+/** What is wrong with a date as typed (`2026-13-01`: no such day; `7/11/16`: which?), with its likely meaning. */
+function dateProblem(value: string): string | undefined {
+  if (isIsoDate(value)) return undefined;
+  const explained = explainDate(value);
+  if (!explained) return `write the day as YYYY-MM-DD, not "${value}"`;
+  const message = explained.message.replace(/^date:? /, '').replace(/^must/, 'the date must');
+  return `${message}${explained.note ? `; ${explained.note}` : ''}`;
 }

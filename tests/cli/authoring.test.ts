@@ -64,7 +64,11 @@ describe('init, new and build in an empty folder', () => {
 
   it('refuses a bad date and an existing record', async () => {
     project = tempProject();
-    expect((await runCli(['new', 'T', '--date', '3/12/26'], project.dir)).code).toBe(2);
+    const ambiguous = await runCli(['new', 'T', '--date', '3/12/26'], project.dir);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('did you mean 2026-12-03 (3 December 2026) or 2026-03-12 (12 March 2026)?');
+    const impossible = await runCli(['new', 'T', '--date', '2026-13-01'], project.dir);
+    expect(impossible.stderr).toBe('phrg-brief new: --date: 2026-13-01 is not a day of the calendar\n');
     expect((await runCli(['new', 'T', '--date', '2026-12-03'], project.dir)).code).toBe(0);
     const again = await runCli(['new', 'T', '--date', '2026-12-03'], project.dir);
     expect(again.code).toBe(2);
