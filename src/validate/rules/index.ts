@@ -99,6 +99,12 @@ export const BUILT_IN_CHECKS = [
     stage: 'running',
     description: 'a command that cannot be carried out as given (an output folder among the records, or that is a file)',
   },
+  {
+    id: 'write-error',
+    severity: 'error',
+    stage: 'running',
+    description: 'an output that cannot be written (a folder not writable or full, a file where a folder should be), against its record or the output folder',
+  },
   { id: 'internal-error', severity: 'error', stage: 'running', description: 'phrg-brief itself failed on the file (`--debug` shows the stack trace)' },
 ] as const;
 

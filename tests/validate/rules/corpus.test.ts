@@ -33,6 +33,7 @@ const SHOWN_ELSEWHERE: Record<string, [test: string, asserts: string]> = {
   'skipped-file': ['tests/load/discover.test.ts', "'skipped-file'"],
   template: ['tests/compose/templates.test.ts', "rule: 'template'"],
   usage: ['tests/site/incremental.test.ts', 'the output folder holds records'],
+  'write-error': ['tests/site/site-files.test.ts', "'write-error'"],
   'internal-error': ['tests/diagnostics/reporters/reporters.test.ts', "rule: 'internal-error'"],
 };
 
