@@ -1,6 +1,7 @@
 /** Every lint rule, by id. Severities can be changed per rule in phrg-brief.yaml. */
 import { dateMismatch } from './date-mismatch.js';
 import { emptyBody } from './empty-body.js';
+import { headingLevel } from './heading-level.js';
 import { inconsistentName } from './inconsistent-name.js';
 import { malformedAttribution } from './malformed-attribution.js';
 import { pastedBullet } from './pasted-bullet.js';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   unsafeLink,
   dateMismatch,
   inconsistentName,
+  headingLevel,
   emptyBody,
 ];
 
