@@ -10,6 +10,7 @@ import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { refuseWithoutRecords } from './no-records.js';
 import { Progress } from './progress.js';
 import { report, resolveConfig, type CommonOptions } from './report.js';
+import { haltWrites, removeOwnTemporaryFilesSync } from '../write/atomic.js';
 
 export interface BuildCommandOptions extends CommonOptions {
   out: string;
@@ -24,7 +25,29 @@ export interface BuildCommandOptions extends CommonOptions {
 export async function runBuild(paths: string[], options: BuildCommandOptions): Promise<number> {
   const refused = await refuseWithoutRecords('build', paths, process.cwd());
   if (refused !== undefined) return refused;
-  return options.watch ? watch(paths, options) : (await buildOnce(paths, options)).code;
+  if (options.watch) return watch(paths, options);
+  // Stopped by Ctrl-C (or a CI runner's SIGTERM): said, the progress line ended, and this
+  // build's half-written temporary files taken away; every file in the output folder is whole.
+  let stopping = false;
+  const stopped = (signal: NodeJS.Signals): void => {
+    if (stopping) return; // a second Ctrl-C while the writes under way end
+    stopping = true;
+    void haltWrites(2000).then(() => {
+      removeOwnTemporaryFilesSync(resolve(process.cwd(), options.out));
+      process.stderr.write(
+        `\nphrg-brief: stopped by ${signal === 'SIGINT' ? 'Ctrl-C' : signal}; the files built so far are whole, and the next build goes on from them\n`,
+      );
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  };
+  process.on('SIGINT', stopped);
+  process.on('SIGTERM', stopped);
+  try {
+    return (await buildOnce(paths, options)).code;
+  } finally {
+    process.off('SIGINT', stopped);
+    process.off('SIGTERM', stopped);
+  }
 }
 
 /** One build with the config as it is now; says how it ended, and the config it read. */

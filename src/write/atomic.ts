@@ -7,6 +7,7 @@ import {
   closeSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   rename as renameThen,
   renameSync,
@@ -43,6 +44,26 @@ export async function removeStaleTemporaryFiles(dir: string): Promise<void> {
   }
 }
 
+/**
+ * This process's own temporary files and search-index folder in `dir`, removed at once: for a
+ * build stopped by Ctrl-C, whose output folder is then left as the last whole files it wrote.
+ */
+export function removeOwnTemporaryFilesSync(dir: string): void {
+  for (const sub of ['', 'tags', 'people', 'schema']) {
+    const folder = join(dir, sub);
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const pid = (TEMPORARY_FILE.exec(name) ?? (sub === '' ? SEARCH_INDEX_FOLDER.exec(name) : null))?.[1];
+      if (pid !== undefined && Number(pid) === process.pid) rmSync(join(folder, name), { recursive: true, force: true });
+    }
+  }
+}
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   // A page of a large archive runs to megabytes: written piece by piece, it is never also
   // whole in memory as UTF-8.
@@ -63,6 +84,19 @@ export function* pieces(text: string, size = PIECE): Generator<string> {
     yield text.slice(start, end);
     start = end;
   }
+}
+
+/** Writes under way on libuv's threads, and whether the process is stopping (no write starts then). */
+const writing = new Set<Promise<void>>();
+let halted = false;
+
+/**
+ * Lets no write start from now on, and waits (at most `ms`) for those under way: so that a
+ * build stopped by Ctrl-C can take away its temporary files knowing none is still being made.
+ */
+export async function haltWrites(ms: number): Promise<void> {
+  halted = true;
+  await Promise.race([Promise.allSettled([...writing]), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 }
 
 /** Temporary names: this thread's own sequence from a random start, cheaper than random bytes each. */
@@ -88,6 +122,7 @@ function folderMade(path: string): string {
  * it comes, and queueing each write's five steps on libuv's pool costs more than the writes.
  */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array, retried = false): void {
+  if (halted) return;
   const dir = folderMade(path);
   const temporary = temporaryName(path);
   try {
@@ -107,6 +142,7 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, ret
  * promise-based step costs the calling thread more.
  */
 export function writeFileAtomicBehind(path: string, data: string | Uint8Array, retried = false): Promise<void> {
+  if (halted) return new Promise(() => undefined); // never settles: the process is ending
   let dir: string;
   try {
     dir = folderMade(path);
@@ -116,7 +152,7 @@ export function writeFileAtomicBehind(path: string, data: string | Uint8Array, r
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
   const temporary = temporaryName(path);
-  return new Promise<void>((resolve, reject) => {
+  const written = new Promise<void>((resolve, reject) => {
     const failed = (error: Error): void =>
       rmThen(temporary, { force: true }, () => {
         // The folder may have gone since this process made it: make it again, once.
@@ -128,6 +164,12 @@ export function writeFileAtomicBehind(path: string, data: string | Uint8Array, r
       renameThen(temporary, path, (renameError) => (renameError ? failed(renameError) : resolve()));
     });
   });
+  writing.add(written);
+  void written.then(
+    () => writing.delete(written),
+    () => writing.delete(written),
+  );
+  return written;
 }
 
 /** Like writeFileAtomic, for a file made piece by piece that is never whole in memory. */

@@ -11,7 +11,7 @@
  * there, a kill left its hidden folder behind for good, which the next build now removes.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -136,4 +136,39 @@ describe.runIf(haveTools(QPDF))('a build killed half-way', () => {
     expect(assertWhole(project.path('dist'))).toBe(COUNT * 4 + count('tags') + (count('people') - 1) + 6 + count('fonts') + count('pagefind'));
     expect(readFileSync(project.path('dist', 'index.html'), 'utf8')).toContain(`revised ${PHASES.length}`);
   }, 120_000);
+});
+
+describe('a build stopped by Ctrl-C', () => {
+  it('says so, ends with 130, and leaves no temporary file behind, only whole ones', async () => {
+    const own = tempProject();
+    try {
+      generateRecords(COUNT, own.path('meetings'), 4);
+      mkdirSync(own.path('dist'));
+      const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, 'build'], { cwd: own.dir, env: cliEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+        // Stopped as a temporary file appears: mid-write.
+        const watcher = watch(own.path('dist'), (_event, name) => {
+          if (name !== null && temporary().test(name) && !child.killed) child.kill('SIGINT');
+        });
+        child.on('error', reject);
+        child.on('close', (exit) => {
+          watcher.close();
+          resolve({ code: exit, stderr: err });
+        });
+      });
+      // A build that ended first, on a fast machine, is no test of this: it must not pass as one.
+      expect(code, stderr).toBe(130);
+      expect(stderr).toContain('phrg-brief: stopped by Ctrl-C; the files built so far are whole, and the next build goes on from them\n');
+      expect(
+        readdirSync(own.path('dist'), { recursive: true })
+          .map(String)
+          .filter((name) => name.split('/').pop()!.startsWith('.')),
+      ).toEqual([]);
+      assertWhole(own.path('dist'));
+    } finally {
+      own.remove();
+    }
+  }, 60_000);
 });
