@@ -53,6 +53,12 @@ export interface SiteModel {
  * The file a reader opens for a briefing: the first it has in the formats' order, its page
  * else its PDF and so on (`--format docx` alone makes only the Word file).
  */
+/** The media type of a briefing's reading file (readingFile): what a feed's link says it leads to. */
+export function readingType(files: Readonly<Record<string, string>>): string {
+  const format = FORMATS.find((spec) => files[spec.id] !== undefined);
+  return format ? format.contentType.split(';')[0]! : 'text/html';
+}
+
 export function readingFile(files: Readonly<Record<string, string>>): string {
   for (const format of FORMATS) {
     const file = files[format.id];

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { TemplateSet } from '../compose/templates.js';
 import { briefingSummarySchema, type SiteSummary } from '../render/summary-schema.js';
-import { buildModel, type SiteModel } from './model.js';
+import { buildModel, readingType, type SiteModel } from './model.js';
 import { absoluteUrl, siteFrame } from './site-frame.js';
 
 export interface SiteSettings {
@@ -93,6 +93,7 @@ function feedContext(model: SiteModel, site: SiteSettings, committed: Readonly<R
       ...briefing,
       id: id(briefing.slug, briefing.href),
       link: link(briefing.href),
+      linkType: readingType(briefing.files),
       updated: updated < `${briefing.date}T00:00:00Z` ? `${briefing.date}T00:00:00Z` : updated,
     };
   });

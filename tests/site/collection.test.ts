@@ -102,6 +102,7 @@ describe('an archive build', () => {
       expect(entry.summary).toBe(archive.briefings[i]!.summary);
       expect(entry.id).toBe(`https://example.org/briefings/${archive.briefings[i]!.slug}.html`);
       expect(String(entry.updated)).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+      expect(entry.link).toMatchObject({ '@_rel': 'alternate', '@_type': 'text/html' });
     });
   });
 
@@ -151,6 +152,20 @@ describe('the archive’s addresses', () => {
       const address = `https://example.org/briefings/people/${encodeURIComponent(person)}`;
       expect(locs).toContain(address);
       expect(readFileSync(own.path('dist', 'people', person), 'utf8')).toContain(`<link rel="canonical" href="${address}">`);
+    } finally {
+      own.remove();
+    }
+  });
+
+  it('give the feed’s links the type of what they lead to, when a build writes no web pages', async () => {
+    const own = tempProject();
+    try {
+      own.write('phrg-brief.yaml', 'site:\n  search: false\n');
+      generateRecords(1, own.path('meetings'), 7);
+      expect((await buildHere(own.dir, { formats: ['md'] })).ok).toBe(true);
+      const link = /<entry>[\s\S]*?<link rel="alternate" type="([^"]+)" href="([^"]+)"\/>/.exec(readFileSync(own.path('dist', 'feed.xml'), 'utf8'));
+      expect(link?.[2]).toMatch(/\.md$/);
+      expect(link?.[1]).toBe('text/markdown');
     } finally {
       own.remove();
     }
