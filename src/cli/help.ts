@@ -117,11 +117,12 @@ Examples:
   $ phrg-brief templates eject briefing.hbs    just the briefing's wording`,
   },
   init: {
-    description: 'start a project: phrg-brief.yaml, meetings/ with an example record, .gitignore',
+    description: 'start a project: phrg-brief.yaml, meetings/ with an example record, schema/record.schema.json, package.json, .gitignore',
     after: `
 Files that are there already are kept: in a project begun already, --ci github adds the
 workflow alone. The workflow goes to the root of the git repository the project is in, and
-publishes from the branch the repository is on (main outside one).
+publishes from the branch its remote publishes from (origin/HEAD), else the branch the
+repository is on (main outside one).
 
 Examples:
   $ phrg-brief init

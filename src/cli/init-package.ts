@@ -69,7 +69,7 @@ function outsideNote(target: string, spec: string): string[] {
   return inside
     ? []
     : [
-        `package.json installs phrg-brief from ${path}, outside this folder: the workflow's npm ci cannot reach it; put the tarball in the project, or install phrg-brief from git or a registry`,
+        `package.json installs phrg-brief from ${path}, outside this folder: a CI's npm ci (the workflow's of init --ci github among them) cannot reach it; put the tarball in the project, or install phrg-brief from git or a registry`,
       ];
 }
 

@@ -12,6 +12,7 @@ import { checkPaths } from '../../src/cli/check.js';
 import { formatPaths } from '../../src/cli/fmt.js';
 import { collectOutput } from '../../src/cli/output.js';
 import { recordSchemaJson } from '../../src/validate/json-schema.js';
+import { RECORD_KEYS } from '../../src/validate/schema.js';
 import { REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
 
 let project: TempProject;
@@ -42,12 +43,13 @@ describe('init, new and build in an empty folder', () => {
     const file = project.path('meetings', '2026-12-03-bahrain-detained-medics.md');
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/^---\n# yaml-language-server: \$schema=\.\.\/schema\/record\.schema\.json\ntitle: "Bahrain: detained medics"\ndate: 2026-12-03\n/);
-    for (const key of ['partners', 'topic', 'chair', 'speakers', 'speakersLead', 'intro', 'chathamHouse', 'tags', 'slug']) expect(text).toContain(`# ${key}:`);
+    // Every key of the contract, the optional ones commented.
+    for (const key of RECORD_KEYS) expect(text, key).toMatch(new RegExp(`^(# )?${key}:`, 'm'));
     expect(await checkInProcess(project.dir)).toBe(0);
     expect(await fmtCheckInProcess(project.dir)).toBe(0);
 
     // Every commented example, uncommented as shown, is already in the canonical form.
-    const uncommented = text.replace(/^# ((?:partners|topic|chair|speakers|speakersLead|intro|chathamHouse|tags|slug):.*|  .*)$/gm, '$1');
+    const uncommented = text.replace(/^# ((?:updated|partners|topic|chair|speakers|speakersLead|intro|chathamHouse|tags|slug|lang):.*|  .*)$/gm, '$1');
     expect(uncommented).not.toMatch(/^# (topic|tags|chair):/m);
     expect(uncommented).toMatch(/^tags:\n  - Peru\n/m);
     project.write('meetings/2026-12-03-bahrain-detained-medics.md', uncommented);
