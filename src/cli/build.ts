@@ -75,6 +75,7 @@ async function buildOnce(
     ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(searchBehind ? { deferSearch: true } : {}),
     onRecord: (event) => progress.update(event),
+    onWait: (pid) => void process.stderr.write(`phrg-brief: waiting for the build already writing to ${options.out}/ (process ${pid}) to end\n`),
   });
   progress.done();
 

@@ -17,6 +17,7 @@ import { CACHE_DIR, loadManifest, manifestPath } from './cache.js';
 import { CacheUpdate } from './cache-update.js';
 import { guessNeighbours, neighboursKey, neighboursOf, placedBriefings, renderAgainBatches } from './neighbours.js';
 import { lastCommitDates } from './git-dates.js';
+import { takeBuildLock } from './build-lock.js';
 import { outputOverlap } from './output-folder.js';
 import { OutputOwners } from './output-owners.js';
 import { defaultJobs, renderRecords } from './pool.js';
@@ -49,6 +50,8 @@ export interface BuildOptions {
   deferSearch?: boolean;
   /** Told of each record as it is settled, for progress. */
   onRecord?: (event: { done: number; total: number; file: string; status: RecordStatus }) => void;
+  /** Told when another process's build into the same folder is under way, and this one waits for it. */
+  onWait?: (pid: number) => void;
 }
 
 export interface BuildResult extends RunResult {
@@ -63,7 +66,7 @@ export interface BuildResult extends RunResult {
 export { warmUp } from './pool.js';
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  const { cwd, config, formats } = options;
+  const { cwd } = options;
   const outDir = resolve(cwd, options.outDir);
   const drafts = options.drafts ?? false;
   const discovered = await discoverRecords(options.paths, cwd);
@@ -78,8 +81,27 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { records: [], diagnostics, siteFiles: [], removed: [] };
   }
 
-  await removeStaleTemporaryFiles(outDir);
   const manifestFile = manifestPath(options.cacheDir ?? join(cwd, CACHE_DIR), outDir);
+  const lock = await takeBuildLock(`${manifestFile}.lock`, options.onWait);
+  try {
+    return await buildLocked(options, outDir, drafts, discovered.files, diagnostics, manifestFile);
+  } finally {
+    lock.release();
+  }
+}
+
+/** The build, once it alone is writing into `outDir`. */
+async function buildLocked(
+  options: BuildOptions,
+  outDir: string,
+  drafts: boolean,
+  files: string[],
+  diagnostics: Diagnostic[],
+  manifestFile: string,
+): Promise<BuildResult> {
+  const { cwd, config, formats } = options;
+  // Another build's temporary files are stale only now that no other build is running.
+  await removeStaleTemporaryFiles(outDir);
   // --force renders everything, but still knows what the last build wrote, to tidy it.
   const previous = await loadManifest(manifestFile);
   let keyed: BuildSettings;
@@ -89,7 +111,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // A missing or broken template stops the build before any record.
     diagnostics.push(templateDiagnostic(error, cwd));
     return {
-      records: discovered.files.map((path) => ({ file: displayPath(path, cwd), status: 'failed', diagnostics: [], outputs: [] })),
+      records: files.map((path) => ({ file: displayPath(path, cwd), status: 'failed', diagnostics: [], outputs: [] })),
       diagnostics,
       siteFiles: [],
       removed: [],
@@ -97,7 +119,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   const cache = CacheUpdate.open(manifestFile, previous, options.force ?? false);
   try {
-    return await buildRecords({ options, outDir, drafts, files: discovered.files, diagnostics, keyed, cache });
+    return await buildRecords({ options, outDir, drafts, files, diagnostics, keyed, cache });
   } finally {
     // Closed on every way out, a build that fails part-way too (preview runs many in one process).
     cache.close();

@@ -172,3 +172,38 @@ describe('a build stopped by Ctrl-C', () => {
     }
   }, 60_000);
 });
+
+describe('two builds of one project at once', () => {
+  it('take turns: the second waits for the first, and both end well', async () => {
+    const own = tempProject();
+    try {
+      // Enough records that the first is still building when the second has started.
+      generateRecords(2 * COUNT, own.path('meetings'), 6);
+      mkdirSync(own.path('dist'));
+      const run = (): { done: Promise<{ code: number | null; stderr: string }> } => {
+        const child = spawn(process.execPath, [BIN, 'build', '--reporter', 'json'], { cwd: own.dir, env: cliEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+        return { done: new Promise((resolve, reject) => (child.on('error', reject), child.on('close', (code) => resolve({ code, stderr })))) };
+      };
+      // The second starts once the first is writing: mid-build.
+      const first = run();
+      const second = await new Promise<ReturnType<typeof run>>((resolve) => {
+        const watcher = watch(own.path('dist'), (_event, name) => {
+          if (name === null || !temporary().test(name)) return;
+          watcher.close();
+          resolve(run());
+        });
+      });
+      const [a, b] = await Promise.all([first.done, second.done]);
+      expect(a.code, a.stderr).toBe(0);
+      expect(b.code, b.stderr).toBe(0);
+      expect(b.stderr).toMatch(/phrg-brief: waiting for the build already writing to dist\/ \(process \d+\) to end\n/);
+      expect(a.stderr + b.stderr).not.toContain('internal-error');
+      expect(readdirSync(own.path('.phrg-brief-cache')).filter((name) => name.endsWith('.lock'))).toEqual([]);
+      assertWhole(own.path('dist'));
+    } finally {
+      own.remove();
+    }
+  }, 60_000);
+});
