@@ -56,6 +56,23 @@ describe.runIf(haveTools(CHROMIUM))('the index page', () => {
     await page.fill('#filter-text', '');
   });
 
+  it('tries the search index once when it cannot be loaded (opened from disk), not at every key pressed', async () => {
+    const fresh = await browser.newPage();
+    const tries: string[] = [];
+    fresh.on('request', (request) => void (request.url().includes('pagefind/pagefind.js') && tries.push(request.url())));
+    try {
+      await fresh.goto(pathToFileURL(project.path('dist', 'index.html')).href);
+      for (const typed of ['c', 'cr', 'cra', 'crab']) {
+        await fresh.fill('#filter-text', typed);
+        await fresh.waitForTimeout(50);
+      }
+      expect(tries.length).toBeLessThanOrEqual(1);
+      expect(await fresh.isVisible('.search-results')).toBe(false);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('prints the list alone, without the filter', async () => {
     await page.emulateMedia({ media: 'print' });
     try {
