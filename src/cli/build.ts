@@ -11,6 +11,7 @@ import { refuseWithoutRecords } from './no-records.js';
 import { Progress } from './progress.js';
 import { report, resolveConfig, type CommonOptions } from './report.js';
 import { haltWrites, removeOwnTemporaryFilesSync } from '../write/atomic.js';
+import { releaseHeldLocks } from '../site/build-lock.js';
 
 export interface BuildCommandOptions extends CommonOptions {
   out: string;
@@ -34,6 +35,7 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
     stopping = true;
     void haltWrites(2000).then(() => {
       removeOwnTemporaryFilesSync(resolve(process.cwd(), options.out));
+      releaseHeldLocks();
       process.stderr.write(
         `\nphrg-brief: stopped by ${signal === 'SIGINT' ? 'Ctrl-C' : signal}; the files built so far are whole, and the next build goes on from them\n`,
       );

@@ -2,15 +2,30 @@
  * One build at a time into an output folder: a second build (a `build` beside a `build --watch`,
  * two CI steps) waits for the first, as git waits on its index.lock. Two at once each took the
  * other's temporary files for stale ones and removed them, and each rewrote the cache the other
- * was reading. The lock is a file holding the process id of the build that holds it; one left
- * by a build that was killed names a process that is gone, and is taken over.
+ * was reading. The lock is a file holding the process id of the build that holds it, touched
+ * every few seconds while it does: one left by a build that was killed names a process that is
+ * gone, or (its id since given to another process) has not been touched for a while, and is
+ * taken over.
  */
-import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface BuildLock {
   release(): void;
+}
+
+/** How often a held lock is touched, and how long untouched it must be to be taken for a dead build's. */
+const HEARTBEAT_MS = 5_000;
+const STALE_MS = 30_000;
+
+/** The locks this process holds, released at once by a build stopped with Ctrl-C (releaseHeldLocks). */
+const held = new Set<string>();
+
+/** Removes every lock this process holds: for a process about to exit without its finally blocks. */
+export function releaseHeldLocks(): void {
+  for (const file of held) rmSync(file, { force: true });
+  held.clear();
 }
 
 /** Takes the lock at `file`, waiting while a live process holds it; `waiting` is told once, with its id. */
@@ -22,20 +37,43 @@ export async function takeBuildLock(file: string, waiting: (pid: number) => void
       const fd = openSync(file, 'wx');
       writeSync(fd, `${process.pid}\n`);
       closeSync(fd);
-      return { release: () => rmSync(file, { force: true }) };
+      held.add(file);
+      const heartbeat = setInterval(() => {
+        const now = new Date();
+        try {
+          utimesSync(file, now, now);
+        } catch {
+          // taken away meanwhile: nothing to keep alive
+        }
+      }, HEARTBEAT_MS).unref();
+      return {
+        release: () => {
+          clearInterval(heartbeat);
+          held.delete(file);
+          rmSync(file, { force: true });
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = Number.parseInt(readText(file), 10);
     // A build of this very process (the preview's, say) is not waited for: its builds take turns already.
     if (holder === process.pid) return { release: () => undefined };
-    if (!Number.isInteger(holder) || !alive(holder)) {
+    if (!Number.isInteger(holder) || !alive(holder) || untouchedFor(file) > STALE_MS) {
       rmSync(file, { force: true }); // left by a build that was killed
       continue;
     }
     if (!told) waiting(holder);
     told = true;
     await sleep(200);
+  }
+}
+
+function untouchedFor(file: string): number {
+  try {
+    return Date.now() - statSync(file).mtimeMs;
+  } catch {
+    return 0;
   }
 }
 
