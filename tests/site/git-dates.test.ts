@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { delimiter } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../bench/generate.js';
 import { runCli, tempProject, type TempProject } from '../helpers/cli.js';
@@ -29,8 +29,8 @@ function git(args: string[], date: string): void {
 }
 
 /** The feed's `updated` of each entry, by the briefing it links to. */
-function updated(): Map<string, string> {
-  const feed = readFileSync(project.path('dist', 'feed.xml'), 'utf8');
+function updated(dir = project.dir): Map<string, string> {
+  const feed = readFileSync(join(dir, 'dist', 'feed.xml'), 'utf8');
   return new Map([...feed.matchAll(/<entry>[\s\S]*?<updated>([^<]+)<\/updated>[\s\S]*?href="([^"]+)\.html"[\s\S]*?<\/entry>/g)].map((m) => [m[2]!, m[1]!]));
 }
 
@@ -85,6 +85,28 @@ describe.runIf(withGit)('the feed’s updated dates from git', () => {
     const result = await buildHere(project.dir, { formats: ['html'] });
     expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
     expect(updated().get(target.replace(/\.md$/, ''))).toBe('2024-05-06T00:00:00Z');
+  });
+
+  it('knows no last commit in a shallow clone but for the records changed since its oldest commit', async () => {
+    const target = names[2]!;
+    writeFileSync(project.path('meetings', target), readFileSync(project.path('meetings', target), 'utf8').replace('The main points', 'The points'));
+    git(['commit', '-q', '-am', 'a correction'], '2021-02-03T04:05:06Z');
+    const later = names[3]!;
+    writeFileSync(project.path('meetings', later), readFileSync(project.path('meetings', later), 'utf8').replace('The main points', 'The points'));
+    git(['commit', '-q', '-am', 'another'], '2022-03-04T05:06:07Z');
+    // Two commits deep: the oldest of them ("grafted") holds every record as if all were changed that day.
+    const clone = tempProject();
+    try {
+      execFileSync('git', ['clone', '-q', '--depth', '2', `file://${project.dir}`, clone.path('c')], { stdio: 'ignore' });
+      const shallow = clone.path('c');
+      expect((await buildHere(shallow, { formats: ['html'] })).ok).toBe(true);
+      // The record changed in the newer commit has its date; the others fall back on their meeting's.
+      const dates = updated(shallow);
+      for (const name of names)
+        expect(dates.get(name.replace(/\.md$/, '')), name).toBe(name === later ? '2022-03-04T05:06:07Z' : `${name.slice(0, 10)}T00:00:00Z`);
+    } finally {
+      clone.remove();
+    }
   });
 
   it('asks git once per build', async () => {
