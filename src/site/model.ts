@@ -258,8 +258,9 @@ export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] 
 
 /**
  * Text as the index's filter compares it (templates/default/index.hbs folds what is typed the
- * same way): lower case, without accents ("Tomás" → "tomas", "Søren" → "soren"), with curly
- * apostrophes straight (a phone types "women’s") and quotation marks as spaces.
+ * same way): lower case, without accents ("Tomás" → "tomas", "Søren" → "soren"), without
+ * apostrophes, straight or curly (a phone types "women’s", a hurried reader "womens"), and
+ * quotation marks as spaces.
  */
 export function foldForFilter(text: string): string {
   return text
@@ -267,7 +268,7 @@ export function foldForFilter(text: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[øłđıæœßþ]/g, (letter) => FOLDED_LETTERS[letter]!)
-    .replace(/[‘’ʼ]/g, "'")
+    .replace(/[‘’ʼ']/g, '')
     .replace(/["“”„«»]/g, ' ');
 }
 
