@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { DEFAULT_TEMPLATES_DIR } from '../compose/template-files.js';
 import { loadConfig } from '../config/load.js';
 import { CONFIG_FILE } from '../config/defaults.js';
+import { writeFileAtomic } from '../write/atomic.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
 export interface EjectOptions {
@@ -57,7 +58,15 @@ export async function runEject(name: string | undefined, options: EjectOptions):
   if (!config.templatesDir) {
     const configPath = join(cwd, CONFIG_FILE);
     const before = existsSync(configPath) ? readFileSync(configPath, 'utf8') : '';
-    await appendFile(configPath, `${before && !before.endsWith('\n') ? '\n' : ''}templates: ${relative(cwd, target) || '.'}\n`);
+    const line = `templates: ${relative(cwd, target) || '.'}`;
+    // The example init writes commented (`# templates: templates  # …`) becomes the setting, in its place.
+    const example = /^# templates: \S+(.*)$/m;
+    if (example.test(before))
+      await writeFileAtomic(
+        configPath,
+        before.replace(example, (_whole, comment: string) => `${line}${comment}`),
+      );
+    else await appendFile(configPath, `${before && !before.endsWith('\n') ? '\n' : ''}${line}\n`);
     process.stdout.write(`set templates: ${relative(cwd, target)} in ${CONFIG_FILE}\n`);
   }
   if (existing.length > 0)

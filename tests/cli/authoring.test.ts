@@ -91,6 +91,16 @@ describe('phrg-brief templates eject', () => {
     expect((await runCli(['templates', 'eject', 'briefing.hbs'], project.dir)).code).toBe(2);
   });
 
+  it('sets the templates folder where init’s settings have it as a commented example', async () => {
+    project = tempProject();
+    expect((await runCli(['init'], project.dir)).code).toBe(0);
+    expect((await runCli(['templates', 'eject', 'styles.css'], project.dir)).code).toBe(0);
+    const settings = readFileSync(project.path('phrg-brief.yaml'), 'utf8');
+    expect(settings).toMatch(/^templates: templates {2,}# a folder whose files win over the default templates$/m);
+    expect(settings).not.toMatch(/^# templates:/m);
+    expect(settings.match(/^templates:/gm)).toHaveLength(1);
+  });
+
   it('copies every template and the theme, beside the copies made already, which it keeps', async () => {
     project = tempProject();
     project.write('phrg-brief.yaml', 'templates: templates\n');
