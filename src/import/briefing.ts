@@ -4,6 +4,7 @@
  * their roles, notes and initials, the chair, and the points with their attributions. What it
  * cannot place goes into the body, with a warning, so nothing is lost.
  */
+import { BODY_MARK } from './text.js';
 import type { RecordData } from '../validate/schema.js';
 
 /** Lines not placed that a warning names one by one. */
@@ -45,7 +46,7 @@ export function importBriefing(lines: readonly string[]): ImportResult {
 
   // 2. The intro sentence.
   const introBlock = blocks[i];
-  if (introBlock && !introBlock.bullet) {
+  if (introBlock && !introBlock.bullet && introBlock.text !== BODY_MARK) {
     const intro = parseIntro(introBlock.text, data.date);
     if (intro) {
       Object.assign(data, intro.data);
@@ -73,7 +74,7 @@ export function importBriefing(lines: readonly string[]): ImportResult {
       unplaced(`- ${block.text}`);
       continue;
     }
-    if (MAIN_POINTS.test(block.text)) break;
+    if (MAIN_POINTS.test(block.text) || block.text === BODY_MARK) break;
     if (SPEAKERS_LEAD.test(block.text) && blocks[i + 1]?.bullet) {
       if (!/^(?:the )?speakers were:?$/i.test(block.text)) data.speakersLead = block.text;
       const speakers: RecordData['speakers'] = [];
@@ -102,6 +103,7 @@ export function importBriefing(lines: readonly string[]): ImportResult {
   // 4. The rest is the body, as written.
   for (; i < blocks.length; i++) {
     const block = blocks[i]!;
+    if (block.text === BODY_MARK) continue;
     body.push(block.bullet ? `- ${escapeMarkdown(block.text)}` : escapeMarkdown(block.text));
   }
   if (unplacedCount > NAMED_UNPLACED) warnings.push(`and ${(unplacedCount - NAMED_UNPLACED).toLocaleString('en-GB')} more lines not placed, kept in the body`);

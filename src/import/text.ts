@@ -3,6 +3,12 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 
+/**
+ * A line that stands where a briefing page's body begins (its `<div class="body">`, as
+ * phrg-brief's template writes it): the points start there whatever their first line says.
+ */
+export const BODY_MARK = '\u0001body';
+
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'div', 'blockquote', 'tr', 'section', 'article', 'header', 'footer', 'main']);
 
 export function briefingLines(content: string, isHtml: boolean): string[] {
@@ -29,6 +35,16 @@ function htmlToText(html: string): string {
       if (node.type !== 'element') continue;
       const element = node as Element;
       if (['script', 'style', 'nav', 'head', 'noscript', 'template', 'form', 'aside'].includes(element.tagName)) continue;
+      if (
+        element.tagName === 'div' &&
+        String(element.properties.className ?? '')
+          .split(/[ ,]/)
+          .includes('body')
+      ) {
+        lines.push(BODY_MARK, '');
+        walk(element.children);
+        continue;
+      }
       if (element.tagName === 'li') {
         // A list item is one bullet, whatever wraps its text (<p> from word processors); a
         // list inside it follows as bullets of its own.

@@ -210,11 +210,20 @@ describe('import of pages it cannot take whole', () => {
     const site = tempProject({ withExample: true });
     try {
       site.write('phrg-brief.yaml', 'site:\n  search: false\n');
+      const peru = readFileSync(site.path('meetings', '2016-11-07-peru.md'), 'utf8');
+      // The same, its points led by other words, and with no words before them.
+      site.write(
+        'meetings/2016-11-08-peru.md',
+        peru.replace('date: 2016-11-07', 'date: 2016-11-08').replace('The main points made were as follows:', 'Points raised by the speakers:'),
+      );
+      site.write('meetings/2016-11-09-peru.md', peru.replace('date: 2016-11-07', 'date: 2016-11-09').replace('The main points made were as follows:\n\n', ''));
       expect((await buildHere(site.dir, { formats: ['html'] })).ok).toBe(true);
-      copyFileSync(site.path('dist', '2016-11-07-peru.html'), project.path('published.html'));
-      const page = await importOne('published.html', 'meetings-published');
-      // The site's header, search, downloads and pager are no part of it; its tags come from the page's keywords.
-      expect(readFileSync(page.record, 'utf8')).toBe(readFileSync(site.path('meetings', '2016-11-07-peru.md'), 'utf8'));
+      for (const day of ['07', '08', '09']) {
+        copyFileSync(site.path('dist', `2016-11-${day}-peru.html`), project.path(`published-${day}.html`));
+        const page = await importOne(`published-${day}.html`, `meetings-published-${day}`);
+        // The site's header, search, downloads and pager are no part of it; its tags come from the page's keywords.
+        expect(readFileSync(page.record, 'utf8'), day).toBe(readFileSync(site.path('meetings', `2016-11-${day}-peru.md`), 'utf8'));
+      }
     } finally {
       site.remove();
     }
