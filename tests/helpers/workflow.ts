@@ -86,6 +86,19 @@ export async function expectPublishingWorkflow(file: string, { branch = 'main', 
     'actions/configure-pages',
     'actions/upload-pages-artifact',
   ]);
+  // Each action at a major version that runs on Node.js 24: the runners' Node.js 20 ended in June 2026.
+  const NODE_24 = {
+    'actions/checkout': 5,
+    'actions/setup-node': 5,
+    'actions/configure-pages': 6,
+    'actions/upload-pages-artifact': 5,
+    'actions/deploy-pages': 5,
+  };
+  for (const job of [check!, build!, deploy!])
+    for (const uses of job.steps.flatMap((step) => (step.uses ? [step.uses] : []))) {
+      const [action, version] = uses.split('@v');
+      expect(Number(version), uses).toBeGreaterThanOrEqual(NODE_24[action as keyof typeof NODE_24]);
+    }
   expect(deploy!.needs).toBe('build');
   expect(deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
   expect(deploy!.steps.map((step) => step.uses?.replace(/@.*/, ''))).toEqual(['actions/deploy-pages']);
