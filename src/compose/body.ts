@@ -132,3 +132,17 @@ function attributionElement(attribution: Attribution, people: ReadonlyMap<string
 export function markdownToHtml(tree: Root): string {
   return toHtml(forReading(sanitize(toHast(tree) as HastRoot, schema) as HastRoot));
 }
+
+/**
+ * A point's own words as HTML, links and emphasis kept, its attribution and footnote marks
+ * left off: for the pages that list points away from their briefing (a person's). Must run
+ * before bodyToHtml, which rewrites the tree's attributions.
+ */
+export function pointHtml(attribution: Attribution): string {
+  const at = attribution.paragraph.children.indexOf(attribution.text);
+  const children = structuredClone(attribution.paragraph.children.slice(0, at + 1)).filter((child) => child.type !== 'footnoteReference');
+  const last = children.at(-1);
+  if (last?.type === 'text') last.value = last.value.slice(0, attribution.index).trimEnd();
+  const hast = toHast({ type: 'paragraph', children }) as Element;
+  return toHtml(forReading(sanitize({ type: 'root', children: hast.children }, schema) as HastRoot));
+}

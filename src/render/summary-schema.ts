@@ -35,6 +35,7 @@ export const briefingSummarySchema = z.object({
   points: z.array(
     z.object({
       text: z.string().describe('the point, without its attribution'),
+      html: z.string().optional().describe('the same as HTML, its links and emphasis kept'),
       speakers: z.array(z.object({ key: z.string(), name: z.string() })),
     }),
   ),

@@ -5,6 +5,7 @@
  * unchanged record never has to be parsed again for them.
  */
 import { toString } from 'mdast-util-to-string';
+import { pointHtml } from '../compose/body.js';
 import type { BriefingView } from '../compose/view-model.js';
 import type { Meeting } from '../validate/meeting.js';
 import { displayName, isPerson } from '../validate/meeting.js';
@@ -18,6 +19,7 @@ export function attributedPoints(meeting: Meeting): BriefingSummary['points'] {
     text: toString(attribution.paragraph)
       .slice(0, toString(attribution.paragraph).length - (attribution.text.value.length - attribution.index))
       .trim(),
+    html: pointHtml(attribution),
     speakers: attribution.keys.map(({ key }) => {
       const person = meeting.people.get(key);
       return { key, name: person ? displayName(person) : key };

@@ -21,7 +21,11 @@ export interface PersonMeeting {
   href: string;
   as: 'chair' | 'speaker';
   role?: string;
-  points: { text: string; /** Those who made the point with them. */ with: string[] }[];
+  points: {
+    text: string;
+    /** The same as HTML, links kept (absent from an entry made before it was). */ html?: string;
+    /** Those who made the point with them. */ with: string[];
+  }[];
 }
 
 export interface PersonPage {
@@ -48,6 +52,7 @@ export function personPages(briefings: Iterable<BriefingSummary>, dateText: (iso
         as,
         points: points.map((point) => ({
           text: point.text,
+          ...(point.html !== undefined ? { html: point.html } : {}),
           with: point.speakers.filter((speaker) => speaker.key !== person.key).map((speaker) => speaker.name),
         })),
       };

@@ -61,4 +61,11 @@ describe('a briefing’s page', () => {
     expect(tagLinks(page('2021-03-05-tags'))).toEqual(['tags/death-penalty.html', 'tags/iran.html']);
     expect(tagLinks(page('index'))).toEqual(['tags/death-penalty.html', 'tags/iran.html']);
   });
+
+  it('is where a person’s page takes their points from, with the points’ links and emphasis, not their footnote marks', async () => {
+    const record = `---\ntitle: Links\ndate: 2021-03-06\n${HOSTS}\nspeakers:\n  - key: AB\n    name: Ana Bravo\n---\n\n- See _the_ [report](https://example.org/report).[^n] (AB)\n\n[^n]: A note.\n`;
+    await built({ '2021-03-06-links.md': record });
+    const person = readFileSync(project.path('dist', 'people', 'ana-bravo.html'), 'utf8');
+    expect(person).toContain('<li>See <em>the</em> <a href="https://example.org/report">report</a>.</li>');
+  });
 });
