@@ -34,8 +34,18 @@ export function checkTemplate(env: typeof Handlebars, source: string, path: stri
   } catch (error) {
     throw parseError(source, path, errorMessage(error));
   }
+  // Partials the template defines itself ({{#*inline "name"}}), and @partial-block, which a
+  // partial called as a block ({{#> layout}}) places its caller's content with, are there too.
+  const inline = new Set<string>();
   visit(program, (node) => {
-    if (node.type === 'PartialStatement' && node.name?.type === 'PathExpression' && !partials.has(String(node.name.original)))
+    const named = node.params?.[0] as { original?: unknown } | undefined;
+    if (node.type === 'DecoratorBlock' && node.path?.original === 'inline' && named) inline.add(String(named.original));
+  });
+  const known = (name: string): boolean => partials.has(name) || inline.has(name) || name.startsWith('@');
+  visit(program, (node) => {
+    // A decorator ({{#*inline}}) is not a helper.
+    if (node.type === 'Decorator' || node.type === 'DecoratorBlock') return;
+    if (node.type === 'PartialStatement' && node.name?.type === 'PathExpression' && !known(String(node.name.original)))
       throw new TemplateError(
         path,
         `there is no partial called ${String(node.name.original)}${partials.size > 0 ? ` (there are ${[...partials].sort().join(', ')})` : ''}`,

@@ -84,6 +84,11 @@ describe('a broken template', () => {
       3,
     ]);
     expect(errorWith('{{#> missing}}{{name}}{{/missing}} {{> person}}').message).toContain('include one another'); // read without complaint
+    // A partial the template defines itself, and the block a partial called as one is given.
+    expect(errorWith('{{#*inline "mine"}}{{name}}{{/inline}}{{> mine}} {{> person}}').message).toContain('include one another');
+    const dir = project.path('templates-frame');
+    project.write('templates-frame/partials/frame.hbs', '<b>{{> @partial-block}}</b>');
+    expect(() => loadTemplates(dir)).not.toThrow();
   });
 });
 
