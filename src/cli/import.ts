@@ -33,11 +33,13 @@ export async function importPaths(inputs: string[], cwd: string, options: Import
       return EXIT_ERRORS;
     }
     if (statSync(path).isDirectory()) {
-      const names = readdirSync(path).sort();
-      const readable = names.filter((name) => READABLE.has(extname(name).toLowerCase()));
+      const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const readable = entries.filter((entry) => READABLE.has(extname(entry.name).toLowerCase())).map((entry) => entry.name);
       files.push(...readable.map((name) => join(input, name)));
       // Said, so that a folder of Word files is not passed over without a word.
-      const others = names.filter((name) => !readable.includes(name) && !name.startsWith('.') && statSync(join(path, name)).isFile());
+      const others = entries
+        .filter((entry) => entry.isFile() && !READABLE.has(extname(entry.name).toLowerCase()) && !entry.name.startsWith('.'))
+        .map((entry) => entry.name);
       if (others.length > 0)
         out.stderr(
           `phrg-brief import: ${input}: left out ${others.length === 1 ? others[0] : `${others.length} files (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''})`}: only text (.txt) and saved web pages (.html, .htm) are read; save Word files as one of those\n`,

@@ -59,7 +59,8 @@ export async function takeBuildLock(file: string, waiting: (pid: number) => void
     const holder = Number.parseInt(readText(file), 10);
     // A build of this very process (the preview's, say) is not waited for: its builds take turns already.
     if (holder === process.pid) return { release: () => undefined };
-    if (!Number.isInteger(holder) || !alive(holder) || untouchedFor(file) > STALE_MS) {
+    // A lock with no process id yet is one being taken this instant: stale only once old.
+    if ((Number.isInteger(holder) && !alive(holder)) || untouchedFor(file) > STALE_MS) {
       rmSync(file, { force: true }); // left by a build that was killed
       continue;
     }

@@ -4,7 +4,7 @@
  * exported web page go through the real CLI (import, check, build); the other shapes through
  * the import and check commands' own code in-process, rendered as build renders a briefing.
  */
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -248,6 +248,8 @@ describe('import of pages it cannot take whole', () => {
     project.write('word/a.docx', Buffer.from('PK\u0003\u0004 the zip of a Word file'));
     project.write('word/b.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     project.write('word/c.txt', Buffer.from('%PDF-1.7 renamed'));
+    // A link to nothing beside them is passed over, not the end of the import.
+    symlinkSync(project.path('word', 'gone.txt'), project.path('word', 'broken-link'));
     const printed = collectOutput();
     expect(await importPaths(['word'], project.dir, { out: 'meetings-word' }, printed)).toBe(1);
     expect(printed.printed.stderr).toContain(

@@ -52,4 +52,18 @@ describe('the build lock', () => {
       other.kill();
     }
   });
+
+  it('leaves alone a lock being taken this instant (no process id in it yet), until it is old', async () => {
+    const file = project.path('cache', 'c.lock');
+    writeFileSync(file, '');
+    const waited: number[] = [];
+    let taken = false;
+    const taking = takeBuildLock(file, (pid) => waited.push(pid)).then((lock) => ((taken = true), lock));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(taken).toBe(false);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(file, old, old);
+    (await taking).release();
+    expect(taken).toBe(true);
+  });
 });
