@@ -53,18 +53,18 @@ export interface SiteModel {
  * The file a reader opens for a briefing: the first it has in the formats' order, its page
  * else its PDF and so on (`--format docx` alone makes only the Word file).
  */
-/** The media type of a briefing's reading file (readingFile): what a feed's link says it leads to. */
-export function readingType(files: Readonly<Record<string, string>>): string {
-  const format = FORMATS.find((spec) => files[spec.id] !== undefined);
-  return format ? format.contentType.split(';')[0]! : 'text/html';
-}
-
 export function readingFile(files: Readonly<Record<string, string>>): string {
   for (const format of FORMATS) {
     const file = files[format.id];
     if (file !== undefined) return file;
   }
   return '';
+}
+
+/** The media type of a briefing's reading file (readingFile): what a feed's link says it leads to. */
+export function readingType(files: Readonly<Record<string, string>>): string {
+  const format = FORMATS.find((spec) => files[spec.id] !== undefined);
+  return format ? format.contentType.split(';')[0]! : 'text/html';
 }
 
 /** Latin letters that no accent-stripping turns into ASCII ("Søren", "Łódź", "Straße"). */
@@ -267,13 +267,10 @@ export function foldForFilter(text: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[øłđıæœßþ]/g, (letter) => FOLDED_LETTERS[letter]!)
+    .replace(/[łøđħıæœßþð]/g, (letter) => UNACCENTED[letter]!)
     .replace(/[‘’ʼ']/g, '')
     .replace(/["“”„«»]/g, ' ');
 }
-
-/** Letters that Unicode does not decompose into a base letter and an accent. */
-const FOLDED_LETTERS: Readonly<Record<string, string>> = { ø: 'o', ł: 'l', đ: 'd', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th' };
 
 /**
  * People sort by the last word of their name, titles and post-nominals aside ("Baroness Royall"

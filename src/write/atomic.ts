@@ -17,7 +17,7 @@ import {
   writeFileSync,
   writevSync,
 } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Temporary files this module writes: `.<name>.<pid>.<random>.tmp`. */
@@ -33,15 +33,7 @@ const SEARCH_INDEX_FOLDER = /^\.pagefind\.(\d+)\.(tmp|old)$/;
  * its next build (preview/search-behind.ts).
  */
 export async function removeStaleTemporaryFiles(dir: string): Promise<void> {
-  const stale = (name: string, top: boolean): boolean => {
-    const pid = (TEMPORARY_FILE.exec(name) ?? (top ? SEARCH_INDEX_FOLDER.exec(name) : null))?.[1];
-    return pid !== undefined && Number(pid) !== process.pid;
-  };
-  for (const sub of ['', 'tags', 'people', 'schema']) {
-    const folder = join(dir, sub);
-    const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => stale(name, sub === ''));
-    await Promise.all(names.map((name) => rm(join(folder, name), { recursive: true, force: true })));
-  }
+  await Promise.all(temporaryFiles(dir, (pid) => pid !== process.pid).map((path) => rm(path, { recursive: true, force: true })));
 }
 
 /**
@@ -49,19 +41,26 @@ export async function removeStaleTemporaryFiles(dir: string): Promise<void> {
  * build stopped by Ctrl-C, whose output folder is then left as the last whole files it wrote.
  */
 export function removeOwnTemporaryFilesSync(dir: string): void {
+  for (const path of temporaryFiles(dir, (pid) => pid === process.pid)) rmSync(path, { recursive: true, force: true });
+}
+
+/** The temporary files (and search-index folders) where a build writes, of the processes `whose` picks. */
+function temporaryFiles(dir: string, whose: (pid: number) => boolean): string[] {
+  const found: string[] = [];
   for (const sub of ['', 'tags', 'people', 'schema']) {
     const folder = join(dir, sub);
     let names: string[];
     try {
       names = readdirSync(folder);
     } catch {
-      continue;
+      continue; // not made (yet)
     }
     for (const name of names) {
       const pid = (TEMPORARY_FILE.exec(name) ?? (sub === '' ? SEARCH_INDEX_FOLDER.exec(name) : null))?.[1];
-      if (pid !== undefined && Number(pid) === process.pid) rmSync(join(folder, name), { recursive: true, force: true });
+      if (pid !== undefined && whose(Number(pid))) found.push(join(folder, name));
     }
   }
+  return found;
 }
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
@@ -91,8 +90,10 @@ const writing = new Set<Promise<void>>();
 let halted = false;
 
 /**
- * Lets no write start from now on, and waits (at most `ms`) for those under way: so that a
- * build stopped by Ctrl-C can take away its temporary files knowing none is still being made.
+ * Lets no write of this thread's start from now on, and waits (at most `ms`) for those under
+ * way: so that a build stopped by Ctrl-C can take away its temporary files knowing this thread
+ * is making none. Worker threads' writes (a large archive's) are not stopped: the process's
+ * exit ends them, and a temporary file one leaves is removed by the next build.
  */
 export async function haltWrites(ms: number): Promise<void> {
   halted = true;
@@ -122,7 +123,6 @@ function folderMade(path: string): string {
  * it comes, and queueing each write's five steps on libuv's pool costs more than the writes.
  */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array, retried = false): void {
-  if (halted) return;
   const dir = folderMade(path);
   const temporary = temporaryName(path);
   try {

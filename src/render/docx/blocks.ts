@@ -7,7 +7,7 @@
 import type { Element, ElementContent } from 'hast';
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import { columnWidths } from '../column-widths.js';
-import { inlineRuns, type InlineOptions } from './inline.js';
+import { inlineRuns, plainText, type InlineOptions } from './inline.js';
 import { BULLETS, HEADING_STYLES, numbersFrom, STYLE } from './styles.js';
 
 export type Block = Paragraph | Table;
@@ -203,7 +203,7 @@ function tableColumnWidths(rows: readonly Element[], columns: number, context: C
   const max = new Array<number>(columns).fill(CELL_MARGINS);
   for (const row of rows) {
     cellsOf(row).forEach((cell, c) => {
-      const text = plainText(cell).trim();
+      const text = plainText(cell.children).trim();
       const bold = cell.tagName === 'th';
       const longestWord = Math.max(0, ...text.split(/\s+/).map((word) => twipsOf(word, bold)));
       min[c] = Math.max(min[c]!, longestWord + CELL_MARGINS);
@@ -211,11 +211,6 @@ function tableColumnWidths(rows: readonly Element[], columns: number, context: C
     });
   }
   return columnWidths(min, max, context.textWidth).map(Math.floor);
-}
-
-function plainText(node: ElementContent): string {
-  if (node.type === 'text') return node.value;
-  return node.type === 'element' ? node.children.map(plainText).join('') : '';
 }
 
 function cellsOf(row: Element): Element[] {

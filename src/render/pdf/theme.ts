@@ -77,7 +77,7 @@ export function loadTheme(overrideDir?: string, pageSize?: (typeof PAGE_SIZES)[n
     if (issue.code === 'unrecognized_keys') {
       // At the first unknown key, with the known one it is likely meant for (`page-size`).
       const key = issue.keys[0]!;
-      const keyNode = (override?.document.getIn(issue.path, true) as { items?: { key: unknown }[] } | undefined)?.items?.find(
+      const keyNode = (node as { items?: { key: unknown }[] } | undefined)?.items?.find(
         (item) => isNode(item.key) && String((item.key as { value?: unknown }).value) === key,
       )?.key;
       const at = isNode(keyNode) && keyNode.range ? lineAndColumn(override!.text, keyNode.range[0]) : undefined;
