@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { formatRecord } from '../format/record.js';
@@ -50,14 +50,17 @@ export async function runNew(titleArgument: string | undefined, options: NewOpti
   const problem = dateProblem(date);
   if (problem !== undefined) return usage(`--date: ${problem}`);
 
-  const file = resolve(options.dir, `${date}-${titleSlug(title, 8)}.md`);
+  // Run from inside the records folder itself (cd meetings), the record goes there, not into a
+  // meetings/ made inside it.
+  const inRecords = options.dir === 'meetings' && basename(process.cwd()) === 'meetings' && !existsSync('meetings');
+  const file = resolve(inRecords ? '.' : options.dir, `${date}-${titleSlug(title, 8)}.md`);
   if (existsSync(file) && !options.force) {
     process.stderr.write(`phrg-brief new: ${relative(process.cwd(), file)} exists already; run again with --force to replace it\n`);
     return EXIT_USAGE;
   }
   const template = readFileSync(join(ROOT, 'templates/init/record.md'), 'utf8');
   const record = template
-    .replace('{{schema}}', schemaReference(dirname(file)))
+    .replace('{{schema}}', schemaReference(dirname(file), inRecords ? resolve('..') : process.cwd()))
     .replace('{{title}}', yamlString(title))
     .replace('{{date}}', date)
     .replace('{{kind}}', yamlString(options.kind ?? 'meeting'));
@@ -69,8 +72,8 @@ export async function runNew(titleArgument: string | undefined, options: NewOpti
 }
 
 /** Where an editor finds the record schema: the project's copy, else the installed package's. */
-function schemaReference(recordDir: string): string {
-  const candidates = [join(process.cwd(), RECORD_SCHEMA_FILE), join(process.cwd(), 'node_modules', 'phrg-brief', RECORD_SCHEMA_FILE)];
+function schemaReference(recordDir: string, project: string): string {
+  const candidates = [join(project, RECORD_SCHEMA_FILE), join(project, 'node_modules', 'phrg-brief', RECORD_SCHEMA_FILE)];
   const found = candidates.find((path) => existsSync(path)) ?? candidates[1]!;
   return relative(recordDir, found).split('\\').join('/');
 }

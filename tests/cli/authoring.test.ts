@@ -64,6 +64,17 @@ describe('init, new and build in an empty folder', () => {
     );
   });
 
+  it('writes the record beside the others when run from inside meetings/', async () => {
+    project = tempProject();
+    expect((await runCli(['init'], project.dir)).code).toBe(0);
+    const created = await runCli(['new', 'From inside', '--date', '2026-12-04'], project.path('meetings'));
+    expect(created.code, created.stderr).toBe(0);
+    expect(existsSync(project.path('meetings', '2026-12-04-from-inside.md'))).toBe(true);
+    expect(existsSync(project.path('meetings', 'meetings'))).toBe(false);
+    // Its schema reference still finds the project's schema.
+    expect(readFileSync(project.path('meetings', '2026-12-04-from-inside.md'), 'utf8')).toContain('$schema=../schema/record.schema.json\n');
+  });
+
   it('refuses a bad date and an existing record', async () => {
     project = tempProject();
     const ambiguous = await runCli(['new', 'T', '--date', '3/12/26'], project.dir);
