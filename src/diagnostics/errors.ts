@@ -18,6 +18,16 @@ export function internalError(file: string, error: unknown): Diagnostic {
   return diagnostic;
 }
 
+/** An output that could not be written (`code`, the system's reason): the folder's fault, not phrg-brief's. */
+export function writeErrorDiagnostic(file: string, what: string, code: string): Diagnostic {
+  return fileDiagnostic(file, {
+    severity: 'error',
+    rule: 'write-error',
+    message: `cannot write ${what} (${code})`,
+    note: 'check that the folder is writable, has room, and holds no folder of that name',
+  });
+}
+
 export function templateDiagnostic(error: unknown, cwd: string): Diagnostic {
   const file = error instanceof TemplateError ? displayPath(error.file, cwd) : 'templates';
   const detail = errorMessage(error);

@@ -5,8 +5,9 @@
  * workers go on; a record with errors leaves its earlier files
  * as they were, and a record that could not be written is failed, not the build.
  */
-import { fileDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { errorMessage } from '../diagnostics/error-message.js';
+import { writeErrorDiagnostic } from '../diagnostics/errors.js';
 import { displayPath } from '../load/discover.js';
 import type { RecordOutcome } from '../pipeline.js';
 import type { CacheEntry } from './cache.js';
@@ -171,11 +172,5 @@ class WriteError extends Error {
 function writeError(file: string, error: unknown): Diagnostic {
   const reason = error instanceof WriteError ? error.reason : error;
   const code = reason instanceof Error && 'code' in reason ? String(reason.code) : errorMessage(reason);
-  const what = error instanceof WriteError ? error.target : "this record's outputs";
-  return fileDiagnostic(file, {
-    severity: 'error',
-    rule: 'write-error',
-    message: `cannot write ${what} (${code})`,
-    note: 'check that the folder is writable, has room, and holds no folder of that name',
-  });
+  return writeErrorDiagnostic(file, error instanceof WriteError ? error.target : "this record's outputs", code);
 }

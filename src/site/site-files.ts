@@ -10,8 +10,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { TemplateError } from '../compose/template-files.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { internalError, templateDiagnostic } from '../diagnostics/errors.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { internalError, templateDiagnostic, writeErrorDiagnostic } from '../diagnostics/errors.js';
 import { displayPath } from '../diagnostics/paths.js';
 import type { BriefingSummary } from '../render/summary-schema.js';
 import { writeChunksAtomic } from '../write/atomic.js';
@@ -185,10 +185,5 @@ const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'E
 function siteFailure(error: unknown, outDir: string, cwd: string): Diagnostic {
   const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
   if (code === undefined || !WRITE_ERRORS.has(code)) return internalError('site', error);
-  return fileDiagnostic(displayPath(outDir, cwd), {
-    severity: 'error',
-    rule: 'write-error',
-    message: `cannot write the site's pages in this folder (${code})`,
-    note: 'check that the folder is writable, has room, and holds no folder of that name',
-  });
+  return writeErrorDiagnostic(displayPath(outDir, cwd), "the site's pages in this folder", code);
 }
