@@ -4,7 +4,7 @@
  * their roles, notes and initials, the chair, and the points with their attributions. What it
  * cannot place goes into the body, with a warning, so nothing is lost.
  */
-import { BODY_MARK } from './text.js';
+import { BODY_MARK, type BriefingLine } from './text.js';
 import type { RecordData } from '../validate/schema.js';
 
 /** Lines not placed that a warning names one by one. */
@@ -25,7 +25,7 @@ const CHAIRED = /^the (.+?) was (co-)?chaired by (.+?)\.?$/i;
 const THANKED = /^we would like to thank (.+?) for (?:co-)?chairing(?: the (?:meeting|event|session|roundtable))?\.?$/i;
 const CHATHAM = /^the (?:meeting|event|roundtable|session) was held under the chatham house rule\.?$/i;
 
-export function importBriefing(lines: readonly string[]): ImportResult {
+export function importBriefing(lines: readonly BriefingLine[]): ImportResult {
   const warnings: string[] = [];
   const data: ImportResult['data'] = {};
   const blocks = toBlocks(lines);
@@ -58,12 +58,13 @@ export function importBriefing(lines: readonly string[]): ImportResult {
     i++;
   }
 
-  const body: string[] = [];
+  const body: BodyPart[] = [];
   // The first few lines not placed are named; past them, how many more (a page of anything
   // else once gave a warning for each of its 300,000 lines).
   let unplacedCount = 0;
-  const unplaced = (text: string): void => {
-    body.push(escapeMarkdown(text));
+  const unplaced = (block: Block): void => {
+    body.push(bodyPart(block));
+    const text = block.bullet ? `- ${block.text}` : block.text;
     if (++unplacedCount <= NAMED_UNPLACED) warnings.push(`not placed, kept in the body: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`);
   };
 
@@ -71,7 +72,7 @@ export function importBriefing(lines: readonly string[]): ImportResult {
   for (; i < blocks.length; i++) {
     const block = blocks[i]!;
     if (block.bullet) {
-      unplaced(`- ${block.text}`);
+      unplaced(block);
       continue;
     }
     if (MAIN_POINTS.test(block.text) || block.text === BODY_MARK) break;
@@ -97,14 +98,13 @@ export function importBriefing(lines: readonly string[]): ImportResult {
       data.chathamHouse = true;
       continue;
     }
-    unplaced(block.text);
+    unplaced(block);
   }
 
   // 4. The rest is the body, as written.
   for (; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (block.text === BODY_MARK) continue;
-    body.push(block.bullet ? `- ${escapeMarkdown(block.text)}` : escapeMarkdown(block.text));
+    if (block.text !== BODY_MARK) body.push(bodyPart(block));
   }
   if (unplacedCount > NAMED_UNPLACED) warnings.push(`and ${(unplacedCount - NAMED_UNPLACED).toLocaleString('en-GB')} more lines not placed, kept in the body`);
   if (!data.date) warnings.push('no date found: set date in the front-matter');
@@ -115,18 +115,25 @@ export function importBriefing(lines: readonly string[]): ImportResult {
 interface Block {
   text: string;
   bullet: boolean;
+  /** A web page's block as Markdown (see text.ts). */
+  markdown?: string;
+  apart?: boolean;
 }
 
 /** Paragraphs and bullets; a bullet's wrapped lines are joined to it. */
-function toBlocks(lines: readonly string[]): Block[] {
+function toBlocks(lines: readonly BriefingLine[]): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
-  for (const line of lines) {
+  for (const { text: line, markdown, apart } of lines) {
     if (line === '') {
       current = undefined;
       continue;
     }
-    if (BULLET.test(line)) {
+    if (markdown !== undefined) {
+      // A web page's block stands alone: its lines are its own.
+      blocks.push({ text: line.replace(BULLET, ''), bullet: BULLET.test(line), markdown, apart });
+      current = undefined;
+    } else if (BULLET.test(line)) {
       current = { text: line.replace(BULLET, ''), bullet: true };
       blocks.push(current);
     } else if (current) {
@@ -139,12 +146,23 @@ function toBlocks(lines: readonly string[]): Block[] {
   return blocks;
 }
 
-function joinBody(parts: readonly string[]): string {
+/** A block of the body as Markdown, and whether it is a list's item (items follow each other on the next line). */
+interface BodyPart {
+  markdown: string;
+  item: boolean;
+  apart: boolean;
+}
+
+function bodyPart(block: Block): BodyPart {
+  const markdown = block.markdown ?? (block.bullet ? `- ${escapeMarkdown(block.text)}` : escapeMarkdown(block.text));
+  return { markdown, item: block.bullet, apart: block.apart ?? false };
+}
+
+function joinBody(parts: readonly BodyPart[]): string {
   let out = '';
   parts.forEach((part, index) => {
-    const previous = parts[index - 1];
-    const tight = previous?.startsWith('- ') && part.startsWith('- ');
-    out += index === 0 ? part : `${tight ? '\n' : '\n\n'}${part}`;
+    const tight = parts[index - 1]?.item && part.item && !part.apart;
+    out += index === 0 ? part.markdown : `${tight ? '\n' : '\n\n'}${part.markdown}`;
   });
   return out ? `${out}\n` : '';
 }

@@ -2,6 +2,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
+import { hastToMarkdown } from '../render/markdown.js';
 
 /**
  * A line that stands where a briefing page's body begins (its `<div class="body">`, as
@@ -10,15 +11,34 @@ import { toText } from 'hast-util-to-text';
 export const BODY_MARK = '\u0001body';
 
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'div', 'blockquote', 'tr', 'section', 'article', 'header', 'footer', 'main']);
+/** Blocks taken whole, whatever they hold: their Markdown keeps what their lines alone would lose. */
+const WHOLE = new Set(['table', 'blockquote', 'pre']);
 
-export function briefingLines(content: string, isHtml: boolean): string[] {
-  const text = isHtml ? htmlToText(content) : content;
-  return text
+/** A line of a saved briefing. */
+export interface BriefingLine {
+  /** Its words, by which the briefing's parts are recognised; a list item's start "• ". */
+  text: string;
+  /**
+   * From a web page: the block as Markdown, so that links, emphasis, headings, tables and a
+   * list item's marker and depth are kept in the record's body.
+   */
+  markdown?: string;
+  /** Set apart from an item before it by a blank line: a numbered list from 2 on cannot interrupt a paragraph. */
+  apart?: boolean;
+}
+
+export function briefingLines(content: string, isHtml: boolean): BriefingLine[] {
+  if (isHtml) return htmlLines(content);
+  return content
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => line.replace(/\u00a0/g, ' ').trim());
+    .map((line) => ({ text: tidy(line) }));
 }
+
+const tidy = (text: string): string => text.replace(/\u00a0/g, ' ').trim();
+const wordsOf = (node: Element | Root): string => tidy(toText(node).replace(/\s+/g, ' '));
+const markdownOf = (children: readonly ElementContent[]): string => hastToMarkdown({ type: 'root', children: [...children] }).trimEnd();
 
 /**
  * Block elements become lines (list items with a bullet); scripts, styles, navigation, forms
@@ -26,10 +46,29 @@ export function briefingLines(content: string, isHtml: boolean): string[] {
  * a published briefing's page, phrg-brief's own among them, has the site's header, search
  * and downloads around it, which are no part of the briefing.
  */
-function htmlToText(html: string): string {
+function htmlLines(html: string): BriefingLine[] {
   const tree: Root = fromHtml(html);
-  const lines: string[] = [];
+  const lines: BriefingLine[] = [];
+  const block = (text: string, markdown: string, apart = false): void => {
+    if (text) lines.push({ text, markdown, ...(apart ? { apart } : {}) }, { text: '' });
+  };
   const within = firstElement(tree, 'article') ?? firstElement(tree, 'main');
+  /** A list's items, each marked and indented as Markdown nests it (`indent` is its parent item's). */
+  const list = (element: Element, indent: string): void => {
+    const start = typeof element.properties.start === 'number' ? element.properties.start : 1;
+    const items = element.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
+    items.forEach((item, index) => {
+      const marker = element.tagName === 'ol' ? `${start + index}.` : '-';
+      const inner = indent + ' '.repeat(marker.length + 1);
+      // A list item is one bullet, whatever wraps its text (<p> from word processors); a list
+      // inside it follows as items of its own, one level in.
+      const nested = item.children.filter((child): child is Element => child.type === 'element' && (child.tagName === 'ul' || child.tagName === 'ol'));
+      const own: Element = { ...item, children: item.children.filter((child) => !nested.includes(child as Element)) };
+      const text = wordsOf(own);
+      if (text) block(`• ${text}`, `${indent}${marker} ${markdownOf(own.children).replace(/\n(?=[^\n])/g, `\n${inner}`)}`, index === 0 && start !== 1);
+      for (const sublist of nested) list(sublist, text ? inner : indent);
+    });
+  };
   const walk = (nodes: readonly (ElementContent | Root['children'][number])[]): void => {
     for (const node of nodes) {
       if (node.type !== 'element') continue;
@@ -41,33 +80,30 @@ function htmlToText(html: string): string {
           .split(/[ ,]/)
           .includes('body')
       ) {
-        lines.push(BODY_MARK, '');
-        walk(element.children);
+        // phrg-brief's own page: its body is the record's, as Markdown whole, footnotes and all.
+        lines.push({ text: BODY_MARK }, { text: '' });
+        block(wordsOf(element), markdownOf(element.children));
         continue;
       }
-      if (element.tagName === 'li') {
-        // A list item is one bullet, whatever wraps its text (<p> from word processors); a
-        // list inside it follows as bullets of its own.
-        const nested = element.children.filter((child): child is Element => child.type === 'element' && (child.tagName === 'ul' || child.tagName === 'ol'));
-        const own = { ...element, children: element.children.filter((child) => !nested.includes(child as Element)) };
-        const text = toText(own).replace(/\s+/g, ' ').trim();
-        if (text) lines.push(`• ${text}`, '');
-        walk(nested);
+      if (element.tagName === 'ul' || element.tagName === 'ol') {
+        list(element, '');
+        continue;
+      }
+      if (WHOLE.has(element.tagName)) {
+        block(wordsOf(element), markdownOf([element]));
         continue;
       }
       const hasBlocks = element.children.some(
-        (child) => child.type === 'element' && (BLOCKS.has(child.tagName) || child.tagName === 'ul' || child.tagName === 'ol'),
+        (child) => child.type === 'element' && (BLOCKS.has(child.tagName) || WHOLE.has(child.tagName) || child.tagName === 'ul' || child.tagName === 'ol'),
       );
-      if (BLOCKS.has(element.tagName) && !hasBlocks) {
-        const text = toText(element).replace(/\s+/g, ' ').trim();
-        if (text) lines.push(`${element.tagName === 'li' ? '• ' : ''}${text}`, '');
-      } else {
-        walk(element.children);
-      }
+      if (!BLOCKS.has(element.tagName) || hasBlocks) walk(element.children);
+      // An item outside any list, as a careless page has it, is still a bullet.
+      else if (element.tagName === 'li') block(`• ${wordsOf(element)}`, `- ${markdownOf(element.children)}`);
+      else block(wordsOf(element), markdownOf([element]));
     }
   };
   walk(within ? [within] : tree.children);
-  return lines.join('\n');
+  return lines;
 }
 
 /** The page's `<meta name="keywords">`, which a published briefing gives its tags in (phrg-brief's pages do). */

@@ -20,8 +20,12 @@ const stringifier = unified()
 
 /** `tree` is the article parsed already (see article.ts), when another renderer has done so. */
 export function renderMarkdown(article: string, tree?: HastRoot): string {
-  const hast: HastRoot = tree ?? parseArticle(article);
-  const mdast = toMdast(hast, { handlers: { sup: footnoteReference, section: footnoteDefinitions } }) as Root;
+  return hastToMarkdown(tree ?? parseArticle(article));
+}
+
+/** HTML as Markdown, its footnotes as Markdown's own: import reads a briefing page's body back with it. */
+export function hastToMarkdown(tree: HastRoot): string {
+  const mdast = toMdast(tree, { handlers: { sup: footnoteReference, section: footnoteDefinitions } }) as Root;
   return stringifier.stringify(mdast);
 }
 

@@ -65,6 +65,51 @@ async function rebuild(name: string): Promise<{ words: string[]; data: Record<st
   return { words: words(articleText(html)), data, check: printed.printed.stdout };
 }
 
+/** A record whose body holds every construct a page must give back: links, emphasis, lists within lists, a table, a heading, a quotation, footnotes. */
+const RICH_RECORD = `---
+title: Bahrain – Detained medics
+date: 2021-04-03
+hosts:
+  - the All-Party Parliamentary Human Rights Group (PHRG)
+topic: Medics in detention
+speakers:
+  - key: JD
+    name: Jane Doe
+    role: Director, Bahrain Watch
+  - key: RS
+    name: Rui Silva
+    role: Researcher
+---
+
+The main points made were as follows:
+
+- The [report](https://example.org/report) found _serious_ abuse of **detained** medics.[^1] (JD)
+  - Some were held for \`months\`. (RS)
+  - Others were released. (JD)
+- Figures were given. (RS)
+
+  | Year | Cases |
+  | :--- | ----: |
+  | 2019 |    12 |
+  | 2020 |    40 |
+
+## Recommendations
+
+> The government should release them.
+
+See <https://example.org/x> and [the annex](https://example.org/annex "Annex").
+
+1. First step.
+2. Second step.
+
+---
+
+[^1]: As reported by [Bahrain Watch](https://bahrainwatch.org).
+`;
+
+/** The briefing's body as the page gives it. */
+const bodyHtml = (page: string): string => /<div class="body"[^>]*>([\s\S]*?)<\/div>\s*<\/article>/.exec(page)![1]!;
+
 const source = (name: string) => words(readFileSync(join(FIXTURES, 'import', name), 'utf8'));
 
 describe('phrg-brief import', () => {
@@ -227,6 +272,69 @@ describe('import of pages it cannot take whole', () => {
     } finally {
       site.remove();
     }
+  });
+
+  it('reads back a published page’s links, emphasis, nested lists, table, heading, quotation and footnotes, building the same page', async () => {
+    const site = tempProject();
+    try {
+      site.write('phrg-brief.yaml', 'site:\n  search: false\n');
+      site.write('meetings/2021-04-03-bahrain.md', RICH_RECORD);
+      expect((await buildHere(site.dir, { formats: ['html'] })).ok).toBe(true);
+      copyFileSync(site.path('dist', '2021-04-03-bahrain.html'), project.path('published-rich.html'));
+      const page = await importOne('published-rich.html', 'meetings-published-rich');
+      const record = readFileSync(page.record, 'utf8');
+      for (const kept of [
+        '[report](https://example.org/report)',
+        '_serious_',
+        '**detained**',
+        '  - Some were held for `months`. (RS)',
+        '| :--- | ----: |',
+        '## Recommendations',
+        '> The government',
+        '<https://example.org/x>',
+        '[^1]: As reported by [Bahrain Watch](https://bahrainwatch.org).',
+      ])
+        expect(record).toContain(kept);
+      // The list's items may be spaced apart where the record had them close (HTML cannot tell):
+      // the page the record builds is the page it was read from.
+      const body = (text: string, file: string) =>
+        bodyHtml(renderPage(composeBriefing(validateRecord(loadRecordText(text, file).record!).meeting!, templates), templates));
+      expect(body(record, page.record)).toBe(body(RICH_RECORD, 'meetings/2021-04-03-bahrain.md'));
+    } finally {
+      site.remove();
+    }
+  });
+
+  it('keeps a saved web page’s links, emphasis, headings, tables and the depth of its lists', async () => {
+    project.write(
+      'other-site.html',
+      '<html><body><nav><a href="/">Home</a></nav><main><h1>3/4/21: Bahrain – Detained medics</h1><p>The PHRG held a meeting on 3 April.</p><p>The speakers were:</p><ul><li>Jane Doe, Bahrain Watch – (JD).</li></ul><p>The main points made were as follows:</p><ul><li>The <a href="https://example.org/report">report</a> found <em>serious</em> abuse. (JD)<ol start="3"><li>A third step. (JD)</li></ol></li><li>Figures: <table><tr><th>Year</th><th>Cases</th></tr><tr><td>2019</td><td>12</td></tr></table></li></ul><h2>Recommendations</h2><blockquote><p>Release them.</p></blockquote></main></body></html>',
+    );
+    const page = await importOne('other-site.html', 'meetings-other-site');
+    const record = readFileSync(page.record, 'utf8');
+    expect(record.split('---\n')[2]).toBe(
+      [
+        '',
+        'The main points made were as follows:',
+        '',
+        '- The [report](https://example.org/report) found _serious_ abuse. (JD)',
+        // A list numbered from 3 cannot interrupt a paragraph in Markdown: it stands apart.
+        '',
+        '  3. A third step. (JD)',
+        '- Figures:',
+        '',
+        '  | Year | Cases |',
+        '  | ---- | ----- |',
+        '  | 2019 | 12    |',
+        '',
+        '## Recommendations',
+        '',
+        '> Release them.',
+        '',
+      ].join('\n'),
+    );
+    const check = collectOutput();
+    expect(await checkPaths([page.record], project.dir, { reporter: 'pretty' }, check), check.printed.stdout).toBe(0);
   });
 
   it('reads a briefing saved as Unicode Text (UTF-16, either way round) as the same record', async () => {
