@@ -6,7 +6,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
-import type { Node, Root } from 'mdast';
+import type { Node, Paragraph, PhrasingContent, Root } from 'mdast';
 import { toHast, type Handler } from 'mdast-util-to-hast';
 import type { Attribution } from '../validate/attributions.js';
 import { displayName } from '../validate/meeting.js';
@@ -140,9 +140,18 @@ export function markdownToHtml(tree: Root): string {
  */
 export function pointHtml(attribution: Attribution): string {
   const at = attribution.paragraph.children.indexOf(attribution.text);
-  const children = structuredClone(attribution.paragraph.children.slice(0, at + 1)).filter((child) => child.type !== 'footnoteReference');
+  const children = structuredClone(attribution.paragraph.children.slice(0, at + 1));
   const last = children.at(-1);
   if (last?.type === 'text') last.value = last.value.slice(0, attribution.index).trimEnd();
-  const hast = toHast({ type: 'paragraph', children }) as Element;
+  return phrasingHtml(children);
+}
+
+/** A paragraph's words as HTML, footnote marks left off: the item a nested point stands under. */
+export function paragraphHtml(paragraph: Paragraph): string {
+  return phrasingHtml(structuredClone(paragraph.children));
+}
+
+function phrasingHtml(children: PhrasingContent[]): string {
+  const hast = toHast({ type: 'paragraph', children: children.filter((child) => child.type !== 'footnoteReference') }) as Element;
   return toHtml(forReading(sanitize({ type: 'root', children: hast.children }, schema) as HastRoot));
 }

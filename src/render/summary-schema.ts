@@ -36,6 +36,10 @@ export const briefingSummarySchema = z.object({
     z.object({
       text: z.string().describe('the point, without its attribution'),
       html: z.string().optional().describe('the same as HTML, its links and emphasis kept'),
+      lead: z
+        .object({ text: z.string(), html: z.string() })
+        .optional()
+        .describe('the words of the list item the point is nested under (“The government has failed:”), its attribution left off'),
       speakers: z.array(z.object({ key: z.string(), name: z.string() })),
     }),
   ),

@@ -5,7 +5,9 @@
  * unchanged record never has to be parsed again for them.
  */
 import { toString } from 'mdast-util-to-string';
-import { pointHtml } from '../compose/body.js';
+import type { Paragraph, Parent, Root } from 'mdast';
+import { paragraphHtml, pointHtml } from '../compose/body.js';
+import type { Attribution } from '../validate/attributions.js';
 import type { BriefingView } from '../compose/view-model.js';
 import type { Meeting } from '../validate/meeting.js';
 import { displayName, isPerson } from '../validate/meeting.js';
@@ -15,16 +17,49 @@ import type { BriefingSummary } from './summary-schema.js';
 
 /** Must run before the body is rendered, which rewrites the tree's attribution nodes. */
 export function attributedPoints(meeting: Meeting): BriefingSummary['points'] {
-  return meeting.attributions.map((attribution) => ({
+  const byParagraph = new Map(meeting.attributions.map((attribution) => [attribution.paragraph, attribution]));
+  const leads = nestedLeads(meeting.tree);
+  const words = (attribution: Attribution): { text: string; html: string } => ({
     text: toString(attribution.paragraph)
       .slice(0, toString(attribution.paragraph).length - (attribution.text.value.length - attribution.index))
       .trim(),
     html: pointHtml(attribution),
-    speakers: attribution.keys.map(({ key }) => {
-      const person = meeting.people.get(key);
-      return { key, name: person ? displayName(person) : key };
-    }),
-  }));
+  });
+  return meeting.attributions.map((attribution) => {
+    const lead = leads.get(attribution.paragraph);
+    const leadAttribution = lead && byParagraph.get(lead);
+    return {
+      ...words(attribution),
+      ...(lead ? { lead: leadAttribution ? words(leadAttribution) : { text: toString(lead).trim(), html: paragraphHtml(lead) } } : {}),
+      speakers: attribution.keys.map(({ key }) => {
+        const person = meeting.people.get(key);
+        return { key, name: person ? displayName(person) : key };
+      }),
+    };
+  });
+}
+
+/**
+ * Each paragraph that opens a list item nested in another, and the paragraph that opens that
+ * one: "to protect defenders. (JD)" stands under "The government has failed:", and read alone
+ * on a person's page it would say less than the speaker did.
+ */
+function nestedLeads(tree: Root): Map<Paragraph, Paragraph> {
+  const leads = new Map<Paragraph, Paragraph>();
+  // `lead` is the paragraph opening the list item `node` is, when it is one.
+  const visit = (node: Parent, lead: Paragraph | undefined): void => {
+    for (const child of node.children) {
+      if (child.type === 'list') {
+        for (const item of child.children) {
+          const first = item.children[0]?.type === 'paragraph' ? item.children[0] : undefined;
+          if (first && lead) leads.set(first, lead);
+          visit(item, first);
+        }
+      } else if ('children' in child) visit(child, undefined);
+    }
+  };
+  visit(tree, undefined);
+  return leads;
 }
 
 /** `source` is the record's path relative to the project, with forward slashes. */

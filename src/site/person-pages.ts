@@ -24,6 +24,7 @@ export interface PersonMeeting {
   points: {
     text: string;
     /** The same as HTML, links kept (absent from an entry made before it was). */ html?: string;
+    /** The list item the point is nested under. */ lead?: { text: string; html: string };
     /** Those who made the point with them. */ with: string[];
   }[];
 }
@@ -53,6 +54,7 @@ export function personPages(briefings: Iterable<BriefingSummary>, dateText: (iso
         points: points.map((point) => ({
           text: point.text,
           ...(point.html !== undefined ? { html: point.html } : {}),
+          ...(point.lead ? { lead: point.lead } : {}),
           with: point.speakers.filter((speaker) => speaker.key !== person.key).map((speaker) => speaker.name),
         })),
       };

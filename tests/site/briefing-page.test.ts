@@ -68,4 +68,26 @@ describe('a briefing’s page', () => {
     const person = readFileSync(project.path('dist', 'people', 'ana-bravo.html'), 'utf8');
     expect(person).toContain('<li>See <em>the</em> <a href="https://example.org/report">report</a>.</li>');
   });
+
+  it('gives a person’s point the words of the item it is nested under, that item’s attribution left off', async () => {
+    const speakers = 'speakers:\n  - key: AB\n    name: Ana Bravo\n  - key: CD\n    name: Carl Dunn\n';
+    const body =
+      '- The government has _failed_:\n  - to protect defenders. (AB)\n- Mining causes conflict. (CD)\n  - In Cajamarca above all. (AB)\n- A point of its own. (AB)\n';
+    await built({ '2021-03-07-nested.md': `---\ntitle: Nested\ndate: 2021-03-07\n${HOSTS}\n${speakers}---\n\n${body}` });
+    const person = readFileSync(project.path('dist', 'people', 'ana-bravo.html'), 'utf8');
+    expect([...person.matchAll(/<ul class="person-points">\n([\s\S]*?)<\/ul>/g)][0]![1]!.trim().split('\n')).toEqual([
+      '<li><span class="point-lead">The government has <em>failed</em>:</span> to protect defenders.</li>',
+      '<li><span class="point-lead">Mining causes conflict.</span> In Cajamarca above all.</li>',
+      '<li>A point of its own.</li>',
+    ]);
+    const archive = JSON.parse(readFileSync(project.path('dist', 'briefings.json'), 'utf8')) as {
+      briefings: { points: { text: string; lead?: { text: string } }[] }[];
+    };
+    expect(archive.briefings[0]!.points.map((point) => point.lead?.text)).toEqual([
+      'The government has failed:',
+      undefined,
+      'Mining causes conflict.',
+      undefined,
+    ]);
+  });
 });
