@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { longDate } from '../compose/helpers.js';
 import { FORMATS } from '../render/formats.js';
 import type { SiteSummary } from '../render/summary-schema.js';
+import { surnameFirst } from './surname.js';
 
 export interface BriefingEntry extends SiteSummary {
   /** The briefing page, relative to the output folder (or the PDF when no HTML is built). */
@@ -270,19 +271,4 @@ export function foldForFilter(text: string): string {
     .replace(/[łøđħıæœßþð]/g, (letter) => UNACCENTED[letter]!)
     .replace(/[‘’ʼ']/g, '')
     .replace(/["“”„«»]/g, ' ');
-}
-
-/**
- * People sort by the last word of their name, titles and post-nominals aside ("Baroness Royall"
- * under R); a peer by the name before their territorial designation ("Lord Alton of Liverpool"
- * under A, not L).
- */
-function surnameFirst(name: string): string {
-  const peer = /^(?:The\s+)?(?:Rt Hon\s+)?(?:Lord|Baroness|Lady|Viscount|Earl|Countess)\s/.test(name);
-  const words = (peer ? name.replace(/\s+of\s+.*$/, '') : name)
-    .replace(/\b(Rt Hon|Lord|Baroness|Lady|Viscount|Earl|Countess|Sir|Dame|Dr|Prof|Professor|Mr|Mrs|Ms)\b\.?/g, '')
-    .trim()
-    .split(/\s+/);
-  const plain = words.filter((word) => !/^(QC|KC|MP|MEP|OBE|CBE|MBE|DBE|KBE)$/.test(word));
-  return plain.length > 1 ? `${plain.slice(-1)[0]} ${plain.slice(0, -1).join(' ')}` : plain.join(' ');
 }

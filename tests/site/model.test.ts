@@ -79,8 +79,19 @@ describe('buildModel', () => {
     expect(first).not.toBe(second);
   });
 
-  it('sorts people by surname, a peer by the name before the territorial designation', () => {
-    const names = ['Lord Alton of Liverpool', 'Nathan Law', 'Baroness Kennedy of The Shaws QC', 'Rushanara Ali MP', 'Baroness Royall', 'Dr Satkunanathan'];
+  it('sorts people by surname, a peer by the name before the territorial designation, a compound surname by its first part', () => {
+    const names = [
+      'Lord Alton of Liverpool',
+      'Nathan Law',
+      'Baroness Kennedy of The Shaws QC',
+      'Rushanara Ali MP',
+      'Baroness Royall',
+      'Dr Satkunanathan',
+      'Vilma Núñez de Escorcia',
+      'Ludwig van Beethoven',
+      'Maria dos Santos',
+      'Esther Major',
+    ];
     const model = buildModel([
       summary(
         'a',
@@ -92,9 +103,13 @@ describe('buildModel', () => {
     expect(model.people.map((person) => person.name)).toEqual([
       'Rushanara Ali MP',
       'Lord Alton of Liverpool',
+      'Ludwig van Beethoven',
       'Baroness Kennedy of The Shaws QC',
       'Nathan Law',
+      'Esther Major',
+      'Vilma Núñez de Escorcia',
       'Baroness Royall',
+      'Maria dos Santos',
       'Dr Satkunanathan',
     ]);
   });
