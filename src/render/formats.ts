@@ -19,6 +19,8 @@ export interface RenderInput {
   templates: TemplateSet;
   /** The project's templates folder (for the theme), when it has one. */
   templatesDir?: string;
+  /** The language of the template's own words ("The speakers were:"): the site's, `site.lang`. */
+  siteLang: string;
   /** phrg-brief.yaml's pdf.pageSize, which wins over the theme's. */
   pageSize?: 'A4' | 'Letter';
   /** The record's briefing JSON, printed. */

@@ -112,6 +112,7 @@ async function renderFormats(
     composed,
     templates,
     summaryJson,
+    siteLang: config.site.lang,
     tree,
     warn: (diagnostic) => diagnostics.push(diagnostic),
     pageContext: () => briefingPageContext(composed.view, built, neighbours, site, meeting.data.updated),

@@ -51,6 +51,46 @@ Then the text.
 2. Its second point.
 `;
 
+/** A record in French: the template's English sentences stand among its words. */
+const FRENCH_RECORD = `---
+title: "Mexique : les journalistes"
+date: 2020-05-07
+hosts:
+  - the All-Party Parliamentary Human Rights Group (PHRG)
+topic: Les défenseurs
+speakers:
+  - key: CM
+    name: Chloé Ménard
+lang: fr
+---
+
+Les principaux points soulevés :
+
+- Les « disparitions » restent impunies. (CM)
+`;
+
+/** Headings that skip levels (check warns: heading-level), a deletion and a code block. */
+const MARKS_RECORD = `---
+title: Marks
+date: 2020-05-08
+hosts:
+  - the All-Party Parliamentary Human Rights Group (PHRG)
+---
+
+### Further action
+
+The figure was ~~200~~ 250.
+
+## Next steps
+
+#### In detail
+
+\`\`\`
+code line 1
+code line 2
+\`\`\`
+`;
+
 let project: TempProject;
 let converted: ReturnType<typeof libreOfficePdf> | undefined;
 const peru = (): string => project.path('dist', '2016-11-07-peru.docx');
@@ -69,6 +109,8 @@ beforeAll(async () => {
     'meetings/2020-05-06-aligned.md',
     '---\ntitle: Aligned\ndate: 2020-05-06\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\n| Westward | Centred | Eastward |\n| :-- | :-: | --: |\n| a | bb | ccc |\n',
   );
+  project.write('meetings/2020-05-07-francais.md', FRENCH_RECORD);
+  project.write('meetings/2020-05-08-marks.md', MARKS_RECORD);
   const result = await runCli(['build', '--format', 'docx'], project.dir);
   expect(result.code, result.stdout + result.stderr).toBe(0);
   // LibreOffice's conversion takes seconds: started now, on a copy that the rebuild below
@@ -206,6 +248,37 @@ describe.runIf(haveTools(PANDOC))('Word briefings read by pandoc', () => {
       '1.  A new list.',
       '2.  Its second point.',
     ]);
+  });
+
+  it('give the words in another language than the document’s their own, the record’s in French among the template’s English', () => {
+    const { 'word/document.xml': document, 'word/styles.xml': styles } = docxParts(project.path('dist', '2020-05-07-francais.docx'));
+    expect(styles).toMatch(/<w:docDefaults>.*<w:lang w:val="fr"\/>.*<\/w:docDefaults>/s);
+    const runs = [...document!.matchAll(/<w:r>(.*?)<\/w:r>/gs)].map((run) => [
+      /<w:lang w:val="([^"]+)"\/>/.exec(run[1]!)?.[1] ?? 'fr',
+      /<w:t[^>]*>([^<]*)/.exec(run[1]!)?.[1] ?? '',
+    ]);
+    const english = runs.filter(([lang]) => lang === 'en-GB').map(([, text]) => text);
+    expect(english).toEqual([
+      '7/5/20',
+      ': ',
+      'The All-Party Parliamentary Human Rights Group (PHRG) held a meeting on ',
+      '7 May',
+      ' on “',
+      '”.',
+      'The speakers were:',
+      'Chloé Ménard – (',
+      'CM',
+      ').',
+    ]);
+    const french = runs.filter(([lang]) => lang === 'fr').map(([, text]) => text);
+    expect(french).toEqual(expect.arrayContaining(['Mexique : les journalistes', 'Les défenseurs', 'Les principaux points soulevés :']));
+  });
+
+  it('number headings without a skipped level, strike a deletion through and keep a code block’s lines', () => {
+    const { 'word/document.xml': document } = docxParts(project.path('dist', '2020-05-08-marks.docx'));
+    expect([...document!.matchAll(/<w:pStyle w:val="(Heading\d)"\/>/g)].map((match) => match[1])).toEqual(['Heading1', 'Heading2', 'Heading2', 'Heading3']);
+    expect(document).toMatch(/<w:strike\/><\/w:rPr><w:t xml:space="preserve">200<\/w:t>/);
+    expect(document).toMatch(/code line 1<\/w:t><\/w:r><w:r><w:br\/><\/w:r><w:r>.*?code line 2</);
   });
 
   it('keep the table and the nested points', () => {

@@ -201,6 +201,9 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
     ]);
     expect(found[0]!.message).toContain('U+262F');
     expect(found[1]!.message).toMatch(/中 \(U\+4E2D\), 文 \(U\+6587\) in its regular face: they would print as blank boxes/);
+    // Boxes are the .notdef glyph, which PDF/UA-1 forbids: that file does not claim it, as the others do.
+    expect(readFileSync(join(others.dir, 'dist', '2020-05-04-glyph.pdf'), 'latin1')).not.toContain('pdfuaid:part');
+    expect(readFileSync(join(others.dir, 'dist', '2020-05-06-noted.pdf'), 'latin1')).toContain('<pdfuaid:part>1</pdfuaid:part>');
     // What the boxes stand for is in the structure, for a screen reader and a copy.
     const actual = structureTypes(join(others.dir, 'dist', '2020-05-04-glyph.pdf')).filter((element) => element.actualText !== undefined);
     expect(actual.map((element) => [element.type, element.actualText])).toEqual([['Span', 'Agreed ☯ and 中文.']]);

@@ -9,6 +9,7 @@ import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutTyp
 import { columnWidths } from '../column-widths.js';
 import { inlineRuns, plainText, type InlineOptions } from './inline.js';
 import { BULLETS, HEADING_STYLES, numbersFrom, STYLE } from './styles.js';
+import { HeadingLevels } from '../heading-levels.js';
 
 export type Block = Paragraph | Table;
 
@@ -48,12 +49,16 @@ export interface BlockOptions extends InlineOptions {
 interface Context extends BlockOptions {
   /** A table column's alignment, for the paragraphs of its cells. */
   alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
-  /** The next free instance of the numbered lists, so that each ordered list counts from its own start. */
-  nextListInstance: number;
+  /**
+   * What the whole article shares, however a block's context is narrowed (a table column's
+   * alignment, a language): the next free instance of the numbered lists, so that each ordered
+   * list counts from its own start, and the headings' levels so far.
+   */
+  article: { nextListInstance: number; headings: HeadingLevels };
 }
 
 export function articleBlocks(children: readonly ElementContent[], options: BlockOptions): Block[] {
-  return blocks(children, { ...options, nextListInstance: 1 }, undefined);
+  return blocks(children, { ...options, article: { nextListInstance: 1, headings: new HeadingLevels() } }, undefined);
 }
 
 /** Block children; stray inline content between blocks becomes a paragraph of its own. */
@@ -77,13 +82,20 @@ function blocks(children: readonly ElementContent[], context: Context, style: st
   return out;
 }
 
-function block(element: Element, context: Context, style: string | undefined): Block[] {
-  const heading = HEADING_STYLES[element.tagName];
-  if (heading) return [new Paragraph({ style: heading, keepNext: true, children: inlineRuns(trimEdges(element.children), context) })];
+function block(element: Element, outer: Context, style: string | undefined): Block[] {
+  const context = typeof element.properties.lang === 'string' ? { ...outer, lang: element.properties.lang } : outer;
+  const written = /^h([1-6])$/.exec(element.tagName);
+  if (written) {
+    const style = HEADING_STYLES[`h${context.article.headings.next(Number(written[1]))}`]!;
+    return [new Paragraph({ style, keepNext: true, children: inlineRuns(trimEdges(element.children), context) })];
+  }
   switch (element.tagName) {
     case 'p':
-    case 'pre':
       return [new Paragraph({ children: inlineRuns(trimEdges(element.children), context), ...(style ? { style } : {}), ...aligned(context) })];
+    case 'pre':
+      return [
+        new Paragraph({ children: inlineRuns(element.children, context, { lang: context.lang, code: true, preformatted: true }), ...(style ? { style } : {}) }),
+      ];
     case 'ul':
     case 'ol':
       return list(element, context, 0);
@@ -119,7 +131,7 @@ export function listStarts(children: readonly ElementContent[]): number[] {
 function list(element: Element, context: Context, level: number): Block[] {
   const ordered = element.tagName === 'ol';
   const reference = ordered ? numbersFrom(listStart(element)) : BULLETS;
-  const instance = ordered ? context.nextListInstance++ : 0;
+  const instance = ordered ? context.article.nextListInstance++ : 0;
   const levelStyle = (ordered ? STYLE.listNumber : STYLE.listBullet)[Math.min(level, STYLE.listBullet.length - 1)]!;
   const out: Block[] = [];
   for (const item of element.children) {

@@ -44,6 +44,8 @@ export async function renderDocx(input: RenderInput): Promise<Uint8Array> {
         },
         children: articleBlocks(content, {
           codeFont: theme.docx.codeFont,
+          documentLang: view.lang,
+          lang: input.siteLang,
           ruleColour: theme.colors.rule.slice(1).toUpperCase(),
           textWidth: PAGE_TWIPS[theme.pageSize].width - twips(theme.margins.left) - twips(theme.margins.right),
           tableSize: theme.docx.sizes.table,

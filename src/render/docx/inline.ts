@@ -15,6 +15,12 @@ interface Marks {
   code?: boolean;
   /** Raised or lowered: a footnote's number, a unit's power. */
   script?: 'super' | 'sub';
+  /** Struck through: words the record shows as withdrawn (`~~200~~ 250`). */
+  strike?: boolean;
+  /** The language of the text, where it is not the document's. */
+  lang?: string;
+  /** A code block's text: its line breaks and spaces kept. */
+  preformatted?: boolean;
 }
 
 const NBSP = '\u00a0';
@@ -23,12 +29,24 @@ const FOLLOWABLE = /^(?:https?:|mailto:)/i;
 
 export interface InlineOptions {
   codeFont: string;
+  /** The document's language (its default style's), and that of the block at hand. */
+  documentLang: string;
+  lang: string;
 }
 
-export function inlineRuns(children: readonly ElementContent[], options: InlineOptions, marks: Marks = {}): Inline[] {
+export function inlineRuns(children: readonly ElementContent[], options: InlineOptions, marks: Marks = { lang: options.lang }): Inline[] {
   const runs: Inline[] = [];
   children.forEach((child, i) => {
-    if (child.type === 'text') {
+    if (child.type === 'text' && marks.preformatted) {
+      // A code block's lines stay lines (its last line break ends the block, not a line).
+      child.value
+        .replace(/\n$/, '')
+        .split('\n')
+        .forEach((line, n) => {
+          if (n > 0) runs.push(new TextRun({ break: 1 }));
+          if (line) runs.push(textRun(line, options, marks));
+        });
+    } else if (child.type === 'text') {
       // The space before an attribution binds it to the word it follows.
       const next = children[i + 1];
       const text = next && isAttribution(next) ? child.value.replace(/\s+$/, NBSP) : child.value;
@@ -40,7 +58,8 @@ export function inlineRuns(children: readonly ElementContent[], options: InlineO
   return runs;
 }
 
-function elementRuns(element: Element, options: InlineOptions, marks: Marks): Inline[] {
+function elementRuns(element: Element, options: InlineOptions, outer: Marks): Inline[] {
+  const marks = typeof element.properties.lang === 'string' ? { ...outer, lang: element.properties.lang } : outer;
   switch (element.tagName) {
     case 'strong':
     case 'b':
@@ -55,6 +74,9 @@ function elementRuns(element: Element, options: InlineOptions, marks: Marks): In
     case 'sup':
     case 'sub':
       return inlineRuns(element.children, options, { ...marks, script: element.tagName === 'sup' ? 'super' : 'sub' });
+    case 'del':
+    case 's':
+      return inlineRuns(element.children, options, { ...marks, strike: true });
     case 'br':
       return [new TextRun({ break: 1 })];
     case 'a': {
@@ -82,10 +104,13 @@ function elementRuns(element: Element, options: InlineOptions, marks: Marks): In
 
 function textRun(text: string, options: InlineOptions, marks: Marks, style?: string): TextRun {
   return new TextRun({
-    text: text.replace(/\s+/g, (space) => (space.includes(NBSP) ? NBSP : ' ')),
+    text: marks.preformatted ? text : text.replace(/\s+/g, (space) => (space.includes(NBSP) ? NBSP : ' ')),
     ...(marks.bold ? { bold: true } : {}),
     ...(marks.italics ? { italics: true } : {}),
     ...(marks.code ? { font: options.codeFont } : {}),
+    ...(marks.strike ? { strike: true } : {}),
+    // Words in another language than the document's say so, as the page's lang="…" does.
+    ...(marks.lang && marks.lang !== options.documentLang ? { language: { value: marks.lang } } : {}),
     ...(marks.script === 'super' ? { superScript: true } : marks.script === 'sub' ? { subScript: true } : {}),
     ...(style ? { style } : {}),
   });

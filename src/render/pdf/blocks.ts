@@ -31,8 +31,10 @@ export function layoutHeading(
       )
     : 0;
   layout.keep(own + following);
-  if (!layout.dry) layout.events?.heading(Number(element.tagName.slice(1)), runsText(runs));
-  layout.paragraph(runs, x, width, parent, element.tagName.toUpperCase(), options);
+  // Tagged and bookmarked without a skipped level; set at the size the record's level has.
+  const tagged = layout.dry ? 1 : layout.headings.next(Number(element.tagName.slice(1)));
+  if (!layout.dry) layout.events?.heading(tagged, runsText(runs));
+  layout.paragraph(runs, x, width, parent, `H${tagged}`, options);
 }
 
 export function layoutBlockquote(layout: Layout, element: Element, x: number, width: number, parent: Struct | undefined): void {

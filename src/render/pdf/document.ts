@@ -23,7 +23,7 @@ type Doc = InstanceType<typeof PDFDocument>;
 
 export interface PdfResult {
   bytes: Uint8Array;
-  /** Characters no font face could set, with the face's name. */
+  /** Characters no font face could set, with the face's name: the file does not claim PDF/UA-1. */
   missing: { char: string; face: Face }[];
   /** Where the layout had to give way (a word wider than the page, lists nested too deep). */
   warnings: string[];
@@ -34,8 +34,13 @@ const FACE_NAMES: Readonly<Record<Face, string>> = { regular: 'Body', italic: 'B
 
 export { documentDate };
 
-/** `tree` is the article parsed already (see article.ts), when another renderer has done so. */
-export async function renderPdf(article: string, view: BriefingView, theme: Theme, tree: Root = parseArticle(article)): Promise<PdfResult> {
+/**
+ * `tree` is the article parsed already (see article.ts), when another renderer has done so;
+ * `siteLang`, the language of the template's own words, which the record's (in `view.lang`)
+ * stand among.
+ */
+export async function renderPdf(article: string, view: BriefingView, theme: Theme, tree: Root = parseArticle(article), siteLang = 'en-GB'): Promise<PdfResult> {
+  const languages = { document: view.lang, text: siteLang };
   const fonts = loadFontSet(theme.fonts);
   const info = documentInfo(view, documentDate(view));
   const doc = new PDFDocument({
@@ -73,7 +78,7 @@ export async function renderPdf(article: string, view: BriefingView, theme: Them
   // The counting pass: the same layout, dry. What it breaks into lines and measures is kept
   // for the drawing pass.
   const caches = newCaches();
-  const counting = new Layout(doc, theme, fonts, FACE_NAMES, undefined, caches);
+  const counting = new Layout(doc, theme, fonts, FACE_NAMES, undefined, caches, languages);
   counting.blocks(content, counting.left, counting.width, undefined);
   const pages = counting.page + 1;
 
@@ -94,16 +99,20 @@ export async function renderPdf(article: string, view: BriefingView, theme: Them
       },
     },
     caches,
+    languages,
   );
   running(0);
   const root = doc.struct('Document');
   doc.addStructure(root);
   layout.blocks(content, layout.left, layout.width, root);
   root.end();
+  const missing = FACES.flatMap((face) => missingCharacters(fonts[face], charactersSeen(layout.charsByFace[face])).map((char) => ({ char, face })));
+  // A character the font lacks is drawn as its .notdef glyph, which PDF/UA-1 forbids (7.21.8):
+  // such a file does not claim to be PDF/UA (pdfkit writes the claim on ending when `subset` is set).
+  if (missing.length > 0) (doc as unknown as { subset?: number }).subset = undefined;
   doc.end();
   await ended;
 
-  const missing = FACES.flatMap((face) => missingCharacters(fonts[face], charactersSeen(layout.charsByFace[face])).map((char) => ({ char, face })));
   return {
     bytes: Buffer.concat(chunks),
     missing,

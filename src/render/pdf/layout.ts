@@ -11,13 +11,15 @@
  */
 import type { Element, ElementContent } from 'hast';
 import type PDFDocument from 'pdfkit';
-import { missingCharacters, noteCharacters, runFeatures, seenCharacters, textWidth, type Face, type FontSet, type SeenCharacters } from './fonts.js';
-import { breakLines, collectRuns, type Line, type Run } from './runs.js';
+import { runFeatures, seenCharacters, textWidth, type Face, type FontSet, type SeenCharacters } from './fonts.js';
+import { breakLines, collectRuns, type Line, type Run, type Style } from './runs.js';
 import { groupInline, layoutTable } from './table.js';
 import { linkTextsOf, MarkedWriter } from './marked.js';
+import { alignOffset, drawLine } from './line.js';
 import { layoutBlockquote, layoutHeading, layoutRule } from './blocks.js';
 import { layoutList } from './lists.js';
 import type { Theme } from './theme.js';
+import { HeadingLevels } from '../heading-levels.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 export type Struct = PDFKit.PDFStructureElement;
@@ -68,6 +70,10 @@ export class Layout {
   readonly warnings = new Set<string>();
   /** How deep in lists the layout is, for each level's bullet. */
   listDepth = 0;
+  /** The headings' levels so far, for the next one's tag. */
+  readonly headings = new HeadingLevels();
+  /** The language of the block being set: the template's words', or the record's within an element that says so. */
+  lang: string;
 
   constructor(
     readonly doc: Doc,
@@ -76,8 +82,11 @@ export class Layout {
     readonly faceNames: Readonly<Record<Face, string>>,
     readonly events: LayoutEvents | undefined,
     private readonly caches: LayoutCaches = newCaches(),
+    /** The document's language (its catalog's /Lang), and that of the article's words no element marks (the template's). */
+    private readonly languages: { document: string; text: string } = { document: 'en-GB', text: 'en-GB' },
   ) {
     this.dry = events === undefined;
+    this.lang = languages.text;
     this.y = theme.margins.top;
     this.bottomLimit = this.pageBottom;
   }
@@ -112,13 +121,26 @@ export class Layout {
 
   /** Lays out one block-level element; `next`, the one after it, is kept with a heading. */
   block(element: Element, x: number, width: number, parent: Struct | undefined, next: Element | undefined): void {
+    const lang = element.properties.lang;
+    if (typeof lang !== 'string' || lang === this.lang) return this.blockInLanguage(element, x, width, parent, next);
+    const outer = this.lang;
+    this.lang = lang;
+    try {
+      this.blockInLanguage(element, x, width, parent, next);
+    } finally {
+      this.lang = outer;
+    }
+  }
+
+  private blockInLanguage(element: Element, x: number, width: number, parent: Struct | undefined, next: Element | undefined): void {
     const tag = element.tagName;
     const level = HEADINGS[tag];
     if (level) return layoutHeading(this, element, level, x, width, parent, next);
     switch (tag) {
       case 'p':
-      case 'pre':
         return this.paragraph(this.runsOf(element), x, width, parent, 'P');
+      case 'pre':
+        return this.paragraph(this.runsOf(element, { bold: false, italic: false, preformatted: true }), x, width, parent, 'P');
       case 'ul':
       case 'ol':
         return layoutList(this, element, x, width, parent);
@@ -139,7 +161,7 @@ export class Layout {
    * The element's inline content as runs: kept from a measure until the element is set on the
    * page (in either pass), then let go, as its lines are.
    */
-  runsOf(element: Element, style?: { bold: boolean; italic: boolean }): Run[] {
+  runsOf(element: Element, style?: Style): Run[] {
     const runs = this.caches.runs.get(element) ?? collectRuns(element.children, style);
     if (this.bottomLimit === Infinity) this.caches.runs.set(element, runs);
     else this.caches.runs.delete(element);
@@ -184,9 +206,11 @@ export class Layout {
     const color = options.color ?? this.theme.colors.text;
     const lineHeight = this.lineHeight(size);
     const lines = this.lines(runs, width, size, this.bottomLimit !== Infinity);
-    const struct = this.dry || !parent ? undefined : this.doc.struct(tag as never);
+    // A block in another language than the document's says so (PDF/UA-1 7.2): the template's
+    // English sentences in a French record's briefing, say.
+    const struct = this.dry || !parent ? undefined : this.doc.struct(tag as never, this.lang === this.languages.document ? {} : { lang: this.lang });
     if (struct) parent!.add(struct);
-    const writer = struct ? new MarkedWriter(this.doc, struct, tag) : undefined;
+    const writer = struct ? new MarkedWriter(this.doc, struct, tag, this.lang) : undefined;
     const linkTexts = struct ? linkTextsOf(runs) : undefined;
 
     const fits = (count: number): boolean => this.y + count * lineHeight <= this.bottomLimit;
@@ -198,48 +222,12 @@ export class Layout {
       const orphan = i === 0 && !fits(n <= 3 ? n : 2);
       const widow = i === n - 2 && i >= 2 && !fits(2);
       if ((!fits(1) || orphan || widow) && !this.atTop) this.newPage(writer);
-      if (!this.dry) this.drawLine(line, x + this.alignOffset(line, width, size, options.align), this.y, size, color, writer, linkTexts);
+      if (!this.dry) drawLine(this, line, x + alignOffset(this, line, width, size, options.align), this.y, { size, color, writer, linkTexts });
       this.y += lineHeight;
     });
     writer?.end();
     struct?.end();
     this.y += options.after ?? this.theme.spacing.paragraph;
-  }
-
-  /** How far right of `x` a line starts, aligned in `width`: its trailing spaces do not count. */
-  private alignOffset(line: Line, width: number, size: number, align: ParagraphOptions['align']): number {
-    const last = line.at(-1);
-    if (!align || !last) return 0;
-    const trailing = /\s*$/.exec(last.text)![0];
-    const used = last.x + last.width - (trailing ? this.measureText(trailing, last.run.face, size) : 0);
-    return Math.max(0, align === 'center' ? (width - used) / 2 : width - used);
-  }
-
-  private drawLine(
-    line: Line,
-    x: number,
-    y: number,
-    size: number,
-    color: string,
-    writer: MarkedWriter | undefined,
-    linkTexts: Map<Run, string> | undefined,
-  ): void {
-    // Place the text in the middle of its line box.
-    const baselineShift = (this.lineHeight(size) - size * 1.2) / 2;
-    for (const fragment of line) {
-      const { run } = fragment;
-      writer?.mark(run, missingCharacters(this.fonts[run.face], fragment.text).length > 0 ? fragment.text : undefined);
-      noteCharacters(this.charsByFace[run.face], fragment.text);
-      this.doc.font(this.faceNames[run.face]).fontSize(size);
-      this.fillColor(run.link ? this.theme.colors.link : color);
-      this.doc.text(fragment.text, x + fragment.x, y + baselineShift, {
-        lineBreak: false,
-        underline: run.link !== undefined,
-        textWidth: fragment.width,
-        features: runFeatures(run),
-      } as PDFKit.Mixins.TextOptions);
-      if (run.link) writer?.annotate(x + fragment.x, y + baselineShift, fragment.width, size * 1.2, run.link, linkTexts?.get(run) ?? fragment.text.trim());
-    }
   }
 
   newPage(writer?: MarkedWriter): void {

@@ -13,26 +13,31 @@ import type { Run } from './runs.js';
 type Doc = InstanceType<typeof PDFDocument>;
 type Struct = PDFKit.PDFStructureElement;
 
-const keyOf = (run: Run, actual: string | undefined): string =>
-  `${run.link ? `link:${run.link}` : run.expanded ? `abbr:${run.expanded}` : ''}${actual === undefined ? '' : `\u0000${actual}`}`;
+/** What a run needs a Link or Span of its own for; '' when it is the block's own text. */
+const keyOf = (run: Run, actual: string | undefined, lang: string | undefined): string =>
+  `${run.link ? `link:${run.link}` : run.expanded ? `abbr:${run.expanded}` : ''}${actual === undefined ? '' : `\u0000${actual}`}${lang === undefined ? '' : `\u0000lang:${lang}`}`;
 
 export class MarkedWriter {
   private currentKey: string | null = null;
   private child: Struct | undefined;
 
+  /** `lang` is the block's language: a run in another is a Span (or Link) with its own /Lang. */
   constructor(
     private readonly doc: Doc,
     private readonly struct: Struct,
     private readonly tag: string,
+    private readonly lang: string,
   ) {}
 
   /**
    * Opens the marked content `run` belongs in, unless it is open already. `actual` is the text of
    * glyphs the font lacks, which would be read as nothing (or NULs): a Span carries it as its
-   * ActualText, for a screen reader and a copy.
+   * ActualText, for a screen reader and a copy. A run in another language than its block's is
+   * a Span with its /Lang (PDF/UA-1 7.2).
    */
   mark(run: Run, actual?: string): void {
-    const key = keyOf(run, actual);
+    const lang = run.lang !== undefined && run.lang !== this.lang ? run.lang : undefined;
+    const key = keyOf(run, actual, lang);
     if (key === this.currentKey) return;
     this.end();
     this.currentKey = key;
@@ -40,7 +45,7 @@ export class MarkedWriter {
       this.struct.add(this.doc.markStructureContent(this.tag));
       return;
     }
-    const options = { ...(run.expanded ? { expanded: run.expanded } : {}), ...(actual === undefined ? {} : { actual }) };
+    const options = { ...(run.expanded ? { expanded: run.expanded } : {}), ...(actual === undefined ? {} : { actual }), ...(lang ? { lang } : {}) };
     this.child = run.link ? this.doc.struct('Link', options) : this.doc.struct('Span', options);
     this.struct.add(this.child);
     this.child.add(this.doc.markStructureContent(run.link ? 'Link' : 'Span'));

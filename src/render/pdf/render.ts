@@ -8,7 +8,7 @@ import { loadTheme } from './theme.js';
 
 export async function renderPdfFormat(input: RenderInput): Promise<Rendered> {
   const { composed, meeting } = input;
-  const pdf = await renderPdf(composed.article, composed.view, loadTheme(input.templatesDir, input.pageSize), await input.tree());
+  const pdf = await renderPdf(composed.article, composed.view, loadTheme(input.templatesDir, input.pageSize), await input.tree(), input.siteLang);
   for (const diagnostic of missingGlyphs(meeting, pdf.missing)) input.warn(diagnostic);
   for (const message of pdf.warnings) input.warn(pdfLayout(meeting, message));
   return { data: pdf.bytes, pages: pdf.pages };
@@ -49,7 +49,7 @@ function missingGlyphs(meeting: Meeting, missing: readonly { char: string; face:
     return diagnosticAt(meeting.file, meeting.source, start, end, {
       severity: 'warning',
       rule: 'missing-glyph',
-      message: `the PDF font has no ${named.join(', ')}${more} in its ${[...faces].join(' or ')} face: ${chars.length === 1 ? 'it' : 'they'} would print as blank boxes`,
+      message: `the PDF font has no ${named.join(', ')}${more} in its ${[...faces].join(' or ')} face: ${chars.length === 1 ? 'it' : 'they'} would print as blank boxes, and the PDF would not claim PDF/UA-1 (accessible PDF)`,
       note: 'use other characters, or a font that has them (fonts in pdf-theme.yaml)',
     });
   });

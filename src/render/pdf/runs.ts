@@ -19,15 +19,23 @@ export interface Run {
   nowrap?: boolean;
   /** Raised, in the font's own superscript figures (a footnote's number). */
   superscript?: boolean;
+  /** Struck through: words the record shows as withdrawn (`~~200~~ 250`). */
+  struck?: boolean;
+  /** The language of the run, where an element within its block gives one (`<span lang="fr">`). */
+  lang?: string;
 }
 
-interface Style {
+export interface Style {
   bold: boolean;
   italic: boolean;
   link?: string;
   expanded?: string;
   nowrap?: boolean;
   superscript?: boolean;
+  struck?: boolean;
+  lang?: string;
+  /** A code block's text: its line breaks kept. */
+  preformatted?: boolean;
 }
 
 const BOLD = new Set(['strong', 'b', 'th']);
@@ -38,12 +46,23 @@ export function collectRuns(children: readonly ElementContent[], style: Style = 
   const runs: Run[] = [];
   const walk = (nodes: readonly ElementContent[], current: Style): void => {
     for (const node of nodes) {
-      if (node.type === 'text') {
+      if (node.type === 'text' && current.preformatted) {
+        // A code block's lines stay lines (its last line break ends the block, not a line).
+        node.value
+          .replace(/\n$/, '')
+          .split('\n')
+          .forEach((line, i) => {
+            if (i > 0) runs.push({ text: '\n', face: faceOf(current.bold, current.italic) });
+            walk([{ type: 'text', value: line }], { ...current, preformatted: false });
+          });
+      } else if (node.type === 'text') {
         const run: Run = { text: node.value.replace(/\s+/g, ' '), face: faceOf(current.bold, current.italic) };
         if (current.link) run.link = current.link;
         if (current.expanded) run.expanded = current.expanded;
         if (current.nowrap) run.nowrap = true;
         if (current.superscript) run.superscript = true;
+        if (current.struck) run.struck = true;
+        if (current.lang) run.lang = current.lang;
         runs.push(run);
       } else if (node.type === 'element') {
         if (node.tagName === 'br') {
@@ -78,13 +97,23 @@ function styleOf(element: Element, current: Style): Style {
   if (element.tagName === 'a' && typeof element.properties.href === 'string' && !element.properties.href.startsWith('#')) next.link = element.properties.href;
   if (element.tagName === 'abbr' && typeof element.properties.title === 'string') next.expanded = element.properties.title;
   if (element.tagName === 'sup') next.superscript = true;
+  if (element.tagName === 'del' || element.tagName === 's') next.struck = true;
+  if (typeof element.properties.lang === 'string') next.lang = element.properties.lang;
   const classes = element.properties.className;
   if (Array.isArray(classes) && classes.includes('attribution')) next.nowrap = true;
   return next;
 }
 
 function sameStyle(a: Run, b: Run): boolean {
-  return a.face === b.face && a.link === b.link && a.expanded === b.expanded && a.nowrap === b.nowrap && a.superscript === b.superscript;
+  return (
+    a.face === b.face &&
+    a.link === b.link &&
+    a.expanded === b.expanded &&
+    a.nowrap === b.nowrap &&
+    a.superscript === b.superscript &&
+    a.struck === b.struck &&
+    a.lang === b.lang
+  );
 }
 
 function mergeRuns(runs: Run[]): Run[] {

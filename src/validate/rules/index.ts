@@ -74,7 +74,7 @@ export const BUILT_IN_CHECKS = [
     id: 'missing-glyph',
     severity: 'warning',
     stage: 'rendering',
-    description: 'characters the PDF font cannot set (they would print as blank boxes), one warning a word',
+    description: 'characters the PDF font cannot set (they would print as blank boxes, and the PDF would not claim PDF/UA-1), one warning a word',
   },
   {
     id: 'pdf-layout',

@@ -100,6 +100,30 @@ export function structElements(pdf: Pdf): { ref: string; dict: Dict; type: strin
   return out;
 }
 
+/**
+ * The text of a structure element and the elements within it, as pdf.js reads its marked
+ * content: each MCID it holds (on its /Pg, or its ancestors') found among the page's text items.
+ */
+export function elementText(pdf: Pdf, ref: string, page?: Value): string {
+  const dict = resolve(pdf, ref);
+  const on = dict['/Pg'] ?? page;
+  const pageIndex = pdf.pages.findIndex((p) => p.ref === on);
+  const marked = (mcid: number): string =>
+    (pdf.pdfjs.texts[pageIndex] ?? [])
+      .filter((item) => item.marked.some((m) => m.endsWith(`#p${String(on).split(' ')[0]}R_mc${mcid}`)))
+      .map((item) => item.str)
+      .join('');
+  return ([] as Value[])
+    .concat(dict['/K'] ?? [])
+    .map((kid) => {
+      if (typeof kid === 'number') return marked(kid);
+      if (typeof kid === 'string' && kid.endsWith(' R')) return resolve(pdf, kid)['/S'] ? elementText(pdf, kid, on) : '';
+      const mcid = (kid as Dict)?.['/MCID'];
+      return typeof mcid === 'number' ? marked(mcid) : '';
+    })
+    .join('');
+}
+
 export function annotations(pdf: Pdf): { ref: string; dict: Dict; page: Pdf['pages'][number] }[] {
   return pdf.pages.flatMap((page) => ((page.dict['/Annots'] as string[] | undefined) ?? []).map((ref) => ({ ref, dict: resolve(pdf, ref), page })));
 }

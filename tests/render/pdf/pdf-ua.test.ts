@@ -13,12 +13,12 @@ import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, runCli, tempProject, type TempProject } from '../../helpers/cli.js';
-import { pdfText } from '../../helpers/pdf.js';
+import { pdfText, wordBoxes } from '../../helpers/pdf.js';
 import { projectMadeOnce } from '../../helpers/run-once.js';
 import { haveTools, PDFTOTEXT, QPDF } from '../../helpers/tools.js';
 import { MAX_NESTING } from '../../../src/load/limits.js';
-import { breakPdf, qpdfJson, readPdf, structElements, type Pdf } from './pdf-read.js';
-import { CONDITIONS, failures } from './pdf-ua.js';
+import { breakPdf, elementText, qpdfJson, readPdf, structElements, type Pdf } from './pdf-read.js';
+import { claimsPdfUa, CONDITIONS, failures } from './pdf-ua.js';
 
 const FRONT = (title: string, tags = '') =>
   `---\ntitle: ${title}\ndate: 2021-01-02\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nspeakers:\n  - key: AH\n    name: Ana Herrera\n  - key: BC\n    name: Bruno Castro\n${tags}---\n\n`;
@@ -35,6 +35,12 @@ const RECORDS: Record<string, string> = {
   '2021-01-06-ends.md': `${FRONT('Attributions at Line Ends')}${Array.from({ length: 120 }, (_, i) => `- ${words(8 + (i % 37), i)} by the conflict. ${ATTRIBUTIONS[i % ATTRIBUTIONS.length]}`).join('\n')}\n`,
   /** A little of everything, the PDF each condition is shown able to fail on. */
   '2021-01-07-both.md': `${FRONT('Both')}See [the report](https://example.org/r). (AH)\n\n| Year | Cases |\n| --- | --- |\n| 2015 | 12 |\n\n- a point (BC)\n`,
+  /** A record in French: the template's English sentences stand among its words. */
+  '2021-01-08-francais.md': `---\ntitle: "Mexique : les journalistes"\ndate: 2021-01-08\nhosts: [the Parliamentary Human Rights Group (PHRG)]\ntopic: Les défenseurs\nspeakers:\n  - key: CM\n    name: Chloé Ménard\nlang: fr\n---\n\nLes principaux points soulevés :\n\n- Les « disparitions » restent impunies. (CM)\n`,
+  /** Headings that skip levels (check warns: heading-level), a deletion and a code block. */
+  '2021-01-09-marks.md': `${FRONT('Marks')}### Further action\n\nThe figure was ~~200~~ 250. (AH)\n\n## Next steps\n\n#### In detail\n\n\`\`\`\ncode line 1\ncode line 2\n\`\`\`\n\nA last point. (BC)\n`,
+  /** Characters the font lacks: drawn as .notdef, so the file does not claim PDF/UA-1. */
+  '2021-01-10-glyphs.md': `${FRONT('Glyphs')}Wang Zhiyuan (王志远) spoke. (AH)\n\nAnother point. (BC)\n`,
   /** A word wider than the page, and lists nested as deep as a record may (20, src/load/limits.ts: past it, the record is refused). */
   '2021-02-01-deep.md': `${FRONT('Too Deep')}${'w'.repeat(600)} (AH)\n\n${Array.from({ length: MAX_NESTING }, (_, i) => `${'  '.repeat(i)}- Level ${i + 1}`).join('\n')} (BC)\n`,
 };
@@ -73,8 +79,55 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF/UA-1', () => {
     expect(pdfs.has('2016-11-07-peru.pdf')).toBe(true);
   });
 
-  it('pass every condition', () => {
-    for (const [name, pdf] of pdfs) expect(failures(pdf), name).toEqual({});
+  it('pass every condition, all but one that must draw a character its font lacks claiming PDF/UA-1', () => {
+    const claiming = [...pdfs].filter(([, pdf]) => claimsPdfUa(pdf));
+    expect([...pdfs.keys()].filter((name) => !claiming.some(([claimed]) => claimed === name))).toEqual(['2021-01-10-glyphs.pdf']);
+    for (const [name, pdf] of claiming) expect(failures(pdf), name).toEqual({});
+    // The one that does not claim it would fail: its name is drawn as .notdef.
+    expect(CONDITIONS.find((c) => c.id === '31-030 no .notdef glyph')!.check(pdfs.get('2021-01-10-glyphs.pdf')!)).not.toEqual([]);
+  });
+
+  it('mark the template’s words in the site’s language where the record is in another, and the record’s words among them (7.2)', () => {
+    const pdf = pdfs.get('2021-01-08-francais.pdf')!;
+    expect(pdf.catalog['/Lang']).toBe('u:fr');
+    const marked = structElements(pdf)
+      .filter((e) => e.dict['/Lang'] !== undefined)
+      // pdf.js gives a line's words as items without the spaces between them all: compared without spaces.
+      .map((e) => [e.type, String(e.dict['/Lang']).slice(2), elementText(pdf, e.ref).replace(/\s+/g, '')]);
+    const squeezed = (text: string) => text.replace(/\s+/g, '');
+    expect(marked).toEqual(
+      [
+        ['H1', 'en-GB', '8/1/21: Mexique : les journalistes'],
+        ['Span', 'fr', 'Mexique : les journalistes'],
+        ['P', 'en-GB', 'The Parliamentary Human Rights Group (PHRG) held a meeting on 8 January on “Les défenseurs”.'],
+        ['Span', 'fr', 'Les défenseurs'],
+        ['P', 'en-GB', 'The speakers were:'],
+        ['P', 'en-GB', 'Chloé Ménard – (CM).'],
+      ].map(([type, lang, text]) => [type, lang, squeezed(text!)]),
+    );
+  });
+
+  it('number headings without a skipped level, set at the record’s sizes; strike a deletion through; keep a code block’s lines', () => {
+    const pdf = pdfs.get('2021-01-09-marks.pdf')!;
+    expect(
+      structElements(pdf)
+        .filter((e) => /^H\d$/.test(e.type))
+        .map((e) => [e.type, elementText(pdf, e.ref).replace(/\s+/g, '')]),
+    ).toEqual([
+      ['H1', '2/1/21:Marks'],
+      ['H2', 'Furtheraction'],
+      ['H2', 'Nextsteps'],
+      ['H3', 'Indetail'],
+    ]);
+    expect(pdfText(pdf.file)).toMatch(/\ncode line 1\ncode line 2\n/);
+    // The strike is a line drawn through the struck figure, in the middle of its box (the page's
+    // content is drawn from its top left, as pdfkit flips it, and as poppler gives the box).
+    const box = wordBoxes(pdf.file).find((word) => word.word === '200')!;
+    const strokes = [...pdf.pages[0]!.content.matchAll(/([\d.]+) ([\d.]+) m\s+([\d.]+) ([\d.]+) l\s+S/g)].map((m) => m.slice(1).map(Number));
+    expect(
+      strokes.some(([x1, y1, x2, y2]) => y1 === y2 && x1! <= box.xMin + 1 && x2! >= box.xMax - 1 && y1! > box.yMin + 3 && y1! < box.yMin + 12),
+      JSON.stringify({ box, strokes }),
+    ).toBe(true);
   });
 
   it('have what the conditions look at: links, table headers, nested lists, many pages', () => {
@@ -226,6 +279,12 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('each PDF/UA-1 condition', () => {
     '28-008/28-009 tab order': (o) => delete find(o, (d) => d['/Type'] === '/Page' && '/Annots' in d)['/Tabs'],
     '28-012 links described': (o) => delete find(o, (d) => d['/Subtype'] === '/Link')['/Contents'],
     '31-001/31-009/31-027 fonts': (o) => delete find(o, (d) => d['/Type'] === '/Font' && '/ToUnicode' in d)['/ToUnicode'],
+    '31-030 no .notdef glyph': (o) =>
+      stream(
+        o,
+        (t) => /<[0-9a-f]{4,}>/.test(t) && t.includes('TJ'),
+        (t) => t.replace(/<([0-9a-f]{4})/, '<0000'),
+      ),
   };
 
   it('has a deliberately broken PDF for every condition', () => {

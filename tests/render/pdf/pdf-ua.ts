@@ -7,7 +7,9 @@
  * and cannot be installed here: these checks stand in for the part of it that applies.
  *
  * Conditions that cannot arise in what phrg-brief writes (forms, images, figures, formulas,
- * embedded files, optional content, security, notes, XFA) are left out.
+ * embedded files, optional content, security, XFA) are left out, and so are notes (19-xxx):
+ * a footnote is printed as a numbered list under "Footnotes", not tagged Note. A file that must
+ * draw a character its font lacks (.notdef) does not claim PDF/UA-1, and is not held to them.
  */
 import {
   annotations,
@@ -252,7 +254,23 @@ export const CONDITIONS: Condition[] = [
       });
     },
   },
+  {
+    id: '31-030 no .notdef glyph',
+    what: 'no text-showing operator draws glyph 0, .notdef (every font is a two-byte CID font: a code 0000 in a string shown)',
+    check(pdf) {
+      return pdf.pages.flatMap((page, n) => {
+        const shown = (page.content.match(/\[[^\]]*\]\s*TJ|<[0-9A-Fa-f]*>\s*Tj/g) ?? []).flatMap((op) => op.match(/<[0-9A-Fa-f]*>/g) ?? []);
+        const notdef = shown.some((hex) => (hex.slice(1, -1).match(/.{4}/g) ?? ([] as string[])).includes('0000'));
+        return notdef ? [`page ${n + 1}: draws .notdef`] : [];
+      });
+    },
+  },
 ];
+
+/** Whether the file claims PDF/UA-1 (pdfuaid:part 1 in its XMP): only such a file is held to the conditions. */
+export function claimsPdfUa(pdf: Pdf): boolean {
+  return text(xmp(pdf)?.['pdfuaid:part']) === '1';
+}
 
 /** Every condition's failures, by id; empty when the file passes them all. */
 export function failures(pdf: Pdf): Record<string, string[]> {
