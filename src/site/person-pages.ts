@@ -15,6 +15,8 @@ import { absoluteUrl, siteFrame } from './site-frame.js';
 export interface PersonMeeting {
   slug: string;
   title: string;
+  /** The briefing's language, its title's and its points'. */
+  lang: string;
   date: string;
   dateText: string;
   /** The briefing, relative to the person's page. */
@@ -47,6 +49,7 @@ export function personPages(briefings: Iterable<BriefingSummary>, dateText: (iso
       const meeting: PersonMeeting = {
         slug: briefing.slug,
         title: briefing.title,
+        lang: briefing.lang,
         date: briefing.date,
         dateText: dateText(briefing.date),
         href: `../${href}`,

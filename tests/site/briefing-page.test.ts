@@ -32,6 +32,20 @@ describe('a briefing’s page', () => {
     expect(html).toMatch(/<div class="body" lang="es">\s*<p>Un punto\.<\/p>/);
   });
 
+  it('has its title and points marked in the record’s language wherever the archive shows them: index, tag, people and person pages, feed', async () => {
+    const speakers = 'speakers:\n  - key: AP\n    name: Ana Pérez\n';
+    const page = await built({
+      '2018-06-15-reunion.md': `---\ntitle: Reunión\ndate: 2018-06-15\n${HOSTS}\n${speakers}tags: [Perú]\nlang: es\n---\n\n- Un punto. (AP)\n`,
+    });
+    expect(page('index')).toContain('<a class="entry-title" href="2018-06-15-reunion.html" lang="es">Reunión</a>');
+    expect(page('tags/peru')).toContain('<a class="entry-title" href="../2018-06-15-reunion.html" lang="es">Reunión</a>');
+    expect(page('people/index')).toContain('<a href="../2018-06-15-reunion.html" lang="es">Reunión</a>');
+    const person = page('people/ana-perez');
+    expect(person).toContain('<a href="../2018-06-15-reunion.html" lang="es">Reunión</a></h2>');
+    expect(person).toContain('<li><span lang="es">Un punto.</span></li>');
+    expect(readFileSync(project.path('dist', 'feed.xml'), 'utf8')).toContain('<title xml:lang="es">15/6/18: Reunión</title>');
+  });
+
   it('says when the briefing was corrected, from the record’s own updated:', async () => {
     const record = (date: string, updated: string) => `---\ntitle: Corrected\ndate: ${date}\n${updated}${HOSTS}\n---\n\nA point.\n`;
     const page = await built({
@@ -66,7 +80,7 @@ describe('a briefing’s page', () => {
     const record = `---\ntitle: Links\ndate: 2021-03-06\n${HOSTS}\nspeakers:\n  - key: AB\n    name: Ana Bravo\n---\n\n- See _the_ [report](https://example.org/report).[^n] (AB)\n\n[^n]: A note.\n`;
     await built({ '2021-03-06-links.md': record });
     const person = readFileSync(project.path('dist', 'people', 'ana-bravo.html'), 'utf8');
-    expect(person).toContain('<li>See <em>the</em> <a href="https://example.org/report">report</a>.</li>');
+    expect(person).toContain('<li><span lang="en-GB">See <em>the</em> <a href="https://example.org/report">report</a>.</span></li>');
   });
 
   it('gives a person’s point the words of the item it is nested under, that item’s attribution left off', async () => {
@@ -76,9 +90,9 @@ describe('a briefing’s page', () => {
     await built({ '2021-03-07-nested.md': `---\ntitle: Nested\ndate: 2021-03-07\n${HOSTS}\n${speakers}---\n\n${body}` });
     const person = readFileSync(project.path('dist', 'people', 'ana-bravo.html'), 'utf8');
     expect([...person.matchAll(/<ul class="person-points">\n([\s\S]*?)<\/ul>/g)][0]![1]!.trim().split('\n')).toEqual([
-      '<li><span class="point-lead">The government has <em>failed</em>:</span> to protect defenders.</li>',
-      '<li><span class="point-lead">Mining causes conflict.</span> In Cajamarca above all.</li>',
-      '<li>A point of its own.</li>',
+      '<li><span class="point-lead" lang="en-GB">The government has <em>failed</em>:</span> <span lang="en-GB">to protect defenders.</span></li>',
+      '<li><span class="point-lead" lang="en-GB">Mining causes conflict.</span> <span lang="en-GB">In Cajamarca above all.</span></li>',
+      '<li><span lang="en-GB">A point of its own.</span></li>',
     ]);
     const archive = JSON.parse(readFileSync(project.path('dist', 'briefings.json'), 'utf8')) as {
       briefings: { points: { text: string; lead?: { text: string } }[] }[];
