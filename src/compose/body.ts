@@ -6,6 +6,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
+import { toText } from 'hast-util-to-text';
 import type { Node, Paragraph, PhrasingContent, Root } from 'mdast';
 import { toHast, type Handler } from 'mdast-util-to-hast';
 import type { Attribution } from '../validate/attributions.js';
@@ -68,14 +69,35 @@ function forReading(root: HastRoot): HastRoot {
       return {
         type: 'element',
         tagName: 'div',
-        // Focusable and named, so that a keyboard can scroll it and a screen reader says what it is.
-        properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: `Table ${tables}` },
+        // Focusable and named, so that a keyboard can scroll it and a screen reader says what it
+        // holds: "Table 1: Country, Executions in 2023, …", by its header cells.
+        properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: tableLabel(child, tables) },
         children: [child],
       };
     });
   };
   visit(root);
   return root;
+}
+
+/** "Table 2", and what its first row's header cells say (cut at about 80 characters). */
+function tableLabel(table: Element, number: number): string {
+  const firstRow = (node: Element): Element | undefined => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'tr') return child;
+      const row = ['thead', 'tbody'].includes(child.tagName) ? firstRow(child) : undefined;
+      if (row) return row;
+    }
+    return undefined;
+  };
+  const headers = (firstRow(table)?.children ?? [])
+    .filter((cell): cell is Element => cell.type === 'element' && cell.tagName === 'th')
+    .map((cell) => toText(cell).replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join(', ');
+  const named = headers.length > 80 ? `${headers.slice(0, 80).replace(/[ ,]+\S*$/, '')}, …` : headers;
+  return named ? `Table ${number}: ${named}` : `Table ${number}`;
 }
 
 /** A URI component decoded, or left as it is when its escapes are broken. */

@@ -31,7 +31,7 @@ describe.runIf(haveTools(CHROMIUM))('the index page', () => {
   it('shows every briefing and the filter once its script runs', async () => {
     expect(await visible()).toHaveLength(ARCHIVE_SIZE);
     expect(await page.isVisible('form.filter')).toBe(true);
-    expect(await page.textContent('.filter-count')).toBe(`${ARCHIVE_SIZE} of ${ARCHIVE_SIZE}`);
+    expect(await page.textContent('.filter-count')).toBe(`${ARCHIVE_SIZE} of ${ARCHIVE_SIZE} briefings shown`);
   });
 
   it('filters by tag', async () => {
@@ -52,7 +52,7 @@ describe.runIf(haveTools(CHROMIUM))('the index page', () => {
     expect(await page.$$eval('.year', (years) => years.filter((year) => !(year as HTMLElement).hidden).length)).toBe(1);
     await page.fill('#filter-text', 'no such words anywhere');
     expect(await visible()).toEqual([]);
-    expect(await page.textContent('.filter-count')).toBe(`0 of ${ARCHIVE_SIZE}`);
+    expect(await page.textContent('.filter-count')).toBe(`0 of ${ARCHIVE_SIZE} briefings shown`);
     await page.fill('#filter-text', '');
   });
 
@@ -131,8 +131,8 @@ describe.runIf(haveTools(CHROMIUM))('the index page of a small archive', () => {
     try {
       const count = async (typed: string) => (await page.fill('#filter-text', typed), page.textContent('.filter-count'));
       for (const typed of ["women's rights", 'women’s', 'womens', '“women’s rights”', '"women\'s rights"', '2021', 'March 2021'])
-        expect(await count(typed), typed).toBe('1 of 1');
-      expect(await count('2020')).toBe('0 of 1');
+        expect(await count(typed), typed).toBe('1 of 1 briefing shown');
+      expect(await count('2020')).toBe('0 of 1 briefing shown');
       expect(errors).toEqual([]);
     } finally {
       await done();
@@ -143,9 +143,9 @@ describe.runIf(haveTools(CHROMIUM))('the index page of a small archive', () => {
     const { page, errors, done } = await opened('');
     try {
       expect(await page.$('#filter-tag')).toBeNull();
-      expect(await page.textContent('.filter-count')).toBe('1 of 1');
+      expect(await page.textContent('.filter-count')).toBe('1 of 1 briefing shown');
       await page.fill('#filter-text', 'nothing like it');
-      expect(await page.textContent('.filter-count')).toBe('0 of 1');
+      expect(await page.textContent('.filter-count')).toBe('0 of 1 briefing shown');
       expect(errors).toEqual([]);
     } finally {
       await done();
