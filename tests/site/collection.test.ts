@@ -98,7 +98,7 @@ describe('an archive build', () => {
     expect(feed.entry).toHaveLength(COUNT);
     const archive = JSON.parse(readFileSync(out('briefings.json'), 'utf8')) as { briefings: { heading: string; summary: string; slug: string }[] };
     feed.entry.forEach((entry, i) => {
-      expect(entry.title).toBe(archive.briefings[i]!.heading);
+      expect(entry.title).toEqual({ '#text': archive.briefings[i]!.heading, '@_xml:lang': 'en-GB' });
       expect(entry.summary).toBe(archive.briefings[i]!.summary);
       expect(entry.id).toBe(`https://example.org/briefings/${archive.briefings[i]!.slug}.html`);
       expect(String(entry.updated)).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);

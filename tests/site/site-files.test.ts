@@ -63,7 +63,7 @@ describe('a build that makes no briefing pages (`--format docx` alone)', () => {
       expect(docx.code, docx.stderr).toBe(0);
       expect(existsSync(words.path('dist', '2016-11-07-peru.html'))).toBe(false);
       expect(existsSync(words.path('dist', 'pagefind'))).toBe(false);
-      expect(readFileSync(words.path('dist', 'index.html'), 'utf8')).toContain('<a class="entry-title" href="2016-11-07-peru.docx">');
+      expect(readFileSync(words.path('dist', 'index.html'), 'utf8')).toContain('<a class="entry-title" href="2016-11-07-peru.docx" lang="en-GB">');
       expect(readFileSync(words.path('dist', 'people', 'john-crabtree.html'), 'utf8')).toContain('href="../2016-11-07-peru.docx"');
     });
   });
