@@ -9,7 +9,8 @@ import { loadConfig } from '../config/load.js';
 import { formatRecord, type Wrap } from '../format/record.js';
 import { decodeRecord } from '../load/decode.js';
 import { discoverRecords, displayPath } from '../load/discover.js';
-import { writeFileAtomic } from '../write/atomic.js';
+import { rewriteFileAtomic } from '../write/atomic.js';
+import { fileFailure } from '../diagnostics/error-message.js';
 import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
 import { refuseWithoutRecords } from './no-records.js';
 import type { ConfigOption, DebugOption } from './options.js';
@@ -38,7 +39,14 @@ export async function formatPaths(paths: string[], cwd: string, options: FmtOpti
   let failed = 0;
   for (const path of discovered.files) {
     const file = displayPath(path, cwd);
-    const bytes = await readFile(path);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      failed++;
+      out.stderr(`${file}: cannot format: ${fileFailure(error, 'read')}\n`);
+      continue;
+    }
     // Read as check reads it: a file saved in another encoding would come back with its
     // accented letters and curly quotes replaced, for good.
     const decoded = decodeRecord(bytes);
@@ -71,7 +79,15 @@ export async function formatPaths(paths: string[], cwd: string, options: FmtOpti
       const patch = createTwoFilesPatch(file, file, plain, result.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
       out.stdout(out.color ? colourPatch(patch) : patch);
     } else {
-      await writeFileAtomic(path, result.text);
+      // One record that cannot be written is said, and the others are formatted all the same.
+      try {
+        await rewriteFileAtomic(path, result.text);
+      } catch (error) {
+        differing--;
+        failed++;
+        out.stderr(`${file}: cannot format: ${fileFailure(error, 'write')}\n`);
+        continue;
+      }
       out.stdout(`formatted ${file}\n`);
     }
   }

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { errorMessage, isStackOverflow } from '../diagnostics/error-message.js';
+import { errorMessage, fileFailure, isStackOverflow } from '../diagnostics/error-message.js';
 import { importBriefing } from '../import/briefing.js';
 import { decodeImported, notText } from '../import/decode.js';
 import { recordFileName, recordText } from '../import/record.js';
@@ -74,7 +74,13 @@ export async function importPaths(inputs: string[], cwd: string, options: Import
         continue;
       }
       const text = recordText(result);
-      await writeFileAtomic(target, text);
+      try {
+        await writeFileAtomic(target, text);
+      } catch (error) {
+        out.stderr(`${file}: cannot write ${shown}: ${fileFailure(error, 'write')}\n`);
+        failed++;
+        continue;
+      }
       out.stdout(`${file} → ${shown}\n`);
       for (const warning of result.warnings) out.stderr(`  warning: ${warning}\n`);
       const tooLarge = recordSizeProblem(Buffer.byteLength(text), DEFAULT_RECORD_SIZE);
@@ -82,7 +88,11 @@ export async function importPaths(inputs: string[], cwd: string, options: Import
         out.stderr(`  warning: ${tooLarge.message.replace(': it was not read further', '')}, so check and build will refuse it: ${tooLarge.note}\n`);
     } catch (error) {
       // The page's elements nested past what the HTML reader's recursion can follow.
-      const reason = isStackOverflow(error) ? 'its elements nest too deep to be read' : errorMessage(error);
+      const reason = isStackOverflow(error)
+        ? 'its elements nest too deep to be read'
+        : (error as NodeJS.ErrnoException).code
+          ? fileFailure(error, 'read') // the record's write is reported where it is made
+          : errorMessage(error);
       out.stderr(`${file}: cannot import it: ${reason}\n`);
       failed++;
     }

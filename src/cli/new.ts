@@ -14,7 +14,8 @@ import { isIsoDate } from '../validate/schema.js';
 import { explainDate } from '../validate/dates.js';
 import { RECORD_SCHEMA_FILE } from '../validate/json-schema.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { fileFailure } from '../diagnostics/error-message.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -66,7 +67,12 @@ export async function runNew(titleArgument: string | undefined, options: NewOpti
     .replace('{{kind}}', yamlString(options.kind ?? 'meeting'));
   // Written as `fmt` would write it, so that `fmt --check` passes on a new record.
   const formatted = formatRecord(record);
-  await writeFileAtomic(file, formatted.ok ? formatted.text : record);
+  try {
+    await writeFileAtomic(file, formatted.ok ? formatted.text : record);
+  } catch (error) {
+    process.stderr.write(`phrg-brief new: cannot write ${relative(process.cwd(), file)}: ${fileFailure(error, 'write')}\n`);
+    return EXIT_ERRORS;
+  }
   process.stdout.write(`wrote ${relative(process.cwd(), file)}\n`);
   return EXIT_OK;
 }

@@ -16,11 +16,18 @@ export async function refuseWithoutRecords(command: string, paths: readonly stri
   if (await hasRecords(paths, cwd)) return undefined;
   const where = paths.join(', ');
   const reasons: string[] = [];
+  const { diagnostics } = await discoverRecords(paths, cwd);
   for (const path of paths.filter((path) => !existsSync(resolve(cwd, path)))) {
+    // A link that leads nowhere, or round in a loop, is said to be one; a path not there, what was likely meant.
+    const found = diagnostics.find((d) => d.file === path && d.rule === 'read-error');
     const near = nearbyRecord(resolve(cwd, path));
-    reasons.push(`${path}: no such file or folder${near ? `; did you mean ${relative(cwd, near) || near}?` : ''}`);
+    if (found && found.message !== 'no such file or folder') reasons.push(`${path}: ${found.message}`);
+    else reasons.push(`${path}: no such file or folder${near ? `; did you mean ${relative(cwd, near) || near}?` : ''}`);
   }
-  const skipped = (await discoverRecords(paths, cwd)).diagnostics.filter((d) => d.rule === 'skipped-file').map((d) => d.file);
+  // Records in the folders named that are links to nothing.
+  for (const d of diagnostics.filter((d) => d.rule === 'read-error' && d.message.startsWith('this record is not read')))
+    reasons.push(`${d.file}: ${d.message}`);
+  const skipped = diagnostics.filter((d) => d.rule === 'skipped-file').map((d) => d.file);
   if (skipped.length > 0)
     reasons.push(
       `${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ` and ${skipped.length - 3} more` : ''}: not read, as a record's name ends in .md (Windows may hide a .txt it added: show file name extensions)`,

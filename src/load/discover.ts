@@ -18,15 +18,16 @@ export async function discoverRecords(paths: readonly string[], cwd: string): Pr
     let info;
     try {
       info = await stat(absolute);
-    } catch {
-      diagnostics.push(missing(path, 'no such file or folder'));
+    } catch (error) {
+      diagnostics.push(missing(path, linkProblem(error) ?? 'no such file or folder'));
       continue;
     }
     if (info.isDirectory()) {
-      const { records: found, skipped } = await markdownFilesUnder(absolute);
+      const { records: found, skipped, broken } = await markdownFilesUnder(absolute);
       if (found.length === 0) diagnostics.push({ ...missing(path, 'the folder holds no .md records'), severity: 'warning' });
       found.forEach((file) => files.add(file));
       for (const file of skipped) diagnostics.push(skippedFile(file, cwd));
+      for (const { file, problem } of broken) diagnostics.push({ ...missing(displayPath(file, cwd), problem), severity: 'warning' });
     } else {
       files.add(absolute);
     }
@@ -53,8 +54,10 @@ export async function hasRecords(paths: readonly string[], cwd: string): Promise
 }
 
 function isRecordFile(entry: { isFile(): boolean; name: string }): boolean {
-  return entry.isFile() && entry.name.endsWith('.md') && !/^readme\.md$/i.test(entry.name);
+  return entry.isFile() && isRecordName(entry.name);
 }
+
+const isRecordName = (name: string): boolean => name.endsWith('.md') && !/^readme\.md$/i.test(name);
 
 /** A file in a dot-folder or node_modules below the folder searched is no record. */
 function hiddenBelow(file: string, within: number): boolean {
@@ -64,7 +67,7 @@ function hiddenBelow(file: string, within: number): boolean {
     .some((part) => part.startsWith('.') || part === 'node_modules');
 }
 
-async function markdownFilesUnder(dir: string): Promise<{ records: string[]; skipped: string[] }> {
+async function markdownFilesUnder(dir: string): Promise<{ records: string[]; skipped: string[]; broken: { file: string; problem: string }[] }> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   const within = dir.endsWith(sep) ? dir.length : dir.length + 1; // where a path below `dir` goes on
   const paths = (keep: (entry: (typeof entries)[number]) => boolean): string[] =>
@@ -72,7 +75,26 @@ async function markdownFilesUnder(dir: string): Promise<{ records: string[]; ski
       .filter(keep)
       .map((entry) => join(entry.parentPath, entry.name))
       .filter((file) => !hiddenBelow(file, within));
-  return { records: paths(isRecordFile), skipped: paths((entry) => entry.isFile() && !isRecordFile(entry) && looksLikeRecord(entry.name)) };
+  // A record kept elsewhere and linked into meetings/ is read where the link leads; a link to
+  // nothing is said, where it would leave a briefing out of the site without a word.
+  const records = paths(isRecordFile);
+  const broken: { file: string; problem: string }[] = [];
+  for (const link of paths((entry) => entry.isSymbolicLink() && isRecordName(entry.name))) {
+    try {
+      if ((await stat(link)).isFile()) records.push(link);
+    } catch (error) {
+      broken.push({ file: link, problem: `this record is not read: ${linkProblem(error, true) ?? 'it cannot be opened'}` });
+    }
+  }
+  return { records, skipped: paths((entry) => entry.isFile() && !isRecordFile(entry) && looksLikeRecord(entry.name)), broken };
+}
+
+/** What is wrong with a symbolic link that cannot be followed (`link`: the path is known to be one). */
+function linkProblem(error: unknown, link = false): string | undefined {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'it is a symbolic link that leads round in a loop';
+  if (link && code === 'ENOENT') return 'it is a symbolic link to a file that is not there';
+  return undefined;
 }
 
 /**

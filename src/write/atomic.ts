@@ -17,7 +17,7 @@ import {
   writeFileSync,
   writevSync,
 } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { chmod, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Temporary files this module writes: `.<name>.<pid>.<random>.tmp`. */
@@ -206,6 +206,28 @@ function writeAll(file: number, pieces: Uint8Array[]): void {
     while (left.length > 0 && written >= left[0]!.byteLength) written -= left.shift()!.byteLength;
     if (written > 0) left[0] = left[0]!.subarray(written);
   }
+}
+
+/**
+ * A file of the user's own rewritten whole (a record fmt formats): as writeFileAtomic writes,
+ * but to the file a symbolic link leads to, the link kept, and with the permissions the file
+ * had, where a new file's would have made a private record readable by all. A file no one may
+ * write is refused: its owner made it read-only.
+ */
+export async function rewriteFileAtomic(path: string, data: string): Promise<void> {
+  let target = path;
+  let mode: number | undefined;
+  try {
+    target = await realpath(path);
+    mode = (await stat(target)).mode & 0o7777;
+  } catch {
+    // Not there (yet): written as a new file.
+  }
+  if (mode !== undefined && (mode & 0o222) === 0) throw Object.assign(new Error(`${path} is read-only`), { code: 'EROFILE' });
+  await replaceAtomically(target, async (temporary) => {
+    await writeFile(temporary, data);
+    if (mode !== undefined) await chmod(temporary, mode); // the umask narrows a mode given on creating
+  });
 }
 
 async function replaceAtomically(path: string, write: (temporary: string) => Promise<void>): Promise<void> {

@@ -2,7 +2,7 @@
  * `init`, `new`, `templates eject`, `build` and `fmt` through the real CLI, tried as a new user would;
  * the checks between steps by the check and fmt commands' own code in-process.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { applyPatch } from 'diff';
@@ -73,6 +73,14 @@ describe('init, new and build in an empty folder', () => {
     expect(existsSync(project.path('meetings', 'meetings'))).toBe(false);
     // Its schema reference still finds the project's schema.
     expect(readFileSync(project.path('meetings', '2026-12-04-from-inside.md'), 'utf8')).toContain('$schema=../schema/record.schema.json\n');
+  });
+
+  it('says in words why a record cannot be written, naming it, not its temporary file', async () => {
+    project = tempProject();
+    project.write('meetings', 'a file where the folder should be');
+    const blocked = await runCli(['new', 'T', '--date', '2026-12-03'], project.dir);
+    expect(blocked).toMatchObject({ code: 1, stdout: '' });
+    expect(blocked.stderr).toBe('phrg-brief new: cannot write meetings/2026-12-03-t.md: a file or folder stands in the way of writing it\n');
   });
 
   it('refuses a bad date and an existing record', async () => {
@@ -172,6 +180,28 @@ describe('phrg-brief fmt', () => {
     const out = collectOutput();
     expect(await formatPaths(['nowhere.md', 'meetings/2016-11-07-peru.md'], project.dir, { check: true }, out)).toBe(1);
     expect(out.printed.stderr).toBe('nowhere.md: no such file or folder\n1 record is formatted, 1 could not be found or formatted\n');
+  });
+
+  it('keeps a record’s permissions and a link to a record kept elsewhere, and formats the others past one that is read-only', async () => {
+    project = tempProject({ withExample: true });
+    const messy = readFileSync(project.path('meetings', '2016-11-07-peru.md'), 'utf8').replace(/^- /gm, '* ');
+    const record = (date: string) => messy.replace('date: 2016-11-07', `date: ${date}`);
+    const locked = project.write('meetings/2016-11-08-locked.md', record('2016-11-08'));
+    const secret = project.write('meetings/2016-11-09-secret.md', record('2016-11-09'));
+    const kept = project.write('shared/2016-11-10-kept.md', record('2016-11-10'));
+    symlinkSync('../shared/2016-11-10-kept.md', project.path('meetings', '2016-11-10-kept.md'));
+    chmodSync(locked, 0o444);
+    chmodSync(secret, 0o600);
+    const out = collectOutput();
+    expect(await formatPaths(['meetings'], project.dir, {}, out)).toBe(1);
+    expect(out.printed.stderr).toBe(
+      'meetings/2016-11-08-locked.md: cannot format: it is read-only; make it writable first\n2 formatted, 1 already formatted, 1 could not be formatted\n',
+    );
+    expect(readFileSync(locked, 'utf8')).toBe(record('2016-11-08'));
+    expect(readFileSync(secret, 'utf8')).not.toContain('\n* ');
+    expect(statSync(secret).mode & 0o777).toBe(0o600);
+    expect(lstatSync(project.path('meetings', '2016-11-10-kept.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(kept, 'utf8')).not.toContain('\n* ');
   });
 });
 

@@ -384,6 +384,16 @@ describe('import of pages it cannot take whole', () => {
     expect(readdirSync(project.path('meetings-odd'))).toEqual(['2016-11-07-peru.md']);
   });
 
+  it('says in words why a record cannot be written, naming it, and imports the others', async () => {
+    copyFileSync(join(FIXTURES, '2016-11-07-peru.seed.txt'), project.path('peru.txt'));
+    project.write('blocked', 'a file where the folder should be');
+    const printed = collectOutput();
+    expect(await importPaths(['peru.txt'], project.dir, { out: 'blocked' }, printed)).toBe(1);
+    expect(printed.printed.stderr).toBe(
+      'peru.txt: cannot write blocked/2016-11-07-peru.md: a file or folder stands in the way of writing it\nimported 0 of 1; run phrg-brief check to review them\n',
+    );
+  });
+
   it('names the record from a title of one very long word within a file name’s bounds', async () => {
     project.write('long-title.txt', `7/11/16: ${'y'.repeat(300)}\n`);
     const printed = collectOutput();

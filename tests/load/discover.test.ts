@@ -1,4 +1,5 @@
 /** Finding records in the folders named: what is a record, and a file named as one that is not. */
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discoverRecords } from '../../src/load/discover.js';
@@ -30,5 +31,23 @@ describe('discoverRecords', () => {
         'skipped-file',
       ]),
     );
+  });
+
+  it('reads a record linked in from elsewhere, and warns of a link to nothing and of one that loops', async () => {
+    project = tempProject();
+    project.write('shared/kept.md', '');
+    project.write('meetings/2026-01-04-a.md', '');
+    symlinkSync('../shared/kept.md', project.path('meetings', '2026-01-05-linked.md'));
+    symlinkSync('gone.md', project.path('meetings', '2026-01-06-gone.md'));
+    symlinkSync('2026-01-07-loop.md', project.path('meetings', '2026-01-07-loop.md'));
+    const found = await discoverRecords(['meetings'], project.dir);
+    expect(found.files).toEqual([project.path('meetings', '2026-01-04-a.md'), project.path('meetings', '2026-01-05-linked.md')]);
+    expect(found.diagnostics.map((d) => [d.file, d.severity, d.message])).toEqual([
+      [join('meetings', '2026-01-06-gone.md'), 'warning', 'this record is not read: it is a symbolic link to a file that is not there'],
+      [join('meetings', '2026-01-07-loop.md'), 'warning', 'this record is not read: it is a symbolic link that leads round in a loop'],
+    ]);
+    // Named alone, a link that loops is said to be one, not a path that is not there.
+    const named = await discoverRecords(['meetings/2026-01-07-loop.md'], project.dir);
+    expect(named.diagnostics.map((d) => d.message)).toEqual(['it is a symbolic link that leads round in a loop']);
   });
 });
