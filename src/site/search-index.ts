@@ -30,14 +30,14 @@ async function makeSearchIndex(outDir: string, lang: string): Promise<void> {
   const fresh = join(outDir, `.${SEARCH_DIR}.${process.pid}.tmp`);
   const old = join(outDir, `.${SEARCH_DIR}.${process.pid}.old`);
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: lang.split('-')[0]!.toLowerCase(), keepIndexUrl: true });
+    const { index, errors } = await unlessStranded(pagefind.createIndex({ forceLanguage: lang.split('-')[0]!.toLowerCase(), keepIndexUrl: true }));
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     // Pagefind reads the folder itself, in its own threads and in a fixed order, so the same
     // pages give the same index, byte for byte. Results link by `/<slug>.html`, which the
     // search page resolves against the site's root.
-    const added = await index.addDirectory({ path: outDir, glob: '*.html' });
+    const added = await unlessStranded(index.addDirectory({ path: outDir, glob: '*.html' }));
     if (added.errors.length > 0) throw new Error(`Pagefind could not index the pages: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: fresh });
+    const written = await unlessStranded(index.writeFiles({ outputPath: fresh }));
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     await rm(old, { recursive: true, force: true });
     await rename(join(outDir, SEARCH_DIR), old).catch(() => undefined);
@@ -47,4 +47,17 @@ async function makeSearchIndex(outDir: string, lang: string): Promise<void> {
     await rm(old, { recursive: true, force: true });
     await pagefind.close();
   }
+}
+
+/**
+ * `work`, or an error when the process would end while it is pending. Pagefind's Node API
+ * waits on its backend process for ever once that has died (a full disk makes it panic): the
+ * build then had nothing left to run and ended at once, with code 13 and no word of its own.
+ */
+function unlessStranded<T>(work: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const stranded = (): void => reject(new Error('Pagefind stopped before it had finished (its own message, if it gave one, is above)'));
+    process.once('beforeExit', stranded);
+    work.then(resolve, reject).finally(() => process.off('beforeExit', stranded));
+  });
 }

@@ -38,7 +38,7 @@ export async function refreshSearchIndex(job: SearchJob): Promise<{ key?: string
         severity: 'warning',
         rule: 'search-index',
         message: `the search index could not be made: ${errorMessage(error)}`,
-        note: 'the pages and their filter work without it; reinstall phrg-brief to restore Pagefind',
+        note: 'the pages and their filter work without it; if the disk is full, make room and build again, else reinstall phrg-brief to restore Pagefind',
       }),
     };
   }

@@ -3,13 +3,20 @@
  * this thread), and, should Pagefind be unable to run, a warning from the real CLI rather than
  * a failed build.
  */
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../bench/generate.js';
-import { runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
 import { buildHere } from '../helpers/site-build.js';
 import { writeSearchIndex } from '../../src/site/search-index.js';
+
+/** The Pagefind binary the package runs, as its Node API finds it. */
+const PAGEFIND_BINARY = createRequire(join(REPO, 'node_modules', 'pagefind', 'lib', 'index.js')).resolve(
+  `@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`,
+);
 
 let project: TempProject;
 beforeEach(() => {
@@ -43,6 +50,18 @@ describe('the search index', () => {
     } finally {
       other.remove();
     }
+  });
+
+  it('is a warning, not a build that ends without a word, when Pagefind dies writing the index (a file it may not grow: a full disk)', async () => {
+    // The real Pagefind, let write no file past 1 KB, as a disk with no room left would: it panics part-way.
+    const limited = project.write('small-disk.sh', `#!/bin/sh\nulimit -f 1\nexec "${PAGEFIND_BINARY}" "$@"\n`);
+    chmodSync(limited, 0o755);
+    const result = await runCli(['build', '--format', 'html'], project.dir, { PAGEFIND_EXTENDED_BINARY_PATH: limited });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('warning  the search index could not be made: Pagefind stopped before it had finished');
+    expect(result.stdout).toContain('if the disk is full, make room and build again');
+    expect(result.stderr).toContain('built 6, unchanged 0, failed 0');
+    expect(readdirSync(project.path('dist')).filter((name) => name.startsWith('.pagefind'))).toEqual([]);
   });
 
   it('is a warning, not a failed build, when Pagefind cannot run', async () => {
