@@ -62,6 +62,12 @@ export async function importPaths(inputs: string[], cwd: string, options: Import
         continue;
       }
       const decoded = decodeImported(bytes, html);
+      // A record is read by check and build as it is: imported, its front-matter became the title and points.
+      if (!html && /^\uFEFF?---\r?\n[\s\S]*?\r?\n---\s*(?:\r?\n|$)/.test(decoded.text)) {
+        out.stderr(`${file}: cannot import it: it is a record already (it begins with front-matter); check it with phrg-brief check ${file}\n`);
+        failed++;
+        continue;
+      }
       const result = importBriefing(briefingLines(decoded.text, html));
       const tags = html ? pageKeywords(decoded.text) : [];
       if (tags.length > 0) result.data.tags = tags;

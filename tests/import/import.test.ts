@@ -15,7 +15,7 @@ import { composeBriefing, renderPage } from '../../src/compose/briefing.js';
 import { loadTemplates } from '../../src/compose/templates.js';
 import { loadRecordText } from '../../src/load/record.js';
 import { validateRecord } from '../../src/validate/record.js';
-import { FIXTURES, runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { FIXTURES, REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
 import { articleText } from '../helpers/html.js';
 import { buildHere } from '../helpers/site-build.js';
 import { words } from '../helpers/words.js';
@@ -382,6 +382,13 @@ describe('import of pages it cannot take whole', () => {
     expect(printed.printed.stderr).toContain(`${join('odd', 'a-deep.html')}: cannot import it: its elements nest too deep to be read\n`);
     expect(printed.printed.stderr).toContain('imported 1 of 2');
     expect(readdirSync(project.path('meetings-odd'))).toEqual(['2016-11-07-peru.md']);
+  });
+
+  it('refuses a file that is a record already, which it would have turned into a title and points', async () => {
+    const printed = collectOutput();
+    expect(await importPaths([join(REPO, 'meetings', '2016-11-07-peru.md')], project.dir, { out: 'meetings-again' }, printed)).toBe(1);
+    expect(printed.printed.stderr).toContain('cannot import it: it is a record already (it begins with front-matter); check it with phrg-brief check');
+    expect(existsSync(project.path('meetings-again'))).toBe(false);
   });
 
   it('says in words why a record cannot be written, naming it, and imports the others', async () => {
