@@ -10,7 +10,30 @@ import { hastToMarkdown } from '../render/markdown.js';
  */
 export const BODY_MARK = '\u0001body';
 
-const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'div', 'blockquote', 'tr', 'section', 'article', 'header', 'footer', 'main']);
+const BLOCKS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'div',
+  'blockquote',
+  'tr',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'dt',
+  'dd',
+  'figcaption',
+  'caption',
+]);
+/** Elements that stand within a line of text: text between blocks with these is a paragraph of its own. */
+const PHRASING = new Set('a abbr b bdi bdo br cite code data del dfn em font i img ins kbd mark q s samp small span strong sub sup time u var'.split(' '));
 /** Blocks taken whole, whatever they hold: their Markdown keeps what their lines alone would lose. */
 const WHOLE = new Set(['table', 'blockquote', 'pre']);
 
@@ -38,7 +61,25 @@ export function briefingLines(content: string, isHtml: boolean): BriefingLine[] 
 
 const tidy = (text: string): string => text.replace(/\u00a0/g, ' ').trim();
 const wordsOf = (node: Element | Root): string => tidy(toText(node).replace(/\s+/g, ' '));
-const markdownOf = (children: readonly ElementContent[]): string => hastToMarkdown({ type: 'root', children: [...children] }).trimEnd();
+const markdownOf = (children: readonly ElementContent[]): string => hastToMarkdown({ type: 'root', children: withoutComments(children) }).trimEnd();
+
+/** Comments taken out: Word's saved pages wrap each list bullet in `<![if !supportLists]>`. */
+function withoutComments(nodes: readonly ElementContent[]): ElementContent[] {
+  return nodes
+    .filter((node) => node.type !== 'comment')
+    .map((node) => (node.type === 'element' ? { ...node, children: withoutComments(node.children) } : node));
+}
+
+/**
+ * A paragraph Word saved as a list's item (`class="MsoListParagraph…"`, `mso-list: l0 level2`):
+ * its depth, for the bullet it is; undefined for any other element.
+ */
+function wordListLevel(element: Element): number | undefined {
+  const style = String(element.properties.style ?? '');
+  const classes = String(element.properties.className ?? '');
+  if (!/mso-list:/.test(style) && !/\bMsoList/.test(classes)) return undefined;
+  return Number(/level(\d)/.exec(style)?.[1] ?? 1) - 1;
+}
 
 /**
  * Block elements become lines (list items with a bullet); scripts, styles, navigation, forms
@@ -50,7 +91,9 @@ function htmlLines(html: string): BriefingLine[] {
   const tree: Root = fromHtml(html);
   const lines: BriefingLine[] = [];
   const block = (text: string, markdown: string, apart = false): void => {
-    if (text) lines.push({ text, markdown, ...(apart ? { apart } : {}) }, { text: '' });
+    // A paragraph of an image alone has no words, but is no less the page's.
+    const words = text || markdown.trim();
+    if (words) lines.push({ text: words, markdown, ...(apart ? { apart } : {}) }, { text: '' });
   };
   const within = firstElement(tree, 'article') ?? firstElement(tree, 'main');
   /** A list's items, each marked and indented as Markdown nests it (`indent` is its parent item's). */
@@ -70,9 +113,33 @@ function htmlLines(html: string): BriefingLine[] {
     });
   };
   const walk = (nodes: readonly (ElementContent | Root['children'][number])[]): void => {
+    // Text and inline elements between blocks (a page's loose text, a <span>, an image) are
+    // a paragraph of their own, which would otherwise be lost.
+    let loose: ElementContent[] = [];
+    const flush = (): void => {
+      if (loose.length > 0)
+        block(
+          wordsOf({ type: 'element', tagName: 'p', properties: {}, children: loose }),
+          markdownOf([{ type: 'element', tagName: 'p', properties: {}, children: loose }]),
+        );
+      loose = [];
+    };
     for (const node of nodes) {
+      if (node.type === 'text' || (node.type === 'element' && PHRASING.has(node.tagName))) {
+        loose.push(node);
+        continue;
+      }
       if (node.type !== 'element') continue;
+      flush();
       const element = node as Element;
+      const level = wordListLevel(element);
+      if (level !== undefined) {
+        // Word's bullet glyph, number or letter, then the spaces it pads it with, give way to Markdown's.
+        const lead = /^\s*(?:[•·▪◦‣●§o-]|\(?[0-9a-z]{1,3}[.)])\s+/u;
+        const text = wordsOf(element).replace(lead, '');
+        block(`• ${text}`, `${'  '.repeat(level)}- ${markdownOf(element.children).replace(lead, '')}`);
+        continue;
+      }
       if (['script', 'style', 'nav', 'head', 'noscript', 'template', 'form', 'aside'].includes(element.tagName)) continue;
       if (
         element.tagName === 'div' &&
@@ -101,6 +168,7 @@ function htmlLines(html: string): BriefingLine[] {
       else if (element.tagName === 'li') block(`• ${wordsOf(element)}`, `- ${markdownOf(element.children)}`);
       else block(wordsOf(element), markdownOf([element]));
     }
+    flush();
   };
   walk(within ? [within] : tree.children);
   return lines;

@@ -384,6 +384,40 @@ describe('import of pages it cannot take whole', () => {
     expect(readdirSync(project.path('meetings-odd'))).toEqual(['2016-11-07-peru.md']);
   });
 
+  it('keeps a page’s loose text, inline elements between blocks, images alone, captions and terms, which it dropped', async () => {
+    project.write(
+      'loose.html',
+      '<html><body><article><h1>2/5/18: Loose test</h1><p>The PHRG held a meeting on 2 May.</p><p>The main points made were as follows:</p><ul><li>Point one. (AB)</li></ul>\nLoose text, before a paragraph.\n<p>A paragraph.</p><div>Div line one<br>Div line two<p>a nested paragraph</p>Trailing div text</div><span>A span.</span><center>Centred text.</center><dl><dt>CCJ</dt><dd>Comisión Colombiana de Juristas</dd></dl><p><img src="https://example.org/map.png" alt="Map of the zones"></p><figure><img src="https://example.org/f.png" alt="Figure"><figcaption>Its caption.</figcaption></figure></article></body></html>',
+    );
+    const body = readFileSync((await importOne('loose.html', 'meetings-loose')).record, 'utf8').split('---\n')[2]!;
+    for (const kept of [
+      'Loose text, before a paragraph.',
+      'Div line one\\\nDiv line two',
+      'Trailing div text',
+      'A span.',
+      'Centred text.',
+      'CCJ',
+      'Comisión Colombiana de Juristas',
+      '![Map of the zones](https://example.org/map.png)',
+      '![Figure](https://example.org/f.png)',
+      'Its caption.',
+    ])
+      expect(body).toContain(kept);
+  });
+
+  it('reads a page Word saved, its list paragraphs as bullets at their levels, its conditional comments gone', async () => {
+    const item = (level: number, glyph: string, text: string) =>
+      `<p class=MsoListParagraphCxSpMiddle style='mso-list:l0 level${level} lfo1'><![if !supportLists]><span style='font-family:Symbol'>${glyph}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>${text}<o:p></o:p></p>`;
+    project.write(
+      'word.htm',
+      `<html><body><p class=MsoNormal>3/5/18: Word test</p><p class=MsoNormal>The PHRG held a meeting on 3 May.</p><p class=MsoNormal>The main points made were as follows:</p>${item(1, '·', 'Resolution 30/1 has not been implemented. (YS)')}${item(2, 'o', 'Land has not been returned. (YS)')}${item(1, '·', 'A second point. (YS)')}</body></html>`,
+    );
+    const body = readFileSync((await importOne('word.htm', 'meetings-word-page')).record, 'utf8').split('---\n')[2]!;
+    expect(body).toBe(
+      '\nThe main points made were as follows:\n\n- Resolution 30/1 has not been implemented. (YS)\n  - Land has not been returned. (YS)\n- A second point. (YS)\n',
+    );
+  });
+
   it('refuses a file that is a record already, which it would have turned into a title and points', async () => {
     const printed = collectOutput();
     expect(await importPaths([join(REPO, 'meetings', '2016-11-07-peru.md')], project.dir, { out: 'meetings-again' }, printed)).toBe(1);
