@@ -73,6 +73,12 @@ describe('formatRecord', () => {
     );
   });
 
+  it('writes emphasis inside a word with *, which _ cannot mark there, and keeps _ elsewhere', () => {
+    const front = '---\ntitle: T\ndate: 2020-05-04\nhosts:\n  - the PHRG (PHRG)\n---\n\n';
+    const body = 'This was un*believable*. (MG)\n\nThe NGO*s* were *very*important, and *plainly* so. (MG)\n';
+    expect(assertFormats(front + body)).toBe(`${front}This was un*believable*. (MG)\n\nThe NGO*s* were *very*important, and _plainly_ so. (MG)\n`);
+  });
+
   it('joins paragraph lines only when asked, and refuses broken YAML', () => {
     const text = '---\ntitle: T\ndate: 2020-05-04\nhosts: [the PHRG (PHRG)]\n---\n\nOne line\nand another.\n';
     expect(formatRecord(text)).toEqual({ ok: true, text: text.replace('hosts: [the PHRG (PHRG)]', 'hosts:\n  - the PHRG (PHRG)') });
