@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { startPreview } from '../preview/server.js';
-import { EXIT_ERRORS, EXIT_OK } from './exit-codes.js';
+import { PreviewListenError, startPreview, type Preview } from '../preview/server.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import type { ConfigOption, DebugOption } from './options.js';
 
 export interface PreviewCommandOptions extends ConfigOption, DebugOption {
@@ -22,15 +22,22 @@ export async function runPreview(path: string, options: PreviewCommandOptions): 
     return EXIT_ERRORS;
   }
   const time = () => new Date().toLocaleTimeString('en-GB');
-  const preview = await startPreview({
-    cwd,
-    path,
-    port: options.port,
-    host: options.host,
-    ...(options.config ? { configFile: options.config } : {}),
-    debug: options.debug ?? false,
-    log: (line) => process.stderr.write(`[${time()}] ${line}\n`),
-  });
+  let preview: Preview;
+  try {
+    preview = await startPreview({
+      cwd,
+      path,
+      port: options.port,
+      host: options.host,
+      ...(options.config ? { configFile: options.config } : {}),
+      debug: options.debug ?? false,
+      log: (line) => process.stderr.write(`[${time()}] ${line}\n`),
+    });
+  } catch (error) {
+    if (!(error instanceof PreviewListenError)) throw error;
+    process.stderr.write(`phrg-brief preview: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
   const page = isFile ? `${preview.url}${preview.pageOf(path) ?? `${basename(path).replace(/\.md$/i, '')}.html`}` : preview.url;
   process.stdout.write(`phrg-brief preview: ${page}\n  (edit and save a record to see it update; Ctrl-C to stop)\n`);
   if (options.open) openBrowser(page);

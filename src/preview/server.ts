@@ -44,6 +44,22 @@ export interface Preview {
   close(): Promise<void>;
 }
 
+/** The preview could not listen where it was asked to: a usage error, said in words. */
+export class PreviewListenError extends Error {
+  constructor(host: string, port: number, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EADDRNOTAVAIL'
+        ? 'that address is not one of this machine’s'
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? 'no such host name is known'
+          : code === 'EACCES'
+            ? 'listening on that port needs more permissions (use a port above 1023)'
+            : errorMessage(cause);
+    super(`cannot listen on ${shownHost(host)}:${port}: ${why} (--host 127.0.0.1 serves this machine alone, --host 0.0.0.0 the network too)`);
+  }
+}
+
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const base = await mkdtemp(join(tmpdir(), 'phrg-brief-preview-'));
   const liveReload = new LiveReload();
@@ -76,7 +92,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       response.end(`phrg-brief preview: ${errorMessage(error)}\n`);
     });
   });
-  const port = await listen(server, options.host, options.port);
+  let port: number;
+  try {
+    port = await listen(server, options.host, options.port);
+  } catch (error) {
+    // Nothing to serve on: stop watching, and take away the preview's folder, or the process
+    // would wait for ever on a watcher with no server (an address not this machine's).
+    await watcher.close();
+    await builds.queue.idle();
+    await builds.search.idle();
+    await rm(base, { recursive: true, force: true });
+    throw new PreviewListenError(options.host, options.port, error);
+  }
   for (const name of ownHostNames(options.host, port)) allowedHosts.add(name);
   const shown = shownHost(options.host);
 

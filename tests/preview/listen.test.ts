@@ -1,7 +1,9 @@
 /** Port probing and the names the preview answers under, on real sockets on 127.0.0.1. */
+import { mkdirSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listen, ownHostNames } from '../../src/preview/listen.js';
+import { runCli, tempProject } from '../helpers/cli.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -33,4 +35,20 @@ describe('ownHostNames', () => {
     expect(ownHostNames('::1', 4001).has('[::1]:4001')).toBe(true);
     expect(ownHostNames('0.0.0.0', 4002).size).toBeGreaterThanOrEqual(3);
   });
+});
+
+describe('phrg-brief preview on an address it cannot listen on', () => {
+  it('says why and ends with exit code 2, leaving no folder of its own, where it waited for ever', async () => {
+    const project = tempProject({ withExample: true });
+    try {
+      mkdirSync(project.path('tmp'));
+      // 192.0.2.1 is set aside for documentation (RFC 5737): no machine has it.
+      const result = await runCli(['preview', '--host', '192.0.2.1', '--port', '4350'], project.dir, { TMPDIR: project.path('tmp') });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('phrg-brief preview: cannot listen on 192.0.2.1:4350: that address is not one of this machine’s');
+      expect(readdirSync(project.path('tmp'))).toEqual([]);
+    } finally {
+      project.remove();
+    }
+  }, 20_000);
 });
