@@ -78,25 +78,42 @@ export class PreviewBuilds {
    * Brings the formats built on request, and the feed, up to date before one is served: the
    * project's formats and `format`, the one asked for, which need not be among them.
    */
-  otherFormats(format?: Format): Promise<void> {
+  otherFormats(format?: Format): Promise<ReadonlySet<string>> {
     return this.queue.exclusive(async () => {
       const config = this.state.config;
-      if (!config) return;
+      if (!config) return this.outOfDate;
       const formats = new Set<Format>(['html', ...config.formats, ...this.requested]);
       if (format && !formats.has(format)) {
         this.requested.add(format);
         formats.add(format);
         this.otherFormatsStale = true;
       }
-      if (!this.otherFormatsStale) return;
+      if (!this.otherFormatsStale) return this.outOfDate;
       try {
         const result = await buildSite({ ...this.common(config), formats: [...formats], cacheDir: join(this.options.base, 'cache-all') });
         if (result.indexSearch) this.search.add(result.indexSearch);
         this.otherFormatsStale = false;
+        // A record with errors keeps the files an earlier build made of it: they are not served
+        // as if they were its, and what is wrong is said (a theme's error shows in the PDF alone).
+        const everyRecord = hasErrors(result.diagnostics);
+        const failed = result.records.filter((record) => everyRecord || hasErrors(record.diagnostics));
+        this.outOfDate = new Set(failed.map((record) => record.slug ?? this.state.slugs.get(record.file) ?? basename(record.file).replace(/\.md$/i, '')));
+        if (failed.length > 0) this.options.log(`built ${[...formats].join(', ')}: ${failed.length} with errors${this.errorLines(result)}`);
       } catch (error) {
         this.failed(error);
       }
+      return this.outOfDate;
     });
+  }
+
+  /** The slugs whose files other than the page are out of date: their records had errors when last built. */
+  private outOfDate: ReadonlySet<string> = new Set();
+
+  /** A build's errors as the log shows them, a few at most, each on its line. */
+  private errorLines(result: BuildResult): string {
+    const errors = [...result.diagnostics, ...result.records.flatMap((record) => record.diagnostics)].filter((d) => d.severity === 'error');
+    const shown = errors.slice(0, 5).map((d) => `\n  ${d.file}:${d.line}:${d.column} ${d.message} (${d.rule})`);
+    return `${shown.join('')}${errors.length > 5 ? `\n  and ${errors.length - 5} more` : ''}`;
   }
 
   private common(config: ResolvedConfig) {
@@ -129,8 +146,8 @@ export class PreviewBuilds {
       }
       const built = state.result.records.filter((record) => record.status === 'built').length;
       const failed = state.result.records.filter((record) => hasErrors(record.diagnostics)).length;
-      const broken = state.result.diagnostics.filter((d) => d.severity === 'error').map((d) => `; ${d.file}:${d.line}:${d.column} ${d.message}`);
-      options.log(`rebuilt in ${Math.round(performance.now() - started)} ms: ${built} built, ${failed} with errors${broken.join('')}`);
+      // Each error where it is, so that a new record with one is found without guessing its address.
+      options.log(`rebuilt in ${Math.round(performance.now() - started)} ms: ${built} built, ${failed} with errors${this.errorLines(state.result)}`);
     } catch (error) {
       this.failed(error);
     }

@@ -108,6 +108,11 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     expect(overlay).toContain('meetings/2016-11-07-peru.md:');
     expect(overlay).toContain('no speaker or chair has the key XY');
     expect(overlay).toMatch(/> \d+ \| - Many protestors/);
+    // The terminal says where, and the PDF an earlier build made is not served as the record's.
+    expect(stderr()).toMatch(/with errors\n {2}meetings\/2016-11-07-peru\.md:\d+:\d+ no speaker or chair has the key XY/);
+    const stale = await fetch(`${url}2016-11-07-peru.pdf`);
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('2016-11-07-peru.pdf is not served: its record has errors');
 
     project.write(RECORD, original.replace('title: Peru', 'title: "Peru'));
     await page.waitForFunction(() => document.body.innerText.includes('never closed'), undefined, { timeout: 15_000 });
@@ -116,6 +121,7 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     project.write(RECORD, original);
     await page.waitForFunction(() => document.body.innerText.includes('Mining operations have been'), undefined, { timeout: 15_000 });
     expect(await page.$('.phrg-brief-overlay')).toBeNull();
+    expect((await fetch(`${url}2016-11-07-peru.pdf`)).status).toBe(200);
   });
 
   it('follows a template override made while it runs', async () => {

@@ -10,13 +10,34 @@ import { pathOf } from './chain.js';
 
 const ON_REQUEST = onRequestRoute(FORMATS);
 
-export function deferredFormats(bringUpToDate: (format: Format | undefined) => Promise<void>): Middleware {
-  return async (request, _response, next) => {
+/** `bringUpToDate` answers with the slugs whose files are out of date, their records having errors. */
+export function deferredFormats(bringUpToDate: (format: Format | undefined) => Promise<ReadonlySet<string>>): Middleware {
+  return async (request, response, next) => {
     const path = pathOf(request);
     if (ON_REQUEST.test(path)) {
       const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-      await bringUpToDate(FORMATS.find((format) => format.extension === extension)?.id);
+      const outOfDate = await bringUpToDate(FORMATS.find((format) => format.extension === extension)?.id);
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      const slug = decodedName(name.slice(0, name.lastIndexOf('.')));
+      if (outOfDate.has(slug)) {
+        // An earlier build's file would be served as the record's: the page says what is wrong.
+        response.writeHead(409, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(
+          `<!DOCTYPE html><html lang="en-GB"><meta charset="utf-8"><title>Out of date</title><p>${escapeHtml(name)} is not served: its record has errors, and the file is an earlier build’s. <a href="${escapeHtml(encodeURIComponent(slug))}.html">See the errors on its page</a>; it is made again once they are mended.</p></html>`,
+        );
+        return;
+      }
     }
     return next();
   };
 }
+
+const decodedName = (name: string): string => {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name; // its escapes broken: no slug is such a name
+  }
+};
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
