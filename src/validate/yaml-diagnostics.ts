@@ -12,6 +12,7 @@ import { MAX_ALIAS_COUNT } from '../load/frontmatter.js';
 import { aliasProblem } from './yaml-aliases.js';
 import { closest } from './suggest.js';
 import { colonInValue } from './value-colon.js';
+import { unseenIndentation } from './yaml-indentation.js';
 import { describe, lowerFirst, nameOfType, pathLabel } from './value-names.js';
 
 export interface YamlContext {
@@ -43,6 +44,10 @@ export function validateYaml<T>(context: YamlContext, schema: z.ZodType<T>): Yam
   const syntax = [...document.errors, ...document.warnings]
     .map((error) => syntaxDiagnostic(context, error))
     .filter((d) => !said.has(`${d.line}:${d.column}:${d.message}`) && Boolean(said.add(`${d.line}:${d.column}:${d.message}`)));
+  // Indentation YAML cannot see gives errors about what follows from it, in its own words (or a
+  // key named with the spaces in it): said instead is what the editor must mend.
+  const indentation = unseenIndentation(context);
+  if (indentation.length > 0) return { ok: false, diagnostics: indentation };
   if (document.errors.length > 0) return { ok: false, diagnostics: syntax };
 
   if (document.contents !== null && !isMap(document.contents)) {

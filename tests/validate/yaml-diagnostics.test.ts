@@ -39,3 +39,19 @@ describe('a quote never closed', () => {
     expect(syntaxErrors('title: T\nchair: { name: "A }\n')).toEqual([expect.stringMatching(/^5:16-17 the quote " opened here is never closed/)]);
   });
 });
+
+describe('indentation YAML cannot see', () => {
+  it('is said to be non-breaking spaces or a tab, on its line alone, where yaml spoke of mappings or a key with spaces in it', () => {
+    const nbsp = '\u00a0'.repeat(4);
+    expect(syntaxErrors(`title: T\nspeakers:\n  - key: SA\n${nbsp}name: Sayed Ahmed\n`)).toEqual([
+      '7:1-5 this line is indented with non-breaking spaces, which YAML does not take for indentation (text pasted from Word or a web page brings them) | delete the indentation and type it again with ordinary spaces',
+    ]);
+    expect(syntaxErrors('title: T\ntags:\n\t- Peru\n')).toEqual([
+      '6:1-2 this line is indented with a tab, which YAML does not allow | delete the indentation and type it again with ordinary spaces',
+    ]);
+  });
+
+  it('leaves a tab in a block of text as it is', () => {
+    expect(syntaxErrors('title: T\nintro: |\n  The figures:\n  \tone\n')).toEqual([]);
+  });
+});
