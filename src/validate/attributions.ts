@@ -123,26 +123,38 @@ export function nearMissAttribution(paragraph: Paragraph, keys: ReadonlySet<stri
   const match = TRAILING_PARENTHESIS.exec(whole);
   if (!match) return undefined;
   const inner = match[2]!;
-  const tokens = inner.split(/\s*(?:\+|&|,|\/|;|\band\b)\s*/i).map((token) => token.replace(/^["“'‘]|["”'’]$/gu, '').trim());
-  const named = tokens.filter((token) => token !== '');
+  const tokensOf = (text: string): string[] => text.split(/\s*(?:\+|&|,|\/|;|\band\b)\s*/i).map((token) => token.replace(/^["“'‘]|["”'’]$/gu, '').trim());
+  const tokens = tokensOf(inner);
+  let named = tokens.filter((token) => token !== '');
   const upper = new Set([...keys].map((key) => key.toUpperCase()));
   if (named.length === 0 || !named.every((token) => /^[\p{L}\p{N}]{1,6}$/u.test(token)) || !named.some((token) => upper.has(token.toUpperCase())))
     return undefined;
 
+  let from = match.index;
+  let before = whole.slice(0, match.index).trimEnd();
+  // "(MG)(JC)": two attributions one after the other, which the first would be read as words of.
+  const previous = /\(([^()]{1,60})\)$/u.exec(before);
+  const previousKeys = previous ? tokensOf(previous[1]!) : [];
+  const doubled = previous !== null && previousKeys.every((token) => upper.has(token.toUpperCase()));
+  if (doubled) {
+    named = [...previousKeys, ...named];
+    from = previous.index;
+    before = whole.slice(0, previous.index).trimEnd();
+  }
   const fixed = `(${named.map((token) => token.toUpperCase()).join(' + ')})`;
-  const before = whole.slice(0, match.index).trimEnd();
   let problem: string;
-  if (tokens.some((token) => token === '')) problem = 'a key is missing in the attribution';
+  if (doubled) problem = 'one attribution follows another: their initials go in one, joined by +';
+  else if (tokens.some((token) => token === '')) problem = 'a key is missing in the attribution';
   else if (named.some((token) => token !== token.toUpperCase())) problem = 'initials in an attribution are written in capitals';
   else if (/[/;]/.test(inner)) problem = 'initials in an attribution are joined by +, &, a comma or "and"';
   else if (!/[.!?]["”’']?$/u.test(before)) problem = 'an attribution follows the sentence’s closing punctuation: a full stop, ! or ?';
   else return undefined;
 
   const endOffset = last.position.end.offset ?? 0;
-  const open = match.index + match[1]!.length;
-  const close = open + inner.length + 2;
+  const open = doubled ? from : match.index + match[1]!.length;
+  const close = match.index + match[1]!.length + inner.length + 2;
   const toOffset = (i: number): number => endOffset - (whole.length - i);
-  if (whole.length - match.index > last.value.length) return undefined;
+  if (whole.length - from > last.value.length) return undefined;
   // "…2021; (SA)", as a list's items often end, becomes "…2021. (SA)", not "…2021;. (SA)".
   const fix = /[.!?]["”’']?$/u.test(before) ? fixed : `…${(before.split(/\s+/).at(-1) ?? '').replace(/[,;:]$/, '')}. ${fixed}`;
   return { start: toOffset(open), end: toOffset(close), problem, fix };

@@ -21,6 +21,15 @@ describe('malformed-attribution', () => {
     ]);
   });
 
+  it('says to join two attributions one after another into one, where it said to put a full stop between them', () => {
+    const loaded = loadRecordText(record('- Point five. (AB)(CD)\n- Point six. (AB) (CD)'), 'r.md');
+    const found = validateRecord(loaded.record!, { abbreviations: [] }).diagnostics.filter((d) => d.rule === 'malformed-attribution');
+    expect(found.map((d) => [`${d.line}:${d.column}-${d.endColumn}`, d.message, d.note])).toEqual([
+      ['12:15-23', 'this is not read as an attribution: one attribution follows another: their initials go in one, joined by +', 'write it as (AB + CD)'],
+      ['13:14-23', 'this is not read as an attribution: one attribution follows another: their initials go in one, joined by +', 'write it as (AB + CD)'],
+    ]);
+  });
+
   it('leaves alone brackets that name no speaker, and proper attributions', () => {
     expect(findings(record('The Ministry of Energy and Mines (MINEM)\n\n- A point. (AB)\n- Two. (CD)'), 'malformed-attribution')).toEqual([]);
   });
