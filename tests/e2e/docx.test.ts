@@ -3,6 +3,7 @@
  * reference briefing's words; the package's XML has Word's styles, the document's properties
  * and language, and repeated table headers; LibreOffice converts it; a rebuild is identical.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -184,14 +185,21 @@ describe('Word briefings', () => {
     expect(nested).toMatch(/<w:pStyle w:val="ListBullet2"\/><w:numPr><w:ilvl w:val="1"\/>/);
   });
 
-  it.runIf(haveTools(PANDOC))('give an image its description in brackets, linked to it, as it embeds none, and a footnote no way back', () => {
+  it.runIf(haveTools(PANDOC))('give an image its description in brackets, linked to it, as it embeds none, and a footnote of Word’s own', () => {
     const file = project.path('dist', '2020-05-04-image.docx');
     expect(pandocPlain(file)).toContain("The map: [the region's mines], and [image].");
-    // A footnote keeps its number and text, without the web page's way back (↩).
-    expect(pandocPlain(file)).toMatch(/The note, with its source\.\n/);
-    expect(pandocPlain(file)).not.toContain('↩');
-    // The reference's number is raised, as on the page, and links nowhere.
-    expect(docxParts(file)['word/document.xml']).toMatch(/<w:vertAlign w:val="superscript"\/><\/w:rPr><w:t xml:space="preserve">1<\/w:t>/);
+    // A footnote is Word's own, which Word numbers, places at the page's foot and links both
+    // ways: pandoc reads it as a note, without the web page's way back (↩) or a list of notes.
+    const parts = docxParts(file);
+    expect(parts['word/document.xml']).toMatch(
+      /A point with a note\.<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/>/,
+    );
+    expect(parts['word/footnotes.xml']).toContain('The note, with its source.');
+    const markdown = execFileSync('pandoc', ['-f', 'docx', '-t', 'markdown', file], { encoding: 'utf8' });
+    expect(markdown).toContain('A point with a note.[^1]');
+    expect(markdown).toContain('[^1]: The note, with its source.');
+    expect(markdown).not.toContain('↩');
+    expect(markdown).not.toMatch(/Footnotes/);
     const links = [...docxParts(file)['word/_rels/document.xml.rels']!.matchAll(/Target="([^"]+)" TargetMode="External"/g)].map((match) => match[1]);
     expect(links).toEqual(['https://example.org/map.png', 'https://example.org/x.png']);
   });

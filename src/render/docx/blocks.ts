@@ -10,6 +10,7 @@ import { columnWidths } from '../column-widths.js';
 import { inlineRuns, plainText, type InlineOptions } from './inline.js';
 import { BULLETS, HEADING_STYLES, numbersFrom, STYLE } from './styles.js';
 import { HeadingLevels } from '../heading-levels.js';
+import { isFootnotesSection } from '../web-only.js';
 
 export type Block = Paragraph | Table;
 
@@ -105,6 +106,10 @@ function block(element: Element, outer: Context, style: string | undefined): Blo
       return [table(element, context)];
     case 'hr':
       return [new Paragraph({ style: STYLE.rule, children: [] })];
+    case 'section':
+      // The page's footnotes are the Word file's own, each where its number stands (inline.ts).
+      if (isFootnotesSection(element) && context.footnotes?.size) return [];
+      return blocks(element.children, context, style);
     default:
       return blocks(element.children, context, style);
   }

@@ -10,6 +10,7 @@ import { documentDate } from '../document-date.js';
 import type { RenderInput } from '../formats.js';
 import { loadTheme } from '../pdf/theme.js';
 import { articleBlocks, listStarts } from './blocks.js';
+import { footnotesOf } from '../web-only.js';
 import { repack } from './package.js';
 import { briefingNumbering, briefingStyles } from './styles.js';
 
@@ -46,6 +47,7 @@ export async function renderDocx(input: RenderInput): Promise<Uint8Array> {
           codeFont: theme.docx.codeFont,
           documentLang: view.lang,
           lang: input.siteLang,
+          footnotes: footnotesOf(content),
           ruleColour: theme.colors.rule.slice(1).toUpperCase(),
           textWidth: PAGE_TWIPS[theme.pageSize].width - twips(theme.margins.left) - twips(theme.margins.right),
           tableSize: theme.docx.sizes.table,

@@ -4,10 +4,10 @@
  * last word by no-break spaces, so that a line never starts with a lone initial.
  */
 import type { Element, ElementContent } from 'hast';
-import { ExternalHyperlink, TextRun } from 'docx';
+import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, TextRun } from 'docx';
 import { imageText, isFootnoteBackref } from '../web-only.js';
 
-export type Inline = TextRun | ExternalHyperlink;
+export type Inline = TextRun | ExternalHyperlink | FootnoteReferenceRun;
 
 interface Marks {
   bold?: boolean;
@@ -32,6 +32,8 @@ export interface InlineOptions {
   /** The document's language (its default style's), and that of the block at hand. */
   documentLang: string;
   lang: string;
+  /** Each footnote's content by its reference's address (`#user-content-fn-1`): Word's own footnotes. */
+  footnotes?: ReadonlyMap<string, readonly ElementContent[]>;
 }
 
 export function inlineRuns(children: readonly ElementContent[], options: InlineOptions, marks: Marks = { lang: options.lang }): Inline[] {
@@ -71,9 +73,15 @@ function elementRuns(element: Element, options: InlineOptions, outer: Marks): In
     case 'code':
     case 'kbd':
       return inlineRuns(element.children, options, { ...marks, code: true });
-    case 'sup':
+    case 'sup': {
+      // A footnote's number is Word's own footnote, which Word numbers, places and links both ways.
+      const link = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'a');
+      const note = typeof link?.properties.href === 'string' ? options.footnotes?.get(link.properties.href) : undefined;
+      if (note) return [new FootnoteReferenceRun({ children: noteParagraphs(note, options, marks) })];
+      return inlineRuns(element.children, options, { ...marks, script: 'super' });
+    }
     case 'sub':
-      return inlineRuns(element.children, options, { ...marks, script: element.tagName === 'sup' ? 'super' : 'sub' });
+      return inlineRuns(element.children, options, { ...marks, script: 'sub' });
     case 'del':
     case 's':
       return inlineRuns(element.children, options, { ...marks, strike: true });
@@ -100,6 +108,26 @@ function elementRuns(element: Element, options: InlineOptions, outer: Marks): In
     default:
       return inlineRuns(element.children, options, marks);
   }
+}
+
+/** A footnote's paragraphs (its way back to the reference left out, as Word has its own). */
+function noteParagraphs(content: readonly ElementContent[], options: InlineOptions, marks: Marks): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let loose: ElementContent[] = [];
+  const flush = (): void => {
+    const runs = inlineRuns(loose, options, marks);
+    if (loose.some((node) => node.type !== 'text' || node.value.trim() !== '')) paragraphs.push(new Paragraph({ children: runs }));
+    loose = [];
+  };
+  for (const node of content) {
+    if (node.type === 'element' && node.tagName === 'p') {
+      flush();
+      loose = [...node.children];
+      flush();
+    } else loose.push(node);
+  }
+  flush();
+  return paragraphs;
 }
 
 function textRun(text: string, options: InlineOptions, marks: Marks, style?: string): TextRun {
