@@ -41,7 +41,14 @@ export async function removeStaleTemporaryFiles(dir: string): Promise<void> {
  * build stopped by Ctrl-C, whose output folder is then left as the last whole files it wrote.
  */
 export function removeOwnTemporaryFilesSync(dir: string): void {
-  for (const path of temporaryFiles(dir, (pid) => pid === process.pid)) rmSync(path, { recursive: true, force: true });
+  for (const path of temporaryFiles(dir, (pid) => pid === process.pid)) {
+    try {
+      rmSync(path, { recursive: true, force: true, maxRetries: 2 });
+    } catch {
+      // Pagefind, a process of its own, may still be writing its index into its folder: what is
+      // left there is removed by the next build, and the build still ends as stopped.
+    }
+  }
 }
 
 /** The temporary files (and search-index folders) where a build writes, of the processes `whose` picks. */
