@@ -161,7 +161,8 @@ function makePageName(text: string): string {
     .toLocaleLowerCase('en-GB')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/ł/g, 'l')
+    // As slugs and the index's filter fold them: "Søren Nørgaard" and "Soren Norgaard" are one page.
+    .replace(/[łøđħıæœßþð]/g, (letter) => UNACCENTED[letter]!)
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   if (!name) return 'untitled';
