@@ -6,7 +6,8 @@
  * files made from every briefing (site-files.ts) and the cache saved (cache-update.ts). A
  * record with errors leaves its earlier files as they were while the others are built.
  */
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
 import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { templateDiagnostic } from '../diagnostics/errors.js';
@@ -18,7 +19,8 @@ import { CacheUpdate } from './cache-update.js';
 import { guessNeighbours, neighboursKey, neighboursOf, placedBriefings, renderAgainBatches } from './neighbours.js';
 import { lastCommitDates } from './git-dates.js';
 import { takeBuildLock } from './build-lock.js';
-import { outputOverlap } from './output-folder.js';
+import { outputOverlap, removeOutputs, unownedBriefings } from './output-folder.js';
+import { FORMATS } from '../render/formats.js';
 import { OutputOwners } from './output-owners.js';
 import { defaultJobs, renderRecords } from './pool.js';
 import type { RenderSettings } from './record-job.js';
@@ -181,6 +183,25 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
     finish: (result, failure) => told(settler.finish(result, failure), result),
   });
   settler.removeGone();
+  // With no cache (lost, or never kept), the output folder's briefings whose records are gone
+  // are known only by what they hold: they go, so that a deleted record does not stay published.
+  if (Object.keys(previous.records).length === 0) {
+    const owned = new Set(Object.values(cache.manifest.records).flatMap((entry) => entry.outputs));
+    // A record that failed keeps its earlier files: known by the slug its front-matter gives.
+    const kept = new Set(files.map(slugOf));
+    settler.removed.push(
+      ...removeOutputs(
+        outDir,
+        unownedBriefings(
+          outDir,
+          owned,
+          kept,
+          FORMATS.map((format) => format.extension),
+        ),
+        cwd,
+      ),
+    );
+  }
   let renderedAgain = 0;
   if (htmlPages) {
     const actual = neighboursOf(placed(cache.manifest.records));
@@ -221,4 +242,15 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const search = site.search;
   if (search) built.indexSearch = new DeferredSearch(search, cache.manifestFile);
   return built;
+}
+
+/** A record's slug as its front-matter's `slug:` line gives it, else its file name's: read without a YAML parser. */
+function slugOf(path: string): string {
+  let head = '';
+  try {
+    head = readFileSync(path, 'utf8').slice(0, 65_536);
+  } catch {
+    // Unreadable: its file name's.
+  }
+  return /^slug:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*$/m.exec(head)?.[1] ?? basename(path).replace(/\.md$/i, '');
 }

@@ -2,7 +2,7 @@
  * The output folder as the build meets it: whether it may be used at all, which names it
  * holds, how its files are named to the user, and removing files from it (never outside it).
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { displayPath } from '../load/discover.js';
 
@@ -54,4 +54,39 @@ export function removeOutputs(outDir: string, names: readonly string[], cwd: str
     removed.push(displayPath(target, cwd));
   }
   return removed;
+}
+
+/**
+ * Briefings phrg-brief wrote into `outDir` that no record of this build owns: found by what
+ * they hold (a page's `<article class="briefing" data-slug>`, a JSON file's `source` and
+ * `slug`), for a build with no cache to say what an earlier one wrote, so that a record deleted
+ * meanwhile does not stay published. Each such briefing's files of every format go with it;
+ * files phrg-brief did not write, and those of a record still there (`keptSlugs`, though it
+ * failed), are never touched.
+ */
+export function unownedBriefings(outDir: string, owned: ReadonlySet<string>, keptSlugs: ReadonlySet<string>, extensions: readonly string[]): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return [];
+  }
+  const present = new Set(names);
+  const slugs = new Set<string>();
+  for (const name of names) {
+    if (owned.has(name) || name.startsWith('.')) continue;
+    const stem = name.replace(/\.(html|json)$/, '');
+    if (stem === name || keptSlugs.has(stem) || ['index', 'feed', 'briefings', 'sitemap'].includes(stem)) continue;
+    let head: string;
+    try {
+      head = readFileSync(join(outDir, name), 'utf8').slice(0, 65_536);
+    } catch {
+      continue;
+    }
+    const ours = name.endsWith('.html')
+      ? head.includes(`<article class="briefing" data-slug="${stem}">`)
+      : /^\{\s*"slug":\s*"/.test(head) && head.includes(`"slug": "${stem}"`) && head.includes('"source": "');
+    if (ours) slugs.add(stem);
+  }
+  return [...slugs].flatMap((slug) => extensions.map((extension) => `${slug}.${extension}`).filter((name) => present.has(name) && !owned.has(name)));
 }
