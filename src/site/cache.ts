@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { DEFAULT_TEMPLATES_DIR } from '../compose/template-files.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -117,8 +117,9 @@ export function settingsKey(version: string, config: ResolvedConfig, formats: re
     for (const file of listFiles(dir)) hash.update(`${relative(dir, file)}\n`).update(readFileSync(file));
   }
   for (const font of fontFiles) {
-    // Their bytes, not their times: a fresh install touches every file and changes none.
-    hash.update(`${font}\n`);
+    // Their bytes, not their times (a fresh install touches every file and changes none), and
+    // their names, not where they lie: a project moved or copied keeps its cache.
+    hash.update(`${basename(font)}\n`);
     try {
       hash.update(readFileSync(font));
     } catch {
@@ -127,9 +128,10 @@ export function settingsKey(version: string, config: ResolvedConfig, formats: re
   }
   // Whether the site has a search index changes no briefing: left out, so turning it off
   // renders nothing again (and the key stays what it was before the setting came).
-  const { root: _root, file: _file, ...rest } = config;
+  const { root, file: _file, ...rest } = config;
   const { search: _search, ...site } = config.site;
-  const settings = { ...rest, site }; // `site` keeps its place among the keys
+  // The templates folder as the project names it, not where the project lies (its files are hashed above).
+  const settings = { ...rest, site, ...(rest.templatesDir ? { templatesDir: relative(root, rest.templatesDir) } : {}) }; // `site` keeps its place among the keys
 
   hash.update(JSON.stringify(settings)).update(`\n${formats.join(',')}\n${drafts}`);
   return hash.digest('hex');

@@ -7,7 +7,7 @@
  * start-up would cost more than the build; the real CLI is kept where its own part shows: the
  * summary line, exit codes, the JSON report, --force, and refusing an output folder.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../bench/generate.js';
@@ -415,6 +415,23 @@ describe('incremental builds, of the briefings’ data alone', () => {
 });
 
 describe('incremental builds after phrg-brief itself changed', () => {
+  it('build on from the cache of a project moved elsewhere, with templates and a font of its own', async () => {
+    const first = tempProject();
+    const moved = `${first.dir}-moved`;
+    try {
+      first.write('phrg-brief.yaml', `${NO_SEARCH}templates: mine\n`);
+      first.write('mine/pdf-theme.yaml', 'fonts:\n  regular: ./fonts/body.ttf\n');
+      first.write('mine/fonts/body.ttf', readFileSync(join(REPO, 'lib', 'fonts', 'SourceSerif4_400Regular.ttf')));
+      generateRecords(3, first.path('meetings'), 9);
+      expect((await buildHere(first.dir, { formats: ['html', 'pdf'] })).counts).toEqual({ built: 3, unchanged: 0, failed: 0 });
+      renameSync(first.dir, moved);
+      expect((await buildHere(moved, { formats: ['html', 'pdf'] })).counts).toEqual({ built: 0, unchanged: 3, failed: 0 });
+    } finally {
+      rmSync(moved, { recursive: true, force: true });
+      first.remove();
+    }
+  });
+
   it('render every record again when phrg-brief was rebuilt under the same version', async () => {
     // A copy of the installed package, whose bundle is then rebuilt (its digest changed).
     const installed = tempProject();
