@@ -19,6 +19,10 @@ export interface ImportResult {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const BULLET = /^(?:[•·▪◦‣●*]|-|–)\s+/;
+/** Word's second-level bullet as its plain text gives it: an "o" (Courier New's), then a tab. */
+const SUB_BULLET = /^(?:o|§)(?:\t|\s{2,})/;
+/** A numbered list's item, "1." or "1)" then a tab or space, as Word saves one as text. */
+const NUMBERED = /^(\d{1,3})[.)](?:\t|\s+)/;
 const SPEAKERS_LEAD = /^(?:the )?(?:speakers|panellists|panelists)(?: were| included)?\s*:?$|:\s*$/i;
 const MAIN_POINTS = /^the main points(?: made| raised| discussed)?(?: (?:were|included))?(?: as follows)?:?$|^(?:key|main) points:?$/i;
 const CHAIRED = /^the (.+?) was (co-)?chaired by (.+?)\.?$/i;
@@ -118,6 +122,8 @@ interface Block {
   /** A web page's block as Markdown (see text.ts). */
   markdown?: string;
   apart?: boolean;
+  /** A list item's marker in the record, when not "- ": a sub-point's "  - ", a numbered one's "2. ". */
+  marker?: string;
 }
 
 /** Paragraphs and bullets; a bullet's wrapped lines are joined to it. */
@@ -133,8 +139,12 @@ function toBlocks(lines: readonly BriefingLine[]): Block[] {
       // A web page's block stands alone: its lines are its own.
       blocks.push({ text: line.replace(BULLET, ''), bullet: BULLET.test(line), markdown, apart });
       current = undefined;
-    } else if (BULLET.test(line)) {
-      current = { text: line.replace(BULLET, ''), bullet: true };
+    } else if (BULLET.test(line) || SUB_BULLET.test(line) || NUMBERED.test(line)) {
+      // Each its own item, at its level and with its number: joined to the bullet before, a
+      // sub-point's words and initials were read as that point's.
+      const number = NUMBERED.exec(line)?.[1];
+      const marker = SUB_BULLET.test(line) ? '  - ' : number !== undefined ? `${Number(number)}. ` : undefined;
+      current = { text: line.replace(BULLET, '').replace(SUB_BULLET, '').replace(NUMBERED, ''), bullet: true, ...(marker ? { marker } : {}) };
       blocks.push(current);
     } else if (current) {
       current.text += ` ${line}`;
@@ -154,7 +164,7 @@ interface BodyPart {
 }
 
 function bodyPart(block: Block): BodyPart {
-  const markdown = block.markdown ?? (block.bullet ? `- ${escapeMarkdown(block.text)}` : escapeMarkdown(block.text));
+  const markdown = block.markdown ?? (block.bullet ? `${block.marker ?? '- '}${escapeMarkdown(block.text)}` : escapeMarkdown(block.text));
   return { markdown, item: block.bullet, apart: block.apart ?? false };
 }
 

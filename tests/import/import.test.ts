@@ -418,6 +418,30 @@ describe('import of pages it cannot take whole', () => {
     );
   });
 
+  it('reads Word’s plain text of sub-points (o, tab) and numbered points as items of their own, at their levels', async () => {
+    project.write(
+      'word-text.txt',
+      '5/5/18: Sri Lanka – Land\r\n\r\nThe PHRG held a meeting on 5 May.\r\n\r\nThe main points made were as follows:\r\n\r\n•\tMilitarisation continues: (HR)\r\no\tland has not been returned; and (HR)\r\no\tsurveillance is routine. (HR)\r\n\r\nRecommendations:\r\n\r\n1.\tFirst recommendation. (AK)\r\n2.\tSecond recommendation. (AK)\r\n',
+    );
+    const body = readFileSync((await importOne('word-text.txt', 'meetings-word-text')).record, 'utf8').split('---\n')[2]!;
+    expect(body).toBe(
+      [
+        '',
+        'The main points made were as follows:',
+        '',
+        '- Militarisation continues: (HR)',
+        '  - land has not been returned; and (HR)',
+        '  - surveillance is routine. (HR)',
+        '',
+        'Recommendations:',
+        '',
+        '1. First recommendation. (AK)',
+        '2. Second recommendation. (AK)',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a file that is a record already, which it would have turned into a title and points', async () => {
     const printed = collectOutput();
     expect(await importPaths([join(REPO, 'meetings', '2016-11-07-peru.md')], project.dir, { out: 'meetings-again' }, printed)).toBe(1);
