@@ -15,6 +15,8 @@ export interface Neighbour {
   slug: string;
   title: string;
   date: string;
+  /** The language its title is in (absent from a cache made before it was kept). */
+  lang?: string;
 }
 
 export interface Neighbours {
@@ -50,6 +52,8 @@ export interface PageLink {
   href: string;
   date: string;
   dateText: string;
+  /** The language of the title. */
+  lang?: string;
 }
 
 /** The variables page.hbs gets for a briefing, beside the view's own (see the README). */
@@ -85,7 +89,15 @@ export function briefingPageContext(
   const pdf = downloads.find((file) => file.format === 'pdf');
   const people = namedPeople(view.chairs, view.speakers).map(({ person, as, id }) => ({ name: person.name, href: `people/${id}.html`, as }));
   const pageLink = (neighbour: Neighbour | undefined): PageLink | undefined =>
-    neighbour ? { title: neighbour.title, href: `${neighbour.slug}.html`, date: neighbour.date, dateText: fullDate(neighbour.date) } : undefined;
+    neighbour
+      ? {
+          title: neighbour.title,
+          href: `${neighbour.slug}.html`,
+          date: neighbour.date,
+          dateText: fullDate(neighbour.date),
+          ...(neighbour.lang ? { lang: neighbour.lang } : {}),
+        }
+      : undefined;
   const canonical = site.baseUrl ? `${site.baseUrl}/${view.slug}.html` : undefined;
   const context: BriefingPageContext = {
     site: siteFrame(site, ''),

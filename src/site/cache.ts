@@ -28,8 +28,9 @@ export interface CacheEntry {
   outputs: string[];
   /** The briefing's date, by which the archive is ordered (none for a record that built none). */
   date?: string;
-  /** The briefing's title, for its neighbours' previous and next links. */
+  /** The briefing's title, for its neighbours' previous and next links, and its language. */
   title?: string;
+  lang?: string;
   /** The previous and next briefings its page links to (neighboursKey), when it has a page. */
   neighbours?: string;
   /** The briefing is a draft, published only with --drafts. */

@@ -24,7 +24,7 @@ export function sourcePath(cwd: string, path: string): string {
 
 /** What a page was rendered with, to compare with what it should have been. */
 export function neighboursKey(neighbours: Neighbours): string {
-  const part = (n: Neighbour | undefined): string[] => (n ? [n.slug, n.title, n.date] : []);
+  const part = (n: Neighbour | undefined): string[] => (n ? [n.slug, n.title, n.date, ...(n.lang ? [n.lang] : [])] : []);
   return JSON.stringify([part(neighbours.prev), part(neighbours.next)]);
 }
 
@@ -49,7 +49,7 @@ export function neighboursOf(briefings: readonly Placed[]): Map<string, Neighbou
 export function placedBriefings(records: Manifest['records'], drafts: boolean, exists: (source: string) => boolean): Placed[] {
   return Object.entries(records).flatMap(([source, entry]) =>
     entry.date !== undefined && entry.slug && (drafts || !entry.draft) && exists(source)
-      ? [{ source, slug: entry.slug, title: entry.title ?? entry.slug, date: entry.date }]
+      ? [{ source, slug: entry.slug, title: entry.title ?? entry.slug, date: entry.date, ...(entry.lang ? { lang: entry.lang } : {}) }]
       : [],
   );
 }
@@ -74,7 +74,7 @@ export function guessPlace(path: string, source: string, drafts: boolean): Place
   if (!drafts && line('draft') === 'true') return undefined;
   const title = (line('title') ?? '').replace(/^(["'])(.*)\1$/, '$2');
   const slug = line('slug') ?? basename(path).replace(/\.md$/i, '');
-  return { source, slug, title, date };
+  return { source, slug, title, date, lang: (line('lang') ?? 'en-GB').replace(/^(["'])(.*)\1$/, '$2') };
 }
 
 /**

@@ -49,7 +49,7 @@ export interface RecordResult {
   /** The cache key of the bytes rendered (absent when the file could not be read). */
   key?: string;
   /** What the site pages show of the briefing (as JSON), the facts the archive is ordered by, and its hash. */
-  summary?: { json: string; slug: string; title: string; date: string; draft: boolean };
+  summary?: { json: string; slug: string; title: string; date: string; lang: string; draft: boolean };
   /** The previous and next briefings its page links to, as a key (see neighbours.ts). */
   neighbours?: string;
   summaryKey?: string;
@@ -133,7 +133,7 @@ async function renderFormats(
   // The build keeps the summary in its cache's pack, not in memory, until the site is made.
   const json = JSON.stringify(siteSummary);
   const summaryKey = createHash('sha256').update(json).digest('hex');
-  const summary = { json, slug: siteSummary.slug, title: siteSummary.title, date: siteSummary.date, draft: siteSummary.draft };
+  const summary = { json, slug: siteSummary.slug, title: siteSummary.title, date: siteSummary.date, lang: siteSummary.lang, draft: siteSummary.draft };
   return {
     summary,
     summaryKey,

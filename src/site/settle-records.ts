@@ -113,7 +113,7 @@ export class RecordSettler {
     const earlier = cache.previous.records[source];
     // Claimed, so these are there (see claimOrThrow).
     if (!result.files || !result.summary || result.key === undefined || result.archiveEntry === undefined) throw new Error('claimed without its files');
-    const { slug, date, title, draft } = result.summary;
+    const { slug, date, title, lang, draft } = result.summary;
     let place: PackPlace;
     try {
       place = cache.pack(source, result.archiveEntry, result.summary.json);
@@ -139,6 +139,7 @@ export class RecordSettler {
       entry: place,
       date,
       title,
+      lang,
       ...(result.neighbours ? { neighbours: result.neighbours } : {}),
       ...(draft ? { draft } : {}),
       ...(result.summaryKey ? { summaryKey: result.summaryKey } : {}),

@@ -46,6 +46,15 @@ describe('a briefing’s page', () => {
     expect(readFileSync(project.path('dist', 'feed.xml'), 'utf8')).toContain('<title xml:lang="es">15/6/18: Reunión</title>');
   });
 
+  it('gives the previous and next briefings’ titles their own language', async () => {
+    const page = await built({
+      '2018-06-15-reunion.md': `---\ntitle: Reunión\ndate: 2018-06-15\n${HOSTS}\nlang: es\n---\n\nUn punto.\n`,
+      '2018-06-16-meeting.md': `---\ntitle: A Meeting\ndate: 2018-06-16\n${HOSTS}\n---\n\nA point.\n`,
+    });
+    expect(page('2018-06-16-meeting')).toContain('<span>Previous briefing</span> <bdi lang="es">Reunión</bdi>');
+    expect(page('2018-06-15-reunion')).toContain('<span>Next briefing</span> <bdi lang="en-GB">A Meeting</bdi>');
+  });
+
   it('says when the briefing was corrected, from the record’s own updated:', async () => {
     const record = (date: string, updated: string) => `---\ntitle: Corrected\ndate: ${date}\n${updated}${HOSTS}\n---\n\nA point.\n`;
     const page = await built({
