@@ -6,8 +6,7 @@
  * files made from every briefing (site-files.ts) and the cache saved (cache-update.ts). A
  * record with errors leaves its earlier files as they were while the others are built.
  */
-import { readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
 import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { templateDiagnostic } from '../diagnostics/errors.js';
@@ -184,18 +183,17 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   });
   settler.removeGone();
   // With no cache (lost, or never kept), the output folder's briefings whose records are gone
-  // are known only by what they hold: they go, so that a deleted record does not stay published.
+  // are known only by their data files, which name their records: they go, so that a deleted
+  // record does not stay published.
   if (Object.keys(previous.records).length === 0) {
     const owned = new Set(Object.values(cache.manifest.records).flatMap((entry) => entry.outputs));
-    // A record that failed keeps its earlier files: known by the slug its front-matter gives.
-    const kept = new Set(files.map(slugOf));
     settler.removed.push(
       ...removeOutputs(
         outDir,
         unownedBriefings(
           outDir,
+          cwd,
           owned,
-          kept,
           FORMATS.map((format) => format.extension),
         ),
         cwd,
@@ -242,15 +240,4 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   const search = site.search;
   if (search) built.indexSearch = new DeferredSearch(search, cache.manifestFile);
   return built;
-}
-
-/** A record's slug as its front-matter's `slug:` line gives it, else its file name's: read without a YAML parser. */
-function slugOf(path: string): string {
-  let head = '';
-  try {
-    head = readFileSync(path, 'utf8').slice(0, 65_536);
-  } catch {
-    // Unreadable: its file name's.
-  }
-  return /^slug:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*$/m.exec(head)?.[1] ?? basename(path).replace(/\.md$/i, '');
 }

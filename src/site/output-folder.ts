@@ -57,14 +57,14 @@ export function removeOutputs(outDir: string, names: readonly string[], cwd: str
 }
 
 /**
- * Briefings phrg-brief wrote into `outDir` that no record of this build owns: found by what
- * they hold (a page's `<article class="briefing" data-slug>`, a JSON file's `source` and
- * `slug`), for a build with no cache to say what an earlier one wrote, so that a record deleted
- * meanwhile does not stay published. Each such briefing's files of every format go with it;
- * files phrg-brief did not write, and those of a record still there (`keptSlugs`, though it
- * failed), are never touched.
+ * Briefings phrg-brief wrote into `outDir` whose records are gone: known by their data file
+ * (`<slug>.json`, whose `source` names the record, relative to the project in `cwd`), for a
+ * build with no cache to say what an earlier one wrote, so that a record deleted meanwhile
+ * does not stay published. Each such briefing's files of every format go with it, unless a
+ * record of this build owns them (`owned`); a record still there, built today or not, keeps
+ * its files, and files phrg-brief did not write are never touched.
  */
-export function unownedBriefings(outDir: string, owned: ReadonlySet<string>, keptSlugs: ReadonlySet<string>, extensions: readonly string[]): string[] {
+export function unownedBriefings(outDir: string, cwd: string, owned: ReadonlySet<string>, extensions: readonly string[]): string[] {
   let names: string[];
   try {
     names = readdirSync(outDir);
@@ -72,21 +72,19 @@ export function unownedBriefings(outDir: string, owned: ReadonlySet<string>, kep
     return [];
   }
   const present = new Set(names);
-  const slugs = new Set<string>();
+  const gone: string[] = [];
   for (const name of names) {
-    if (owned.has(name) || name.startsWith('.')) continue;
-    const stem = name.replace(/\.(html|json)$/, '');
-    if (stem === name || keptSlugs.has(stem) || ['index', 'feed', 'briefings', 'sitemap'].includes(stem)) continue;
+    if (!name.endsWith('.json') || owned.has(name) || name.startsWith('.')) continue;
+    const slug = name.slice(0, -'.json'.length);
     let head: string;
     try {
-      head = readFileSync(join(outDir, name), 'utf8').slice(0, 65_536);
+      head = readFileSync(join(outDir, name), 'utf8').slice(0, 4096);
     } catch {
       continue;
     }
-    const ours = name.endsWith('.html')
-      ? head.includes(`<article class="briefing" data-slug="${stem}">`)
-      : /^\{\s*"slug":\s*"/.test(head) && head.includes(`"slug": "${stem}"`) && head.includes('"source": "');
-    if (ours) slugs.add(stem);
+    const named = /^\{\s*"slug":\s*"([^"]*)",\s*"source":\s*("(?:[^"\\]|\\.)*")/.exec(head);
+    if (!named || named[1] !== slug) continue;
+    if (!existsSync(join(cwd, JSON.parse(named[2]!) as string))) gone.push(slug);
   }
-  return [...slugs].flatMap((slug) => extensions.map((extension) => `${slug}.${extension}`).filter((name) => present.has(name) && !owned.has(name)));
+  return gone.flatMap((slug) => extensions.map((extension) => `${slug}.${extension}`).filter((name) => present.has(name) && !owned.has(name)));
 }

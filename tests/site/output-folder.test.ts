@@ -37,5 +37,11 @@ describe('a build with no cache into an output folder an earlier build wrote', (
     ]);
     expect(readFileSync(project.path('dist', 'index.html'), 'utf8')).not.toContain('2021-01-02-gone');
     expect(existsSync(project.path('dist', 'notes.html'))).toBe(true);
+
+    // A build of one record, with no cache again, takes nothing of the others, which are still there.
+    rmSync(project.path('.phrg-brief-cache'), { recursive: true });
+    const one = await buildHere(project.dir, { paths: ['meetings/2021-01-01-kept.md'], formats: ['html', 'json', 'md'] });
+    expect(one.result.removed).toEqual([]);
+    expect(existsSync(project.path('dist', 'broken-one.html'))).toBe(true);
   });
 });
