@@ -38,7 +38,11 @@ export function surnameFirst(name: string): string {
     .split(/\s+/);
   const plain = words.filter((word) => !/^(QC|KC|MP|MEP|OBE|CBE|MBE|DBE|KBE)$/.test(word));
   // The first particle standing after two words or more begins the compound at the word before it.
-  const particle = plain.findIndex((word, at) => at >= 2 && at < plain.length - 1 && SURNAME_PARTICLES.has(word));
+  // "de la Cruz" after the given name is no compound: its particles stand together, aside.
+  const particle = plain.findIndex(
+    (word, at) =>
+      at >= 2 && at < plain.length - 1 && SURNAME_PARTICLES.has(word) && !SURNAME_PARTICLES.has(plain[at - 1]!) && !SURNAME_PARTICLES.has(plain[at + 1]!),
+  );
   const surnameAt = particle === -1 ? plain.length - 1 : particle - 1;
   return plain.length > 1 ? `${plain.slice(surnameAt).join(' ')} ${plain.slice(0, surnameAt).join(' ')}` : plain.join(' ');
 }

@@ -91,6 +91,8 @@ describe('buildModel', () => {
       'Ludwig van Beethoven',
       'Maria dos Santos',
       'Esther Major',
+      'Maria de la Cruz',
+      'Juan Carlos de la Fuente',
     ];
     const model = buildModel([
       summary(
@@ -104,6 +106,8 @@ describe('buildModel', () => {
       'Rushanara Ali MP',
       'Lord Alton of Liverpool',
       'Ludwig van Beethoven',
+      'Maria de la Cruz',
+      'Juan Carlos de la Fuente',
       'Baroness Kennedy of The Shaws QC',
       'Nathan Law',
       'Esther Major',
