@@ -22,7 +22,12 @@ export function unseenIndentation(context: YamlContext): Diagnostic[] {
   for (const line of yaml.split('\n')) {
     const lead = /^[ \t\u00a0]*/.exec(line)![0];
     const inBlock = blocks.some(([start, end]) => lineStart > start && lineStart < end);
-    if (!inBlock && /[\t\u00a0]/.test(lead) && lead.length < line.trimEnd().length) {
+    const rest = line.slice(lead.length);
+    // A tab is said only where YAML stumbled (it takes one before a comment or in a value
+    // running on); non-breaking spaces, which YAML reads as words, before a key or an item.
+    const tabbed = lead.includes('\t') && context.document.errors.length > 0;
+    const spaced = lead.includes('\u00a0') && /^(?:-(?:\s|$)|[^\s#-][^:]*:(?:\s|$))/.test(rest);
+    if (!inBlock && !rest.startsWith('#') && rest.trim() !== '' && (tabbed || spaced)) {
       const message = lead.includes('\u00a0')
         ? 'this line is indented with non-breaking spaces, which YAML does not take for indentation (text pasted from Word or a web page brings them)'
         : 'this line is indented with a tab, which YAML does not allow';

@@ -51,7 +51,8 @@ describe('indentation YAML cannot see', () => {
     ]);
   });
 
-  it('leaves a tab in a block of text as it is', () => {
+  it('leaves a tab in a block of text as it is, and a tab YAML takes: before a comment, in a value running on', () => {
     expect(syntaxErrors('title: T\nintro: |\n  The figures:\n  \tone\n')).toEqual([]);
+    expect(syntaxErrors('title: T\n\t# a note\ntopic: a\n  \tb\n')).toEqual([]);
   });
 });
