@@ -1,6 +1,6 @@
 /** Finds the record files named on the command line: files as given, folders searched for *.md. */
-import { opendir, readdir, stat } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { opendir, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, resolve, sep } from 'node:path';
 import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../diagnostics/paths.js';
 
@@ -47,7 +47,10 @@ export async function hasRecords(paths: readonly string[], cwd: string): Promise
     if (!info?.isDirectory()) continue;
     const within = absolute.endsWith(sep) ? absolute.length : absolute.length + 1;
     for await (const entry of await opendir(absolute, { recursive: true })) {
-      if (isRecordFile(entry) && !hiddenBelow(join(entry.parentPath, entry.name), within)) return true;
+      const path = join(entry.parentPath, entry.name);
+      if (hiddenBelow(path, within)) continue;
+      if (isRecordFile(entry)) return true;
+      if (entry.isSymbolicLink() && isRecordName(entry.name) && (await stat(path).catch(() => undefined))?.isFile()) return true;
     }
   }
   return false;
@@ -79,9 +82,19 @@ async function markdownFilesUnder(dir: string): Promise<{ records: string[]; ski
   // nothing is said, where it would leave a briefing out of the site without a word.
   const records = paths(isRecordFile);
   const broken: { file: string; problem: string }[] = [];
-  for (const link of paths((entry) => entry.isSymbolicLink() && isRecordName(entry.name))) {
+  const links = paths((entry) => entry.isSymbolicLink() && isRecordName(entry.name));
+  // Where the records lie for real, asked only when there is a link to compare them with.
+  const read = new Set(links.length > 0 ? await Promise.all(records.map((record) => realpath(record))) : []);
+  for (const link of links) {
     try {
-      if ((await stat(link)).isFile()) records.push(link);
+      if (!(await stat(link)).isFile()) continue;
+      // A link to a record read already (`latest.md`) would publish it twice, under two names.
+      const target = await realpath(link);
+      if (read.has(target)) broken.push({ file: link, problem: `this link is not read: it leads to ${basename(target)}, a record read already` });
+      else {
+        records.push(link);
+        read.add(target);
+      }
     } catch (error) {
       broken.push({ file: link, problem: `this record is not read: ${linkProblem(error, true) ?? 'it cannot be opened'}` });
     }

@@ -1,8 +1,8 @@
 /** Finding records in the folders named: what is a record, and a file named as one that is not. */
-import { symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { discoverRecords } from '../../src/load/discover.js';
+import { discoverRecords, hasRecords } from '../../src/load/discover.js';
 import { tempProject, type TempProject } from '../helpers/cli.js';
 
 let project: TempProject;
@@ -46,6 +46,21 @@ describe('discoverRecords', () => {
       [join('meetings', '2026-01-06-gone.md'), 'warning', 'this record is not read: it is a symbolic link to a file that is not there'],
       [join('meetings', '2026-01-07-loop.md'), 'warning', 'this record is not read: it is a symbolic link that leads round in a loop'],
     ]);
+    // A link to a record read already would publish it twice.
+    symlinkSync('2026-01-04-a.md', project.path('meetings', '2026-01-08-latest.md'));
+    const twice = await discoverRecords(['meetings'], project.dir);
+    expect(twice.files).toEqual(found.files);
+    expect(twice.diagnostics.map((d) => d.message)).toContain('this link is not read: it leads to 2026-01-04-a.md, a record read already');
+    // A folder with nothing but a link to a record has a record.
+    const only = tempProject();
+    try {
+      only.write('kept/2026-01-09-b.md', '');
+      mkdirSync(only.path('meetings'));
+      symlinkSync('../kept/2026-01-09-b.md', only.path('meetings', '2026-01-09-b.md'));
+      expect(await hasRecords(['meetings'], only.dir)).toBe(true);
+    } finally {
+      only.remove();
+    }
     // Named alone, a link that loops is said to be one, not a path that is not there.
     const named = await discoverRecords(['meetings/2026-01-07-loop.md'], project.dir);
     expect(named.diagnostics.map((d) => d.message)).toEqual(['it is a symbolic link that leads round in a loop']);
