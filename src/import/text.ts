@@ -31,6 +31,8 @@ const BLOCKS = new Set([
   'dd',
   'figcaption',
   'caption',
+  'td',
+  'th',
 ]);
 /** Elements that stand within a line of text: text between blocks with these is a paragraph of its own. */
 const PHRASING = new Set('a abbr b bdi bdo br cite code data del dfn em font i img ins kbd mark q s samp small span strong sub sup time u var'.split(' '));
@@ -156,7 +158,8 @@ function htmlLines(html: string): BriefingLine[] {
         list(element, '');
         continue;
       }
-      if (WHOLE.has(element.tagName)) {
+      // A table that lays out a page (its cells holding headings, lists or tables) is walked into.
+      if (WHOLE.has(element.tagName) && !(element.tagName === 'table' && holdsStructure(element))) {
         block(wordsOf(element), markdownOf([element]));
         continue;
       }
@@ -172,6 +175,11 @@ function htmlLines(html: string): BriefingLine[] {
   };
   walk(within ? [within] : tree.children);
   return lines;
+}
+
+/** Whether `element` holds headings, lists or tables: a page's layout, not a table of figures. */
+function holdsStructure(element: Element): boolean {
+  return element.children.some((child) => child.type === 'element' && (/^(?:h[1-6]|ul|ol|table|article|main)$/.test(child.tagName) || holdsStructure(child)));
 }
 
 /** The page's `<meta name="keywords">`, which a published briefing gives its tags in (phrg-brief's pages do). */

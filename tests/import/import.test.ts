@@ -442,6 +442,18 @@ describe('import of pages it cannot take whole', () => {
     );
   });
 
+  it('reads a page laid out in a table as the briefing its cells hold', async () => {
+    project.write(
+      'layout.html',
+      '<html><body><table><tr><td class="nav"><a href="/">Home</a></td><td><p>7/11/16: Peru – A Layout</p><p>The PHRG held a meeting on 7 November.</p><p>The main points made were as follows:</p><ul><li>A point. (JC)</li></ul></td></tr></table></body></html>',
+    );
+    const page = await importOne('layout.html', 'meetings-layout');
+    expect(page.stderr).toContain('warning: left out before the heading: Home');
+    const record = readFileSync(page.record, 'utf8');
+    expect(record).toContain('title: Peru – A Layout\ndate: 2016-11-07\n');
+    expect(record.split('---\n')[2]).toBe('\nThe main points made were as follows:\n\n- A point. (JC)\n');
+  });
+
   it('refuses a file that is a record already, which it would have turned into a title and points', async () => {
     const printed = collectOutput();
     expect(await importPaths([join(REPO, 'meetings', '2016-11-07-peru.md')], project.dir, { out: 'meetings-again' }, printed)).toBe(1);

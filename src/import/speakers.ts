@@ -1,0 +1,54 @@
+/** A briefing's speakers and chairs as its prose gives them, read back into a record's persons. */
+import type { RecordData } from '../validate/schema.js';
+
+const NOTE_START = /^(?:which|who|whose|where|a |an |the latter|formerly|previously)/i;
+
+export function parseSpeaker(text: string): NonNullable<RecordData['speakers']>[number] {
+  let rest = text.replace(/(?:;\s*and,?|;|,\s*and|\.)\s*$/, '').trim();
+  let key: string | undefined;
+  // Initials come after the name ("John Crabtree (JC), …") or last, after a dash ("… – (JC)");
+  // a bracket at the end without the dash belongs to the role ("… Juristas (CCJ)").
+  const afterName = /^([^,()]+?)\s*\(([A-Z][A-Z0-9]{0,5})\)\s*(?:,\s*|$)/.exec(rest);
+  const trailingKey = /\s+[–—-]\s+\(([A-Z][A-Z0-9]{0,5})\)$/.exec(rest);
+  if (afterName) {
+    key = afterName[2];
+    rest = `${afterName[1]}${rest.length > afterName[0].length ? `, ${rest.slice(afterName[0].length)}` : ''}`;
+  } else if (trailingKey) {
+    key = trailingKey[1];
+    rest = rest.slice(0, trailingKey.index).trim();
+  }
+  let onBehalfOf: string | undefined;
+  const behalf = /,?\s*speaking on behalf of (.+)$/i.exec(rest);
+  if (behalf) {
+    onBehalfOf = behalf[1]!.trim();
+    rest = rest.slice(0, behalf.index).trim();
+  }
+  const parts = rest.split(/,\s+/);
+  if (!key && parts.length === 1 && !onBehalfOf) return rest;
+  const name = parts.shift()!;
+  const noteAt = parts.findIndex((part) => NOTE_START.test(part));
+  const roleParts = noteAt === -1 ? parts : parts.slice(0, noteAt);
+  const noteParts = noteAt === -1 ? [] : parts.slice(noteAt);
+  const person: Record<string, string> = {};
+  if (key) person.key = key;
+  if (NOTE_START.test(name)) person.note = [name, ...parts].join(', ');
+  else {
+    person.name = name;
+    if (roleParts.length) person.role = roleParts.join(', ');
+    if (noteParts.length) person.note = noteParts.join(', ');
+  }
+  if (onBehalfOf) person.onBehalfOf = onBehalfOf;
+  return person;
+}
+
+/** "Baroness Royall, Vice-Chair, APPG Latin America" or two chairs joined by "and". */
+export function parseChairs(text: string, several: boolean): RecordData['chair'] {
+  const people = several
+    ? text.split(/;\s+(?:and\s+)?|,\s+and\s+|\s+and\s+(?=(?:Lord|Baroness|Lady|Sir|Dame|Dr|Professor|Prof|Mr|Mrs|Ms|Rt Hon)\b|[A-Z][a-z]+ [A-Z][a-z]+)/)
+    : [text];
+  const chairs = people.map((person) => {
+    const [name, ...role] = person.trim().split(/,\s+/);
+    return role.length ? { name: name!, role: role.join(', ') } : { name: name! };
+  });
+  return chairs.length === 1 ? chairs[0] : chairs;
+}
