@@ -101,7 +101,7 @@ function tableLabel(table: Element, number: number): string {
 }
 
 /** A URI component decoded, or left as it is when its escapes are broken. */
-function decoded(component: string): string {
+export function decodedComponent(component: string): string {
   try {
     return decodeURIComponent(component);
   } catch {
@@ -113,7 +113,7 @@ function markLink(link: Element): void {
   const href = String(link.properties.href ?? '');
   const text = link.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
   if (href.startsWith('mailto:')) {
-    const address = decoded(href.slice('mailto:'.length).split('?')[0]!);
+    const address = decodedComponent(href.slice('mailto:'.length).split('?')[0]!);
     if (text !== address) link.properties.dataAddress = address;
   } else if (text === href || `${text}/` === href) link.properties.className = ['bare-link'];
 }

@@ -3,7 +3,7 @@
  * project's formats brings those up to date, and a format the project does not build (Word) is
  * added when first asked for, without unmaking the others.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PreviewBuilds } from '../../src/preview/builds.js';
 import { chain } from '../../src/preview/middleware/chain.js';
 import { staticFiles } from '../../src/preview/middleware/static-files.js';
+import { deferredFormats } from '../../src/preview/middleware/deferred-formats.js';
 import { tempProject } from '../helpers/cli.js';
 
 const project = tempProject({ withExample: true });
@@ -72,6 +73,37 @@ describe('a draft in the preview', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
       await draftBuilds.search.idle();
+      own.remove();
+      rmSync(ownBase, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a file whose record has errors, in the preview', () => {
+  it('is not served as the record’s, and the archive’s own files are served though a record asked for their name', async () => {
+    const own = tempProject({ withExample: true });
+    const ownBase = mkdtempSync(join(tmpdir(), 'phrg-brief-preview-'));
+    const errorBuilds = new PreviewBuilds({ cwd: own.dir, path: 'meetings', base: ownBase, log: () => undefined, debug: false, rebuilt: () => undefined });
+    // A record named as the feed is refused (a reserved name): the feed is still the archive's.
+    own.write(
+      'meetings/2020-05-05-feed.md',
+      '---\ntitle: Feed\ndate: 2020-05-05\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nslug: feed\n---\n\nText.\n',
+    );
+    const server = createServer(chain([deferredFormats((format) => errorBuilds.otherFormats(format)), staticFiles(errorBuilds.outDir, errorBuilds.state)]));
+    try {
+      await errorBuilds.first();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      const status = async (name: string) => (await fetch(`http://127.0.0.1:${port}/${name}`)).status;
+      expect(await status('feed.xml')).toBe(200);
+      expect(await status('2016-11-07-peru.pdf')).toBe(200);
+      // The Peru record broken: its PDF is an earlier build's, and not served as its.
+      own.write('meetings/2016-11-07-peru.md', readFileSync(own.path('meetings', '2016-11-07-peru.md'), 'utf8').replace('(JC + IV)', '(JC + XY)'));
+      await errorBuilds.first();
+      expect(await status('2016-11-07-peru.pdf')).toBe(409);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await errorBuilds.search.idle();
       own.remove();
       rmSync(ownBase, { recursive: true, force: true });
     }

@@ -7,6 +7,9 @@ import { FORMATS, type Format } from '../../render/formats.js';
 import { onRequestRoute } from '../files.js';
 import type { Middleware } from './chain.js';
 import { pathOf } from './chain.js';
+import { escapeHtml } from '../overlay.js';
+import { decodedComponent } from '../../compose/body.js';
+import { RESERVED_SLUGS } from '../../validate/schema.js';
 
 const ON_REQUEST = onRequestRoute(FORMATS);
 
@@ -18,8 +21,9 @@ export function deferredFormats(bringUpToDate: (format: Format | undefined) => P
       const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
       const outOfDate = await bringUpToDate(FORMATS.find((format) => format.extension === extension)?.id);
       const name = path.slice(path.lastIndexOf('/') + 1);
-      const slug = decodedName(name.slice(0, name.lastIndexOf('.')));
-      if (outOfDate.has(slug)) {
+      const slug = decodedComponent(name.slice(0, name.lastIndexOf('.')));
+      // The archive's own files (the feed, briefings.json) are no record's, whatever a record asked to be named.
+      if (outOfDate.has(slug) && !RESERVED_SLUGS.includes(slug)) {
         // An earlier build's file would be served as the record's: the page says what is wrong.
         response.writeHead(409, { 'content-type': 'text/html; charset=utf-8' });
         response.end(
@@ -31,13 +35,3 @@ export function deferredFormats(bringUpToDate: (format: Format | undefined) => P
     return next();
   };
 }
-
-const decodedName = (name: string): string => {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name; // its escapes broken: no slug is such a name
-  }
-};
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
