@@ -85,10 +85,7 @@ describe('a file whose record has errors, in the preview', () => {
     const ownBase = mkdtempSync(join(tmpdir(), 'phrg-brief-preview-'));
     const errorBuilds = new PreviewBuilds({ cwd: own.dir, path: 'meetings', base: ownBase, log: () => undefined, debug: false, rebuilt: () => undefined });
     // A record named as the feed is refused (a reserved name): the feed is still the archive's.
-    own.write(
-      'meetings/2020-05-05-feed.md',
-      '---\ntitle: Feed\ndate: 2020-05-05\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nslug: feed\n---\n\nText.\n',
-    );
+    own.write('meetings/feed.md', '---\ntitle: Feed\ndate: 2020-05-05\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\nText.\n');
     const server = createServer(chain([deferredFormats((format) => errorBuilds.otherFormats(format)), staticFiles(errorBuilds.outDir, errorBuilds.state)]));
     try {
       await errorBuilds.first();
