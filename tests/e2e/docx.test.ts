@@ -89,6 +89,7 @@ The figure was ~~200~~ 250.
 \`\`\`
 code line 1
 code line 2
+    indented line
 \`\`\`
 `;
 
@@ -287,6 +288,7 @@ describe.runIf(haveTools(PANDOC))('Word briefings read by pandoc', () => {
     expect([...document!.matchAll(/<w:pStyle w:val="(Heading\d)"\/>/g)].map((match) => match[1])).toEqual(['Heading1', 'Heading2', 'Heading2', 'Heading3']);
     expect(document).toMatch(/<w:strike\/><\/w:rPr><w:t xml:space="preserve">200<\/w:t>/);
     expect(document).toMatch(/code line 1<\/w:t><\/w:r><w:r><w:br\/><\/w:r><w:r>.*?code line 2</);
+    expect(document).toContain('>\u00a0\u00a0\u00a0\u00a0indented line<');
   });
 
   it('keep the table and the nested points', () => {

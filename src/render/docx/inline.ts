@@ -6,6 +6,7 @@
 import type { Element, ElementContent } from 'hast';
 import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, TextRun } from 'docx';
 import { imageText, isFootnoteBackref } from '../web-only.js';
+import { codeLines } from '../code-lines.js';
 
 export type Inline = TextRun | ExternalHyperlink | FootnoteReferenceRun;
 
@@ -40,14 +41,11 @@ export function inlineRuns(children: readonly ElementContent[], options: InlineO
   const runs: Inline[] = [];
   children.forEach((child, i) => {
     if (child.type === 'text' && marks.preformatted) {
-      // A code block's lines stay lines (its last line break ends the block, not a line).
-      child.value
-        .replace(/\n$/, '')
-        .split('\n')
-        .forEach((line, n) => {
-          if (n > 0) runs.push(new TextRun({ break: 1 }));
-          if (line) runs.push(textRun(line, options, marks));
-        });
+      // A code block's lines stay lines, their indentation kept.
+      codeLines(child.value).forEach((line, n) => {
+        if (n > 0) runs.push(new TextRun({ break: 1 }));
+        if (line) runs.push(textRun(line, options, marks));
+      });
     } else if (child.type === 'text') {
       // The space before an attribution binds it to the word it follows.
       const next = children[i + 1];

@@ -7,6 +7,7 @@ import type { Element, ElementContent } from 'hast';
 import type { Face } from './fonts.js';
 import { faceOf } from './fonts.js';
 import { imageText, isFootnoteBackref } from '../web-only.js';
+import { codeLines } from '../code-lines.js';
 
 export interface Run {
   text: string;
@@ -47,14 +48,11 @@ export function collectRuns(children: readonly ElementContent[], style: Style = 
   const walk = (nodes: readonly ElementContent[], current: Style): void => {
     for (const node of nodes) {
       if (node.type === 'text' && current.preformatted) {
-        // A code block's lines stay lines (its last line break ends the block, not a line).
-        node.value
-          .replace(/\n$/, '')
-          .split('\n')
-          .forEach((line, i) => {
-            if (i > 0) runs.push({ text: '\n', face: faceOf(current.bold, current.italic) });
-            walk([{ type: 'text', value: line }], { ...current, preformatted: false });
-          });
+        // A code block's lines stay lines, their indentation kept.
+        codeLines(node.value).forEach((line, i) => {
+          if (i > 0) runs.push({ text: '\n', face: faceOf(current.bold, current.italic) });
+          runs.push({ text: line, face: faceOf(current.bold, current.italic) });
+        });
       } else if (node.type === 'text') {
         const run: Run = { text: node.value.replace(/\s+/g, ' '), face: faceOf(current.bold, current.italic) };
         if (current.link) run.link = current.link;

@@ -38,7 +38,7 @@ const RECORDS: Record<string, string> = {
   /** A record in French: the template's English sentences stand among its words. */
   '2021-01-08-francais.md': `---\ntitle: "Mexique : les journalistes"\ndate: 2021-01-08\nhosts: [the Parliamentary Human Rights Group (PHRG)]\ntopic: Les défenseurs\nspeakers:\n  - key: CM\n    name: Chloé Ménard\nlang: fr\n---\n\nLes principaux points soulevés :\n\n- Les « disparitions » restent impunies. (CM)\n`,
   /** Headings that skip levels (check warns: heading-level), a deletion and a code block. */
-  '2021-01-09-marks.md': `${FRONT('Marks')}### Further action\n\nThe figure was ~~200~~ 250. (AH)\n\n## Next steps\n\n#### In detail\n\n\`\`\`\ncode line 1\ncode line 2\n\`\`\`\n\nA last point. (BC)\n`,
+  '2021-01-09-marks.md': `${FRONT('Marks')}### Further action\n\nThe figure was ~~200~~ 250. (AH)\n\n## Next steps\n\n#### In detail\n\n\`\`\`\ncode line 1\ncode line 2\n    indented line\n\`\`\`\n\nA last point. (BC)\n`,
   /** Characters the font lacks: drawn as .notdef, so the file does not claim PDF/UA-1. */
   '2021-01-10-glyphs.md': `${FRONT('Glyphs')}Wang Zhiyuan (王志远) spoke. (AH)\n\nAnother point. (BC)\n`,
   /** A word wider than the page, and lists nested as deep as a record may (20, src/load/limits.ts: past it, the record is refused). */
@@ -119,7 +119,10 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF/UA-1', () => {
       ['H2', 'Nextsteps'],
       ['H3', 'Indetail'],
     ]);
-    expect(pdfText(pdf.file)).toMatch(/\ncode line 1\ncode line 2\n/);
+    expect(pdfText(pdf.file)).toMatch(/\ncode line 1\ncode line 2\n\s*indented line\n/);
+    const boxes = wordBoxes(pdf.file);
+    // Its indentation kept: "indented" stands right of the "code" above it.
+    expect(boxes.find((word) => word.word === 'indented')!.xMin).toBeGreaterThan(boxes.find((word) => word.word === 'code')!.xMin + 10);
     // The strike is a line drawn through the struck figure, in the middle of its box (the page's
     // content is drawn from its top left, as pdfkit flips it, and as poppler gives the box).
     const box = wordBoxes(pdf.file).find((word) => word.word === '200')!;
