@@ -91,6 +91,13 @@ code line 1
 code line 2
     indented line
 \`\`\`
+
+A point with a list in its note.[^list]
+
+[^list]: Two sources:
+
+    - the first
+    - the second
 `;
 
 let project: TempProject;
@@ -195,7 +202,7 @@ describe('Word briefings', () => {
     expect(parts['word/document.xml']).toMatch(
       /A point with a note\.<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/>/,
     );
-    expect(parts['word/footnotes.xml']).toContain('The note, with its source.');
+    expect(parts['word/footnotes.xml']).toContain('>The note, with its source.</w:t>');
     const markdown = execFileSync('pandoc', ['-f', 'docx', '-t', 'markdown', file], { encoding: 'utf8' });
     expect(markdown).toContain('A point with a note.[^1]');
     expect(markdown).toContain('[^1]: The note, with its source.');
@@ -285,10 +292,19 @@ describe.runIf(haveTools(PANDOC))('Word briefings read by pandoc', () => {
 
   it('number headings without a skipped level, strike a deletion through and keep a code block’s lines', () => {
     const { 'word/document.xml': document } = docxParts(project.path('dist', '2020-05-08-marks.docx'));
-    expect([...document!.matchAll(/<w:pStyle w:val="(Heading\d)"\/>/g)].map((match) => match[1])).toEqual(['Heading1', 'Heading2', 'Heading2', 'Heading3']);
+    expect([...document!.matchAll(/<w:pStyle w:val="(Heading\d)"\/>/g)].map((match) => match[1])).toEqual([
+      'Heading1',
+      'Heading2',
+      'Heading2',
+      'Heading3',
+      'Heading2',
+    ]); // the last, the notes' "Footnotes"
     expect(document).toMatch(/<w:strike\/><\/w:rPr><w:t xml:space="preserve">200<\/w:t>/);
     expect(document).toMatch(/code line 1<\/w:t><\/w:r><w:r><w:br\/><\/w:r><w:r>.*?code line 2</);
     expect(document).toContain('>\u00a0\u00a0\u00a0\u00a0indented line<');
+    // A note that holds a list stays with the page's list of notes, its list whole.
+    expect(document).not.toContain('w:footnoteReference');
+    expect(pandocPlain(project.path('dist', '2020-05-08-marks.docx'), { markers: true })).toMatch(/Two sources:\n\n\s*-\s+the first\n\n\s*-\s+the second/);
   });
 
   it('keep the table and the nested points', () => {

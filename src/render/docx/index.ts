@@ -47,7 +47,7 @@ export async function renderDocx(input: RenderInput): Promise<Uint8Array> {
           codeFont: theme.docx.codeFont,
           documentLang: view.lang,
           lang: input.siteLang,
-          footnotes: footnotesOf(content),
+          ...wordFootnotes(content),
           ruleColour: theme.colors.rule.slice(1).toUpperCase(),
           textWidth: PAGE_TWIPS[theme.pageSize].width - twips(theme.margins.left) - twips(theme.margins.right),
           tableSize: theme.docx.sizes.table,
@@ -57,4 +57,14 @@ export async function renderDocx(input: RenderInput): Promise<Uint8Array> {
   });
   const packed = await Packer.toBuffer(document);
   return repack(packed, { ...properties, language: view.lang, date: documentDate(view) });
+}
+
+/**
+ * The article's footnotes as Word's own, when each is paragraphs of text: a note holding a
+ * list or a table stays, with the others, in the numbered list under "Footnotes" the page has.
+ */
+function wordFootnotes(content: readonly ElementContent[]): { footnotes?: ReadonlyMap<string, readonly ElementContent[]> } {
+  const notes = footnotesOf(content);
+  const plain = [...notes.values()].every((note) => note.every((node) => node.type !== 'element' || node.tagName === 'p'));
+  return notes.size > 0 && plain ? { footnotes: notes } : {};
 }

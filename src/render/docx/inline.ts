@@ -120,7 +120,10 @@ function noteParagraphs(content: readonly ElementContent[], options: InlineOptio
   for (const node of content) {
     if (node.type === 'element' && node.tagName === 'p') {
       flush();
-      loose = [...node.children];
+      // Without the space the page's way back (↩) stood after.
+      loose = node.children.filter((child) => child.type !== 'element' || !isFootnoteBackref(child));
+      const last = loose.at(-1);
+      if (last?.type === 'text') loose[loose.length - 1] = { ...last, value: last.value.trimEnd() };
       flush();
     } else loose.push(node);
   }
