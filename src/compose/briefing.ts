@@ -9,8 +9,9 @@ export interface ComposedBriefing {
   article: string;
 }
 
-export function composeBriefing(meeting: Meeting, templates: TemplateSet): ComposedBriefing {
-  const view = buildView(meeting);
+/** `siteLang`, the site's language, is the record's when it gives none of its own. */
+export function composeBriefing(meeting: Meeting, templates: TemplateSet, siteLang = 'en-GB'): ComposedBriefing {
+  const view = buildView(meeting, siteLang);
   return { view, article: templates.briefing(view) };
 }
 

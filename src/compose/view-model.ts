@@ -37,11 +37,12 @@ export interface BriefingView {
   bodyHtml: string;
 }
 
-export function buildView(meeting: Meeting): BriefingView {
+/** `siteLang`, the site's language: a record's own when it gives none. */
+export function buildView(meeting: Meeting, siteLang = 'en-GB'): BriefingView {
   const { data } = meeting;
   const view: BriefingView = {
     slug: meeting.slug,
-    lang: data.lang ?? 'en-GB',
+    lang: data.lang ?? siteLang,
     title: data.title,
     date: data.date,
     heading: `${shortDate(data.date)}: ${data.title}`,

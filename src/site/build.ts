@@ -170,7 +170,7 @@ async function buildRecords(context: BuildContext): Promise<BuildResult> {
   // records' front-matter suggest, then again for the few that turn out otherwise.
   const htmlPages = formats.includes('html');
   const placed = (records: typeof previous.records) => placedBriefings(records, drafts, (source) => owners.recordExists(source));
-  const guessed = htmlPages ? guessNeighbours(placed(previous.records), toRender, cwd, drafts) : new Map();
+  const guessed = htmlPages ? guessNeighbours(placed(previous.records), toRender, cwd, drafts, config.site.lang) : new Map();
   const renderSettings: RenderSettings = { cwd, config, formats, drafts, settingsKey: settings, neighbours: Object.fromEntries(guessed) };
   const jobs = Math.max(1, options.jobs ?? defaultJobs(toRender.length));
   // Each result is settled as it arrives, its files written by its worker or behind this

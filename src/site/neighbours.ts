@@ -59,7 +59,7 @@ export function placedBriefings(records: Manifest['records'], drafts: boolean, e
  * parser: only a guess, good for the usual plain lines, that spares a second render of most
  * pages on a first build. Its render says what the record really holds.
  */
-export function guessPlace(path: string, source: string, drafts: boolean): Placed | undefined {
+export function guessPlace(path: string, source: string, drafts: boolean, siteLang = 'en-GB'): Placed | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -74,18 +74,24 @@ export function guessPlace(path: string, source: string, drafts: boolean): Place
   if (!drafts && line('draft') === 'true') return undefined;
   const title = (line('title') ?? '').replace(/^(["'])(.*)\1$/, '$2');
   const slug = line('slug') ?? basename(path).replace(/\.md$/i, '');
-  return { source, slug, title, date, lang: (line('lang') ?? 'en-GB').replace(/^(["'])(.*)\1$/, '$2') };
+  return { source, slug, title, date, lang: (line('lang') ?? siteLang).replace(/^(["'])(.*)\1$/, '$2') };
 }
 
 /**
  * Each page's neighbours before rendering: the last build's places for the records not
  * rendered now, and for those that are, the place their front-matter suggests.
  */
-export function guessNeighbours(placedBefore: readonly Placed[], toRender: readonly string[], cwd: string, drafts: boolean): Map<string, Neighbours> {
+export function guessNeighbours(
+  placedBefore: readonly Placed[],
+  toRender: readonly string[],
+  cwd: string,
+  drafts: boolean,
+  siteLang = 'en-GB',
+): Map<string, Neighbours> {
   const rendering = new Set(toRender.map((path) => sourceKey(cwd, path)));
   return neighboursOf([
     ...placedBefore.filter((p) => !rendering.has(p.source)),
-    ...toRender.flatMap((path) => guessPlace(path, sourceKey(cwd, path), drafts) ?? []),
+    ...toRender.flatMap((path) => guessPlace(path, sourceKey(cwd, path), drafts, siteLang) ?? []),
   ]);
 }
 

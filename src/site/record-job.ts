@@ -93,7 +93,7 @@ async function renderFormats(
   const { formats, config } = settings;
   const templates = loadTemplates(config.templatesDir);
   const points = attributedPoints(meeting); // before composing, which rewrites the tree
-  const composed = composeBriefing(meeting, templates);
+  const composed = composeBriefing(meeting, templates, config.site.lang);
   const names: Record<string, string> = {};
   for (const format of formats) names[format] = `${meeting.slug}.${formatSpec(format)!.extension}`;
   const { points: _points, ...siteSummary } = summarise(meeting, sourcePath(settings.cwd, path), composed.view, composed.article, points, names);

@@ -46,6 +46,16 @@ describe('a briefing’s page', () => {
     expect(readFileSync(project.path('dist', 'feed.xml'), 'utf8')).toContain('<title xml:lang="es">15/6/18: Reunión</title>');
   });
 
+  it('takes the site’s language for a record that gives none, where it was marked en-GB on a French site', async () => {
+    project = tempProject();
+    project.write('phrg-brief.yaml', 'site:\n  search: false\n  lang: fr\n');
+    project.write('meetings/2018-06-17-reunion.md', `---\ntitle: Réunion\ndate: 2018-06-17\n${HOSTS}\n---\n\nUn point.\n`);
+    expect((await buildHere(project.dir, { formats: ['html', 'json'] })).ok).toBe(true);
+    expect(readFileSync(project.path('dist', 'index.html'), 'utf8')).toContain('<a class="entry-title" href="2018-06-17-reunion.html" lang="fr">');
+    expect(readFileSync(project.path('dist', '2018-06-17-reunion.html'), 'utf8')).toContain('<div class="body" lang="fr">');
+    expect(JSON.parse(readFileSync(project.path('dist', '2018-06-17-reunion.json'), 'utf8')).lang).toBe('fr');
+  });
+
   it('gives the previous and next briefings’ titles their own language', async () => {
     const page = await built({
       '2018-06-15-reunion.md': `---\ntitle: Reunión\ndate: 2018-06-15\n${HOSTS}\nlang: es\n---\n\nUn punto.\n`,
