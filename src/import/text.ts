@@ -10,30 +10,7 @@ import { hastToMarkdown } from '../render/markdown.js';
  */
 export const BODY_MARK = '\u0001body';
 
-const BLOCKS = new Set([
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'div',
-  'blockquote',
-  'tr',
-  'section',
-  'article',
-  'header',
-  'footer',
-  'main',
-  'dt',
-  'dd',
-  'figcaption',
-  'caption',
-  'td',
-  'th',
-]);
+const BLOCKS = new Set('p h1 h2 h3 h4 h5 h6 li div blockquote tr section article header footer main dt dd figcaption caption td th'.split(' '));
 /** Elements that stand within a line of text: text between blocks with these is a paragraph of its own. */
 const PHRASING = new Set('a abbr b bdi bdo br cite code data del dfn em font i img ins kbd mark q s samp small span strong sub sup time u var'.split(' '));
 /** Blocks taken whole, whatever they hold: their Markdown keeps what their lines alone would lose. */
