@@ -61,7 +61,21 @@ export function importBriefing(lines: readonly BriefingLine[]): ImportResult {
     warnings.push('the heading has no date (D/M/YY: Title); the date was looked for in the text');
   }
 
-  // 2. The intro sentence.
+  // 2. The intro sentence; a line or two of a page's own between it and the heading (a blog's
+  // "Posted on … by admin") are passed over, and said.
+  const introAt = [0, 1, 2].find((ahead) => {
+    const block = blocks[i + ahead];
+    return block !== undefined && !block.bullet && block.text !== BODY_MARK && parseIntro(block.text, data.date) !== undefined;
+  });
+  if (introAt !== undefined && introAt > 0) {
+    warnings.push(
+      `left out before the intro sentence: ${blocks
+        .slice(i, i + introAt)
+        .map((block) => block.text.slice(0, 40))
+        .join(' / ')}`,
+    );
+    i += introAt;
+  }
   const introBlock = blocks[i];
   if (introBlock && !introBlock.bullet && introBlock.text !== BODY_MARK) {
     const intro = parseIntro(introBlock.text, data.date);

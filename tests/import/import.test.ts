@@ -454,6 +454,18 @@ describe('import of pages it cannot take whole', () => {
     expect(record.split('---\n')[2]).toBe('\nThe main points made were as follows:\n\n- A point. (JC)\n');
   });
 
+  it('passes over a blog’s line between the heading and the intro sentence, saying so, where the hosts were lost', async () => {
+    project.write(
+      'blog.html',
+      '<html><body><article><h1>3/5/18: Sri Lanka – Land</h1><div class="entry-meta">Posted on <time>3 May 2018</time> by admin</div><p>The PHRG held a meeting on 3 May.</p><p>The main points made were as follows:</p><ul><li>A point. (AK)</li></ul></article></body></html>',
+    );
+    const page = await importOne('blog.html', 'meetings-blog');
+    expect(page.stderr).toContain('warning: left out before the intro sentence: Posted on 3 May 2018 by admin');
+    const data = parse(readFileSync(page.record, 'utf8').split('---\n')[1]!) as Record<string, unknown>;
+    expect(data.hosts).toEqual(['the PHRG']);
+    expect(data.intro).toBeUndefined();
+  });
+
   it('refuses a file that is a record already, which it would have turned into a title and points', async () => {
     const printed = collectOutput();
     expect(await importPaths([join(REPO, 'meetings', '2016-11-07-peru.md')], project.dir, { out: 'meetings-again' }, printed)).toBe(1);
