@@ -103,6 +103,8 @@ export async function importPaths(inputs: string[], cwd: string, options: Import
       failed++;
     }
   }
-  if (files.length > 0) out.stderr(`imported ${files.length - failed} of ${files.length}; run phrg-brief check to review them\n`);
+  const imported = files.length - failed;
+  // Nothing to review when nothing was imported.
+  if (files.length > 0) out.stderr(`imported ${imported} of ${files.length}${imported > 0 ? '; run phrg-brief check to review them' : ''}\n`);
   return failed > 0 || files.length === 0 ? EXIT_ERRORS : EXIT_OK;
 }

@@ -479,7 +479,7 @@ describe('import of pages it cannot take whole', () => {
     const printed = collectOutput();
     expect(await importPaths(['peru.txt'], project.dir, { out: 'blocked' }, printed)).toBe(1);
     expect(printed.printed.stderr).toBe(
-      'peru.txt: cannot write blocked/2016-11-07-peru.md: a file or folder stands in the way of writing it\nimported 0 of 1; run phrg-brief check to review them\n',
+      'peru.txt: cannot write blocked/2016-11-07-peru.md: a file or folder stands in the way of writing it\nimported 0 of 1\n',
     );
   });
 
