@@ -68,6 +68,7 @@ function wordListLevel(element: Element): number | undefined {
  */
 function htmlLines(html: string): BriefingLine[] {
   const tree: Root = fromHtml(html);
+  absoluteLinks(tree, pageAddress(html, tree));
   const lines: BriefingLine[] = [];
   const block = (text: string, markdown: string, apart = false): void => {
     // A paragraph of an image alone has no words, but is no less the page's.
@@ -152,6 +153,49 @@ function htmlLines(html: string): BriefingLine[] {
   };
   walk(within ? [within] : tree.children);
   return lines;
+}
+
+/**
+ * Where a saved page was published: its `<base href>`, its canonical link, or the address a
+ * browser notes when it saves one (`<!-- saved from url=(0042)https://… -->`).
+ */
+function pageAddress(html: string, tree: Root): string | undefined {
+  const base = firstElement(tree, 'base')?.properties.href;
+  if (typeof base === 'string' && /^https?:/i.test(base)) return base;
+  const links: Element[] = [];
+  const collect = (node: Root | Element): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'link') links.push(child);
+      else collect(child);
+    }
+  };
+  collect(tree);
+  const canonical = links.find((link) => String(link.properties.rel ?? '').includes('canonical'))?.properties.href;
+  if (typeof canonical === 'string' && /^https?:/i.test(canonical)) return canonical;
+  return /<!--\s*saved from url=\(\d+\)(https?:\/\/[^\s>]+?)\s*-->/i.exec(html)?.[1];
+}
+
+/**
+ * A page's links and images made absolute against the address it was published at, so that
+ * they lead where they did (a record's links must be http, https or mailto); without one they
+ * stay as written, for check to point at.
+ */
+function absoluteLinks(node: Root | Element, address: string | undefined): void {
+  if (!address) return;
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    for (const key of ['href', 'src'] as const) {
+      const value = child.properties[key];
+      if (typeof value !== 'string' || value === '' || value.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(value)) continue;
+      try {
+        child.properties[key] = new URL(value, address).href;
+      } catch {
+        // Not a path a URL can be made of: left as written.
+      }
+    }
+    absoluteLinks(child, address);
+  }
 }
 
 /** Whether `element` holds headings, lists or tables: a page's layout, not a table of figures. */

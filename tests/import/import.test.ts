@@ -466,6 +466,16 @@ describe('import of pages it cannot take whole', () => {
     expect(data.intro).toBeUndefined();
   });
 
+  it('makes a saved page’s relative links absolute against the address it was saved from, which check would refuse', async () => {
+    project.write(
+      'saved.html',
+      '<!-- saved from url=(0047)https://example.org/briefings/2018/sri-lanka/ -->\n<html><body><article><h1>3/5/18: Sri Lanka – Land</h1><p>The PHRG held a meeting on 3 May.</p><p>The main points made were as follows:</p><ul><li>See <a href="../colombia/">the Colombia briefing</a> and <a href="/reports/land.pdf">the report</a>. (AK)</li></ul></article></body></html>',
+    );
+    const record = readFileSync((await importOne('saved.html', 'meetings-saved')).record, 'utf8');
+    expect(record).toContain('[the Colombia briefing](https://example.org/briefings/2018/colombia/)');
+    expect(record).toContain('[the report](https://example.org/reports/land.pdf)');
+  });
+
   it('refuses a file that is a record already, which it would have turned into a title and points', async () => {
     const printed = collectOutput();
     expect(await importPaths([join(REPO, 'meetings', '2016-11-07-peru.md')], project.dir, { out: 'meetings-again' }, printed)).toBe(1);
