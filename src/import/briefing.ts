@@ -36,17 +36,22 @@ export function importBriefing(lines: readonly BriefingLine[]): ImportResult {
   const blocks = toBlocks(lines);
   let i = 0;
 
+  const body: BodyPart[] = [];
+  // The first few lines not placed are named; past them, how many more (a page of anything
+  // else once gave a warning for each of its 300,000 lines).
+  let unplacedCount = 0;
+  const unplaced = (block: Block): void => {
+    body.push(bodyPart(block));
+    const text = block.bullet ? `- ${block.text}` : block.text;
+    if (++unplacedCount <= NAMED_UNPLACED) warnings.push(`not placed, kept in the body: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`);
+  };
+
   // 1. The heading: "7/11/16: Title" (or DD/MM/YYYY). A few lines of a page's own before it
-  // (a menu's "Home") are left out, and said.
+  // (a menu's "Home") are passed over, into the body with a warning, so nothing is lost.
   const DATED_HEADING = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s*[:–-]\s*(.+)$/;
   const headingAt = blocks.slice(0, 5).findIndex((block) => !block.bullet && DATED_HEADING.test(block.text));
   if (headingAt > 0) {
-    warnings.push(
-      `left out before the heading: ${blocks
-        .slice(0, headingAt)
-        .map((block) => block.text.slice(0, 40))
-        .join(' / ')}`,
-    );
+    blocks.slice(0, headingAt).forEach(unplaced);
     i = headingAt;
   }
   const heading = blocks[i]?.text ?? '';
@@ -61,19 +66,14 @@ export function importBriefing(lines: readonly BriefingLine[]): ImportResult {
     warnings.push('the heading has no date (D/M/YY: Title); the date was looked for in the text');
   }
 
-  // 2. The intro sentence; a line or two of a page's own between it and the heading (a blog's
-  // "Posted on … by admin") are passed over, and said.
+  // 2. The intro sentence; a line or two between it and the heading (a blog's "Posted on …
+  // by admin") are passed over, into the body with a warning.
   const introAt = [0, 1, 2].find((ahead) => {
     const block = blocks[i + ahead];
     return block !== undefined && !block.bullet && block.text !== BODY_MARK && parseIntro(block.text, data.date) !== undefined;
   });
   if (introAt !== undefined && introAt > 0) {
-    warnings.push(
-      `left out before the intro sentence: ${blocks
-        .slice(i, i + introAt)
-        .map((block) => block.text.slice(0, 40))
-        .join(' / ')}`,
-    );
+    blocks.slice(i, i + introAt).forEach(unplaced);
     i += introAt;
   }
   const introBlock = blocks[i];
@@ -88,16 +88,6 @@ export function importBriefing(lines: readonly BriefingLine[]): ImportResult {
     }
     i++;
   }
-
-  const body: BodyPart[] = [];
-  // The first few lines not placed are named; past them, how many more (a page of anything
-  // else once gave a warning for each of its 300,000 lines).
-  let unplacedCount = 0;
-  const unplaced = (block: Block): void => {
-    body.push(bodyPart(block));
-    const text = block.bullet ? `- ${block.text}` : block.text;
-    if (++unplacedCount <= NAMED_UNPLACED) warnings.push(`not placed, kept in the body: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`);
-  };
 
   // 3. Speakers, chair and the Chatham House Rule, until the main points begin.
   for (; i < blocks.length; i++) {

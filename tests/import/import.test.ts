@@ -448,10 +448,10 @@ describe('import of pages it cannot take whole', () => {
       '<html><body><table><tr><td class="nav"><a href="/">Home</a></td><td><p>7/11/16: Peru – A Layout</p><p>The PHRG held a meeting on 7 November.</p><p>The main points made were as follows:</p><ul><li>A point. (JC)</li></ul></td></tr></table></body></html>',
     );
     const page = await importOne('layout.html', 'meetings-layout');
-    expect(page.stderr).toContain('warning: left out before the heading: Home');
+    expect(page.stderr).toContain('warning: not placed, kept in the body: Home');
     const record = readFileSync(page.record, 'utf8');
     expect(record).toContain('title: Peru – A Layout\ndate: 2016-11-07\n');
-    expect(record.split('---\n')[2]).toBe('\nThe main points made were as follows:\n\n- A point. (JC)\n');
+    expect(record.split('---\n')[2]).toBe('\n[Home](/)\n\nThe main points made were as follows:\n\n- A point. (JC)\n');
   });
 
   it('passes over a blog’s line between the heading and the intro sentence, saying so, where the hosts were lost', async () => {
@@ -460,10 +460,11 @@ describe('import of pages it cannot take whole', () => {
       '<html><body><article><h1>3/5/18: Sri Lanka – Land</h1><div class="entry-meta">Posted on <time>3 May 2018</time> by admin</div><p>The PHRG held a meeting on 3 May.</p><p>The main points made were as follows:</p><ul><li>A point. (AK)</li></ul></article></body></html>',
     );
     const page = await importOne('blog.html', 'meetings-blog');
-    expect(page.stderr).toContain('warning: left out before the intro sentence: Posted on 3 May 2018 by admin');
+    expect(page.stderr).toContain('warning: not placed, kept in the body: Posted on 3 May 2018 by admin');
     const data = parse(readFileSync(page.record, 'utf8').split('---\n')[1]!) as Record<string, unknown>;
     expect(data.hosts).toEqual(['the PHRG']);
     expect(data.intro).toBeUndefined();
+    expect(readFileSync(page.record, 'utf8').split('---\n')[2]).toContain('\nPosted on 3 May 2018 by admin\n');
   });
 
   it('makes a saved page’s relative links absolute against the address it was saved from, which check would refuse', async () => {
