@@ -71,13 +71,17 @@ export function readingType(files: Readonly<Record<string, string>>): string {
 /** Latin letters that no accent-stripping turns into ASCII ("Søren", "Łódź", "Straße"). */
 const UNACCENTED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th', ð: 'd' };
 
-/** A file-name-safe form of a title: "Côte d’Ivoire" → "cote-d-ivoire"; "" for one in another script. */
-function slugify(text: string): string {
-  return text
+/** Lower case without accents, those letters spelt out: one spelling for slugs, page names and the index's filter. */
+const plainLetters = (text: string): string =>
+  text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[łøđħıæœßþð]/g, (letter) => UNACCENTED[letter]!)
+    .replace(/[łøđħıæœßþð]/g, (letter) => UNACCENTED[letter]!);
+
+/** A file-name-safe form of a title: "Côte d’Ivoire" → "cote-d-ivoire"; "" for one in another script. */
+function slugify(text: string): string {
+  return plainLetters(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
@@ -156,13 +160,8 @@ export function pageName(text: string): string {
 }
 
 function makePageName(text: string): string {
-  const name = text
-    .normalize('NFKC')
-    .toLocaleLowerCase('en-GB')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    // As slugs and the index's filter fold them: "Søren Nørgaard" and "Soren Norgaard" are one page.
-    .replace(/[łøđħıæœßþð]/g, (letter) => UNACCENTED[letter]!)
+  // As slugs and the index's filter fold them: "Søren Nørgaard" and "Soren Norgaard" are one page.
+  const name = plainLetters(text.normalize('NFKC').toLocaleLowerCase('en-GB'))
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   if (!name) return 'untitled';
@@ -265,11 +264,7 @@ export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] 
  * quotation marks as spaces.
  */
 export function foldForFilter(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[łøđħıæœßþð]/g, (letter) => UNACCENTED[letter]!)
+  return plainLetters(text)
     .replace(/[‘’ʼ']/g, '')
     .replace(/["“”„«»]/g, ' ');
 }
