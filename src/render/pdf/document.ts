@@ -15,6 +15,7 @@ import type { BriefingView } from '../../compose/view-model.js';
 import { shortDate } from '../../compose/helpers.js';
 import { charactersSeen, FACES, loadFontSet, missingCharacters, textWidth, type Face, type FontSet } from './fonts.js';
 import { Layout, newCaches } from './layout.js';
+import { writeIdTree } from './notes.js';
 import { longestFitting } from './runs.js';
 import { documentInfo, xmpDescriptions } from './metadata.js';
 import type { Theme } from './theme.js';
@@ -106,6 +107,7 @@ export async function renderPdf(article: string, view: BriefingView, theme: Them
   doc.addStructure(root);
   layout.blocks(content, layout.left, layout.width, root);
   root.end();
+  writeIdTree(doc, layout.notes);
   const missing = FACES.flatMap((face) => missingCharacters(fonts[face], charactersSeen(layout.charsByFace[face])).map((char) => ({ char, face })));
   // A character the font lacks is drawn as its .notdef glyph, which PDF/UA-1 forbids (7.21.8):
   // such a file does not claim to be PDF/UA (pdfkit writes the claim on ending when `subset` is set).

@@ -18,6 +18,8 @@ import { linkTextsOf, MarkedWriter } from './marked.js';
 import { alignOffset, drawLine } from './line.js';
 import { layoutBlockquote, layoutHeading, layoutRule } from './blocks.js';
 import { layoutList } from './lists.js';
+import { layoutFootnotes } from './notes.js';
+import { isFootnotesSection } from '../web-only.js';
 import type { Theme } from './theme.js';
 import { HeadingLevels } from '../heading-levels.js';
 
@@ -70,6 +72,8 @@ export class Layout {
   readonly warnings = new Set<string>();
   /** How deep in lists the layout is, for each level's bullet. */
   listDepth = 0;
+  /** The footnotes' Note elements by their IDs, for the structure tree's IDTree. */
+  readonly notes = new Map<string, Struct>();
   /** The headings' levels so far, for the next one's tag. */
   readonly headings = new HeadingLevels();
   /** The language of the block being set: the template's words', or the record's within an element that says so. */
@@ -150,6 +154,9 @@ export class Layout {
         return layoutTable(this, element, x, width, parent);
       case 'hr':
         return layoutRule(this, x, width);
+      case 'section':
+        if (isFootnotesSection(element)) return layoutFootnotes(this, element, x, width, parent);
+        return this.blocks(element.children, x, width, parent);
       default:
         return this.blocks(element.children, x, width, parent);
     }

@@ -44,5 +44,6 @@ export function drawLine(layout: Layout, line: Line, x: number, y: number, { siz
       features: runFeatures(run),
     } as PDFKit.Mixins.TextOptions);
     if (run.link) writer?.annotate(x + fragment.x, y + baselineShift, fragment.width, size * 1.2, run.link, linkTexts?.get(run) ?? fragment.text.trim());
+    else if (run.noteRef) writer?.annotateNote(x + fragment.x, y + baselineShift, fragment.width, size * 1.2, run.noteRef, fragment.text.trim());
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Lists: L → LI → Lbl + LBody, each level with its own bullet (the theme's list, after the
+ * Lists: L → LI → Lbl + LBody (the footnotes: Note → number + content), each level with its own bullet (the theme's list, after the
  * HTML's disc, circle and square), each item kept whole on a page when it fits. Nesting too
  * deep to indent further (the text would get narrower than a third of the page) stops
  * indenting, with a warning, rather than running off the page.
@@ -15,10 +15,14 @@ export function nestedIndent(layout: Layout, indent: number, width: number, what
   return 0;
 }
 
-export function layoutList(layout: Layout, element: Element, x: number, width: number, parent: Struct | undefined): void {
+/**
+ * A list, or with `note`, the footnotes' list (notes.ts): each item then the element `note`
+ * gives for it, in `parent`, its number and its content in it (no L, no Lbl, no LBody).
+ */
+export function layoutList(layout: Layout, element: Element, x: number, width: number, parent: Struct | undefined, note?: (item: Element) => Struct): void {
   const { doc, theme } = layout;
-  const struct = layout.dry || !parent ? undefined : doc.struct('L');
-  if (struct) parent!.add(struct);
+  const struct = layout.dry || !parent ? undefined : note ? parent : doc.struct('L');
+  if (struct && !note) parent!.add(struct);
   const ordered = element.tagName === 'ol';
   const start = typeof element.properties.start === 'number' ? element.properties.start : 1;
   const items = element.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
@@ -30,28 +34,29 @@ export function layoutList(layout: Layout, element: Element, x: number, width: n
     const label = ordered ? `${start + i}.` : bullet;
     // A list item that fits on a page is never split: no last line alone at a page's top.
     layout.keep(layout.measure(item, 'item', width - indent, () => layout.blocks(item.children, x + indent, width - indent, undefined)));
-    const li = struct ? doc.struct('LI') : undefined;
+    const li = struct ? (note ? note(item) : doc.struct('LI')) : undefined;
     if (li) struct!.add(li);
-    if (li) setLabel(layout, li, label, x + indent, layout.y);
-    const body = li ? doc.struct('LBody') : undefined;
-    if (body) li!.add(body);
+    if (li) setLabel(layout, li, label, x + indent, layout.y, note !== undefined);
+    const body = li && !note ? doc.struct('LBody') : li;
+    if (body !== li) li!.add(body!);
     layout.blocks(item.children, x + indent, width - indent, body);
-    body?.end();
+    if (body !== li) body?.end();
     li?.end();
     if (i < items.length - 1) layout.y += theme.spacing.listItem - theme.spacing.paragraph;
   });
   layout.listDepth--;
-  struct?.end();
+  if (!note) struct?.end();
 }
 
 /**
  * A list item's label, set right-aligned before its text. A bullet the body font lacks (the
  * HTML's ◦ and ▪) is drawn as a shape, its character given as the marked content's ActualText.
  */
-function setLabel(layout: Layout, li: Struct, label: string, textX: number, y: number): void {
+function setLabel(layout: Layout, li: Struct, label: string, textX: number, y: number, inNote: boolean): void {
   const { doc, theme } = layout;
-  const lbl = doc.struct('Lbl');
-  li.add(lbl);
+  // A note's number is its own text: Lbl belongs to list items in PDF 1.7 (ISO 32000-1, table 336).
+  const lbl = inNote ? li : doc.struct('Lbl');
+  if (!inNote) li.add(lbl);
   const size = theme.sizes.body;
   const middle = y + layout.lineHeight(size) / 2;
   const font = layout.fonts.regular;
@@ -59,7 +64,7 @@ function setLabel(layout: Layout, li: Struct, label: string, textX: number, y: n
   layout.fillColor(theme.colors.muted);
   doc.strokeColor(theme.colors.muted);
   if (drawable) {
-    lbl.add(doc.markStructureContent('Lbl'));
+    lbl.add(doc.markStructureContent(inNote ? 'Note' : 'Lbl'));
     noteCharacters(layout.charsByFace.regular, label);
     doc.font(layout.faceNames.regular).fontSize(size);
     const labelWidth = layout.measureText(label, 'regular', size);
@@ -72,5 +77,5 @@ function setLabel(layout: Layout, li: Struct, label: string, textX: number, y: n
     else doc.rect(cx - r, middle - r, 2 * r, 2 * r).fill();
   }
   doc.endMarkedContent();
-  lbl.end();
+  if (!inNote) lbl.end();
 }

@@ -6,6 +6,8 @@
  * `/StructParent` and `/Contents` (PDF/UA-1 7.18.5). pdfkit writes an OBJR's page as the page
  * current when the element is flushed, so a Link element is ended on the page of its
  * annotations: a link that runs over a page break becomes one Link element on each page.
+ *
+ * A footnote's number is a Reference element holding a Link to the note (PDF/UA-1 7.9).
  */
 import type PDFDocument from 'pdfkit';
 import type { Run } from './runs.js';
@@ -15,11 +17,13 @@ type Struct = PDFKit.PDFStructureElement;
 
 /** What a run needs a Link or Span of its own for; '' when it is the block's own text. */
 const keyOf = (run: Run, actual: string | undefined, lang: string | undefined): string =>
-  `${run.link ? `link:${run.link}` : run.expanded ? `abbr:${run.expanded}` : ''}${actual === undefined ? '' : `\u0000${actual}`}${lang === undefined ? '' : `\u0000lang:${lang}`}`;
+  `${run.link ? `link:${run.link}` : run.noteRef ? `note:${run.noteRef}` : run.expanded ? `abbr:${run.expanded}` : ''}${actual === undefined ? '' : `\u0000${actual}`}${lang === undefined ? '' : `\u0000lang:${lang}`}`;
 
 export class MarkedWriter {
   private currentKey: string | null = null;
   private child: Struct | undefined;
+  /** The Reference element a footnote's Link is in. */
+  private reference: Struct | undefined;
 
   /** `lang` is the block's language: a run in another is a Span (or Link) with its own /Lang. */
   constructor(
@@ -46,9 +50,14 @@ export class MarkedWriter {
       return;
     }
     const options = { ...(run.expanded ? { expanded: run.expanded } : {}), ...(actual === undefined ? {} : { actual }), ...(lang ? { lang } : {}) };
-    this.child = run.link ? this.doc.struct('Link', options) : this.doc.struct('Span', options);
-    this.struct.add(this.child);
-    this.child.add(this.doc.markStructureContent(run.link ? 'Link' : 'Span'));
+    const linked = run.link !== undefined || run.noteRef !== undefined;
+    this.child = this.doc.struct(linked ? 'Link' : 'Span', options);
+    if (run.noteRef) {
+      this.reference = this.doc.struct('Reference');
+      this.struct.add(this.reference);
+      this.reference.add(this.child);
+    } else this.struct.add(this.child);
+    this.child.add(this.doc.markStructureContent(linked ? 'Link' : 'Span'));
   }
 
   /** A link annotation over a fragment of the open Link, in the structure tree. */
@@ -61,6 +70,12 @@ export class MarkedWriter {
     this.doc.link(x, y, width, height, url, { structParent: this.child, Contents: new String(contents) } as never);
   }
 
+  /** A footnote's number, linked to its note's named destination (set where the note is: notes.ts). */
+  annotateNote(x: number, y: number, width: number, height: number, note: string, number: string): void {
+    if (!this.child) return;
+    this.doc.goTo(x, y, width, height, note, { structParent: this.child, Contents: new String(`Footnote ${number}`) } as never);
+  }
+
   /** Before a page break: marked content may not cross pages, nor a Link element's OBJRs. */
   pause(): void {
     this.end();
@@ -70,7 +85,9 @@ export class MarkedWriter {
     if (this.currentKey === null) return;
     this.doc.endMarkedContent();
     this.child?.end();
+    this.reference?.end();
     this.child = undefined;
+    this.reference = undefined;
     this.currentKey = null;
   }
 }

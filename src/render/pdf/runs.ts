@@ -24,6 +24,8 @@ export interface Run {
   struck?: boolean;
   /** The language of the run, where an element within its block gives one (`<span lang="fr">`). */
   lang?: string;
+  /** A reference to a footnote: the note's id (`user-content-fn-1`), its named destination. */
+  noteRef?: string;
 }
 
 export interface Style {
@@ -35,6 +37,7 @@ export interface Style {
   superscript?: boolean;
   struck?: boolean;
   lang?: string;
+  noteRef?: string;
   /** A code block's text: its line breaks kept. */
   preformatted?: boolean;
 }
@@ -61,6 +64,7 @@ export function collectRuns(children: readonly ElementContent[], style: Style = 
         if (current.superscript) run.superscript = true;
         if (current.struck) run.struck = true;
         if (current.lang) run.lang = current.lang;
+        if (current.noteRef) run.noteRef = current.noteRef;
         runs.push(run);
       } else if (node.type === 'element') {
         if (node.tagName === 'br') {
@@ -90,9 +94,13 @@ function styleOf(element: Element, current: Style): Style {
   const next: Style = { ...current };
   if (BOLD.has(element.tagName)) next.bold = true;
   if (ITALIC.has(element.tagName)) next.italic = true;
-  // A link within the web page (a footnote's number, to its note) has no address to go to in the
-  // PDF, where the note is on the page or the next: its text stays, unlinked.
-  if (element.tagName === 'a' && typeof element.properties.href === 'string' && !element.properties.href.startsWith('#')) next.link = element.properties.href;
+  // A link within the web page has no address in the PDF: a footnote's number goes to its note
+  // (notes.ts); any other keeps its text, unlinked.
+  const href = element.properties.href;
+  if (element.tagName === 'a' && typeof href === 'string') {
+    if (!href.startsWith('#')) next.link = href;
+    else if (element.properties.dataFootnoteRef !== undefined) next.noteRef = href.slice(1);
+  }
   if (element.tagName === 'abbr' && typeof element.properties.title === 'string') next.expanded = element.properties.title;
   if (element.tagName === 'sup') next.superscript = true;
   if (element.tagName === 'del' || element.tagName === 's') next.struck = true;
@@ -110,7 +118,8 @@ function sameStyle(a: Run, b: Run): boolean {
     a.nowrap === b.nowrap &&
     a.superscript === b.superscript &&
     a.struck === b.struck &&
-    a.lang === b.lang
+    a.lang === b.lang &&
+    a.noteRef === b.noteRef
   );
 }
 

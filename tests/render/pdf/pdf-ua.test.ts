@@ -17,7 +17,7 @@ import { pdfText, wordBoxes } from '../../helpers/pdf.js';
 import { projectMadeOnce } from '../../helpers/run-once.js';
 import { haveTools, PDFTOTEXT, QPDF } from '../../helpers/tools.js';
 import { MAX_NESTING } from '../../../src/load/limits.js';
-import { breakPdf, elementText, qpdfJson, readPdf, structElements, type Pdf } from './pdf-read.js';
+import { breakPdf, elementText, qpdfJson, readPdf, resolve, structElements, type Dict, type Pdf, type StructNode, type Value } from './pdf-read.js';
 import { claimsPdfUa, CONDITIONS, failures } from './pdf-ua.js';
 
 const FRONT = (title: string, tags = '') =>
@@ -34,7 +34,7 @@ const RECORDS: Record<string, string> = {
   '2021-01-05-long.md': `${FRONT('A Long Record')}${Array.from({ length: 40 }, (_, s) => `## Session ${s + 1}\n\n${Array.from({ length: 8 }, (_, i) => `- ${words(15 + (((s * 8 + i) * 13) % 50), s + i)}. ${ATTRIBUTIONS[(s + i) % ATTRIBUTIONS.length]}`).join('\n')}`).join('\n\n')}\n`,
   '2021-01-06-ends.md': `${FRONT('Attributions at Line Ends')}${Array.from({ length: 120 }, (_, i) => `- ${words(8 + (i % 37), i)} by the conflict. ${ATTRIBUTIONS[i % ATTRIBUTIONS.length]}`).join('\n')}\n`,
   /** A little of everything, the PDF each condition is shown able to fail on. */
-  '2021-01-07-both.md': `${FRONT('Both')}See [the report](https://example.org/r). (AH)\n\n| Year | Cases |\n| --- | --- |\n| 2015 | 12 |\n\n- a point (BC)\n`,
+  '2021-01-07-both.md': `${FRONT('Both')}See [the report](https://example.org/r).[^r] (AH)\n\n| Year | Cases |\n| --- | --- |\n| 2015 | 12 |\n\n- a point[^p] (BC)\n\n[^r]: Published in 2020.\n[^p]: Made twice.\n`,
   /** A record in French: the template's English sentences stand among its words. */
   '2021-01-08-francais.md': `---\ntitle: "Mexique : les journalistes"\ndate: 2021-01-08\nhosts: [the Parliamentary Human Rights Group (PHRG)]\ntopic: Les défenseurs\nspeakers:\n  - key: CM\n    name: Chloé Ménard\nlang: fr\n---\n\nLes principaux points soulevés :\n\n- Les « disparitions » restent impunies. (CM)\n`,
   /** Headings that skip levels (check warns: heading-level), a deletion and a code block. */
@@ -154,6 +154,47 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF/UA-1', () => {
     expect(structElements(pdfs.get('2021-01-04-nested.pdf')!).filter((e) => e.type === 'L')).toHaveLength(1 + 4); // the speakers, then four levels
     expect(pdfs.get('2021-01-05-long.pdf')!.pages.length).toBeGreaterThanOrEqual(10);
     expect(failures(link)).toEqual({});
+  });
+
+  it('tag footnotes as Notes with IDs, each reference a Reference whose link goes to its note (7.9)', () => {
+    const pdf = pdfs.get('2021-01-07-both.pdf')!;
+    const elements = structElements(pdf);
+    const notes = elements.filter((e) => e.type === 'Note');
+    expect(notes.map((e) => [e.parent, String(e.dict['/ID']), elementText(pdf, e.ref)])).toEqual([
+      ['Sect', 'u:user-content-fn-r', '1.Published in 2020.'],
+      ['Sect', 'u:user-content-fn-p', '2.Made twice.'],
+    ]);
+    // Each reference: a Reference holding a Link, whose annotation goes to its note's named destination, on the note's page.
+    const dests = (resolve(pdf, resolve(pdf, pdf.catalog['/Names'])['/Dests'])['/Names'] as Value[] | undefined) ?? [];
+    const references = elements.filter((e) => e.type === 'Reference');
+    expect(references).toHaveLength(2);
+    const targets = references.map((reference) => {
+      const link = resolve(pdf, (reference.dict['/K'] as string[])[0]);
+      expect(link['/S']).toBe('/Link');
+      const objr = (link['/K'] as Value[]).find((kid) => typeof kid === 'object') as Dict;
+      const annotation = resolve(pdf, objr['/Obj']);
+      const action = resolve(pdf, annotation['/A']);
+      expect(action['/S']).toBe('/GoTo');
+      const at = dests.indexOf(action['/D']);
+      expect(at, String(action['/D'])).toBeGreaterThanOrEqual(0);
+      const note = notes.find((candidate) => candidate.dict['/ID'] === action['/D'])!;
+      expect((dests[at + 1] as Value[])[0]).toBe(
+        (resolve(pdf, note.ref)['/K'] as Value[]).map((kid) => (kid as Dict)['/Pg']).find(Boolean) ?? note.dict['/Pg'],
+      );
+      return [elementText(pdf, reference.ref), String(annotation['/Contents']), String(action['/D'])];
+    });
+    expect(targets).toEqual([
+      ['¹', 'u:Footnote 1', 'u:user-content-fn-r'],
+      ['²', 'u:Footnote 2', 'u:user-content-fn-p'],
+    ]);
+    // pdf.js reads them so too.
+    const roles: string[] = [];
+    const walk = (node: StructNode): void => {
+      if (node.role) roles.push(node.role);
+      node.children?.forEach(walk);
+    };
+    pdf.pdfjs.trees.forEach(walk);
+    expect(roles.filter((role) => role === 'Note' || role === 'Reference')).toEqual(['Reference', 'Reference', 'Note', 'Note']);
   });
 
   it("repeat a table's header row on the page it continues on, as an artifact", () => {
@@ -278,6 +319,7 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('each PDF/UA-1 condition', () => {
         { '/S': '/H2' },
       ),
     '15-003 header cells have a scope': (o) => delete find(o, (d) => d['/S'] === '/TH')['/A'],
+    '19-003/19-004 notes have unique IDs': (o) => delete find(o, (d) => d['/S'] === '/Note')['/ID'],
     '28-002/28-011 annotations in the structure tree': (o) => delete find(o, (d) => d['/Subtype'] === '/Link')['/StructParent'],
     '28-008/28-009 tab order': (o) => delete find(o, (d) => d['/Type'] === '/Page' && '/Annots' in d)['/Tabs'],
     '28-012 links described': (o) => delete find(o, (d) => d['/Subtype'] === '/Link')['/Contents'],

@@ -7,8 +7,7 @@
  * and cannot be installed here: these checks stand in for the part of it that applies.
  *
  * Conditions that cannot arise in what phrg-brief writes (forms, images, figures, formulas,
- * embedded files, optional content, security, XFA) are left out, and so are notes (19-xxx):
- * a footnote is printed as a numbered list under "Footnotes", not tagged Note. A file that must
+ * embedded files, optional content, security, XFA) are left out. A file that must
  * draw a character its font lacks (.notdef) does not claim PDF/UA-1, and is not held to them.
  */
 import {
@@ -188,6 +187,25 @@ export const CONDITIONS: Condition[] = [
       structElements(pdf)
         .filter((e) => e.type === 'TH' && !['/Row', '/Column', '/Both'].includes(String(resolve(pdf, e.dict['/A'])['/Scope'])))
         .map((e) => `${e.ref}: TH without /Scope`),
+  },
+  {
+    id: '19-003/19-004 notes have unique IDs',
+    what: "every Note element has an /ID no other element has, which the structure tree root's /IDTree maps to it",
+    check(pdf) {
+      const root = resolve(pdf, pdf.catalog['/StructTreeRoot']);
+      const names = (resolve(pdf, root['/IDTree'])['/Names'] as Value[] | undefined) ?? [];
+      const tree = new Map<string, Value>();
+      for (let i = 0; i + 1 < names.length; i += 2) tree.set(String(names[i]), names[i + 1]);
+      const seen = new Set<string>();
+      return structElements(pdf).flatMap((e) => {
+        const id = e.dict['/ID'];
+        if (id === undefined) return e.type === 'Note' ? [`${e.ref}: Note without /ID`] : [];
+        const problems = seen.has(String(id)) ? [`${e.ref}: /ID ${String(id)} is not unique`] : [];
+        seen.add(String(id));
+        if (tree.get(String(id)) !== e.ref) problems.push(`${e.ref}: /ID ${String(id)} is not in the IDTree`);
+        return problems;
+      });
+    },
   },
   {
     id: '28-002/28-011 annotations in the structure tree',
