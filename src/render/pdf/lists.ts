@@ -7,6 +7,10 @@
 import type { Element } from 'hast';
 import { noteCharacters } from './fonts.js';
 import type { Layout, Struct } from './layout.js';
+import { dictionaryOf, entries } from './marked.js';
+
+/** The ListNumbering of a list whose items have this bullet (ISO 32000-1, table 347). */
+const NUMBERING: Record<string, string> = { '•': 'Disc', '◦': 'Circle', '○': 'Circle', '▪': 'Square', '■': 'Square' };
 
 /** The indent of a nested level: none once the text would get narrower than a third of the page. */
 export function nestedIndent(layout: Layout, indent: number, width: number, what: string): number {
@@ -21,14 +25,18 @@ export function nestedIndent(layout: Layout, indent: number, width: number, what
  */
 export function layoutList(layout: Layout, element: Element, x: number, width: number, parent: Struct | undefined, note?: (item: Element) => Struct): void {
   const { doc, theme } = layout;
-  const struct = layout.dry || !parent ? undefined : note ? parent : doc.struct('L');
-  if (struct && !note) parent!.add(struct);
   const ordered = element.tagName === 'ol';
   const start = typeof element.properties.start === 'number' ? element.properties.start : 1;
   const items = element.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
   const indent = nestedIndent(layout, theme.spacing.listIndent, width, 'lists');
   const bullets = theme.bullet;
   const bullet = bullets[Math.min(layout.listDepth, bullets.length - 1)]!;
+  const struct = layout.dry || !parent ? undefined : note ? parent : doc.struct('L');
+  if (struct && !note) {
+    // How its items are numbered, for a reader that announces it ("list of 3, numbered").
+    entries(dictionaryOf(struct)).A = { O: 'List', ListNumbering: ordered ? 'Decimal' : (NUMBERING[bullet] ?? 'None') };
+    parent!.add(struct);
+  }
   layout.listDepth++;
   items.forEach((item, i) => {
     const label = ordered ? `${start + i}.` : bullet;

@@ -15,6 +15,11 @@ import type { Run } from './runs.js';
 type Doc = InstanceType<typeof PDFDocument>;
 type Struct = PDFKit.PDFStructureElement;
 
+/** pdfkit keeps an element's dictionary as a reference it writes when the element ends; its types do not say so. */
+export const dictionaryOf = (element: Struct): PDFKit.PDFKitReference => (element as unknown as { dictionary: PDFKit.PDFKitReference }).dictionary;
+/** The entries of a dictionary pdfkit will write (a JS string becomes a PDF name, a String object a PDF string). */
+export const entries = (reference: PDFKit.PDFKitReference): Record<string, unknown> => reference.data as Record<string, unknown>;
+
 /** What a run needs a Link or Span of its own for; '' when it is the block's own text. */
 const keyOf = (run: Run, actual: string | undefined, lang: string | undefined): string =>
   `${run.link ? `link:${run.link}` : run.noteRef ? `note:${run.noteRef}` : run.expanded ? `abbr:${run.expanded}` : ''}${actual === undefined ? '' : `\u0000${actual}`}${lang === undefined ? '' : `\u0000lang:${lang}`}`;

@@ -8,12 +8,9 @@ import type { Element } from 'hast';
 import type PDFDocument from 'pdfkit';
 import type { Layout, Struct } from './layout.js';
 import { layoutList } from './lists.js';
+import { dictionaryOf, entries } from './marked.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
-
-/** pdfkit keeps an element's dictionary as a reference it writes when the element ends; its types do not say so. */
-const dictionaryOf = (element: Struct): PDFKit.PDFKitReference => (element as unknown as { dictionary: PDFKit.PDFKitReference }).dictionary;
-const entries = (reference: PDFKit.PDFKitReference): Record<string, unknown> => reference.data as Record<string, unknown>;
 
 export function layoutFootnotes(layout: Layout, section: Element, x: number, width: number, parent: Struct | undefined): void {
   const { doc } = layout;

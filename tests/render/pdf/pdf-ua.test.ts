@@ -38,7 +38,7 @@ const RECORDS: Record<string, string> = {
   /** A record in French: the template's English sentences stand among its words. */
   '2021-01-08-francais.md': `---\ntitle: "Mexique : les journalistes"\ndate: 2021-01-08\nhosts: [the Parliamentary Human Rights Group (PHRG)]\ntopic: Les défenseurs\nspeakers:\n  - key: CM\n    name: Chloé Ménard\nlang: fr\n---\n\nLes principaux points soulevés :\n\n- Les « disparitions » restent impunies. (CM)\n`,
   /** Headings that skip levels (check warns: heading-level), a deletion and a code block. */
-  '2021-01-09-marks.md': `${FRONT('Marks')}### Further action\n\nThe figure was ~~200~~ 250. (AH)\n\n## Next steps\n\n#### In detail\n\n\`\`\`\ncode line 1\ncode line 2\n    indented line\n\`\`\`\n\nA last point. (BC)\n`,
+  '2021-01-09-marks.md': `${FRONT('Marks')}### Further action\n\nThe figure was ~~200~~ 250. (AH)\n\n## Next steps\n\n#### In detail\n\n\`\`\`\ncode line 1\ncode line 2\n    indented line\n\`\`\`\n\nA last point. (BC)\n\n1. The first step. (AH)\n2. The second. (BC)\n`,
   /** Characters the font lacks: drawn as .notdef, so the file does not claim PDF/UA-1. */
   '2021-01-10-glyphs.md': `${FRONT('Glyphs')}Wang Zhiyuan (王志远) spoke. (AH)\n\nAnother point. (BC)\n`,
   /** A word wider than the page, and lists nested as deep as a record may (20, src/load/limits.ts: past it, the record is refused). */
@@ -215,7 +215,7 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF/UA-1', () => {
     expect(heads(first + 1)).toEqual([true, true, true]); // an artifact where repeated
   });
 
-  it('give nested list levels their own bullets, as the HTML does (•, ◦, ▪)', () => {
+  it('give nested list levels their own bullets, as the HTML does (•, ◦, ▪), and say so in ListNumbering', () => {
     const pdf = pdfs.get('2021-01-04-nested.pdf')!;
     expect(pdfText(pdf.file)).toMatch(/• First level/);
     // The font has no ◦ or ▪: they are drawn, in marked content whose ActualText is the character.
@@ -227,6 +227,13 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF/UA-1', () => {
     expect(actual).toEqual(['◦', '▪', '▪', '◦']);
     const lbls = structElements(pdf).filter((e) => e.type === 'Lbl');
     expect(lbls).toHaveLength(2 + 6); // the speakers' and the six points'
+    // Each list says how its items are marked, for a reader that announces it; an ordered list is numbered.
+    const numbering = (name: string) =>
+      structElements(pdfs.get(name)!)
+        .filter((e) => e.type === 'L')
+        .map((e) => String((e.dict['/A'] as Dict)['/ListNumbering']));
+    expect(numbering('2021-01-04-nested.pdf')).toEqual(['/Disc', '/Disc', '/Circle', '/Square', '/Square']);
+    expect(numbering('2021-01-09-marks.pdf')).toEqual(['/Disc', '/Decimal']);
   });
 
   it('set every attribution whole on one line', () => {
