@@ -75,7 +75,9 @@ export async function checkRecords(options: PipelineOptions): Promise<RunResult>
   const discovered = await discoverRecords(options.paths, options.cwd);
   const checked = await Promise.all(discovered.files.map((path) => checkRecordFile(path, options)));
   // Drafts are left out of a build, and so claim no name.
-  const clashes = slugClashes(checked.map(({ file, meeting }) => ({ file, ...(meeting && !meeting.data.draft ? { slug: meeting.slug } : {}) })));
+  const clashes = slugClashes(
+    checked.map(({ file, meeting }, i) => ({ file, path: discovered.files[i]!, ...(meeting && !meeting.data.draft ? { slug: meeting.slug } : {}) })),
+  );
   const records = checked.map(({ file, diagnostics }): RecordOutcome => {
     const all = clashes.has(file) ? [...diagnostics, clashes.get(file)!].sort(compareDiagnostics) : diagnostics;
     return { file, status: hasErrors(all) ? 'failed' : 'checked', diagnostics: all, outputs: [] };

@@ -67,11 +67,11 @@ export class OutputOwners {
     let displaced: string | undefined;
     if (owner && owner.source !== source) {
       if (this.rank(owner.source) < this.rank(source))
-        return { granted: false, clash: slugClash(file, slug, displayPath(join(this.cwd, owner.source), this.cwd)) };
+        return { granted: false, clash: slugClash(file, slug, displayPath(join(this.cwd, owner.source), this.cwd), join(this.cwd, source)) };
       if (owner.outcome) {
         owner.outcome.status = 'failed';
         owner.outcome.outputs = [];
-        owner.outcome.diagnostics.push(slugClash(owner.outcome.file, slug, file));
+        owner.outcome.diagnostics.push(slugClash(owner.outcome.file, slug, file, join(this.cwd, owner.source)));
       }
       displaced = owner.source;
     }
