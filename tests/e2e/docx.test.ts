@@ -94,6 +94,13 @@ code line 2
 
 A point with a list in its note.[^list]
 
+> The statement said:
+>
+> - the first demand
+>   - its detail
+>
+> > A quotation within.
+
 [^list]: Two sources:
 
     - the first
@@ -305,6 +312,21 @@ describe.runIf(haveTools(PANDOC))('Word briefings read by pandoc', () => {
     // A note that holds a list stays with the page's list of notes, its list whole.
     expect(document).not.toContain('w:footnoteReference');
     expect(pandocPlain(project.path('dist', '2020-05-08-marks.docx'), { markers: true })).toMatch(/Two sources:\n\n\s*-\s+the first\n\n\s*-\s+the second/);
+  });
+
+  it('indent a list, and a quotation, inside a quotation as far as the quotation’s text and their own indent beyond it', () => {
+    const { 'word/document.xml': document, 'word/styles.xml': styles } = docxParts(project.path('dist', '2020-05-08-marks.docx'));
+    const styleIndent = (id: string) => Number(new RegExp(`w:styleId="${id}".*?<w:ind w:left="(\\d+)"`, 's').exec(styles!)![1]);
+    const paragraphIndent = (text: string) => {
+      const paragraph = document!.split('<w:p>').find((p) => p.includes(text))!;
+      return [/<w:pStyle w:val="(\w+)"/.exec(paragraph)![1], Number(/<w:ind w:left="(\d+)"/.exec(paragraph)?.[1] ?? 0)];
+    };
+    const quote = styleIndent('Quote');
+    expect(quote).toBeGreaterThan(0);
+    expect(paragraphIndent('The statement said:')).toEqual(['Quote', 0]); // the style's own indent
+    expect(paragraphIndent('the first demand')).toEqual(['ListBullet', quote + styleIndent('ListBullet')]);
+    expect(paragraphIndent('its detail')).toEqual(['ListBullet2', quote + styleIndent('ListBullet2')]);
+    expect(paragraphIndent('A quotation within.')).toEqual(['Quote', 2 * quote]);
   });
 
   it('keep the table and the nested points', () => {

@@ -45,6 +45,9 @@ export interface BlockOptions extends InlineOptions {
   textWidth: number;
   /** Tables' text size, in points, for their columns' widths. */
   tableSize: number;
+  /** A list level's indent, and a quotation's, in twips (the styles' and the numbering's). */
+  listIndent: number;
+  quoteIndent: number;
 }
 
 interface Context extends BlockOptions {
@@ -56,6 +59,12 @@ interface Context extends BlockOptions {
    * list counts from its own start, and the headings' levels so far.
    */
   article: { nextListInstance: number; headings: HeadingLevels };
+  /**
+   * How far the quotations a block is in indent it, in twips. A paragraph has one style: a
+   * list's items in a quotation keep their list style, and a quotation's paragraphs the Quote
+   * style, with the indent of the quotations around them given as their own.
+   */
+  quoted?: number;
 }
 
 export function articleBlocks(children: readonly ElementContent[], options: BlockOptions): Block[] {
@@ -68,7 +77,7 @@ function blocks(children: readonly ElementContent[], context: Context, style: st
   let pending: ElementContent[] = [];
   const flush = (): void => {
     const runs = inlineRuns(trimEdges(pending), context);
-    if (runs.length > 0) out.push(new Paragraph({ children: runs, ...(style ? { style } : {}), ...aligned(context) }));
+    if (runs.length > 0) out.push(new Paragraph({ children: runs, ...(style ? { style } : {}), ...nestedQuote(context), ...aligned(context) }));
     pending = [];
   };
   for (const child of children) {
@@ -83,6 +92,10 @@ function blocks(children: readonly ElementContent[], context: Context, style: st
   return out;
 }
 
+/** A quotation's paragraph nested in another: the Quote style indents one quotation, the rest are its own. */
+const nestedQuote = (context: Context): { indent?: { left: number } } =>
+  context.quoted !== undefined && context.quoted > context.quoteIndent ? { indent: { left: context.quoted } } : {};
+
 function block(element: Element, outer: Context, style: string | undefined): Block[] {
   const context = typeof element.properties.lang === 'string' ? { ...outer, lang: element.properties.lang } : outer;
   const written = /^h([1-6])$/.exec(element.tagName);
@@ -92,16 +105,27 @@ function block(element: Element, outer: Context, style: string | undefined): Blo
   }
   switch (element.tagName) {
     case 'p':
-      return [new Paragraph({ children: inlineRuns(trimEdges(element.children), context), ...(style ? { style } : {}), ...aligned(context) })];
+      return [
+        new Paragraph({
+          children: inlineRuns(trimEdges(element.children), context),
+          ...(style ? { style } : {}),
+          ...nestedQuote(context),
+          ...aligned(context),
+        }),
+      ];
     case 'pre':
       return [
-        new Paragraph({ children: inlineRuns(element.children, context, { lang: context.lang, code: true, preformatted: true }), ...(style ? { style } : {}) }),
+        new Paragraph({
+          children: inlineRuns(element.children, context, { lang: context.lang, code: true, preformatted: true }),
+          ...(style ? { style } : {}),
+          ...nestedQuote(context),
+        }),
       ];
     case 'ul':
     case 'ol':
       return list(element, context, 0);
     case 'blockquote':
-      return blocks(element.children, context, STYLE.quote);
+      return blocks(element.children, { ...context, quoted: (context.quoted ?? 0) + context.quoteIndent }, STYLE.quote);
     case 'table':
       return [table(element, context)];
     case 'hr':
@@ -148,10 +172,14 @@ function list(element: Element, context: Context, level: number): Block[] {
       pending = [];
       if (runs.length === 0) return;
       // The item's first paragraph carries its bullet; later ones continue the item's text.
+      // In a quotation, the item stands as far in as the quotation's text, beyond it its list's indent.
+      const indent = context.quoted
+        ? { indent: { left: context.quoted + context.listIndent * (level + 1), ...(first ? { hanging: context.listIndent } : {}) } }
+        : {};
       out.push(
         first
-          ? new Paragraph({ style: levelStyle, numbering: { reference, level, ...(ordered ? { instance } : {}) }, children: runs })
-          : new Paragraph({ style: STYLE.listContinue[Math.min(level, STYLE.listContinue.length - 1)]!, children: runs }),
+          ? new Paragraph({ style: levelStyle, numbering: { reference, level, ...(ordered ? { instance } : {}) }, children: runs, ...indent })
+          : new Paragraph({ style: STYLE.listContinue[Math.min(level, STYLE.listContinue.length - 1)]!, children: runs, ...indent }),
       );
       first = false;
     };

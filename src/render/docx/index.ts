@@ -51,6 +51,8 @@ export async function renderDocx(input: RenderInput): Promise<Uint8Array> {
           ruleColour: theme.colors.rule.slice(1).toUpperCase(),
           textWidth: PAGE_TWIPS[theme.pageSize].width - twips(theme.margins.left) - twips(theme.margins.right),
           tableSize: theme.docx.sizes.table,
+          listIndent: twips(theme.spacing.listIndent),
+          quoteIndent: twips(theme.spacing.blockquoteIndent),
         }),
       },
     ],
