@@ -63,7 +63,7 @@ export async function runNew(titleArgument: string | undefined, options: NewOpti
   const record = template
     .replace('{{schema}}', schemaReference(dirname(file), inRecords ? resolve('..') : process.cwd()))
     .replace('{{title}}', yamlString(title))
-    .replace('{{date}}', date)
+    .replaceAll('{{date}}', date)
     .replace('{{kind}}', yamlString(options.kind ?? 'meeting'));
   // Written as `fmt` would write it, so that `fmt --check` passes on a new record.
   const formatted = formatRecord(record);

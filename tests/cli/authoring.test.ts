@@ -73,6 +73,8 @@ describe('init, new and build in an empty folder', () => {
     expect(existsSync(project.path('meetings', 'meetings'))).toBe(false);
     // Its schema reference still finds the project's schema.
     expect(readFileSync(project.path('meetings', '2026-12-04-from-inside.md'), 'utf8')).toContain('$schema=../schema/record.schema.json\n');
+    // Its example of `updated:` is the meeting's own day, not a day of the template's.
+    expect(readFileSync(project.path('meetings', '2026-12-04-from-inside.md'), 'utf8')).toContain('\n# updated: 2026-12-04\n');
   });
 
   it('says in words why a record cannot be written, naming it, not its temporary file', async () => {
