@@ -70,6 +70,15 @@ describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview'
     expect(await page.textContent('.filter-count')).toBe(`0 of ${ARCHIVE_SIZE} briefings shown`);
   }, 120_000);
 
+  it('finds nothing for a word in no briefing, where Pagefind matches a beginning of it ("peru" of "peruvianisation")', async () => {
+    for (const query of ['peruvianisation', 'santorini']) {
+      expect(await results(query), query).toEqual([]);
+      expect(await page.textContent('.search-status')).toBe(`No briefing’s text matches “${query}”.`);
+    }
+    // A stem still finds its other forms.
+    expect((await results('cadastres')).map((result) => result.href)).toEqual([`${url}${SANTO_TOMAS}.html`]);
+  }, 120_000);
+
   it('finds Tomás for "tomas", in the search and in the filter, and tomas for "TOMÁS"', async () => {
     for (const query of ['tomas', 'TOMÁS']) {
       const found = await results(query);
