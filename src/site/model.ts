@@ -218,7 +218,8 @@ export function buildModel(summaries: readonly SiteSummary[]): SiteModel {
   for (const briefing of briefings) {
     for (const { as, person, name, id } of namedPeople(briefing.chairs, briefing.speakers)) {
       const entry = people.get(id) ?? { name, id, appearances: [] };
-      entry.appearances.push({ as, ...(person.role ? { role: person.role } : {}), briefing });
+      // One meeting once, as their page lists it: a chair who speaks too, or two speakers of one name.
+      if (entry.appearances.at(-1)?.briefing !== briefing) entry.appearances.push({ as, ...(person.role ? { role: person.role } : {}), briefing });
       people.set(id, entry);
     }
   }

@@ -58,6 +58,27 @@ describe('buildModel', () => {
     expect(model.people[0]!.appearances.map((a) => a.briefing.slug)).toEqual(['new', 'old']);
   });
 
+  it('lists a meeting once for a person who chaired and spoke at it, or whom two of its speakers name', () => {
+    const both = {
+      ...summary('both', '2020-01-01', [], [{ key: 'JC', name: 'John Crabtree' }]),
+      chairs: [{ key: 'JC', name: 'John Crabtree', role: 'Chair' }],
+    };
+    const twice = summary(
+      'twice',
+      '2021-01-01',
+      [],
+      [
+        { key: 'JC1', name: 'John Crabtree' },
+        { key: 'JC3', name: 'John Crabtree' },
+      ],
+    );
+    const model = buildModel([both, twice]);
+    expect(model.people[0]!.appearances.map((a) => [a.briefing.slug, a.as])).toEqual([
+      ['twice', 'speaker'],
+      ['both', 'chair'],
+    ]);
+  });
+
   it('keeps two people of one record apart whose names make one page name, as their briefing page links them', () => {
     const model = buildModel([
       summary(
