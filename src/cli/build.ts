@@ -1,9 +1,9 @@
 /** `phrg-brief build`: validate records, write their briefings and the archive site. */
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { rebuildFailure } from '../diagnostics/error-message.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import { isFormat } from '../render/formats.js';
+import { FORMATS, isFormat } from '../render/formats.js';
 import type { SearchBehind } from '../preview/search-behind.js';
 import { buildSite, warmUp } from '../site/build.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
@@ -93,11 +93,26 @@ async function buildOnce(
   if (count('draft') > 0) parts.push(`drafts left out ${count('draft')}`);
   if (result.removed.length > 0) parts.push(`removed ${result.removed.length} old ${result.removed.length === 1 ? 'file' : 'files'}`);
   process.stderr.write(`${parts.join(', ')} in ${seconds} s → ${options.out}/\n`);
+  const leftOut = options.format ? formatsLeftOut(result.removed, chosenFormats(options, config)) : [];
+  if (leftOut.length > 0) {
+    const chosen = chosenFormats(options, config);
+    process.stderr.write(
+      `phrg-brief: --format ${chosen.join(',')} builds ${listed(chosen)} alone, and removed the ${listed(leftOut)} files of the last build; to build ${listed(chosen)} beside them, give them all (--format ${[...leftOut, ...chosen].join(',')}) or add ${listed(chosen)} to formats: in phrg-brief.yaml\n`,
+    );
+  }
   // Watching: the briefings are reported as soon as they are written, and the search index
   // is made behind the next build.
   if (result.indexSearch) searchBehind?.add(result.indexSearch);
   return { code: hasErrors(diagnostics) ? EXIT_ERRORS : EXIT_OK, config };
 }
+
+/** The formats, not among those chosen, of the briefing files the build removed. */
+function formatsLeftOut(removed: readonly string[], chosen: readonly string[]): string[] {
+  const extensions = new Set(removed.map((file) => extname(file).slice(1)));
+  return FORMATS.filter((format) => !chosen.includes(format.id) && extensions.has(format.extension)).map((format) => format.id);
+}
+
+const listed = (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 /** --format's formats, else the config's. (A test's program may know more formats than the build.) */
 function chosenFormats(options: BuildCommandOptions, config: ResolvedConfig) {

@@ -49,7 +49,7 @@ Examples:
   $ phrg-brief build
   $ phrg-brief build --watch --format html
   $ phrg-brief build --format html,pdf meetings/2016-11-07-peru.md --out public
-  $ phrg-brief build --format docx
+  $ phrg-brief build --format html,pdf,md,json,docx    (Word beside the default formats)
   $ phrg-brief build --force --jobs 2`,
   },
   check: {

@@ -5,7 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProgram } from '../../src/cli/main.js';
+import { existsSync } from 'node:fs';
 import { runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { buildHere } from '../helpers/site-build.js';
 
 let project: TempProject;
 afterEach(() => project?.remove());
@@ -69,5 +71,17 @@ describe('a folder named by an option', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toMatch(/argument '\s*' is invalid\. a folder name, such as dist/);
     }
+  });
+
+  it('--format says which formats of the last build it removed, and how to build them beside it', async () => {
+    project = tempProject({ withExample: true });
+    project.write('phrg-brief.yaml', 'site:\n  search: false\n');
+    expect((await buildHere(project.dir, { formats: ['html', 'md', 'json'] })).ok).toBe(true);
+    const only = await runCli(['build', '--format', 'json'], project.dir);
+    expect(only.code, only.stderr).toBe(0);
+    expect(only.stderr).toContain(
+      'phrg-brief: --format json builds json alone, and removed the html and md files of the last build; to build json beside them, give them all (--format html,md,json) or add json to formats: in phrg-brief.yaml\n',
+    );
+    expect(existsSync(project.path('dist', '2016-11-07-peru.html'))).toBe(false);
   });
 });
