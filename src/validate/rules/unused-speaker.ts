@@ -19,7 +19,7 @@ export const unusedSpeaker: Rule = {
       report({
         start,
         end,
-        message: `${speaker.name ?? speaker.key} (${speaker.key}) makes no attributed point`,
+        message: speaker.name ? `${speaker.name} (${speaker.key}) makes no attributed point` : `the speaker with key ${speaker.key} makes no attributed point`,
         note: `attribute their points with (${speaker.key}), or remove the key`,
       });
     });

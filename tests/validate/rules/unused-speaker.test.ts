@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadRecordText } from '../../../src/load/record.js';
+import { validateRecord } from '../../../src/validate/record.js';
 import { findings, record } from './lint.js';
 
 describe('unused-speaker', () => {
@@ -8,5 +10,16 @@ describe('unused-speaker', () => {
 
   it('counts joint attributions for each speaker', () => {
     expect(findings(record('- One. (AB & CD)'), 'unused-speaker')).toEqual([]);
+  });
+
+  it('names the speaker, or says it has no name', () => {
+    const text = record('- One. (AB)').replace(
+      '  - key: CD\n    name: Carla Díaz\n',
+      '  - key: CD\n    name: Carla Díaz\n  - key: MS\n    note: of the ministry\n',
+    );
+    const messages = validateRecord(loadRecordText(text, 'r.md').record!, {})
+      .diagnostics.filter((d) => d.rule === 'unused-speaker')
+      .map((d) => d.message);
+    expect(messages).toEqual(['Carla Díaz (CD) makes no attributed point', 'the speaker with key MS makes no attributed point']);
   });
 });
