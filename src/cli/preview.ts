@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PreviewListenError, startPreview, type Preview } from '../preview/server.js';
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import type { ConfigOption, DebugOption } from './options.js';
 
 export interface PreviewCommandOptions extends ConfigOption, DebugOption {
@@ -19,7 +19,8 @@ export async function runPreview(path: string, options: PreviewCommandOptions): 
     isFile = statSync(path).isFile();
   } catch {
     process.stderr.write(`phrg-brief preview: ${path}: no such file or folder\n`);
-    return EXIT_ERRORS;
+    // Bad usage, as build, check and fmt say of a path with no records.
+    return EXIT_USAGE;
   }
   const time = () => new Date().toLocaleTimeString('en-GB');
   let preview: Preview;

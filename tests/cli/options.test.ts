@@ -48,10 +48,10 @@ describe('the options commands share', () => {
 
   it('are accepted where listed: preview and fmt take --debug', async () => {
     project = tempProject({ withExample: true });
-    // A missing path is preview's own complaint (exit 1), not a usage error (exit 2).
+    // Taken: the complaint is of the missing path (bad usage, exit 2, as build and check say it), not of the option.
     const preview = await runCli(['preview', '--debug', 'nowhere.md'], project.dir);
-    expect(preview.code).toBe(1);
-    expect(preview.stderr).toContain('nowhere.md: no such file or folder');
+    expect(preview.code).toBe(2);
+    expect(preview.stderr).toBe('phrg-brief preview: nowhere.md: no such file or folder\n');
     const fmt = await runCli(['fmt', '--check', '--debug'], project.dir);
     expect(fmt.code, fmt.stderr).toBe(0);
     expect(fmt.stderr).toContain('formatted');
