@@ -1,7 +1,8 @@
 /** Explains a `date` that is not YYYY-MM-DD, spelling out what an ambiguous one might mean. */
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-export function explainDate(value: unknown): { message: string; note?: string } | undefined {
+/** `named`: the date the record's file name begins with, the reading offered first when it is one. */
+export function explainDate(value: unknown, named?: string): { message: string; note?: string } | undefined {
   if (typeof value !== 'string') return undefined;
   const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(value.trim());
   if (!match) {
@@ -20,14 +21,22 @@ export function explainDate(value: unknown): { message: string; note?: string } 
   // The archive reaches back to the 1970s: two-digit years from 70 are of the last century.
   const year = y.length === 4 ? Number(y) : Number(y) >= 70 ? 1900 + Number(y) : 2000 + Number(y);
   const readings = [
-    [a, b],
-    [b, a],
+    [a, b, year],
+    [b, a, year],
+    // Year first, as ISO's order in two digits: "16-11-07" for 7 November 2016.
+    ...(y.length === 2 && /^\d{2}-\d{1,2}-/.test(value.trim()) ? [[Number(y), b, a >= 70 ? 1900 + a : 2000 + a]] : []),
   ]
-    .filter(([day, month], i, all) => isDay(year, month!, day!) && (i === 0 || all[0]![0] !== day))
-    .map(([day, month]) => `${year}-${pad(month!)}-${pad(day!)} (${day} ${MONTHS[month! - 1]} ${year})`);
+    .filter(([day, month, year]) => isDay(year!, month!, day!))
+    .map(([day, month, year]) => ({ iso: `${year}-${pad(month!)}-${pad(day!)}`, words: `${day} ${MONTHS[month! - 1]} ${year}` }))
+    .filter((reading, i, all) => all.findIndex((other) => other.iso === reading.iso) === i);
+  const fromName = readings.find((reading) => reading.iso === named);
+  const offered = fromName ? [fromName, ...readings.filter((reading) => reading !== fromName)] : readings;
+  // "…, as the file name says, or …": the aside closed by a comma when another reading follows.
+  const aside = offered.length > 1 ? ', as the file name says,' : ', as the file name says';
+  const said = offered.map((reading) => `${reading.iso} (${reading.words})${reading === fromName ? aside : ''}`);
   return {
     message: `the date "${value}" is ambiguous: write it as YYYY-MM-DD`,
-    ...(readings.length > 0 ? { note: `did you mean ${readings.join(' or ')}?` } : {}),
+    ...(said.length > 0 ? { note: `did you mean ${said.join(' or ')}?` } : {}),
   };
 }
 

@@ -69,7 +69,8 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
           offset: frontMatter.offset,
           knownKeys: (path) => (path.length === 0 ? RECORD_KEYS : PERSON_KEYS),
           synonyms: (path) => (path.length === 0 ? RECORD_KEY_SYNONYMS : PERSON_KEY_SYNONYMS),
-          explain: (path, value) => (path.length === 1 && path[0] === 'date' ? explainDate(value) : undefined),
+          explain: (path, value) =>
+            path.length === 1 && path[0] === 'date' ? explainDate(value, /^(\d{4}-\d{2}-\d{2})-/.exec(basename(file))?.[1]) : undefined,
           frontMatter: { example: (key) => REQUIRED_KEY_EXAMPLES[key] },
         },
         recordSchema,
