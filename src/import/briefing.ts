@@ -229,14 +229,26 @@ function parseIntro(text: string, date: string | undefined): { data: Partial<Rec
 
 /**
  * "A, B and C" → [A, B, C]. Only the first "and" before a name parts the last two, so that
- * "the PHRG and the APPG on Democracy and Human Rights" keeps the second group's whole name.
+ * "the PHRG and the APPG on Democracy and Human Rights" keeps the second group's whole name,
+ * and not an "and" within a name its abbreviation spells out: "the Bahrain Institute for
+ * Rights and Democracy (BIRD) and Redress" parts after "(BIRD)".
  */
 function splitNames(text: string): string[] {
   const parts = text.split(/,\s+/);
   const last = parts.pop() ?? '';
-  const and = /\s+and\s+(?=[A-Z]|the\s)/.exec(last);
+  const and = [...last.matchAll(/\s+and\s+(?=[A-Z]|the\s)/g)].find((candidate) => !withinAbbreviatedName(last, candidate.index));
   const tail = and ? [last.slice(0, and.index), last.slice(and.index + and[0].length)] : [last];
   return [...parts, ...tail].map((part) => part.trim()).filter(Boolean);
+}
+
+/** Whether the words around `at`, up to the next "(ABC)", are the name ABC abbreviates (their capitals spell it). */
+function withinAbbreviatedName(text: string, at: number): boolean {
+  const abbreviation = /\(([A-Z][A-Za-z]{1,9})\)/.exec(text.slice(at));
+  if (!abbreviation) return false;
+  const start = text.lastIndexOf(')', at) + 1;
+  const name = text.slice(start, at + abbreviation.index);
+  const capitals = [...name.matchAll(/\b\p{Lu}/gu)].map((match) => match[0]).join('');
+  return capitals.length > 1 && capitals.endsWith(abbreviation[1]!.replace(/[a-z]/g, '').toUpperCase()) && capitals.length <= abbreviation[1]!.length + 1;
 }
 
 /** "The All-Party …" → "the All-Party …": hosts are written as they read mid-sentence. */

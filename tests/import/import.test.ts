@@ -149,6 +149,12 @@ describe('phrg-brief import', () => {
     expect(data.partners).toEqual(['Amnesty International UK']);
   });
 
+  it('parts partners at the "and" between names, not at one within a name its abbreviation spells out', async () => {
+    const { data, words: built } = await rebuild('abbreviated-partner.txt');
+    expect(data.partners).toEqual(['the Bahrain Institute for Rights and Democracy (BIRD)', 'Redress']);
+    expect(built).toEqual(source('abbreviated-partner.txt'));
+  });
+
   it('splits speakers into name, role, note and initials, wherever the initials stand', async () => {
     expect((await rebuild('no-chair.txt')).data.speakers).toEqual([
       { key: 'AB', name: 'Ana Bravo', role: 'Director, Centro de Estudios Legales (CEL)' },
