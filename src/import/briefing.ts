@@ -143,9 +143,16 @@ interface Block {
   marker?: string;
 }
 
-/** Paragraphs and bullets; a bullet's wrapped lines are joined to it. */
+/**
+ * Paragraphs and bullets; a bullet's wrapped lines are joined to it. A text with no blank line
+ * at all is one paragraph a line, as Word and LibreOffice save plain text: its lines are not
+ * wrapped, and joined they made the title swallow the intro.
+ */
 function toBlocks(lines: readonly BriefingLine[]): Block[] {
   const blocks: Block[] = [];
+  const written = lines.filter(({ text }) => text !== '');
+  const first = lines.findIndex(({ text }) => text !== '');
+  const lineByLine = written.length > 2 && lines.slice(first, first + written.length).every(({ text, markdown }) => text !== '' && markdown === undefined);
   let current: Block | undefined;
   for (const { text: line, markdown, apart } of lines) {
     if (line === '') {
@@ -163,7 +170,7 @@ function toBlocks(lines: readonly BriefingLine[]): Block[] {
       const marker = SUB_BULLET.test(line) ? '  - ' : number !== undefined ? `${Number(number)}. ` : undefined;
       current = { text: line.replace(BULLET, '').replace(SUB_BULLET, '').replace(NUMBERED, ''), bullet: true, ...(marker ? { marker } : {}) };
       blocks.push(current);
-    } else if (current) {
+    } else if (current && !lineByLine) {
       current.text += ` ${line}`;
     } else {
       current = { text: line, bullet: false };

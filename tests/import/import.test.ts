@@ -136,6 +136,13 @@ describe('phrg-brief import', () => {
     expect(page.words).toEqual(seed.words);
   });
 
+  it('imports the same briefing saved as plain text by Word or LibreOffice, a paragraph a line with no blank lines', async () => {
+    const lines = await rebuild('peru-line-a-paragraph.txt');
+    const seed = await rebuild('seed');
+    expect(lines.words).toEqual(seed.words);
+    expect(lines.data).toEqual(seed.data);
+  });
+
   it.each(['countries-as-speakers.txt', 'no-chair.txt', 'unattributed-points.txt', 'ampersand-attribution.txt'])('rebuilds %s word for word', async (name) => {
     const { words: built } = await rebuild(name);
     expect(built).toEqual(source(name));
