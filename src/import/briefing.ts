@@ -5,7 +5,7 @@
  * cannot place goes into the body, with a warning, so nothing is lost.
  */
 import { BODY_MARK, type BriefingLine } from './text.js';
-import { parseChairs, parseSpeaker } from './speakers.js';
+import { keyChairFromBody, parseChairs, parseSpeaker } from './speakers.js';
 import type { RecordData } from '../validate/schema.js';
 
 /** Lines not placed that a warning names one by one. */
@@ -130,7 +130,9 @@ export function importBriefing(lines: readonly BriefingLine[]): ImportResult {
   if (unplacedCount > NAMED_UNPLACED) warnings.push(`and ${(unplacedCount - NAMED_UNPLACED).toLocaleString('en-GB')} more lines not placed, kept in the body`);
   if (!data.date) warnings.push('no date found: set date in the front-matter');
   if (!data.hosts) warnings.push('no hosts found: set hosts in the front-matter');
-  return { data, body: joinBody(body), warnings };
+  const joined = joinBody(body);
+  keyChairFromBody(data, joined);
+  return { data, body: joined, warnings };
 }
 
 interface Block {

@@ -14,8 +14,13 @@ export function recordText(result: ImportResult): string {
   return formatted.ok ? formatted.text : text;
 }
 
-/** `2016-11-07-peru`: the date, then the title's first part ("Peru – …" gives "peru"). */
+/**
+ * `2016-11-07-peru`: the date, then the title's first part ("Peru – …" gives "peru"); or the
+ * imported file's own name (`fallback`) when it is already a record's name of that date, as a
+ * page phrg-brief published is: its address is kept.
+ */
 export function recordFileName(result: ImportResult, fallback: string): string {
+  if (result.data.date !== undefined && new RegExp(`^${result.data.date}-[a-z0-9]+(?:-[a-z0-9]+)*$`).test(fallback)) return `${fallback}.md`;
   const title = typeof result.data.title === 'string' ? result.data.title : fallback;
   const short = title.split(/\s+[–—-]\s+|:\s+/)[0]!;
   return `${result.data.date ?? 'undated'}-${titleSlug(short, 6)}.md`;

@@ -52,3 +52,33 @@ export function parseChairs(text: string, several: boolean): RecordData['chair']
   });
   return chairs.length === 1 ? chairs[0] : chairs;
 }
+
+/**
+ * A published briefing names its chair without initials, though the points may give them:
+ * a chair with no key takes the one initials in the body that no speaker has, when they are
+ * the chair's own (the capitals of the name, in order: LA for Lord Alton of Liverpool).
+ */
+export function keyChairFromBody(data: Partial<RecordData>, body: string): void {
+  const chair = data.chair;
+  if (!chair || Array.isArray(chair) || typeof chair !== 'object' || chair.key !== undefined || !chair.name) return;
+  const known = new Set((data.speakers ?? []).flatMap((speaker) => (typeof speaker === 'object' && speaker.key ? [speaker.key] : [])));
+  // Attributions end their points: "(LA)." at a line's end, not "(UPR)" within it.
+  const used = new Set(
+    [...body.matchAll(/\(([A-Z][A-Z0-9]{0,5}(?:\s*[+&,]\s*[A-Z][A-Z0-9]{0,5})*)\)\.?[ \t]*$/gm)].flatMap((match) => match[1]!.split(/\s*[+&,]\s*/)),
+  );
+  const unknown = [...used].filter((key) => !known.has(key));
+  if (unknown.length !== 1) return;
+  const capitals = [...chair.name.matchAll(/\b\p{Lu}/gu)].map((match) => match[0]).join('');
+  const key = unknown[0]!;
+  if (key[0] === capitals[0] && isSubsequence(key.replace(/\d/g, ''), capitals)) chair.key = key;
+}
+
+function isSubsequence(letters: string, of: string): boolean {
+  let from = 0;
+  for (const letter of letters) {
+    const found = of.indexOf(letter, from);
+    if (found === -1) return false;
+    from = found + 1;
+  }
+  return true;
+}

@@ -287,6 +287,45 @@ describe('import of pages it cannot take whole', () => {
     }
   });
 
+  it('reads back a published page’s facts as its record gave them, under its name: partners, and the chair’s initials its points use', async () => {
+    const source = `---
+title: "Bahrain: detained medics"
+date: 2021-04-05
+hosts:
+  - the All-Party Parliamentary Human Rights Group (PHRG)
+partners:
+  - the Bahrain Institute for Rights and Democracy (BIRD)
+  - Redress
+kind: roundtable
+chair:
+  key: LA
+  name: Lord Alton of Liverpool
+  role: Vice-Chair, PHRG
+speakers:
+  - key: SA
+    name: Sayed Ahmed Alwadaei
+    role: Director of Advocacy, BIRD
+---
+
+The main points made were as follows:
+
+- Twelve medics remain in detention. (SA)
+- The UK should raise the cases at the Universal Periodic Review (UPR). (LA)
+`;
+    const site = tempProject();
+    try {
+      site.write('phrg-brief.yaml', 'site:\n  search: false\n');
+      site.write('meetings/2021-04-05-bahrain-detained-medics.md', source);
+      expect((await buildHere(site.dir, { formats: ['html'] })).ok).toBe(true);
+      copyFileSync(site.path('dist', '2021-04-05-bahrain-detained-medics.html'), project.path('2021-04-05-bahrain-detained-medics.html'));
+      const page = await importOne('2021-04-05-bahrain-detained-medics.html', 'meetings-published-facts');
+      expect(page.record).toBe(project.path('meetings-published-facts', '2021-04-05-bahrain-detained-medics.md'));
+      expect(readFileSync(page.record, 'utf8')).toBe(source);
+    } finally {
+      site.remove();
+    }
+  });
+
   it('reads back a published page’s links, emphasis, nested lists, table, heading, quotation and footnotes, building the same page', async () => {
     const site = tempProject();
     try {
