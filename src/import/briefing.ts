@@ -242,7 +242,7 @@ function parseIntro(text: string, date: string | undefined): { data: Partial<Rec
  * and not an "and" within a name its abbreviation spells out: "the Bahrain Institute for
  * Rights and Democracy (BIRD) and Redress" parts after "(BIRD)".
  */
-function splitNames(text: string): string[] {
+export function splitNames(text: string): string[] {
   const parts = text.split(/,\s+/);
   const last = parts.pop() ?? '';
   const and = [...last.matchAll(/\s+and\s+(?=[A-Z]|the\s)/g)].find((candidate) => !withinAbbreviatedName(last, candidate.index));
@@ -250,14 +250,20 @@ function splitNames(text: string): string[] {
   return [...parts, ...tail].map((part) => part.trim()).filter(Boolean);
 }
 
-/** Whether the words around `at`, up to the next "(ABC)", are the name ABC abbreviates (their capitals spell it). */
+/**
+ * Whether the "and" at `at` is within the name the next "(ABC)" abbreviates: the capitals of the
+ * words from the name's start (after an earlier name's ")") to the "and", and from it to the
+ * "(", spell ABC exactly, the "and" as A or & or nothing. "Rights and Democracy (RAD)" is one
+ * name; "the PHRG and Human Rights Watch (HRW)" two.
+ */
 function withinAbbreviatedName(text: string, at: number): boolean {
-  const abbreviation = /\(([A-Z][A-Za-z]{1,9})\)/.exec(text.slice(at));
+  const abbreviation = /\(([A-Z][A-Za-z&]{1,9})\)/.exec(text.slice(at));
   if (!abbreviation) return false;
-  const start = text.lastIndexOf(')', at) + 1;
-  const name = text.slice(start, at + abbreviation.index);
-  const capitals = [...name.matchAll(/\b\p{Lu}/gu)].map((match) => match[0]).join('');
-  return capitals.length > 1 && capitals.endsWith(abbreviation[1]!.replace(/[a-z]/g, '').toUpperCase()) && capitals.length <= abbreviation[1]!.length + 1;
+  const capitals = (part: string): string => [...part.matchAll(/\b\p{Lu}/gu)].map((match) => match[0]).join('');
+  const before = capitals(text.slice(text.lastIndexOf(')', at) + 1, at));
+  const after = capitals(text.slice(at, at + abbreviation.index).replace(/^\s+and\s+/, ' '));
+  const letters = abbreviation[1]!.replace(/[a-z]/g, '');
+  return before !== '' && after !== '' && [`${before}${after}`, `${before}A${after}`, `${before}&${after}`].includes(letters);
 }
 
 /** "The All-Party …" → "the All-Party …": hosts are written as they read mid-sentence. */
