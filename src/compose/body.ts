@@ -9,6 +9,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import type { Node, Paragraph, PhrasingContent, Root } from 'mdast';
 import { toHast, type Handler } from 'mdast-util-to-hast';
+import { visit } from 'unist-util-visit';
 import type { Attribution } from '../validate/attributions.js';
 import { displayName } from '../validate/meeting.js';
 import type { Person } from '../validate/schema.js';
@@ -151,8 +152,16 @@ function attributionElement(attribution: Attribution, people: ReadonlyMap<string
 }
 
 /** A Markdown fragment from the front-matter (the `intro` override), sanitised the same way. */
-export function markdownToHtml(tree: Root): string {
-  return toHtml(forReading(sanitize(toHast(tree) as HastRoot, schema) as HastRoot));
+export function markdownToHtml(tree: Root, idPrefix = 'user-content-'): string {
+  const hast = toHast(tree, { clobberPrefix: idPrefix }) as HastRoot;
+  // The footnotes' heading has a fixed id, which the notes' references name: made the fragment's own.
+  if (idPrefix !== 'user-content-')
+    visit(hast, 'element', (element) => {
+      if (element.properties.id === 'footnote-label') element.properties.id = `${idPrefix}footnote-label`;
+      const described = element.properties.ariaDescribedBy;
+      if (Array.isArray(described)) element.properties.ariaDescribedBy = described.map((id) => (id === 'footnote-label' ? `${idPrefix}footnote-label` : id));
+    });
+  return toHtml(forReading(sanitize(hast, schema) as HastRoot));
 }
 
 /**

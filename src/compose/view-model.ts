@@ -60,7 +60,8 @@ export function buildView(meeting: Meeting, siteLang = 'en-GB'): BriefingView {
   if (data.topic !== undefined) view.topic = data.topic;
   if (data.updated !== undefined && data.updated > data.date) view.updated = data.updated;
   if (data.speakersLead !== undefined) view.speakersLead = data.speakersLead;
-  if (data.intro !== undefined) view.introHtml = markdownToHtml(parseMarkdown(data.intro));
+  // The intro's footnotes are numbered apart from the body's: their ids must not be the body's.
+  if (data.intro !== undefined) view.introHtml = markdownToHtml(parseMarkdown(data.intro), 'user-content-intro-');
   return view;
 }
 

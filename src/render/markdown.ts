@@ -33,12 +33,15 @@ export function hastToMarkdown(tree: HastRoot): string {
  * Footnotes as Markdown's own (`[^1]`, `[^1]: …`), as the record has them: the page's links to
  * `#user-content-fn-1` and back (↩) lead nowhere in a Markdown file or an e-mail.
  */
-const footnoteId = (value: unknown, prefix: string): string | undefined =>
-  typeof value === 'string' && value.startsWith(prefix) ? value.slice(prefix.length) : undefined;
+const footnoteId = (value: unknown): string | undefined => {
+  // The intro's notes are `intro-…`, apart from the body's (view-model.ts).
+  const match = typeof value === 'string' ? /^#?user-content-(intro-)?fn-(.+)$/.exec(value) : null;
+  return match ? `${match[1] ?? ''}${match[2]}` : undefined;
+};
 
 const footnoteReference: Handle = (state, node) => {
   const link = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'a');
-  const identifier = link && footnoteId(link.properties.href, '#user-content-fn-');
+  const identifier = link && footnoteId(link.properties.href);
   return identifier ? { type: 'footnoteReference', identifier, label: identifier } : state.all(node);
 };
 
@@ -47,7 +50,7 @@ const footnoteDefinitions: Handle = (state, node) => {
   const items = node.children.flatMap((child) => (child.type === 'element' && child.tagName === 'ol' ? child.children : []));
   return items.flatMap((item): FootnoteDefinition[] => {
     if (item.type !== 'element') return [];
-    const identifier = footnoteId(item.properties.id, 'user-content-fn-');
+    const identifier = footnoteId(item.properties.id);
     if (!identifier) return [];
     const withoutBackref = structuredClone(item);
     visit(withoutBackref, 'element', (element, index, parent) => {

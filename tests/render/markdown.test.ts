@@ -41,4 +41,12 @@ describe('the Markdown briefing', () => {
     expect(markdown).toContain('[^trial]: Bahrain Independent Commission of Inquiry, 2011.\n');
     expect(markdown).toContain('[^2]: As of _March_ 2024.\n');
   });
+
+  it('keeps the intro’s footnotes apart from the body’s of the same name', () => {
+    const markdown = markdownOf(RECORD.replace('speakers:', 'intro: "An intro.[^2]\\n\\n[^2]: The intro’s note."\nspeakers:'));
+    expect(markdown).not.toMatch(/user-content|↩|#fn/);
+    expect(markdown).toContain('An intro.[^intro-2]');
+    expect(markdown).toContain('[^intro-2]: The intro’s note.\n');
+    expect(markdown).toContain('[^2]: As of _March_ 2024.\n');
+  });
 });

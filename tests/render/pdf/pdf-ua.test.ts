@@ -39,6 +39,8 @@ const RECORDS: Record<string, string> = {
   '2021-01-08-francais.md': `---\ntitle: "Mexique : les journalistes"\ndate: 2021-01-08\nhosts: [the Parliamentary Human Rights Group (PHRG)]\ntopic: Les défenseurs\nspeakers:\n  - key: CM\n    name: Chloé Ménard\nlang: fr\n---\n\nLes principaux points soulevés :\n\n- Les « disparitions » restent impunies. (CM)\n`,
   /** Headings that skip levels (check warns: heading-level), a deletion and a code block. */
   '2021-01-09-marks.md': `${FRONT('Marks')}### Further action\n\nThe figure was ~~200~~ 250. (AH)\n\n## Next steps\n\n#### In detail\n\n\`\`\`\ncode line 1\ncode line 2\n    indented line\n\`\`\`\n\nA last point. (BC)\n\n1. The first step. (AH)\n2. The second. (BC)\n`,
+  /** Footnotes of the intro and of the body, by the same name: each Note its own ID. */
+  '2021-01-11-intro-notes.md': `${FRONT('Intro Notes').replace('---\n\n', 'intro: "The roundtable met.[^1]\\n\\n[^1]: The intro’s note."\n---\n\n')}A point.[^1] (AH)\n\nAnother. (BC)\n\n[^1]: The body’s note.\n`,
   /** Characters the font lacks: drawn as .notdef, so the file does not claim PDF/UA-1. */
   '2021-01-10-glyphs.md': `${FRONT('Glyphs')}Wang Zhiyuan (王志远) spoke. (AH)\n\nAnother point. (BC)\n`,
   /** A word wider than the page, and lists nested as deep as a record may (20, src/load/limits.ts: past it, the record is refused). */
