@@ -20,6 +20,13 @@ export const dictionaryOf = (element: Struct): PDFKit.PDFKitReference => (elemen
 /** The entries of a dictionary pdfkit will write (a JS string becomes a PDF name, a String object a PDF string). */
 export const entries = (reference: PDFKit.PDFKitReference): Record<string, unknown> => reference.data as Record<string, unknown>;
 
+/**
+ * The named destination of a footnote's note: its id in hex. pdfkit orders the names of its
+ * destinations by `localeCompare`, where a PDF's name tree must be in byte order (readers look
+ * names up by halves); the two agree on hex digits, not on ids such as `fn-a_b` and `fn-a-b`.
+ */
+export const noteDestination = (id: string): string => `note-${Buffer.from(id).toString('hex')}`;
+
 /** What a run needs a Link or Span of its own for; '' when it is the block's own text. */
 const keyOf = (run: Run, actual: string | undefined, lang: string | undefined): string =>
   `${run.link ? `link:${run.link}` : run.noteRef ? `note:${run.noteRef}` : run.expanded ? `abbr:${run.expanded}` : ''}${actual === undefined ? '' : `\u0000${actual}`}${lang === undefined ? '' : `\u0000lang:${lang}`}`;
@@ -78,7 +85,7 @@ export class MarkedWriter {
   /** A footnote's number, linked to its note's named destination (set where the note is: notes.ts). */
   annotateNote(x: number, y: number, width: number, height: number, note: string, number: string): void {
     if (!this.child) return;
-    this.doc.goTo(x, y, width, height, note, { structParent: this.child, Contents: new String(`Footnote ${number}`) } as never);
+    this.doc.goTo(x, y, width, height, noteDestination(note), { structParent: this.child, Contents: new String(`Footnote ${number}`) } as never);
   }
 
   /** Before a page break: marked content may not cross pages, nor a Link element's OBJRs. */

@@ -8,7 +8,7 @@ import type { Element } from 'hast';
 import type PDFDocument from 'pdfkit';
 import type { Layout, Struct } from './layout.js';
 import { layoutList } from './lists.js';
-import { dictionaryOf, entries } from './marked.js';
+import { dictionaryOf, entries, noteDestination } from './marked.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -22,7 +22,7 @@ export function layoutFootnotes(layout: Layout, section: Element, x: number, wid
     entries(dictionaryOf(element)).ID = new String(id);
     layout.notes.set(id, element);
     // Where the reference's link goes: the top of the note's line.
-    doc.addNamedDestination(id, 'XYZ', x, layout.y, null as never);
+    doc.addNamedDestination(noteDestination(id), 'XYZ', x, layout.y, null as never);
     return element;
   };
   const children = section.children.filter((child): child is Element => child.type === 'element');
