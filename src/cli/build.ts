@@ -96,8 +96,15 @@ async function buildOnce(
   const leftOut = options.format ? formatsLeftOut(result.removed, chosenFormats(options, config)) : [];
   if (leftOut.length > 0) {
     const chosen = chosenFormats(options, config);
+    // Formats the project's own list lacks: naming those already in it would change nothing.
+    const all = [...leftOut, ...chosen];
+    const missing = all.filter((format) => !config.formats.includes(format as (typeof config.formats)[number]));
+    const how =
+      missing.length === 0
+        ? 'build without --format (the project’s formats include them all)'
+        : `give --format ${all.join(',')}, or add ${listed(missing)} to formats: in phrg-brief.yaml`;
     process.stderr.write(
-      `phrg-brief: --format ${chosen.join(',')} builds ${listed(chosen)} alone, and removed the ${listed(leftOut)} files of the last build; to build ${listed(chosen)} beside them, give them all (--format ${[...leftOut, ...chosen].join(',')}) or add ${listed(chosen)} to formats: in phrg-brief.yaml\n`,
+      `phrg-brief: --format ${chosen.join(',')} builds ${listed(chosen)} alone, and removed the ${listed(leftOut)} files of the last build; to build them all, ${how}\n`,
     );
   }
   // Watching: the briefings are reported as soon as they are written, and the search index

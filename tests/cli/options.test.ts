@@ -79,9 +79,17 @@ describe('a folder named by an option', () => {
     expect((await buildHere(project.dir, { formats: ['html', 'md', 'json'] })).ok).toBe(true);
     const only = await runCli(['build', '--format', 'json'], project.dir);
     expect(only.code, only.stderr).toBe(0);
+    // json is among the project's formats: it is told to build without --format.
     expect(only.stderr).toContain(
-      'phrg-brief: --format json builds json alone, and removed the html and md files of the last build; to build json beside them, give them all (--format html,md,json) or add json to formats: in phrg-brief.yaml\n',
+      'phrg-brief: --format json builds json alone, and removed the html and md files of the last build; to build them all, build without --format (the project’s formats include them all)\n',
     );
     expect(existsSync(project.path('dist', '2016-11-07-peru.html'))).toBe(false);
+    // Word is not: it is told to add it.
+    project.write('phrg-brief.yaml', 'site:\n  search: false\nformats: [html, json]\n');
+    expect((await buildHere(project.dir, { formats: ['html', 'json'] })).ok).toBe(true);
+    const word = await runCli(['build', '--format', 'docx'], project.dir);
+    expect(word.stderr).toContain(
+      'phrg-brief: --format docx builds docx alone, and removed the html and json files of the last build; to build them all, give --format html,json,docx, or add docx to formats: in phrg-brief.yaml\n',
+    );
   });
 });
