@@ -23,10 +23,11 @@ export function explainDate(value: unknown, named?: string): { message: string; 
   const readings = [
     [a, b, year],
     [b, a, year],
-    // Year first, as ISO's order in two digits: "16-11-07" for 7 November 2016.
-    ...(y.length === 2 && /^\d{2}-\d{1,2}-/.test(value.trim()) ? [[Number(y), b, a >= 70 ? 1900 + a : 2000 + a]] : []),
+    // Year first, in two digits ("16-11-07", "16/11/07" for 7 November 2016): offered only when
+    // the file name gives that day, as otherwise it is the least likely reading.
+    ...(y.length === 2 ? [[Number(y), b, a >= 70 ? 1900 + a : 2000 + a]] : []),
   ]
-    .filter(([day, month, year]) => isDay(year!, month!, day!))
+    .filter(([day, month, year], i) => isDay(year!, month!, day!) && (i < 2 || `${year}-${pad(month!)}-${pad(day!)}` === named))
     .map(([day, month, year]) => ({ iso: `${year}-${pad(month!)}-${pad(day!)}`, words: `${day} ${MONTHS[month! - 1]} ${year}` }))
     .filter((reading, i, all) => all.findIndex((other) => other.iso === reading.iso) === i);
   const fromName = readings.find((reading) => reading.iso === named);

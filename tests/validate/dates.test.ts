@@ -5,13 +5,17 @@ import { explainDate } from '../../src/validate/dates.js';
 import { validateRecord } from '../../src/validate/record.js';
 
 describe('explainDate', () => {
-  it('reads day and month both ways, and a two-digit year first when written in ISO order', () => {
+  it('reads day and month both ways', () => {
     expect(explainDate('7/11/16')?.note).toBe('did you mean 2016-11-07 (7 November 2016) or 2016-07-11 (11 July 2016)?');
-    expect(explainDate('16-11-07')?.note).toBe('did you mean 2007-11-16 (16 November 2007) or 2016-11-07 (7 November 2016)?');
+    // A two-digit year first is offered only when the file name says so (below): not 2029-02-16 here.
+    expect(explainDate('29-02-16')?.note).toBe('did you mean 2016-02-29 (29 February 2016)?');
   });
 
   it('offers first the day the file name gives, saying so', () => {
     expect(explainDate('16-11-07', '2016-11-07')?.note).toBe(
+      'did you mean 2016-11-07 (7 November 2016), as the file name says, or 2007-11-16 (16 November 2007)?',
+    );
+    expect(explainDate('16/11/07', '2016-11-07')?.note).toBe(
       'did you mean 2016-11-07 (7 November 2016), as the file name says, or 2007-11-16 (16 November 2007)?',
     );
     // A file name that is none of its readings changes nothing.
