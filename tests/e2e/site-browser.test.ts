@@ -227,6 +227,11 @@ describe.runIf(haveTools(CHROMIUM))('every kind of page in Chromium', () => {
       'tags/peru.html',
       'tags/santo-tomas.html',
     ]);
+    // The index says why a search in its address (a shared link) filters nothing.
+    await page.goto(`${pathToFileURL(project.path('dist', 'index.html')).href}?q=cadastre`);
+    expect(await page.isVisible('.filter')).toBe(false);
+    const said = await page.$eval('.site-index noscript p', (p) => ({ text: p.textContent, shown: (p as HTMLElement).offsetHeight > 0 }));
+    expect(said).toEqual({ text: expect.stringContaining('Searching the briefings needs JavaScript'), shown: true });
     await context.close();
   });
 });
