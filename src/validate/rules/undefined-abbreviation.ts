@@ -77,7 +77,7 @@ export const undefinedAbbreviation: Rule = {
           start,
           end,
           message: `the abbreviation ${written} is never defined`,
-          note: didYouMean(word, defined) ?? `spell it out once, as "Full Name (${word})"`,
+          note: didYouMean(word, defined) ?? `spell it out once, as "Full Name (${written})"`,
         });
       }
     }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadRecordText } from '../../../src/load/record.js';
+import { validateRecord } from '../../../src/validate/record.js';
 import { findings, record } from './lint.js';
 
 describe('undefined-abbreviation', () => {
@@ -11,6 +13,13 @@ describe('undefined-abbreviation', () => {
     const text = record('HRDs and an HRD, NGOs, the UK and EU, Henry VIII, AB and CD, the OHCHR. (AB) (CD)', 'topic: Human Rights Defenders (HRDs)\n');
     expect(findings(text, 'undefined-abbreviation')).toEqual(['13:66 OHCHR']);
     expect(findings(text, 'undefined-abbreviation', ['OHCHR'])).toEqual([]);
+  });
+
+  it('suggests the definition as the abbreviation is written, a plural as a plural', () => {
+    const notes = validateRecord(loadRecordText(record('The HRDs spoke. (AB) (CD)'), 'r.md').record!)
+      .diagnostics.filter((d) => d.rule === 'undefined-abbreviation')
+      .map((d) => d.note);
+    expect(notes).toEqual(['spell it out once, as "Full Name (HRDs)"']);
   });
 
   it('says nothing while the front-matter, where definitions stand too, cannot be read', () => {
