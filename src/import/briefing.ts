@@ -148,15 +148,16 @@ interface Block {
 /**
  * Paragraphs and bullets; a bullet's wrapped lines are joined to it. A text with no blank line
  * at all is one paragraph a line, as Word and LibreOffice save plain text: its lines are not
- * wrapped, and joined they made the title swallow the intro.
+ * wrapped, and joined they made the title swallow the intro; there, only a line indented or
+ * begun in lower case continues the one before.
  */
 function toBlocks(lines: readonly BriefingLine[]): Block[] {
   const blocks: Block[] = [];
   const written = lines.filter(({ text }) => text !== '');
   const first = lines.findIndex(({ text }) => text !== '');
-  const lineByLine = written.length > 2 && lines.slice(first, first + written.length).every(({ text, markdown }) => text !== '' && markdown === undefined);
+  const lineByLine = written.length >= 2 && lines.slice(first, first + written.length).every(({ text, markdown }) => text !== '' && markdown === undefined);
   let current: Block | undefined;
-  for (const { text: line, markdown, apart } of lines) {
+  for (const { text: line, markdown, apart, indented } of lines) {
     if (line === '') {
       current = undefined;
       continue;
@@ -172,7 +173,8 @@ function toBlocks(lines: readonly BriefingLine[]): Block[] {
       const marker = SUB_BULLET.test(line) ? '  - ' : number !== undefined ? `${Number(number)}. ` : undefined;
       current = { text: line.replace(BULLET, '').replace(SUB_BULLET, '').replace(NUMBERED, ''), bullet: true, ...(marker ? { marker } : {}) };
       blocks.push(current);
-    } else if (current && !lineByLine) {
+    } else if (current && (!lineByLine || indented || /^\p{Ll}/u.test(line))) {
+      // Line by line, a line indented or begun in lower case still continues the one before (text wrapped for an e-mail).
       current.text += ` ${line}`;
     } else {
       current = { text: line, bullet: false };
@@ -252,8 +254,8 @@ export function splitNames(text: string): string[] {
 
 /**
  * Whether the "and" at `at` is within the name the next "(ABC)" abbreviates: the capitals of the
- * words from the name's start (after an earlier name's ")") to the "and", and from it to the
- * "(", spell ABC exactly, the "and" as A or & or nothing. "Rights and Democracy (RAD)" is one
+ * words to the "and" (from an earlier name's ")") and from it to the "(" end by spelling ABC,
+ * some of it before the "and", which counts as A or & or nothing. "Rights and Democracy (RAD)" is one
  * name; "the PHRG and Human Rights Watch (HRW)" two.
  */
 function withinAbbreviatedName(text: string, at: number): boolean {
@@ -263,7 +265,15 @@ function withinAbbreviatedName(text: string, at: number): boolean {
   const before = capitals(text.slice(text.lastIndexOf(')', at) + 1, at));
   const after = capitals(text.slice(at, at + abbreviation.index).replace(/^\s+and\s+/, ' '));
   const letters = abbreviation[1]!.replace(/[a-z]/g, '');
-  return before !== '' && after !== '' && [`${before}${after}`, `${before}A${after}`, `${before}&${after}`].includes(letters);
+  // The abbreviation ends with capitals of both sides (a "The" or "UK" before it may stand outside it).
+  return (
+    after !== '' &&
+    [
+      [`${before}${after}`, after.length],
+      [`${before}A${after}`, after.length + 1],
+      [`${before}&${after}`, after.length + 1],
+    ].some(([spelt, tail]) => (spelt as string).endsWith(letters) && letters.length > (tail as number))
+  );
 }
 
 /** "The All-Party …" → "the All-Party …": hosts are written as they read mid-sentence. */

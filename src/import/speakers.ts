@@ -68,9 +68,14 @@ export function keyChairFromBody(data: Partial<RecordData>, body: string): void 
   );
   const unknown = [...used].filter((key) => !known.has(key));
   if (unknown.length !== 1) return;
-  const capitals = [...chair.name.matchAll(/\b\p{Lu}/gu)].map((match) => match[0]).join('');
   const key = unknown[0]!;
-  if (key[0] === capitals[0] && isSubsequence(key.replace(/\d/g, ''), capitals)) chair.key = key;
+  const fits = (name: string): boolean => {
+    const capitals = [...name.matchAll(/\b\p{Lu}/gu)].map((match) => match[0]).join('');
+    return key[0] === capitals[0] && isSubsequence(key.replace(/\d/g, ''), capitals);
+  };
+  // Two letters at least ("Option (A)" is no attribution), and no speaker without initials they fit as well.
+  const unkeyed = (data.speakers ?? []).filter((speaker) => typeof speaker === 'object' && speaker.key === undefined && speaker.name);
+  if (key.length >= 2 && fits(chair.name) && !unkeyed.some((speaker) => typeof speaker === 'object' && fits(speaker.name!))) chair.key = key;
 }
 
 function isSubsequence(letters: string, of: string): boolean {

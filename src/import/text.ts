@@ -27,6 +27,8 @@ export interface BriefingLine {
   markdown?: string;
   /** Set apart from an item before it by a blank line: a numbered list from 2 on cannot interrupt a paragraph. */
   apart?: boolean;
+  /** Plain text: the line began with a space or a tab (a wrapped line's continuation, or an item's). */
+  indented?: boolean;
 }
 
 export function briefingLines(content: string, isHtml: boolean): BriefingLine[] {
@@ -35,7 +37,7 @@ export function briefingLines(content: string, isHtml: boolean): BriefingLine[] 
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => ({ text: tidy(line) }));
+    .map((line) => (/^[ \t]/.test(line) && line.trim() !== '' ? { text: tidy(line), indented: true } : { text: tidy(line) }));
 }
 
 const tidy = (text: string): string => text.replace(/\u00a0/g, ' ').trim();

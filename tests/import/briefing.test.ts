@@ -6,6 +6,8 @@ describe('splitNames', () => {
   it.each([
     ['the Bahrain Institute for Rights and Democracy (BIRD) and Redress', ['the Bahrain Institute for Rights and Democracy (BIRD)', 'Redress']],
     ['Rights and Democracy (RAD)', ['Rights and Democracy (RAD)']],
+    ['The Bahrain Institute for Rights and Democracy (BIRD)', ['The Bahrain Institute for Rights and Democracy (BIRD)']],
+    ['the UK Bahrain Institute for Rights and Democracy (BIRD) and Redress', ['the UK Bahrain Institute for Rights and Democracy (BIRD)', 'Redress']],
     ['Research and Development (R&D) and Redress', ['Research and Development (R&D)', 'Redress']],
     ['Amnesty International (AI) and Human Rights Watch (HRW)', ['Amnesty International (AI)', 'Human Rights Watch (HRW)']],
     ['Redress and Amnesty International (AI)', ['Redress', 'Amnesty International (AI)']],

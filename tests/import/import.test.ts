@@ -137,10 +137,13 @@ describe('phrg-brief import', () => {
   });
 
   it('imports the same briefing saved as plain text by Word or LibreOffice, a paragraph a line with no blank lines', async () => {
-    const lines = await rebuild('peru-line-a-paragraph.txt');
     const seed = await rebuild('seed');
-    expect(lines.words).toEqual(seed.words);
-    expect(lines.data).toEqual(seed.data);
+    // One line a paragraph; and wrapped for an e-mail, each line after the first indented.
+    for (const name of ['peru-line-a-paragraph.txt', 'peru-wrapped-no-blank-lines.txt']) {
+      const lines = await rebuild(name);
+      expect(lines.words, name).toEqual(seed.words);
+      expect(lines.data, name).toEqual(seed.data);
+    }
   });
 
   it.each(['countries-as-speakers.txt', 'no-chair.txt', 'unattributed-points.txt', 'ampersand-attribution.txt'])('rebuilds %s word for word', async (name) => {
