@@ -1,8 +1,8 @@
 /**
- * Lists: L → LI → Lbl + LBody (the footnotes: Note → number + content), each level with its own bullet (the theme's list, after the
- * HTML's disc, circle and square), each item kept whole on a page when it fits. Nesting too
- * deep to indent further (the text would get narrower than a third of the page) stops
- * indenting, with a warning, rather than running off the page.
+ * Lists: L → LI → Lbl + LBody (the footnotes: Note → number + content), each level with its own
+ * bullet (the theme's list, after the HTML's disc, circle and square), each item kept whole on a
+ * page when it fits. Nesting too deep to indent further (the text would get narrower than a
+ * third of the page) stops indenting, with a warning, rather than running off the page.
  */
 import type { Element } from 'hast';
 import { noteCharacters } from './fonts.js';
