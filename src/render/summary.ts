@@ -102,7 +102,10 @@ export function summarise(
  */
 export function introText(article: string): string {
   const intro = /<(p|div)\b[^>]*\bclass="[^"]*\bintro\b[^"]*"[^>]*>([\s\S]*?)<\/\1>/.exec(article) ?? /<p\b[^>]*>([\s\S]*?)<\/p>/.exec(article);
-  const inner = intro ? (intro[2] ?? intro[1] ?? '') : '';
+  // An intro's footnotes (their numbers and the notes) are no part of what it says.
+  const inner = (intro ? (intro[2] ?? intro[1] ?? '') : '')
+    .replace(/<section\b[^>]*\bdata-footnotes\b[\s\S]*?<\/section>/g, ' ')
+    .replace(/<sup>\s*<a\b[^>]*\bdata-footnote-ref\b[\s\S]*?<\/a>\s*<\/sup>/g, '');
   // Block tags part words; inline ones (em, abbr, time, a) do not.
   const text = inner.replace(/<\/?(?:p|div|br|li|ul|ol|h[1-6])\b[^>]*>/g, ' ').replace(/<[^>]*>/g, '');
   return decodeEntities(text).replace(/\s+/g, ' ').trim();
