@@ -5,7 +5,7 @@
  * cannot place goes into the body, with a warning, so nothing is lost.
  */
 import { BODY_MARK, type BriefingLine } from './text.js';
-import { keyChairFromBody, parseChairs, parseSpeaker } from './speakers.js';
+import { capitalsOf, keyChairFromBody, parseChairs, parseSpeaker } from './speakers.js';
 import type { RecordData } from '../validate/schema.js';
 
 /** Lines not placed that a warning names one by one. */
@@ -261,9 +261,8 @@ export function splitNames(text: string): string[] {
 function withinAbbreviatedName(text: string, at: number): boolean {
   const abbreviation = /\(([A-Z][A-Za-z&]{1,9})\)/.exec(text.slice(at));
   if (!abbreviation) return false;
-  const capitals = (part: string): string => [...part.matchAll(/\b\p{Lu}/gu)].map((match) => match[0]).join('');
-  const before = capitals(text.slice(text.lastIndexOf(')', at) + 1, at));
-  const after = capitals(text.slice(at, at + abbreviation.index).replace(/^\s+and\s+/, ' '));
+  const before = capitalsOf(text.slice(text.lastIndexOf(')', at) + 1, at));
+  const after = capitalsOf(text.slice(at, at + abbreviation.index).replace(/^\s+and\s+/, ' '));
   const letters = abbreviation[1]!.replace(/[a-z]/g, '');
   // The abbreviation ends with capitals of both sides (a "The" or "UK" before it may stand outside it).
   return (

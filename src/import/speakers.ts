@@ -70,7 +70,7 @@ export function keyChairFromBody(data: Partial<RecordData>, body: string): void 
   if (unknown.length !== 1) return;
   const key = unknown[0]!;
   const fits = (name: string): boolean => {
-    const capitals = [...name.matchAll(/\b\p{Lu}/gu)].map((match) => match[0]).join('');
+    const capitals = capitalsOf(name);
     return key[0] === capitals[0] && isSubsequence(key.replace(/\d/g, ''), capitals);
   };
   // Two letters at least ("Option (A)" is no attribution), and no speaker without initials they fit as well.
@@ -86,4 +86,9 @@ function isSubsequence(letters: string, of: string): boolean {
     from = found + 1;
   }
   return true;
+}
+
+/** The capitals words begin with, in order: "BIRD" of "the Bahrain Institute for Rights and Democracy". */
+export function capitalsOf(text: string): string {
+  return [...text.matchAll(/\b\p{Lu}/gu)].map((match) => match[0]).join('');
 }
