@@ -69,6 +69,9 @@ function killAt(phase: Phase): Promise<boolean> {
   });
 }
 
+/** Locally qpdf may be missing: a PDF is then only seen to begin and end as one does. */
+const QPDF_HERE = haveTools(QPDF);
+
 /** PDFs already found whole, by path and modification time: qpdf need not read them twice. */
 const checkedPdfs = new Set<string>();
 
@@ -95,7 +98,10 @@ function assertWhole(dir: string): number {
     else if (entry.name.endsWith('.md')) expect(text().endsWith('\n'), path).toBe(true);
     else if (entry.name.endsWith('.pdf')) {
       const seen = `${path}@${statSync(path).mtimeMs}`;
-      if (!checkedPdfs.has(seen)) {
+      if (!QPDF_HERE) {
+        const bytes = readFileSync(path, 'latin1');
+        expect(bytes.startsWith('%PDF-') && bytes.trimEnd().endsWith('%%EOF'), path).toBe(true);
+      } else if (!checkedPdfs.has(seen)) {
         const check = qpdfCheck(path);
         expect(check.ok, `${path}: ${check.output}`).toBe(true);
         checkedPdfs.add(seen);
@@ -106,7 +112,7 @@ function assertWhole(dir: string): number {
   return checked;
 }
 
-describe.runIf(haveTools(QPDF))('a build killed half-way', () => {
+describe.runIf(QPDF_HERE)('a build killed half-way', () => {
   it('leaves every file whole, whichever phase it is killed in, and the next build tidies up', async () => {
     const names = generateRecords(COUNT, project.path('meetings'), 3);
     // A whole build first (in this thread: only the killed builds need a process of their
