@@ -9,7 +9,11 @@
 import type { Paragraph } from 'mdast';
 import type { Rule } from './rule.js';
 
-/** A bullet character, or a dash that opens a line after a finished sentence (not a line wrapped mid-sentence). */
+/**
+ * A bullet character, or a dash that opens a line after a finished sentence (not a line wrapped
+ * mid-sentence). A dash that opens a paragraph of one line runs into nothing: it is a quotation's
+ * attribution ("— William Gladstone") or a line of dialogue, not a pasted list.
+ */
 const BULLET = /^[ \t]*([•◦▪●‣])[ \t]/;
 const DASH = /^[ \t]*([–—])[ \t]/;
 const SENTENCE_END = /[.;:!?)”’"]\s*$/;
@@ -26,8 +30,10 @@ export const pastedBullet: Rule = {
       if (start === undefined || end === undefined) continue;
       let offset = start;
       let previous: string | undefined;
-      for (const line of context.source.text.slice(start, end).split('\n')) {
-        const found = BULLET.exec(line) ?? (previous === undefined || SENTENCE_END.test(previous) ? DASH.exec(line) : null);
+      const lines = context.source.text.slice(start, end).split('\n');
+      for (const line of lines) {
+        const dashOpens = lines.length > 1 && (previous === undefined || SENTENCE_END.test(previous));
+        const found = BULLET.exec(line) ?? (dashOpens ? DASH.exec(line) : null);
         if (found) {
           const at = offset + found[0].indexOf(found[1]!);
           report({

@@ -13,4 +13,9 @@ describe('pasted-bullet', () => {
     const text = record('The defenders\n– some of them elders – were arrested. (AB)\n\n- A point • with a bullet inside. (CD)');
     expect(findings(text, 'pasted-bullet')).toEqual([]);
   });
+
+  it('leaves alone a dash opening a paragraph of one line: a quotation’s attribution runs into nothing', () => {
+    const text = record('> “Justice delayed is justice denied.”\n>\n> — William Gladstone\n\n— A line of its own. (AB)');
+    expect(findings(text, 'pasted-bullet')).toEqual([]);
+  });
 });
