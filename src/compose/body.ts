@@ -7,8 +7,8 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
-import type { Node, Paragraph, PhrasingContent, Root } from 'mdast';
-import { toHast, type Handler } from 'mdast-util-to-hast';
+import type { FootnoteDefinition, FootnoteReference, Node, Paragraph, PhrasingContent, Root } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { Attribution } from '../validate/attributions.js';
 import { displayName } from '../validate/meeting.js';
@@ -35,21 +35,73 @@ interface AttributionNode extends Node {
   attribution: Attribution;
 }
 
+/** Where the intro ends and the body begins, in the one tree both are rendered from. */
+interface IntroEnd extends Node {
+  type: 'introEnd';
+}
+
 declare module 'mdast' {
   interface PhrasingContentMap {
     attribution: AttributionNode;
   }
   interface RootContentMap {
     attribution: AttributionNode;
+    introEnd: IntroEnd;
   }
 }
 
 /** Renders a body tree, with attributions resolved against `people`. The tree is changed. */
 export function bodyToHtml(tree: Root, attributions: readonly Attribution[], people: ReadonlyMap<string, Person>): string {
+  return articleHtml(tree, attributions, people).body;
+}
+
+/**
+ * Renders the body, and the intro (from the front-matter) when there is one, as one document:
+ * their footnotes are numbered in one sequence, the intro's first, and listed once, after the
+ * body, as on a printed page. An intro's reference to a note the body defines reaches it; a
+ * note the intro defines is its own, whatever the body calls its notes. The trees are changed.
+ */
+export function articleHtml(
+  body: Root,
+  attributions: readonly Attribution[],
+  people: ReadonlyMap<string, Person>,
+  intro?: Root,
+): { intro?: string; body: string } {
   for (const attribution of attributions) splitOffAttribution(attribution);
-  const attributionHandler: Handler = (_state, node: AttributionNode) => attributionElement(node.attribution, people);
-  const hast = toHast(tree, { handlers: { attribution: attributionHandler } }) as HastRoot;
-  return toHtml(forReading(sanitize(hast, schema) as HastRoot));
+  const introNotes = intro ? ownFootnotes(intro) : [];
+  const whole: Root = { type: 'root', children: [...(intro?.children ?? []), { type: 'introEnd' }, ...body.children, ...introNotes] };
+  const hast = toHast(whole, {
+    handlers: {
+      attribution: (_state, node: AttributionNode) => attributionElement(node.attribution, people),
+      introEnd: () => INTRO_END,
+    },
+  }) as HastRoot;
+  const end = hast.children.indexOf(INTRO_END);
+  const tables = { count: 0 };
+  const html = (children: HastRoot['children']): string => toHtml(forReading(sanitize({ type: 'root', children }, schema) as HastRoot, tables));
+  const introHtml = html(hast.children.slice(0, end));
+  return { ...(intro ? { intro: introHtml } : {}), body: html(hast.children.slice(end + 1)) };
+}
+
+/** Where the intro ends in the hast of the whole: found by identity, so no record can forge it. */
+const INTRO_END: Element = { type: 'element', tagName: 'hr', properties: {}, children: [] };
+
+/**
+ * Takes the intro's footnote definitions out of it, renamed `intro-…` with the references to
+ * them, so that they cannot meet the body's notes of the same name.
+ */
+function ownFootnotes(intro: Root): FootnoteDefinition[] {
+  const definitions = intro.children.filter((node): node is FootnoteDefinition => node.type === 'footnoteDefinition');
+  const own = new Set(definitions.map((definition) => definition.identifier));
+  intro.children = intro.children.filter((node) => node.type !== 'footnoteDefinition');
+  const rename = (node: FootnoteDefinition | FootnoteReference): void => {
+    if (!own.has(node.identifier)) return;
+    node.identifier = `intro-${node.identifier}`;
+    node.label = `intro-${node.label ?? node.identifier}`;
+  };
+  visit(intro, 'footnoteReference', rename);
+  definitions.forEach(rename);
+  return definitions;
 }
 
 /**
@@ -58,21 +110,20 @@ export function bodyToHtml(tree: Root, attributions: readonly Attribution[], peo
  * widen a phone's page; and, for print, which links are their own text (not printed twice)
  * and the address behind a mailto link (printed after it).
  */
-function forReading(root: HastRoot): HastRoot {
-  let tables = 0;
+function forReading(root: HastRoot, tables = { count: 0 }): HastRoot {
   const visit = (parent: HastRoot | Element): void => {
     parent.children = parent.children.map((child) => {
       if (child.type !== 'element') return child;
       visit(child);
       if (child.tagName === 'a') markLink(child);
       if (child.tagName !== 'table') return child;
-      tables++;
+      tables.count++;
       return {
         type: 'element',
         tagName: 'div',
         // Focusable and named, so that a keyboard can scroll it and a screen reader says what it
         // holds: "Table 1: Country, Executions in 2023, …", by its header cells.
-        properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: tableLabel(child, tables) },
+        properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: tableLabel(child, tables.count) },
         children: [child],
       };
     });
@@ -149,19 +200,6 @@ function attributionElement(attribution: Attribution, people: ReadonlyMap<string
   });
   children.push({ type: 'text', value: ')' });
   return { type: 'element', tagName: 'span', properties: { className: ['attribution'] }, children };
-}
-
-/** A Markdown fragment from the front-matter (the `intro` override), sanitised the same way. */
-export function markdownToHtml(tree: Root, idPrefix = 'user-content-'): string {
-  const hast = toHast(tree, { clobberPrefix: idPrefix }) as HastRoot;
-  // The footnotes' heading has a fixed id, which the notes' references name: made the fragment's own.
-  if (idPrefix !== 'user-content-')
-    visit(hast, 'element', (element) => {
-      if (element.properties.id === 'footnote-label') element.properties.id = `${idPrefix}footnote-label`;
-      const described = element.properties.ariaDescribedBy;
-      if (Array.isArray(described)) element.properties.ariaDescribedBy = described.map((id) => (id === 'footnote-label' ? `${idPrefix}footnote-label` : id));
-    });
-  return toHtml(forReading(sanitize(hast, schema) as HastRoot));
 }
 
 /**

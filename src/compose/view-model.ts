@@ -2,9 +2,9 @@
 import type { Meeting } from '../validate/meeting.js';
 import { isPerson } from '../validate/meeting.js';
 import type { Person } from '../validate/schema.js';
-import { bodyToHtml, markdownToHtml } from './body.js';
+import { articleHtml } from './body.js';
 import { shortDate } from './helpers.js';
-import { parseMarkdown } from '../load/markdown.js';
+import { parseIntro } from '../load/markdown.js';
 
 export interface PersonView extends Person {
   /** A plain-string speaker ("Egypt"), printed as it is. */
@@ -40,6 +40,7 @@ export interface BriefingView {
 /** `siteLang`, the site's language: a record's own when it gives none. */
 export function buildView(meeting: Meeting, siteLang = 'en-GB'): BriefingView {
   const { data } = meeting;
+  const html = articleHtml(meeting.tree, meeting.attributions, meeting.people, data.intro === undefined ? undefined : parseIntro(data.intro, meeting.tree));
   const view: BriefingView = {
     slug: meeting.slug,
     lang: data.lang ?? siteLang,
@@ -55,13 +56,12 @@ export function buildView(meeting: Meeting, siteLang = 'en-GB'): BriefingView {
     chairsHaveRoles: meeting.chairs.some((chair) => isPerson(chair) && chair.role !== undefined),
     chathamHouse: data.chathamHouse ?? false,
     tags: data.tags ?? [],
-    bodyHtml: bodyToHtml(meeting.tree, meeting.attributions, meeting.people),
+    bodyHtml: html.body,
   };
+  if (html.intro !== undefined) view.introHtml = html.intro;
   if (data.topic !== undefined) view.topic = data.topic;
   if (data.updated !== undefined && data.updated > data.date) view.updated = data.updated;
   if (data.speakersLead !== undefined) view.speakersLead = data.speakersLead;
-  // The intro's footnotes are numbered apart from the body's: their ids must not be the body's.
-  if (data.intro !== undefined) view.introHtml = markdownToHtml(parseMarkdown(data.intro), 'user-content-intro-');
   return view;
 }
 

@@ -1,9 +1,9 @@
 /** The record's body as an mdast tree whose positions are those of the whole file. */
-import type { Image, ImageReference, Root, RootContent, Text } from 'mdast';
+import type { FootnoteDefinition, Image, ImageReference, Root, RootContent, Text } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Node } from 'unist';
+import type { Node, Parent } from 'unist';
 import { parsePlainMarkdown } from './plain-markdown.js';
 import { parsePlainTable } from './plain-table.js';
 
@@ -42,6 +42,29 @@ const CONTINUES = /^(?:[ \t]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
  */
 export function parseMarkdown(markdown: string): Root {
   return parseAt(markdown, 0, 0);
+}
+
+/**
+ * The `intro` override's Markdown, parsed knowing the notes the body defines: micromark reads
+ * `[^b]` as a footnote's reference only where `b` is defined in the text it parses, and an
+ * intro may cite a note of the body's. Each of the body's labels is defined after the intro
+ * for the parse, and those definitions taken out again.
+ */
+export function parseIntro(intro: string, body: Root): Root {
+  const labels = nodesIn(body, 'footnoteDefinition').map((definition) => definition.label ?? definition.identifier);
+  if (labels.length === 0 || !intro.includes('[^')) return parseMarkdown(intro);
+  const tree = parseMarkdown(`${intro}\n\n${labels.map((label) => `[^${label}]: .`).join('\n')}\n`);
+  const borrowed = (node: RootContent): boolean => node.type === 'footnoteDefinition' && (node.position?.start.offset ?? 0) >= intro.length;
+  // An intro left open (a fence not closed) would have taken the definitions in as its text.
+  if (tree.children.filter(borrowed).length !== labels.length) return parseMarkdown(intro);
+  tree.children = tree.children.filter((node) => !borrowed(node));
+  return tree;
+}
+
+/** The footnote definitions anywhere in a tree (a list or a quote may hold one). */
+function nodesIn(node: Node, type: 'footnoteDefinition'): FootnoteDefinition[] {
+  if (node.type === type) return [node as FootnoteDefinition];
+  return ((node as Partial<Parent>).children ?? []).flatMap((child) => nodesIn(child, type));
 }
 
 /**

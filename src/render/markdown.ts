@@ -34,9 +34,8 @@ export function hastToMarkdown(tree: HastRoot): string {
  * `#user-content-fn-1` and back (↩) lead nowhere in a Markdown file or an e-mail.
  */
 const footnoteId = (value: unknown): string | undefined => {
-  // The intro's notes are `intro-…`, apart from the body's (view-model.ts).
-  const match = typeof value === 'string' ? /^#?user-content-(intro-)?fn-(.+)$/.exec(value) : null;
-  return match ? `${match[1] ?? ''}${match[2]}` : undefined;
+  const match = typeof value === 'string' ? /^#?user-content-fn-(.+)$/.exec(value) : null;
+  return match?.[1];
 };
 
 const footnoteReference: Handle = (state, node) => {

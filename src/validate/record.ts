@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { isNode, isScalar, type Node } from 'yaml';
 import { markdownLimitProblem } from '../load/limits.js';
-import { parseMarkdown } from '../load/markdown.js';
+import { parseIntro } from '../load/markdown.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, hasErrors } from '../diagnostics/diagnostic.js';
 import type { RecordFrontMatter } from '../load/frontmatter.js';
@@ -104,7 +104,7 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
         ...(syntaxFailed ? [] : plain ? valueTexts(plain, range, source.text) : frontMatterTexts(frontMatter.document(), frontMatter.offset, source.text)),
         ...bodyTexts(record.tree, attributions, source.text),
       ]),
-    intro: () => (intro && !introTooComplex ? { tree: parseMarkdown(intro.value), range: intro.range } : undefined),
+    intro: () => (intro && !introTooComplex ? { tree: parseIntro(intro.value, record.tree), text: intro.value, range: intro.range } : undefined),
     frontMatterRange: range,
     nodes: <T extends UnistNode>(...types: T['type'][]): T[] => (bodyNodes ??= allNodes(record.tree)).filter((node): node is T => types.includes(node.type)),
     nearMiss(paragraph) {

@@ -20,18 +20,21 @@ describe('footnotes', () => {
     expect([...ids].filter((id) => id!.startsWith('user-content-user-content-'))).toEqual([]);
   });
 
-  it('of the intro and of the body keep their own ids on one page, each link reaching its own note', () => {
+  it('of the intro and of the body are numbered in one sequence and listed once, each link reaching its own note', () => {
     const record =
-      '---\ntitle: T\ndate: 2020-05-10\nhosts: [the PHRG (PHRG)]\nintro: "An intro.[^1]\\n\\n[^1]: The intro’s note."\n---\n\nA point.[^1]\n\n[^1]: The body’s note.\n';
+      '---\ntitle: T\ndate: 2020-05-10\nhosts: [the PHRG (PHRG)]\nintro: "An intro.[^1] As the body says.[^b]\\n\\n[^1]: The intro’s note."\n---\n\nA point.[^1]\n\nAnother.[^b]\n\n[^1]: The body’s note.\n[^b]: The body’s second.\n';
     const meeting = validateRecord(loadRecordText(record, 'meetings/2020-05-10-t.md').record!).meeting!;
     const html = renderPage(composeBriefing(meeting, templates), templates);
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
     expect(ids.length).toBeGreaterThanOrEqual(6);
     expect(new Set(ids).size, ids.join(' ')).toBe(ids.length);
     for (const labelled of html.matchAll(/aria-describedby="([^"]+)"/g)) expect(ids).toContain(labelled[1]);
+    // One list of notes, after the body; the marks numbered in the order they are read.
+    expect(html.match(/data-footnotes/g)).toHaveLength(1);
+    expect(html.indexOf('data-footnotes')).toBeGreaterThan(html.indexOf('Another.'));
     const note = (href: string) => new RegExp(`<li id="${href}">\\s*<p>([^<]*)`).exec(html)?.[1]?.trim();
-    const [intro, body] = [...html.matchAll(/data-footnote-ref[^>]*|href="#(user-content-[^"]*fn-1)"/g)].map((match) => match[1]).filter(Boolean);
-    expect([note(intro!), note(body!)]).toEqual(['The intro’s note.', 'The body’s note.']);
+    const marks = [...html.matchAll(/<a href="#([^"]+)"[^>]*data-footnote-ref[^>]*>(\d+)<\/a>/g)].map((match) => `${match[2]} ${note(match[1]!)}`);
+    expect(marks).toEqual(['1 The intro’s note.', '2 The body’s second.', '3 The body’s note.', '2 The body’s second.']);
   });
 
   it('still drop what raw HTML would bring, ids included', () => {

@@ -28,8 +28,11 @@ export interface RuleContext {
   texts(): readonly TextSegment[];
   /** Abbreviations the project declares known (phrg-brief.yaml `abbreviations`). */
   abbreviations: readonly string[];
-  /** The `intro` override's Markdown, parsed, and the file offsets of its value (read when asked); absent when none. */
-  intro(): { tree: Root; range(): [number, number] } | undefined;
+  /**
+   * The `intro` override's Markdown, parsed (its tree's positions are of `text`), and the file
+   * offsets of its value (read when asked); absent when none.
+   */
+  intro(): { tree: Root; text: string; range(): [number, number] } | undefined;
   /** The body's nodes of these types, in document order (the tree is walked once for every rule). */
   nodes<T extends Node>(...types: T['type'][]): T[];
   /** What nearMissAttribution finds in a paragraph of the body, with this record's keys (worked out once a paragraph). */
