@@ -34,7 +34,9 @@ const QUOTE_OPEN = `["“'‘]?`;
 const QUOTE_CLOSE = `["”'’]?`;
 const KEY = `${QUOTE_OPEN}[A-Z][A-Z0-9]{0,5}${QUOTE_CLOSE}`;
 const JOINER = String.raw`\s*(?:,\s*and|\+|&|,|and)\s*`;
-const ATTRIBUTION = new RegExp(String.raw`(?<=[.!?]["”’']?)(\s*)\((\s*${KEY}(?:${JOINER}${KEY})*\s*)\)(\.?)\s*$`, 'u');
+// A footnote's mark left as text ("…2011.[^soruce] (AB)", its note missing) may stand between the
+// full stop and the attribution, as its mark would: undefined-footnote reports it, and nothing else.
+const ATTRIBUTION = new RegExp(String.raw`(?<=[.!?]["”’']?(?:\[\^[^\]\s]+\])?)(\s*)\((\s*${KEY}(?:${JOINER}${KEY})*\s*)\)(\.?)\s*$`, 'u');
 const KEY_IN_LIST = new RegExp(`(${QUOTE_OPEN})([A-Z][A-Z0-9]{0,5})${QUOTE_CLOSE}`, 'gu');
 
 export interface ParsedAttribution {

@@ -10,8 +10,10 @@ import type { Rule } from './rule.js';
 import { unattributedPoint } from './unattributed-point.js';
 import { unbalancedQuotes } from './unbalanced-quotes.js';
 import { undefinedAbbreviation } from './undefined-abbreviation.js';
+import { undefinedFootnote } from './undefined-footnote.js';
 import { unknownSpeaker } from './unknown-speaker.js';
 import { unsafeLink } from './unsafe-link.js';
+import { unusedFootnote } from './unused-footnote.js';
 import { unusedSpeaker } from './unused-speaker.js';
 
 export const RULES: readonly Rule[] = [
@@ -24,6 +26,8 @@ export const RULES: readonly Rule[] = [
   undefinedAbbreviation,
   rawHtml,
   unsafeLink,
+  undefinedFootnote,
+  unusedFootnote,
   dateMismatch,
   inconsistentName,
   headingLevel,

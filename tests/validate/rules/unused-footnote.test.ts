@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { findings, record } from './lint.js';
+
+describe('unused-footnote', () => {
+  it('reports a note no mark cites, where its name is', () => {
+    const text = record('A point.[^cited] (AB)\n\n[^cited]: Cited.\n\n[^lost]: Cited nowhere.');
+    expect(findings(text, 'unused-footnote')).toEqual(['16:1 [^lost]:']);
+  });
+
+  it('counts the intro’s marks for the body’s notes, and reports an intro’s own note it does not cite', () => {
+    const fromIntro = record('A point. (AB)\n\n[^n]: Cited by the intro.', 'intro: "An intro.[^n]"\n');
+    expect(findings(fromIntro, 'unused-footnote')).toEqual([]);
+    const introOwn = record('A point. (AB)', 'intro: "An intro.\\n\\n[^x]: Its own note."\n');
+    expect(findings(introOwn, 'unused-footnote')).toEqual(['10:8 "An intro.\\n\\n[^x]: Its own note."']);
+  });
+});
