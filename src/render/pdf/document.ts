@@ -16,7 +16,7 @@ import { shortDate } from '../../compose/helpers.js';
 import { charactersSeen, FACES, loadFontSet, missingCharacters, textWidth, type Face, type FontSet } from './fonts.js';
 import { Layout, newCaches } from './layout.js';
 import { writeIdTree } from './notes.js';
-import { longestFitting } from './runs.js';
+import { longestFitting } from './line-breaks.js';
 import { documentInfo, xmpDescriptions } from './metadata.js';
 import type { Theme } from './theme.js';
 

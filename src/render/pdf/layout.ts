@@ -12,7 +12,8 @@
 import type { Element, ElementContent } from 'hast';
 import type PDFDocument from 'pdfkit';
 import { runFeatures, seenCharacters, textWidth, type Face, type FontSet, type SeenCharacters } from './fonts.js';
-import { breakLines, collectRuns, type Line, type Run, type Style } from './runs.js';
+import { breakLines, type Line } from './line-breaks.js';
+import { collectRuns, type Run, type Style } from './runs.js';
 import { groupInline, layoutTable } from './table.js';
 import { linkTextsOf, MarkedWriter } from './marked.js';
 import { alignOffset, drawLine } from './line.js';

@@ -6,7 +6,8 @@
 import { missingCharacters, noteCharacters, runFeatures } from './fonts.js';
 import type { Layout, ParagraphOptions } from './layout.js';
 import type { MarkedWriter } from './marked.js';
-import type { Line, Run } from './runs.js';
+import type { Line } from './line-breaks.js';
+import type { Run } from './runs.js';
 
 /** How far right of `x` a line starts, aligned in `width`: its trailing spaces do not count. */
 export function alignOffset(layout: Layout, line: Line, width: number, size: number, align: ParagraphOptions['align']): number {
