@@ -130,7 +130,7 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
     );
     own.write(
       'meetings/2020-05-06-noted.md',
-      '---\ntitle: Noted\ndate: 2020-05-06\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\nTried in 2011.[^1]\n\n[^1]: The commission of inquiry.\n',
+      '---\ntitle: Noted\ndate: 2020-05-06\nhosts: [the Parliamentary Human Rights Group (PHRG)]\n---\n\nTried in 2011.[^1] Inter\u00ADnational co\u00ADoperation.\n\n[^1]: The commission of inquiry.\n',
     );
     own.write(
       'meetings/2020-05-05-aligned.md',
@@ -167,6 +167,12 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF briefings of other records', () 
     for (const name of names) expect(text).toContain(name);
     expect(qpdfCheck(file).ok).toBe(true);
     expect(linkTargets(file)).toEqual(expect.arrayContaining(['https://www.ohchr.org/en/special-procedures/sr-human-rights-defenders']));
+  });
+
+  it('print a soft hyphen (U+00AD, pasted from Word) only where a line breaks at it', () => {
+    const text = pdfText(join(others.dir, 'dist', '2020-05-06-noted.pdf'));
+    expect(text).toContain('International cooperation.');
+    expect(text).not.toContain('\u00AD');
   });
 
   it('align a table’s columns as the record does, left, centred and right', () => {

@@ -57,11 +57,14 @@ function words(runs: readonly Run[]): (Piece[] | '\n')[] {
  * broken between characters, and `onOverflow` told. Trailing spaces stay in the text (tagged
  * PDF wants them) but do not count against the width.
  */
-export function breakLines(runs: readonly Run[], width: number, measure: Measure, onOverflow?: (word: string) => void): Line[] {
+export function breakLines(runs: readonly Run[], width: number, measureText: Measure, onOverflow?: (word: string) => void): Line[] {
+  // A soft hyphen is never set: only the hyphen a break at it prints.
+  const measure: Measure = (text, run) => measureText(text.includes(SOFT_HYPHEN) ? text.replaceAll(SOFT_HYPHEN, '') : text, run);
   const lines: Line[] = [];
   let line: Fragment[] = [];
   let x = 0;
-  const push = (text: string, run: Run, w: number): void => {
+  const push = (shown: string, run: Run, w: number): void => {
+    const text = shown.includes(SOFT_HYPHEN) ? shown.replaceAll(SOFT_HYPHEN, '') : shown;
     const last = line.at(-1);
     if (last && last.run === run) {
       last.text += text;
@@ -77,16 +80,34 @@ export function breakLines(runs: readonly Run[], width: number, measure: Measure
     x = 0;
   };
 
-  for (const word of words(runs)) {
+  const widthOf = (word: Piece[]): { widths: number[]; wordWidth: number } => {
+    const widths = word.map((piece) => measure(piece.text, piece.run));
+    const last = word.length - 1;
+    const trailing = widths[last]! - measure(word[last]!.text.trimEnd(), word[last]!.run);
+    return { widths, wordWidth: widths.reduce((a, b) => a + b, 0) - trailing };
+  };
+
+  for (let word of words(runs)) {
     if (word === '\n') {
       newLine();
       continue;
     }
-    const widths = word.map((piece) => measure(piece.text, piece.run));
-    const last = word.length - 1;
-    const trailing = widths[last]! - measure(word[last]!.text.trimEnd(), word[last]!.run);
-    const wordWidth = widths.reduce((a, b) => a + b, 0) - trailing;
+    let { widths, wordWidth } = widthOf(word);
+    // A word that does not fit what is left of the line breaks at its last soft hyphen that
+    // does, and at each after on the lines that follow, before it goes whole to the next line.
+    for (let split = atSoftHyphen(word, width - x, measure); x + wordWidth > width && split; split = atSoftHyphen(word, width - x, measure)) {
+      split.head.forEach((piece) => push(piece.text, piece.run, measure(piece.text, piece.run)));
+      newLine();
+      word = split.rest;
+      ({ widths, wordWidth } = widthOf(word));
+    }
     if (x > 0 && x + wordWidth > width) newLine();
+    for (let split = atSoftHyphen(word, width, measure); wordWidth > width && split; split = atSoftHyphen(word, width, measure)) {
+      split.head.forEach((piece) => push(piece.text, piece.run, measure(piece.text, piece.run)));
+      newLine();
+      word = split.rest;
+      ({ widths, wordWidth } = widthOf(word));
+    }
     if (wordWidth === 0 && x === 0) continue; // no line starts with a space
     if (wordWidth <= width) {
       word.forEach((piece, i) => push(piece.text, piece.run, widths[i]!));
@@ -118,6 +139,30 @@ export function breakLines(runs: readonly Run[], width: number, measure: Measure
   }
   if (line.length > 0 || lines.length === 0) lines.push(line);
   return lines;
+}
+
+const SOFT_HYPHEN = '\u00AD';
+
+/**
+ * `word` broken at its last soft hyphen where what comes before, and the hyphen printed there,
+ * fit in `room`: the head (its last piece ending in "-") and the rest; none when none fits.
+ */
+function atSoftHyphen(word: readonly Piece[], room: number, measure: Measure): { head: Piece[]; rest: Piece[] } | undefined {
+  if (!word.some((piece) => piece.text.includes(SOFT_HYPHEN))) return undefined;
+  let best: { head: Piece[]; rest: Piece[] } | undefined;
+  let before = 0;
+  for (const [i, piece] of word.entries()) {
+    for (let at = piece.text.indexOf(SOFT_HYPHEN); at !== -1; at = piece.text.indexOf(SOFT_HYPHEN, at + 1)) {
+      const cut = { text: `${piece.text.slice(0, at)}-`, run: piece.run };
+      if (before + measure(cut.text, piece.run) > room) return best;
+      const rest = piece.text.slice(at + 1);
+      // A soft hyphen at the word's end has nothing after it to take to the next line.
+      if (i === word.length - 1 && rest.trim() === '') break;
+      best = { head: [...word.slice(0, i), cut], rest: [...(rest ? [{ text: rest, run: piece.run }] : []), ...word.slice(i + 1)] };
+    }
+    before += measure(piece.text, piece.run);
+  }
+  return best;
 }
 
 /**

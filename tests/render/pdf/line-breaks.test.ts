@@ -66,6 +66,28 @@ describe('breakLines', () => {
   });
 });
 
+describe('a soft hyphen (U+00AD)', () => {
+  const run = (text: string): Run[] => [{ text, face: 'regular' }];
+
+  it('is not printed, nor measured, within a line', () => {
+    expect(texts(run('Inter\u00ADnational co\u00ADoperation.'), 40)).toEqual(['International cooperation.']);
+  });
+
+  it('is where a word that does not fit breaks, a hyphen printed there, at the last one that fits', () => {
+    expect(texts(run('The inter\u00ADnation\u00ADal co\u00ADoperation.'), 16)).toEqual(['The internation-', 'al cooperation.']);
+    // Wider than any line, the word breaks at a soft hyphen on each line, not between characters.
+    const told: string[] = [];
+    const lines = breakLines(run('ab\u00ADcd\u00ADef\u00ADgh'), 5, measure, (word) => told.push(word));
+    expect(lines.map((line) => line.map((f) => f.text).join(''))).toEqual(['abcd-', 'efgh']);
+    expect(told).toEqual([]);
+  });
+
+  it('at a word’s end, or where nothing before it fits, leaves the word to the next line', () => {
+    expect(texts(run('One two\u00AD'), 5)).toEqual(['One ', 'two']);
+    expect(texts(run('One longer\u00ADword'), 7)).toEqual(['One ', 'longer-', 'word']);
+  });
+});
+
 describe('longestFitting', () => {
   it('finds the largest count that fits, as counting up one by one would, in a few trials', () => {
     for (const [least, most] of [
