@@ -88,9 +88,12 @@ export function layoutTable(layout: Layout, element: Element, x: number, width: 
     layout.y += rowHeight;
   };
 
+  // The header rows start a page only with the first row they head: alone at a page's foot they head nothing.
+  const firstBody = rows.findIndex((row) => !row.head);
+  const withFirstRow = firstBody === -1 ? headHeight : headHeight + heights[firstBody]!;
   rows.forEach((row, r) => {
     const before = layout.page;
-    layout.keep(heights[r]!);
+    layout.keep(r === headRows[0] && withFirstRow <= layout.pageHeight ? withFirstRow : heights[r]!);
     // Continued on a new page: its header rows again first, when there is room for them too.
     if (layout.page !== before && !row.head && headRows.length > 0 && headHeight + heights[r]! <= layout.pageHeight) {
       if (layout.dry) layout.y += headHeight;

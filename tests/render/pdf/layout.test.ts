@@ -78,4 +78,18 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('page breaks', () => {
     }
     expect(pdfInfo(file).Tagged).toBe('yes');
   });
+
+  it('never leave a table’s header alone at the foot of a page, whatever comes before it', async () => {
+    const rows = Array.from({ length: 10 }, (_, i) => `| ${2010 + i} | ${i * 7} |`).join('\n');
+    // Paragraphs enough to bring the header to each place near the foot of the first page.
+    for (const count of [24, 25, 26]) {
+      const paragraphs = Array.from({ length: count }, (_, i) => `Paragraph ${i + 1} of filler text that runs to a single line.`).join('\n\n');
+      const { file, pages } = await build(`${paragraphs}\n\n| Year | Cases |\n| --- | --: |\n${rows}\n`);
+      for (let page = 1; page <= pages; page++) {
+        const lines = bodyLines(file, page);
+        const header = lines.findIndex((line) => /^Year\b/.test(line));
+        if (header !== -1) expect(lines.slice(header + 1).join(' '), `${count} paragraphs, page ${page}`).toMatch(/20\d\d/);
+      }
+    }
+  });
 });
