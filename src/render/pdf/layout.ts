@@ -190,7 +190,9 @@ export class Layout {
     let lines = byWidth?.get(key);
     if (!lines) {
       const overflow = (word: string): void =>
-        void this.warnings.add(`a word wider than the page was broken between characters: “${word.length > 40 ? `${word.slice(0, 40)}…` : word}”`);
+        void this.warnings.add(
+          `a word too wide for its line (the page’s, or a table column’s) was broken between characters: “${word.length > 40 ? `${word.slice(0, 40)}…` : word}”`,
+        );
       lines = breakLines(runs, width, (text, run) => textWidth(this.fonts[run.face], text, size, runFeatures(run)), overflow);
     }
     if (settle) byWidth?.delete(key);

@@ -84,7 +84,7 @@ export const BUILT_IN_CHECKS = [
     id: 'pdf-layout',
     severity: 'warning',
     stage: 'rendering',
-    description: 'something the PDF layout had to give way on: a word wider than the page, lists nested too deep to indent',
+    description: 'something the PDF layout had to give way on: a word too wide for the page or its table column, lists nested too deep to indent',
   },
   {
     id: 'search-index',
