@@ -93,9 +93,9 @@ async function buildOnce(
   if (count('draft') > 0) parts.push(`drafts left out ${count('draft')}`);
   if (result.removed.length > 0) parts.push(`removed ${result.removed.length} old ${result.removed.length === 1 ? 'file' : 'files'}`);
   process.stderr.write(`${parts.join(', ')} in ${seconds} s → ${options.out}/\n`);
-  const leftOut = options.format ? formatsLeftOut(result.removed, chosenFormats(options, config)) : [];
+  const chosen = chosenFormats(options, config);
+  const leftOut = formatsLeftOut(result.removed, chosen);
   if (leftOut.length > 0) {
-    const chosen = chosenFormats(options, config);
     // Formats the project's own list lacks: naming those already in it would change nothing.
     const all = [...leftOut, ...chosen];
     const missing = all.filter((format) => !config.formats.includes(format as (typeof config.formats)[number]));
@@ -103,9 +103,10 @@ async function buildOnce(
       missing.length === 0
         ? 'build without --format (the project’s formats include them all)'
         : `give --format ${all.join(',')}, or add ${listed(missing)} to formats: in phrg-brief.yaml`;
-    process.stderr.write(
-      `phrg-brief: --format ${chosen.join(',')} builds ${listed(chosen)} alone, and removed the ${listed(leftOut)} files of the last build; to build them all, ${how}\n`,
-    );
+    const why = options.format
+      ? `--format ${chosen.join(',')} builds ${listed(chosen)} alone, and removed the ${listed(leftOut)} files of the last build`
+      : `the project’s formats are ${listed(chosen)}: the ${listed(leftOut)} files of the last build were removed`;
+    process.stderr.write(`phrg-brief: ${why}; to build them all, ${how}\n`);
   }
   // Watching: the briefings are reported as soon as they are written, and the search index
   // is made behind the next build.

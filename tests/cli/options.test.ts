@@ -73,7 +73,7 @@ describe('a folder named by an option', () => {
     }
   });
 
-  it('--format says which formats of the last build it removed, and how to build them beside it', async () => {
+  it('--format, or the project’s formats, say which formats of the last build were removed, and how to build them beside them', async () => {
     project = tempProject({ withExample: true });
     project.write('phrg-brief.yaml', 'site:\n  search: false\n');
     expect((await buildHere(project.dir, { formats: ['html', 'md', 'json'] })).ok).toBe(true);
@@ -90,6 +90,11 @@ describe('a folder named by an option', () => {
     const word = await runCli(['build', '--format', 'docx'], project.dir);
     expect(word.stderr).toContain(
       'phrg-brief: --format docx builds docx alone, and removed the html and json files of the last build; to build them all, give --format html,json,docx, or add docx to formats: in phrg-brief.yaml\n',
+    );
+    // Without --format, the project's formats leave Word out again: that is said too.
+    const again = await runCli(['build'], project.dir);
+    expect(again.stderr).toContain(
+      'phrg-brief: the project’s formats are html and json: the docx files of the last build were removed; to build them all, give --format docx,html,json, or add docx to formats: in phrg-brief.yaml\n',
     );
   });
 });
