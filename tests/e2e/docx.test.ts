@@ -92,7 +92,13 @@ code line 2
     indented line
 \`\`\`
 
-A point with a list in its note.[^list]
+A point with a list in its note.[^list] Another with a table in its.[^table]
+
+- A point with a table under it:
+
+  | Year | Cases |
+  | --- | --: |
+  | 2021 | 145 |
 
 > The statement said:
 >
@@ -105,6 +111,12 @@ A point with a list in its note.[^list]
 
     - the first
     - the second
+
+[^table]: The figures:
+
+    | Held | Freed |
+    | --- | --- |
+    | 12 | 4 |
 `;
 
 let project: TempProject;
@@ -312,6 +324,13 @@ describe.runIf(haveTools(PANDOC))('Word briefings read by pandoc', () => {
     // A note that holds a list stays with the page's list of notes, its list whole.
     expect(document).not.toContain('w:footnoteReference');
     expect(pandocPlain(project.path('dist', '2020-05-08-marks.docx'), { markers: true })).toMatch(/Two sources:\n\n\s*-\s+the first\n\n\s*-\s+the second/);
+  });
+
+  it('keep a table in a list item, and one in a note, as tables', () => {
+    const { 'word/document.xml': document } = docxParts(project.path('dist', '2020-05-08-marks.docx'));
+    const tables = document!.split('<w:tbl>').slice(1);
+    expect(tables.filter((table) => table.includes('>145<') && table.includes('>Cases<'))).toHaveLength(1);
+    expect(tables.filter((table) => table.includes('>Freed<') && table.includes('>12<'))).toHaveLength(1);
   });
 
   it('indent a list, and a quotation, inside a quotation as far as the quotation’s text and their own indent beyond it', () => {

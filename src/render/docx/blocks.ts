@@ -191,6 +191,10 @@ function list(element: Element, context: Context, level: number): Block[] {
         flush();
         pending = [...child.children];
         flush();
+      } else if (child.type === 'element' && !INLINE_TAGS.has(child.tagName)) {
+        // A table, a quotation or code under the item's text: a block of its own, not its words run together.
+        flush();
+        out.push(...block(child, context, undefined));
       } else if (child.type === 'text' || child.type === 'element') {
         pending.push(child);
       }
