@@ -50,6 +50,16 @@ describe.runIf(haveTools(CHROMIUM))('the index page', () => {
       'Peru – The Negative Impacts of the Activities of the Extractive Industries and Threats to Human Rights Defenders (HRDs)',
     ]);
     expect(await page.$$eval('.year', (years) => years.filter((year) => !(year as HTMLElement).hidden).length)).toBe(1);
+    // A word matches where a word begins as it does, as typed ("crab"), not inside one ("rabtree", "xtractive").
+    await page.fill('#filter-text', 'crabtree');
+    const crabtree = await visible();
+    expect(crabtree.length).toBeGreaterThan(0);
+    await page.fill('#filter-text', 'crab');
+    expect(await visible()).toEqual(crabtree);
+    for (const inside of ['rabtree', 'xtractive']) {
+      await page.fill('#filter-text', inside);
+      expect(await visible(), inside).toEqual([]);
+    }
     await page.fill('#filter-text', 'no such words anywhere');
     expect(await visible()).toEqual([]);
     expect(await page.textContent('.filter-count')).toBe(`0 of ${ARCHIVE_SIZE} briefings shown`);
