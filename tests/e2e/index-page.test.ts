@@ -42,6 +42,15 @@ describe.runIf(haveTools(CHROMIUM))('the index page', () => {
     expect(titles.every((title) => title.startsWith('Peru'))).toBe(true);
     await page.selectOption('#filter-tag', '');
     expect(await visible()).toHaveLength(ARCHIVE_SIZE);
+    // From a link written by hand, in another case.
+    const linked = await browser.newPage();
+    try {
+      await linked.goto(`${pathToFileURL(project.path('dist', 'index.html')).href}?tag=PERU`);
+      expect(await linked.inputValue('#filter-tag')).toBe('peru');
+      expect(await linked.textContent('.filter-count')).toBe(`${titles.length} of ${ARCHIVE_SIZE} briefings shown`);
+    } finally {
+      await linked.close();
+    }
   });
 
   it('filters by text, across names and summaries, hiding empty years', async () => {
