@@ -68,9 +68,11 @@ for (const name of Object.values(theme.fonts)) {
 }
 await copyFile(join(packageDir, 'LICENSE_FONT'), new URL('OFL.txt', fontsDir));
 
-// The HTML pages' Source Serif 4 (the PDF's face), as WOFF2 from @fontsource: only the latin
-// and latin-ext subsets of the four faces the styles use, and a stylesheet declaring them
-// (font-display: swap), into lib/fonts/web/; a site build copies them into its output folder.
+// The HTML pages' Source Serif 4 (the PDF's face), as WOFF2 from @fontsource: every subset
+// (Latin, Cyrillic, Greek, Vietnamese: the scripts the PDF sets in it) of the four faces the
+// styles use, and a stylesheet declaring them (font-display: swap, and each subset's
+// unicode-range, so that a browser loads only those a page's characters need), into
+// lib/fonts/web/; a site build copies them into its output folder.
 {
   const source = new URL('../node_modules/@fontsource/source-serif-4/', import.meta.url);
   const target = new URL('../lib/fonts/web/', import.meta.url);
@@ -79,13 +81,13 @@ await copyFile(join(packageDir, 'LICENSE_FONT'), new URL('OFL.txt', fontsDir));
   for (const sheet of ['400.css', '400-italic.css', '700.css', '700-italic.css']) {
     const css = await readFile(new URL(sheet, source), 'utf8');
     for (const block of css.split('\n\n')) {
-      const name = /\/\* (source-serif-4-(latin|latin-ext)-\d+-\w+) \*\//.exec(block)?.[1];
+      const name = /\/\* (source-serif-4-[a-z-]+-\d+-\w+) \*\//.exec(block)?.[1];
       if (!name) continue;
       await copyFile(new URL(`files/${name}.woff2`, source), new URL(`${name}.woff2`, target));
       rules.push(block.trim().replace(/src: [^;]+;/, `src: url(${name}.woff2) format('woff2');`));
     }
   }
-  if (rules.length !== 8 || rules.some((rule) => !rule.includes('font-display: swap')))
+  if (rules.length !== 24 || rules.some((rule) => !rule.includes('font-display: swap') || !rule.includes('unicode-range')))
     throw new Error('@fontsource/source-serif-4 is not laid out as expected');
   await copyFile(new URL('LICENSE', source), new URL('OFL.txt', target)); // the licence travels with the fonts
   await writeFile(

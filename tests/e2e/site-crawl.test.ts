@@ -321,6 +321,11 @@ describe('the metadata', () => {
       expect(bytes.subarray(0, 4).toString('latin1')).toBe('wOF2');
     }
     expect(css.match(/font-display: swap/g)).toHaveLength(css.match(/@font-face/g)!.length);
+    // Each face in every script the PDF sets in it, so that a name in Cyrillic, Greek or
+    // Vietnamese is not set in whatever serif the reader's system has.
+    for (const face of ['400-normal', '400-italic', '700-normal', '700-italic'])
+      for (const subset of ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'])
+        expect(urls, `${subset} ${face}`).toContain(`source-serif-4-${subset}-${face}.woff2`);
     for (const page of ['index.html', `${SANTO_TOMAS}.html`, 'people/index.html']) {
       const html = readFileSync(project.path('dist', page), 'utf8');
       expect(html).toContain(`href="${page.includes('/') ? '../' : ''}fonts/source-serif-4.css"`);
