@@ -73,6 +73,15 @@ export function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) && !/^(uni|eu|one)/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
+/**
+ * Open Graph's locale, language_TERRITORY ("en-GB" → "en_GB"); empty for a language tag with no
+ * territory ("fr"), which Open Graph has no form for.
+ */
+export function ogLocale(lang: string): string {
+  const match = /^([a-z]{2,3})-([a-z]{2})(?:-|$)/i.exec(lang);
+  return match ? `${match[1]!.toLowerCase()}_${match[2]!.toUpperCase()}` : '';
+}
+
 export const helpers = {
   shortDate,
   longDate,
@@ -82,6 +91,7 @@ export const helpers = {
   listEnd: (index: unknown, count: unknown) => listEnd(Number(index), Number(count)),
   joinClauses: (...args: unknown[]) => joinClauses(...args.slice(0, -1)), // the last argument is Handlebars' options
   capitalise: (text: unknown) => capitalise(String(text ?? '')),
+  ogLocale: (lang: unknown) => ogLocale(String(lang ?? '')),
   withArticle: (noun: unknown) => withArticle(String(noun ?? '')),
   gt: (a: unknown, b: unknown) => Number(a) > Number(b),
   eq: (a: unknown, b: unknown) => a === b,

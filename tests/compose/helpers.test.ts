@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalise, joinClauses, joinList, listEnd, listSeparator, longDate, shortDate, weekday, withArticle } from '../../src/compose/helpers.js';
+import { capitalise, joinClauses, joinList, listEnd, listSeparator, longDate, ogLocale, shortDate, weekday, withArticle } from '../../src/compose/helpers.js';
 
 /** The endings of n bulleted items, as the house style prints them. */
 const endings = (count: number): string[] => Array.from({ length: count }, (_, i) => listEnd(i, count));
@@ -78,5 +78,14 @@ describe('weekday', () => {
     }
     expect(days).toBe(146_097);
     expect(weekday('2016-11-07')).toBe('Monday');
+  });
+});
+
+describe('ogLocale', () => {
+  it('writes a language tag as Open Graph’s language_TERRITORY, and none where the tag has no territory', () => {
+    expect(ogLocale('en-GB')).toBe('en_GB');
+    expect(ogLocale('pt-br')).toBe('pt_BR');
+    expect(ogLocale('fr')).toBe('');
+    expect(ogLocale('sr-Latn-RS')).toBe('');
   });
 });

@@ -179,6 +179,8 @@ describe.each([
       );
       if (baseUrl) {
         expect(html).toContain(`<link rel="canonical" href="${baseUrl}/${page}">`);
+        // Open Graph's form of the language, language_TERRITORY.
+        expect(html).toContain('<meta property="og:locale" content="en_GB">');
         expect(html).toContain(`<meta property="og:url" content="${baseUrl}/${page}">`);
       } else {
         expect(html).not.toContain('rel="canonical"');
