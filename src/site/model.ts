@@ -162,7 +162,8 @@ export function pageName(text: string): string {
 function makePageName(text: string): string {
   // As slugs and the index's filter fold them: "Søren Nørgaard" and "Soren Norgaard" are one page.
   const name = plainLetters(text.normalize('NFKC').toLocaleLowerCase('en-GB'))
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    // ʼ and ʻ are letters to Unicode, apostrophes to a reader ("Nʼguessan"): parted as ’ is.
+    .replace(/(?:[^\p{L}\p{N}]|[\u02BB\u02BC])+/gu, '-')
     .replace(/^-+|-+$/g, '');
   if (!name) return 'untitled';
   const hashed = (kept: string): string => `${kept}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;

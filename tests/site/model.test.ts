@@ -143,6 +143,7 @@ describe('buildModel', () => {
 describe('pageName', () => {
   it('keeps a short name as it is, letters of any script included', () => {
     expect(pageName('Côte d’Ivoire')).toBe('cote-d-ivoire');
+    expect(pageName('François Gbagbo-Nʼguessan')).toBe('francois-gbagbo-n-guessan');
     expect(pageName('中国')).toBe('中国');
     // Letters no accent-stripping turns into ASCII, folded as slugs and the index's filter fold them.
     expect(pageName('Søren Nørgaard')).toBe('soren-norgaard');
