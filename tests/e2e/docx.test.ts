@@ -222,6 +222,10 @@ describe('Word briefings', () => {
       /A point with a note\.<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/>/,
     );
     expect(parts['word/footnotes.xml']).toContain('>The note, with its source.</w:t>');
+    // Set as Word sets its own notes: in Footnote Text, a space after the number.
+    expect(parts['word/footnotes.xml']).toMatch(
+      /<w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"\/><\/w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteRef\/><\/w:r><w:r><w:t xml:space="preserve"> <\/w:t><\/w:r>/,
+    );
     const markdown = execFileSync('pandoc', ['-f', 'docx', '-t', 'markdown', file], { encoding: 'utf8' });
     expect(markdown).toContain('A point with a note.[^1]');
     expect(markdown).toContain('[^1]: The note, with its source.');

@@ -108,13 +108,17 @@ function elementRuns(element: Element, options: InlineOptions, outer: Marks): In
   }
 }
 
-/** A footnote's paragraphs (its way back to the reference left out, as Word has its own). */
+/**
+ * A footnote's paragraphs, in Word's Footnote Text style, the first set a space after the
+ * number Word puts before it (its way back to the reference left out, as Word has its own).
+ */
 function noteParagraphs(content: readonly ElementContent[], options: InlineOptions, marks: Marks): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let loose: ElementContent[] = [];
   const flush = (): void => {
     const runs = inlineRuns(loose, options, marks);
-    if (loose.some((node) => node.type !== 'text' || node.value.trim() !== '')) paragraphs.push(new Paragraph({ children: runs }));
+    if (loose.some((node) => node.type !== 'text' || node.value.trim() !== ''))
+      paragraphs.push(new Paragraph({ style: 'FootnoteText', children: paragraphs.length === 0 ? [new TextRun(' '), ...runs] : runs }));
     loose = [];
   };
   for (const node of content) {
