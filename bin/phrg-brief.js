@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 // Tiny shim: the CLI is bundled from src/ into lib/ by `npm install` in a clone (the prepare
 // script) and before packing (prepack); the package ships it built.
+// Said before the bundle is loaded: on an older Node it fails on an import, with no word of why.
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 20) {
+  process.stderr.write(`phrg-brief: needs Node.js 20 or later; this is Node.js ${process.versions.node} (see https://nodejs.org)\n`);
+  process.exit(2);
+}
 let cli;
 try {
   cli = await import('../lib/bundle/cli.js');
