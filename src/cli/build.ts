@@ -19,6 +19,8 @@ export interface BuildCommandOptions extends CommonOptions {
   format?: string[];
   force?: boolean;
   drafts?: boolean;
+  /** --base-url: the published site's address, over the config's site.baseUrl. */
+  baseUrl?: string;
   jobs?: number;
   watch?: boolean;
 }
@@ -59,7 +61,7 @@ async function buildOnce(
   showProgress = true,
   searchBehind?: SearchBehind,
 ): Promise<{ code: number; config?: ResolvedConfig }> {
-  const { config, diagnostics: configDiagnostics } = await resolveConfig(options);
+  const { config, diagnostics: configDiagnostics } = await buildConfig(options);
   if (!config) {
     await report(configDiagnostics, options.reporter, options.debug);
     return { code: EXIT_ERRORS };
@@ -122,6 +124,13 @@ function formatsLeftOut(removed: readonly string[], chosen: readonly string[]): 
 
 const listed = (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
+/** The project's config, with --base-url's address in place of its site.baseUrl. */
+async function buildConfig(options: BuildCommandOptions): ReturnType<typeof resolveConfig> {
+  const resolved = await resolveConfig(options);
+  if (!resolved.config || options.baseUrl === undefined) return resolved;
+  return { ...resolved, config: { ...resolved.config, site: { ...resolved.config.site, baseUrl: options.baseUrl } } };
+}
+
 /** --format's formats, else the config's. (A test's program may know more formats than the build.) */
 function chosenFormats(options: BuildCommandOptions, config: ResolvedConfig) {
   return options.format?.filter(isFormat) ?? config.formats;
@@ -141,7 +150,7 @@ async function watch(paths: string[], options: BuildCommandOptions): Promise<num
   ]);
   const log = (line: string): void => void process.stderr.write(`phrg-brief: ${line}\n`);
   // The config as each build last read it: the watcher asks it which templates folder to follow.
-  let config = (await resolveConfig(options)).config;
+  let config = (await buildConfig(options)).config;
   // Builds take turns (the first, the warm-up, and one per burst of saves), as in preview.
   const searchBehind = new SearchBehind(
     (work) => queue.exclusive(work),

@@ -10,7 +10,7 @@ import { packageVersion } from '../config/package-version.js';
 import { errorMessage } from '../diagnostics/error-message.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { formatHelp, HELP, PROGRAM_HELP, type CommandHelp } from './help.js';
-import { folderName, formatList, portNumber, positiveInteger, withConfig, withDebug, withRecordPaths, withReporter } from './options.js';
+import { folderName, formatList, siteAddress, portNumber, positiveInteger, withConfig, withDebug, withRecordPaths, withReporter } from './options.js';
 
 /** The command's description and its help after the options, from help.ts. */
 const described = <C extends { description(text: string): C; addHelpText(position: 'after', text: string): C }>(command: C, help: CommandHelp): C =>
@@ -33,6 +33,7 @@ export function createProgram(setExitCode: (code: number) => void, formats: read
     .option('-f, --format <list>', formatHelp(formats), formatList(formats))
     .option('--force', 'render every record, ignoring the build cache')
     .option('--drafts', 'build records marked draft: true as well')
+    .option('--base-url <url>', 'the published site’s address, in place of site.baseUrl in phrg-brief.yaml (the workflow gives GitHub Pages’)', siteAddress)
     .option(
       '-j, --jobs <n>',
       'threads rendering records: this one and n-1 workers (default: one per core but one; one per core for over 2,000 records)',

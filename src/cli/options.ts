@@ -53,6 +53,23 @@ export function folderName(value: string): string {
   return value;
 }
 
+/**
+ * --base-url: the published site's address, as `site.baseUrl` in phrg-brief.yaml takes it
+ * (http or https, a folder: no query, fragment or space); its trailing slashes dropped.
+ */
+export function siteAddress(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || /[?#\s]/.test(value)) {
+    throw new InvalidArgumentError('the address of the published site, http or https, without ?, # or a space, such as https://example.org/briefings');
+  }
+  return value.replace(/\/+$/, '');
+}
+
 /** The --format parser for a list of formats: comma-separated ids, each known. */
 export function formatList(formats: readonly FormatSpec[]): (value: string) => string[] {
   const known = formats.map((format) => format.id);

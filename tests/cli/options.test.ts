@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProgram } from '../../src/cli/main.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { runCli, tempProject, type TempProject } from '../helpers/cli.js';
 import { buildHere } from '../helpers/site-build.js';
 
@@ -96,5 +96,19 @@ describe('a folder named by an option', () => {
     expect(again.stderr).toContain(
       'phrg-brief: the project’s formats are html and json: the docx files of the last build were removed; to build them all, give --format docx,html,json, or add docx to formats: in phrg-brief.yaml\n',
     );
+  });
+
+  it('--base-url builds the site at that address, in place of the config’s, and refuses one that is none', async () => {
+    project = tempProject({ withExample: true });
+    project.write('phrg-brief.yaml', 'site:\n  search: false\n  baseUrl: https://old.example.org\n');
+    const built = await runCli(['build', '--format', 'html', '--base-url', 'https://owner.github.io/briefings/'], project.dir);
+    expect(built.code, built.stderr).toBe(0);
+    expect(readFileSync(project.path('dist', 'sitemap.xml'), 'utf8')).toContain('<loc>https://owner.github.io/briefings/2016-11-07-peru.html</loc>');
+    expect(readFileSync(project.path('dist', '2016-11-07-peru.html'), 'utf8')).toContain(
+      '<link rel="canonical" href="https://owner.github.io/briefings/2016-11-07-peru.html">',
+    );
+    const bad = await runCli(['build', '--base-url', 'owner.github.io/briefings'], project.dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('the address of the published site, http or https');
   });
 });

@@ -66,9 +66,12 @@ export async function expectPublishingWorkflow(file: string, { branch = 'main', 
   expect(workflow.concurrency['cancel-in-progress']).toBe("${{ github.event_name == 'pull_request' }}");
   expect(runs(check!)).toEqual(['npm ci', 'npx --no phrg-brief check --reporter github', 'npx --no phrg-brief fmt --check']);
   expect(check!.if).toBeUndefined();
-  // The form is checked when the records' check fails too, once npm ci has installed phrg-brief.
+  // The form is checked on a pull request, when the records' check fails too, once npm ci has
+  // installed phrg-brief; on main, where it would hold back publishing for tidiness, not at all.
   const install = check!.steps.find((step) => step.run === 'npm ci');
-  expect(check!.steps.find((step) => step.run?.includes('fmt --check'))?.if).toBe(`\${{ !cancelled() && steps.${install?.id}.outcome == 'success' }}`);
+  expect(check!.steps.find((step) => step.run?.includes('fmt --check'))?.if).toBe(
+    `\${{ github.event_name == 'pull_request' && !cancelled() && steps.${install?.id}.outcome == 'success' }}`,
+  );
   expect(build!.if).toContain(`github.ref == 'refs/heads/${branch}'`);
   expect(workflow.on.push).toEqual({ branches: [branch] });
   expect(workflow.defaults).toEqual(folder ? { run: { 'working-directory': folder } } : undefined);
@@ -79,7 +82,10 @@ export async function expectPublishingWorkflow(file: string, { branch = 'main', 
     );
   expect(build!.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: inFolder('dist') });
   expect(build!.needs).toBe('check');
-  expect(runs(build!)).toContain('npx --no phrg-brief build --out dist');
+  // Built at the address configure-pages says the site has: its sitemap, canonical links and feed ids.
+  const pages = build!.steps.find((step) => step.uses?.startsWith('actions/configure-pages@'));
+  expect(pages?.id).toBeDefined();
+  expect(runs(build!)).toContain(`npx --no phrg-brief build --out dist --base-url "\${{ steps.${pages?.id}.outputs.base_url }}"`);
   expect(build!.steps.map((step) => step.uses?.replace(/@.*/, '')).filter(Boolean)).toEqual([
     'actions/checkout',
     'actions/setup-node',
