@@ -41,6 +41,18 @@ export async function loadRecordFile(path: string, file = path, maxBytes = DEFAU
 /** `maxBytes`: a bigger record is refused before it is decoded or parsed. */
 export function loadRecordBytes(bytes: Uint8Array, file: string, maxBytes = DEFAULT_RECORD_SIZE): LoadResult {
   if (bytes.length > maxBytes) return { diagnostics: [tooLarge(file, bytes.length, maxBytes)] };
+  // Notepad's and Word's "Unicode" is UTF-16, its byte-order mark first: not Windows-1252.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'UTF-16LE' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'UTF-16BE' : undefined;
+  if (utf16) {
+    return {
+      diagnostics: [
+        {
+          ...fileError(file, 'encoding', `the file is saved as ${utf16} ("Unicode" in Notepad and Word), not UTF-8`),
+          note: 'save the file again as UTF-8 (in most editors: Save As, encoding UTF-8), or bring it in with phrg-brief import, which reads it',
+        },
+      ],
+    };
+  }
   const decoded = decodeRecord(bytes);
   if (!decoded.ok) {
     return {
