@@ -39,7 +39,7 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
       removeOwnTemporaryFilesSync(resolve(process.cwd(), options.out));
       releaseHeldLocks();
       process.stderr.write(
-        `\nphrg-brief: stopped by ${signal === 'SIGINT' ? 'Ctrl-C' : signal}; the files built so far are whole, and the next build renders again what this one was rendering\n`,
+        `\nphrg-brief: stopped by ${signal === 'SIGINT' ? 'Ctrl-C' : signal}; the files built so far are whole, and the next build renders again every record changed since the last build that ended\n`,
       );
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });

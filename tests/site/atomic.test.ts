@@ -167,7 +167,7 @@ describe('a build stopped by Ctrl-C', () => {
       // A build that ended first, on a fast machine, is no test of this: it must not pass as one.
       expect(code, stderr).toBe(130);
       expect(stderr).toContain(
-        'phrg-brief: stopped by Ctrl-C; the files built so far are whole, and the next build renders again what this one was rendering\n',
+        'phrg-brief: stopped by Ctrl-C; the files built so far are whole, and the next build renders again every record changed since the last build that ended\n',
       );
       // Nor its lock: the next build need not find out that its holder is gone.
       expect(readdirSync(own.path('.phrg-brief-cache')).filter((name) => name.endsWith('.lock'))).toEqual([]);
