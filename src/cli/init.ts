@@ -62,11 +62,16 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
   }
 
   const kept: string[] = [];
+  const same: string[] = [];
   for (const file of files) {
     const said = await writeInitFile(file, options.force ?? false);
     if (said === 'kept') kept.push(shown(file.path));
+    else if (said === 'same') same.push(shown(file.path));
     else if (said) process.stdout.write(`${said} ${shown(file.path)}\n`);
   }
+  // Said, not passed over: run again (after an upgrade, say), init tells what it found.
+  if (same.length > 0)
+    process.stdout.write(`${same.join(', ')} ${same.length === 1 ? 'is' : 'are'} as init writes ${same.length === 1 ? 'it' : 'them'} already\n`);
   if (kept.length > 0)
     process.stdout.write(`kept ${kept.join(', ')} as ${kept.length === 1 ? 'it is' : 'they are'} (--force overwrites ${kept.length === 1 ? 'it' : 'them'})\n`);
   const manifest = join(target, 'package.json');
@@ -104,14 +109,14 @@ interface InitFile {
   addLines?: boolean;
 }
 
-/** Writes a file init makes unless it is there: what was done, for the user, or `kept`. */
+/** Writes a file init makes unless it is there: what was done, for the user, `kept`, or `same` when it is as init would write it. */
 async function writeInitFile(file: InitFile, force: boolean): Promise<string | undefined> {
   if (!existsSync(file.path)) {
     await writeFileAtomic(file.path, file.content);
     return 'wrote';
   }
   const present = readFileSync(file.path, 'utf8');
-  if (present === file.content) return undefined;
+  if (present === file.content) return 'same';
   if (file.addLines) {
     const have = new Set(present.split(/\r?\n/).map((line) => line.trim()));
     const lacking = file.content.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#') && !have.has(line.trim()));

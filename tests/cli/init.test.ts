@@ -59,6 +59,9 @@ describe('phrg-brief init', () => {
     expect(readFileSync(project.path('phrg-brief.yaml'), 'utf8')).toContain('# phrg-brief settings');
     expect(forced.stdout).toContain('package.json names phrg-brief github:example/phrg-brief#v0.1.0 already');
     expect(readFileSync(project.path('package.json'), 'utf8')).toContain('"name": "ours"');
+    // Run again, init says what it found as it would write it, where it said nothing of it.
+    const again = await runCli(['init'], project.dir);
+    expect(again.stdout).toContain('phrg-brief.yaml, .gitignore, schema/record.schema.json are as init writes them already\n');
   });
 
   it('adds the workflow to a project begun already, keeping its settings and .gitignore and leaving its deleted example out', async () => {
