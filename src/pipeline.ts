@@ -21,6 +21,8 @@ export interface PipelineOptions {
   paths: readonly string[];
   cwd: string;
   config: ResolvedConfig;
+  /** Whether drafts are built (build --drafts, the preview): else a draft's errors are warnings. */
+  drafts?: boolean;
 }
 
 /**
@@ -50,6 +52,8 @@ export interface RunResult {
 export interface CheckedRecord {
   file: string;
   meeting?: Meeting;
+  /** Marked `draft: true` (read from the front-matter even when the rest of it has errors). */
+  draft?: boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -64,11 +68,23 @@ export async function checkRecordFile(path: string, options: PipelineOptions, by
     const loaded = bytes ? loadRecordBytes(bytes, file, maxBytes) : await loadRecordFile(path, file, maxBytes);
     if (!loaded.record) return { file, diagnostics: loaded.diagnostics };
     const validated = validateRecord(loaded.record, { rules: options.config.rules, abbreviations: options.config.abbreviations });
-    const diagnostics = [...loaded.diagnostics, ...validated.diagnostics].sort(compareDiagnostics);
-    return validated.meeting ? { file, meeting: validated.meeting, diagnostics } : { file, diagnostics };
+    let diagnostics = [...loaded.diagnostics, ...validated.diagnostics].sort(compareDiagnostics);
+    const { frontMatter } = loaded.record;
+    const draft = (frontMatter.quick ? frontMatter.quick.draft : frontMatter.document().get('draft')) === true;
+    // A draft is left out of the build: a half-written one, pushed to the branch that
+    // publishes, must not hold back every other briefing. Its problems are said all the same.
+    if (draft && !options.drafts) diagnostics = diagnostics.map(asDraftWarning);
+    if (validated.meeting) return { file, meeting: validated.meeting, diagnostics, ...(draft ? { draft } : {}) };
+    return { file, diagnostics, ...(draft ? { draft } : {}) };
   } catch (error) {
     return { file, diagnostics: [internalError(file, error)] };
   }
+}
+
+/** A draft's error, told as a warning until the draft is built. */
+function asDraftWarning(diagnostic: Diagnostic): Diagnostic {
+  if (diagnostic.severity !== 'error') return diagnostic;
+  return { ...diagnostic, severity: 'warning', message: `in a draft, an error once it is built: ${diagnostic.message}` };
 }
 
 export async function checkRecords(options: PipelineOptions): Promise<RunResult> {

@@ -69,12 +69,13 @@ export async function renderRecordJob(path: string, settings: RenderSettings): P
   } catch {
     bytes = undefined; // checkRecordFile reads again and reports why
   }
-  const checked = await checkRecordFile(path, { paths: [], cwd: settings.cwd, config: settings.config }, bytes);
+  const checked = await checkRecordFile(path, { paths: [], cwd: settings.cwd, config: settings.config, drafts: settings.drafts }, bytes);
   const result: RecordResult = { path, file: checked.file, diagnostics: checked.diagnostics };
   if (bytes) result.key = recordKey(settings.settingsKey, bytes);
+  // A draft left out is checked only, whatever it holds (its errors told as warnings).
+  if (checked.draft && !settings.drafts) return { ...result, skippedDraft: true };
   const meeting = checked.meeting;
   if (!meeting || hasErrors(checked.diagnostics)) return result;
-  if (meeting.data.draft && !settings.drafts) return { ...result, skippedDraft: true };
   try {
     const rendered = await renderFormats(meeting, path, settings, result.diagnostics);
     return { ...result, ...rendered };

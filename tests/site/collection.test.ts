@@ -171,3 +171,32 @@ describe('the archive’s addresses', () => {
     }
   });
 });
+
+describe('a draft with errors', () => {
+  it('has them told as warnings while it is left out, holding back neither the build nor check, and as errors once built', async () => {
+    const own = tempProject({ withExample: true });
+    try {
+      own.write('phrg-brief.yaml', 'site:\n  search: false\n');
+      // Half-written: a speaker not yet named, and a date not yet right.
+      own.write('meetings/2030-01-02-half.md', '---\ntitle: Half written\ndate: 2030-01-32\nhosts: [the PHRG (PHRG)]\ndraft: true\n---\n\n- A point. (ZZ)\n');
+      const built = await buildHere(own.dir, { formats: ['html'] });
+      expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
+      expect(built.result.records.map((record) => record.status).sort()).toEqual(['built', 'draft']);
+      const told = built.diagnostics.filter((d) => d.file.endsWith('half.md'));
+      expect(told.map((d) => [d.severity, d.rule])).toEqual([
+        ['warning', 'schema'],
+        ['warning', 'unknown-speaker'],
+      ]);
+      expect(told[0]!.message).toMatch(/^in a draft, an error once it is built: /);
+      const check = await runCli(['check'], own.dir);
+      expect(check.code, check.stderr).toBe(0);
+      expect(check.stdout).toContain('warning  in a draft, an error once it is built');
+      expect((await runCli(['check', '--strict'], own.dir)).code).toBe(1);
+      const drafts = await runCli(['build', '--drafts', '--format', 'html'], own.dir);
+      expect(drafts.code).toBe(1);
+      expect(drafts.stdout).toMatch(/error {2}/);
+    } finally {
+      own.remove();
+    }
+  });
+});
