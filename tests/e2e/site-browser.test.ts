@@ -145,6 +145,30 @@ describe.runIf(haveTools(CHROMIUM))('search on the published site, served under 
   }, 120_000);
 });
 
+describe.runIf(haveTools(CHROMIUM))('search results', () => {
+  it('are in the briefing’s own language, as its title in the list is', async () => {
+    const own = tempProject({ withExample: true });
+    own.write(
+      'meetings/2021-06-01-abidjan.md',
+      '---\ntitle: Côte d’Ivoire – les défenseurs\ndate: 2021-06-01\nlang: fr\nhosts: [the PHRG (PHRG)]\nspeakers:\n  - key: AK\n    name: Aya Kouassi\n---\n\n- Les défenseurs sont surveillés à Abidjan. (AK)\n',
+    );
+    expect((await buildHere(own.dir, { formats: ['html'] })).ok).toBe(true);
+    const site = await serveFolder(own.path('dist'));
+    const page = await (await sharedChromium()).newPage();
+    try {
+      await page.goto(`${site.url}index.html?q=surveillés`);
+      await page.waitForSelector('.search-list li a', { timeout: 60_000 });
+      const found = await page.$$eval('.search-list li', (items) => items.map((item) => [item.querySelector('a')!.lang, item.querySelector('p')!.lang]));
+      expect(found).toEqual([['fr', 'fr']]);
+      expect(await page.getAttribute('.entry-title[href="2021-06-01-abidjan.html"]', 'lang')).toBe('fr');
+    } finally {
+      await page.close();
+      await site.close();
+      own.remove();
+    }
+  }, 120_000);
+});
+
 describe.runIf(haveTools(CHROMIUM))('search typed fast', () => {
   it('shows the results of the last word typed, however fast, while the index still loads', async () => {
     // Each try on a page just loaded, Pagefind not yet: the keys come before its index is in.
