@@ -2,9 +2,10 @@
 // Tiny shim: the CLI is bundled from src/ into lib/ by `npm install` in a clone (the prepare
 // script) and before packing (prepack); the package ships it built.
 // Said before the bundle is loaded: on an older Node it fails on an import, with no word of why.
-const major = Number(process.versions.node.split('.')[0]);
-if (major < 20) {
-  process.stderr.write(`phrg-brief: needs Node.js 20 or later; this is Node.js ${process.versions.node} (see https://nodejs.org)\n`);
+// 20.12: the first 20 whose directory entries say which folder they are in (Dirent.parentPath).
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 12)) {
+  process.stderr.write(`phrg-brief: needs Node.js 20.12 or later; this is Node.js ${process.versions.node} (see https://nodejs.org)\n`);
   process.exit(2);
 }
 let cli;
