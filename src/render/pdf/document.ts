@@ -147,7 +147,8 @@ function runningText(doc: Doc, theme: Theme, fonts: FontSet, view: BriefingView,
   const size = theme.sizes.running;
   const left = theme.margins.left;
   const width = doc.page.width - theme.margins.left - theme.margins.right;
-  const header = fitText(`${shortDate(view.date)} · ${view.title}`, width, (text) => textWidth(fonts.regular, text, size));
+  // A soft hyphen in the title is a place to break it, never printed on this one line.
+  const header = fitText(`${shortDate(view.date)} · ${view.title.replaceAll('\u00AD', '')}`, width, (text) => textWidth(fonts.regular, text, size));
   return (index) => {
     doc.font('Body').fontSize(size).fillColor(theme.colors.muted);
     const footerY = doc.page.height - theme.margins.bottom / 2 - size / 2;

@@ -142,6 +142,8 @@ export function breakLines(runs: readonly Run[], width: number, measureText: Mea
 }
 
 const SOFT_HYPHEN = '\u00AD';
+/** The longest word, in characters, broken at its soft hyphens: a German compound is a tenth of it. */
+const SOFT_HYPHENED_WORD_LIMIT = 400;
 
 /**
  * `word` broken at its last soft hyphen where what comes before, and the hyphen printed there,
@@ -149,10 +151,14 @@ const SOFT_HYPHEN = '\u00AD';
  */
 function atSoftHyphen(word: readonly Piece[], room: number, measure: Measure): { head: Piece[]; rest: Piece[] } | undefined {
   if (!word.some((piece) => piece.text.includes(SOFT_HYPHEN))) return undefined;
+  // Past a length no real word has, the word is broken between characters: each break here
+  // measures what is left of it, which on a hostile word of 60,000 characters took minutes.
+  if (word.reduce((length, piece) => length + piece.text.length, 0) > SOFT_HYPHENED_WORD_LIMIT) return undefined;
   let best: { head: Piece[]; rest: Piece[] } | undefined;
   let before = 0;
   for (const [i, piece] of word.entries()) {
     for (let at = piece.text.indexOf(SOFT_HYPHEN); at !== -1; at = piece.text.indexOf(SOFT_HYPHEN, at + 1)) {
+      if (i === 0 && at === 0) continue; // nothing before it to stand on the line
       const cut = { text: `${piece.text.slice(0, at)}-`, run: piece.run };
       if (before + measure(cut.text, piece.run) > room) return best;
       const rest = piece.text.slice(at + 1);

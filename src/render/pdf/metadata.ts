@@ -21,7 +21,7 @@ export interface DocumentInfo {
 
 export function documentInfo(view: BriefingView, date: Date): DocumentInfo {
   const info: DocumentInfo = {
-    Title: view.heading,
+    Title: view.heading.replaceAll('\u00AD', ''), // a soft hyphen is no part of the title's words
     Author: view.hosts.join('; '),
     Subject: view.topic ?? view.title,
     Creator: 'phrg-brief',

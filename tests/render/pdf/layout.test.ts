@@ -23,8 +23,8 @@ const FRONT =
 const filler = (n: number, seed: number) =>
   Array.from({ length: n }, (_, i) => ['defenders', 'rights', 'communities', 'ministry', 'courts', 'evidence'][(i * 7 + seed) % 6]).join(' ');
 
-async function build(body: string): Promise<{ file: string; pages: number }> {
-  const loaded = loadRecordText(FRONT + body, 'layout.md');
+async function build(body: string, front = FRONT): Promise<{ file: string; pages: number }> {
+  const loaded = loadRecordText(front + body, 'layout.md');
   const validated = validateRecord(loaded.record!);
   expect(validated.meeting, JSON.stringify(validated.diagnostics)).toBeDefined();
   const composed = composeBriefing(validated.meeting!, loadTemplates());
@@ -77,6 +77,14 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('page breaks', () => {
       else expect(lines[0]).toMatch(/^\[?a link/);
     }
     expect(pdfInfo(file).Tagged).toBe('yes');
+  });
+
+  it('carry a title’s soft hyphen into neither the running header nor the title of the document', async () => {
+    const sections = Array.from({ length: 12 }, (_, i) => `## Section ${i + 1}\n\n${filler(80, i)}. (AB)\n`).join('\n');
+    const { file, pages } = await build(sections, FRONT.replace('title: Layout', 'title: Inter\u00ADnational Rights'));
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pdfText(file, { first: 2, last: 2, crop: { x: 0, y: 0, w: 596, h: 56 } }).trim()).toBe('2/1/21 · International Rights');
+    expect(pdfInfo(file).Title).toBe('2/1/21: International Rights');
   });
 
   it('never leave a table’s header alone at the foot of a page, whatever comes before it', async () => {

@@ -82,9 +82,21 @@ describe('a soft hyphen (U+00AD)', () => {
     expect(told).toEqual([]);
   });
 
-  it('at a word’s end, or where nothing before it fits, leaves the word to the next line', () => {
+  it('at a word’s start or end, or where nothing before it fits, leaves the word to the next line', () => {
     expect(texts(run('One two\u00AD'), 5)).toEqual(['One ', 'two']);
+    expect(texts(run('abcdef \u00ADInter'), 8)).toEqual(['abcdef ', 'Inter']);
     expect(texts(run('One longer\u00ADword'), 7)).toEqual(['One ', 'longer-', 'word']);
+  });
+});
+
+describe('a hostile word of soft hyphens', () => {
+  it('is broken between characters, measuring about a line’s worth of text for each line, not the word', () => {
+    const word = 'abcdefghi\u00AD'.repeat(20_000);
+    let measured = 0;
+    const counting = (text: string) => ((measured += text.length), text.length);
+    const lines = breakLines([{ text: word, face: 'regular' }], 80, counting);
+    expect(lines.length).toBeGreaterThan(2000);
+    expect(measured).toBeLessThan(50 * word.length);
   });
 });
 
