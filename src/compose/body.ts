@@ -7,7 +7,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
-import type { FootnoteDefinition, FootnoteReference, Node, Paragraph, PhrasingContent, Root } from 'mdast';
+import type { FootnoteDefinition, FootnoteReference, Node, Paragraph, Parent, PhrasingContent, Root } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { Attribution } from '../validate/attributions.js';
@@ -68,7 +68,7 @@ export function articleHtml(
   intro?: Root,
 ): { intro?: string; body: string } {
   for (const attribution of attributions) splitOffAttribution(attribution);
-  const introNotes = intro ? ownFootnotes(intro) : [];
+  const introNotes = intro ? ownFootnotes(intro, body) : [];
   const whole: Root = { type: 'root', children: [...(intro?.children ?? []), { type: 'introEnd' }, ...body.children, ...introNotes] };
   const hast = toHast(whole, {
     handlers: {
@@ -87,19 +87,31 @@ export function articleHtml(
 const INTRO_END: Element = { type: 'element', tagName: 'hr', properties: {}, children: [] };
 
 /**
- * Takes the intro's footnote definitions out of it, renamed `intro-…` with the references to
- * them, so that they cannot meet the body's notes of the same name.
+ * Takes the intro's footnote definitions out of it, wherever they stand (a quote or a list
+ * may hold one), renamed `intro-…` with every reference to them, their own included, so that
+ * they cannot meet the body's notes: the prefix is lengthened while a body's note has it.
  */
-function ownFootnotes(intro: Root): FootnoteDefinition[] {
-  const definitions = intro.children.filter((node): node is FootnoteDefinition => node.type === 'footnoteDefinition');
+function ownFootnotes(intro: Root, body: Root): FootnoteDefinition[] {
+  const definitions: FootnoteDefinition[] = [];
+  const takeOut = (parent: Parent): void => {
+    parent.children = parent.children.filter((child) => {
+      if (child.type === 'footnoteDefinition') definitions.push(child as FootnoteDefinition);
+      else if ('children' in child) takeOut(child as Parent);
+      return child.type !== 'footnoteDefinition';
+    });
+  };
+  takeOut(intro);
   const own = new Set(definitions.map((definition) => definition.identifier));
-  intro.children = intro.children.filter((node) => node.type !== 'footnoteDefinition');
+  const bodyNames: string[] = [];
+  visit(body, ['footnoteDefinition', 'footnoteReference'], (node) => void bodyNames.push((node as FootnoteReference).identifier));
+  let prefix = 'intro-';
+  for (let n = 2; bodyNames.some((name) => name.startsWith(prefix)); n++) prefix = `intro${n}-`;
   const rename = (node: FootnoteDefinition | FootnoteReference): void => {
     if (!own.has(node.identifier)) return;
-    node.identifier = `intro-${node.identifier}`;
-    node.label = `intro-${node.label ?? node.identifier}`;
+    node.label = `${prefix}${node.label ?? node.identifier}`;
+    node.identifier = `${prefix}${node.identifier}`;
   };
-  visit(intro, 'footnoteReference', rename);
+  for (const tree of [intro, ...definitions]) visit(tree, 'footnoteReference', rename);
   definitions.forEach(rename);
   return definitions;
 }

@@ -1,11 +1,11 @@
 /** A record's body as sanitised HTML (compose/body.ts): its in-page links reach what they name. */
 import { describe, expect, it } from 'vitest';
-import { bodyToHtml } from '../../src/compose/body.js';
+import { articleHtml, bodyToHtml } from '../../src/compose/body.js';
 import { composeBriefing, renderPage } from '../../src/compose/briefing.js';
 import { loadTemplates } from '../../src/compose/templates.js';
 import { loadRecordText } from '../../src/load/record.js';
 import { validateRecord } from '../../src/validate/record.js';
-import { parseMarkdown } from '../../src/load/markdown.js';
+import { parseIntro, parseMarkdown } from '../../src/load/markdown.js';
 
 const templates = loadTemplates();
 
@@ -35,6 +35,21 @@ describe('footnotes', () => {
     const note = (href: string) => new RegExp(`<li id="${href}">\\s*<p>([^<]*)`).exec(html)?.[1]?.trim();
     const marks = [...html.matchAll(/<a href="#([^"]+)"[^>]*data-footnote-ref[^>]*>(\d+)<\/a>/g)].map((match) => `${match[2]} ${note(match[1]!)}`);
     expect(marks).toEqual(['1 The intro’s note.', '2 The body’s second.', '3 The body’s note.', '2 The body’s second.']);
+  });
+
+  it('of the intro are its own wherever they stand, cited from its own notes, whatever the body calls its notes', () => {
+    const notes = (intro: string, body: string): string[] => {
+      const tree = parseMarkdown(body);
+      const html = articleHtml(tree, [], new Map(), parseIntro(intro, tree));
+      const text = (id: string) => new RegExp(`<li id="${id}">\\s*<p>([^<]*)`).exec(html.body)?.[1]?.trim();
+      return [...`${html.intro}${html.body}`.matchAll(/<a href="#([^"]+)"[^>]*data-footnote-ref[^>]*>(\d+)<\/a>/g)].map((m) => `${m[2]} ${text(m[1]!)}`);
+    };
+    // A note of the intro's cited from another of its notes.
+    expect(notes('Cite[^x].\n\n[^x]: See also[^y].\n\n[^y]: Intro Y.', 'Body.[^y]\n\n[^y]: Body Y.')).toEqual(['1 See also', '2 Body Y.', '3 Intro Y.']);
+    // One in a quotation of the intro.
+    expect(notes('I cite[^a].\n\n> [^a]: Intro A.', 'Body cites[^a].\n\n[^a]: Body A.')).toEqual(['1 Intro A.', '2 Body A.']);
+    // The body's notes named as the intro's would be.
+    expect(notes('I cite[^a].\n\n[^a]: Intro A.', 'Body cites[^intro-a].\n\n[^intro-a]: Body intro-a.')).toEqual(['1 Intro A.', '2 Body intro-a.']);
   });
 
   it('still drop what raw HTML would bring, ids included', () => {

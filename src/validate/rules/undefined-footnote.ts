@@ -10,8 +10,11 @@ import type { FootnoteDefinition, Root, Text } from 'mdast';
 import { nodesOf } from '../nodes.js';
 import type { Rule } from './rule.js';
 
-/** A footnote's mark left as text, not after a backslash (which writes the brackets on purpose). */
-const MARK = /(?<!\\)\[\^([^\]\s]+)\]/g;
+/**
+ * A footnote's mark left as text, not after a backslash (which writes the brackets on purpose);
+ * after two (`\\[^x]`, a backslash written), it is a mark again.
+ */
+const MARK = /(?<!(?<!\\)(?:\\\\)*\\)\[\^([^\]\s]+)\]/g;
 
 /** Each mark left as text in `tree`, at its offset in `text` (the text the tree's positions are of). */
 function marksLeftAsText(texts: readonly Text[], text: string): { at: number; mark: string; label: string }[] {

@@ -5,6 +5,8 @@ describe('undefined-footnote', () => {
   it('reports a footnote’s mark with no note, in the body and in a list, and not one written on purpose', () => {
     const text = record('A point.[^nope] (AB)\n\n- Nested.[^also] (CD)\n\nWritten \\[^escaped] and `[^code]`, and cited.[^n] (AB)\n\n[^n]: A note.');
     expect(findings(text, 'undefined-footnote')).toEqual(['12:9 [^nope]', '14:10 [^also]']);
+    // After a backslash written as two, the mark is one again.
+    expect(findings(record('A written \\\\[^zz] backslash. (AB)'), 'undefined-footnote')).toEqual(['12:13 [^zz]']);
   });
 
   it('reads an intro’s mark as citing the body’s note of that name, and reports one that cites none', () => {

@@ -12,5 +12,13 @@ describe('unused-footnote', () => {
     expect(findings(fromIntro, 'unused-footnote')).toEqual([]);
     const introOwn = record('A point. (AB)', 'intro: "An intro.\\n\\n[^x]: Its own note."\n');
     expect(findings(introOwn, 'unused-footnote')).toEqual(['10:8 "An intro.\\n\\n[^x]: Its own note."']);
+    // The intro's mark names its own note, not the body's of that name, which is then cited nowhere.
+    const sameName = record('A point. (AB)\n\n[^a]: The body’s, never cited.', 'intro: "An intro.[^a]\\n\\n[^a]: The intro’s."\n');
+    expect(findings(sameName, 'unused-footnote')).toEqual(['15:1 [^a]:']);
+  });
+
+  it('reports a note cited only by a note left out itself', () => {
+    const text = record('A point. (AB)\n\n[^c]: Cites [^d].\n\n[^d]: Cited by c alone.');
+    expect(findings(text, 'unused-footnote')).toEqual(['14:1 [^c]:', '16:1 [^d]:']);
   });
 });
