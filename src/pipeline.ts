@@ -8,6 +8,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics, hasErrors } from './diagnostics/diagnostic.js';
 import { internalError, templateDiagnostic } from './diagnostics/errors.js';
 import { discoverRecords, displayPath } from './load/discover.js';
+import type { RecordFrontMatter } from './load/frontmatter.js';
 import { loadRecordBytes, loadRecordFile } from './load/record.js';
 import type { Meeting } from './validate/meeting.js';
 import { validateRecord } from './validate/record.js';
@@ -70,7 +71,7 @@ export async function checkRecordFile(path: string, options: PipelineOptions, by
     const validated = validateRecord(loaded.record, { rules: options.config.rules, abbreviations: options.config.abbreviations });
     let diagnostics = [...loaded.diagnostics, ...validated.diagnostics].sort(compareDiagnostics);
     const { frontMatter } = loaded.record;
-    const draft = (frontMatter.quick ? frontMatter.quick.draft : frontMatter.document().get('draft')) === true;
+    const draft = isDraft(frontMatter);
     // A draft is left out of the build: a half-written one, pushed to the branch that
     // publishes, must not hold back every other briefing. Its problems are said all the same.
     if (draft && !options.drafts) diagnostics = diagnostics.map(asDraftWarning);
@@ -79,6 +80,17 @@ export async function checkRecordFile(path: string, options: PipelineOptions, by
   } catch (error) {
     return { file, diagnostics: [internalError(file, error)] };
   }
+}
+
+/**
+ * Whether the record is marked `draft: true`: from its front-matter's value, or, where a YAML
+ * error earlier in it ("title: Half: written") left the rest unread, from its own line.
+ */
+function isDraft(frontMatter: RecordFrontMatter): boolean {
+  if (frontMatter.quick) return frontMatter.quick.draft === true;
+  const document = frontMatter.document();
+  if (document.errors.length === 0) return document.get('draft') === true;
+  return /^draft:[ \t]*(?:true|True|TRUE)[ \t]*(?:#.*)?$/m.test(frontMatter.yaml);
 }
 
 /** A draft's error, told as a warning until the draft is built. */

@@ -70,8 +70,7 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
     else if (said) process.stdout.write(`${said} ${shown(file.path)}\n`);
   }
   // Said, not passed over: run again (after an upgrade, say), init tells what it found.
-  if (same.length > 0)
-    process.stdout.write(`${same.join(', ')} ${same.length === 1 ? 'is' : 'are'} as init writes ${same.length === 1 ? 'it' : 'them'} already\n`);
+  if (same.length > 0) process.stdout.write(`${same.join(', ')} ${same.length === 1 ? 'has' : 'have'} what init writes already\n`);
   if (kept.length > 0)
     process.stdout.write(`kept ${kept.join(', ')} as ${kept.length === 1 ? 'it is' : 'they are'} (--force overwrites ${kept.length === 1 ? 'it' : 'them'})\n`);
   const manifest = join(target, 'package.json');
@@ -120,7 +119,7 @@ async function writeInitFile(file: InitFile, force: boolean): Promise<string | u
   if (file.addLines) {
     const have = new Set(present.split(/\r?\n/).map((line) => line.trim()));
     const lacking = file.content.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#') && !have.has(line.trim()));
-    if (lacking.length === 0) return undefined;
+    if (lacking.length === 0) return 'same';
     await writeFileAtomic(file.path, `${present}${present.endsWith('\n') || present === '' ? '' : '\n'}${lacking.join('\n')}\n`);
     return `added ${lacking.join(', ')} to`;
   }

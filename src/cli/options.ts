@@ -64,7 +64,7 @@ export function siteAddress(value: string): string {
   } catch {
     url = undefined;
   }
-  if (!url || !/^https?:$/.test(url.protocol) || /[?#\s]/.test(value)) {
+  if (!url || !/^https?:\/\/[^/]/i.test(value) || /[?#\s]/.test(value)) {
     throw new InvalidArgumentError('the address of the published site, http or https, without ?, # or a space, such as https://example.org/briefings');
   }
   return value.replace(/\/+$/, '');

@@ -48,7 +48,7 @@ export function loadRecordBytes(bytes: Uint8Array, file: string, maxBytes = DEFA
       diagnostics: [
         {
           ...fileError(file, 'encoding', `the file is saved as ${utf16} ("Unicode" in Notepad and Word), not UTF-8`),
-          note: 'save the file again as UTF-8 (in most editors: Save As, encoding UTF-8), or bring it in with phrg-brief import, which reads it',
+          note: 'save the file again as UTF-8 (in most editors: Save As, encoding UTF-8)',
         },
       ],
     };

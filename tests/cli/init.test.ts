@@ -60,8 +60,9 @@ describe('phrg-brief init', () => {
     expect(forced.stdout).toContain('package.json names phrg-brief github:example/phrg-brief#v0.1.0 already');
     expect(readFileSync(project.path('package.json'), 'utf8')).toContain('"name": "ours"');
     // Run again, init says what it found as it would write it, where it said nothing of it.
+    project.write('.gitignore', `${readFileSync(project.path('.gitignore'), 'utf8')}secrets/\n`); // and a line of the group's own
     const again = await runCli(['init'], project.dir);
-    expect(again.stdout).toContain('phrg-brief.yaml, .gitignore, schema/record.schema.json are as init writes them already\n');
+    expect(again.stdout).toContain('phrg-brief.yaml, .gitignore, schema/record.schema.json have what init writes already\n');
   });
 
   it('adds the workflow to a project begun already, keeping its settings and .gitignore and leaving its deleted example out', async () => {

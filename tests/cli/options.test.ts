@@ -107,8 +107,10 @@ describe('a folder named by an option', () => {
     expect(readFileSync(project.path('dist', '2016-11-07-peru.html'), 'utf8')).toContain(
       '<link rel="canonical" href="https://owner.github.io/briefings/2016-11-07-peru.html">',
     );
-    const bad = await runCli(['build', '--base-url', 'owner.github.io/briefings'], project.dir);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('the address of the published site, http or https');
+    for (const address of ['owner.github.io/briefings', 'https:owner.github.io']) {
+      const bad = await runCli(['build', '--base-url', address], project.dir);
+      expect(bad.code, address).toBe(2);
+      expect(bad.stderr).toContain('the address of the published site, http or https');
+    }
   });
 });

@@ -179,9 +179,11 @@ describe('a draft with errors', () => {
       own.write('phrg-brief.yaml', 'site:\n  search: false\n');
       // Half-written: a speaker not yet named, and a date not yet right.
       own.write('meetings/2030-01-02-half.md', '---\ntitle: Half written\ndate: 2030-01-32\nhosts: [the PHRG (PHRG)]\ndraft: true\n---\n\n- A point. (ZZ)\n');
+      // A draft whose YAML fails before its draft: line is a draft all the same.
+      own.write('meetings/2030-01-03-colon.md', '---\ntitle: Half: written: here\ndate: 2030-01-03\nhosts: [the PHRG (PHRG)]\ndraft: true\n---\n\nText.\n');
       const built = await buildHere(own.dir, { formats: ['html'] });
       expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
-      expect(built.result.records.map((record) => record.status).sort()).toEqual(['built', 'draft']);
+      expect(built.result.records.map((record) => record.status).sort()).toEqual(['built', 'draft', 'draft']);
       const told = built.diagnostics.filter((d) => d.file.endsWith('half.md'));
       expect(told.map((d) => [d.severity, d.rule])).toEqual([
         ['warning', 'schema'],
