@@ -266,7 +266,12 @@ export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] 
  * quotation marks as spaces.
  */
 export function foldForFilter(text: string): string {
-  return plainLetters(text)
-    .replace(/[‘’ʼ']/g, '')
-    .replace(/["“”„«»]/g, ' ');
+  return (
+    plainLetters(text)
+      // A word joined by an apostrophe is there whole and by its part after it: the filter
+      // matches the beginnings of words, and "ivoire" is to find "d’Ivoire", "brien" "O’Brien".
+      .replace(/(\p{L})[‘’ʼʻ'](\p{L}+)/gu, '$1$2 $2')
+      .replace(/[‘’ʼʻ']/g, '')
+      .replace(/["“”„«»]/g, ' ')
+  );
 }

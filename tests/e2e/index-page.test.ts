@@ -137,6 +137,21 @@ describe.runIf(haveTools(CHROMIUM))('the index page of a small archive', () => {
     return { page, errors, people, done: async () => (await page.close(), project.remove()) };
   }
 
+  it('finds a word after an apostrophe and inside text written without spaces, and a tag linked with its accents and spaces', async () => {
+    const { page, errors, done } = await opened('topic: 中国人权捍卫者的处境\npartners: [the Côte d’Ivoire Coalition]\ntags:\n  - Côte d’Ivoire\n');
+    try {
+      const count = async (query: string) => (await page.fill('#filter-text', query), await page.textContent('.filter-count'));
+      for (const query of ['ivoire', 'd’ivoire', 'divoire', '人权', '捍卫者']) expect(await count(query), query).toBe('1 of 1 briefing shown');
+      for (const query of ['voire', '权人']) expect(await count(query), query).toBe('0 of 1 briefing shown');
+      await page.fill('#filter-text', '');
+      await page.goto(`${page.url().split('?')[0]}?tag=C%C3%B4te%20d%E2%80%99Ivoire`);
+      expect(await page.inputValue('#filter-tag')).toBe('cote-d-ivoire');
+      expect(errors).toEqual([]);
+    } finally {
+      await done();
+    }
+  });
+
   it('fits a phone’s width with a tag of many words, and says "one person"', async () => {
     const { page, errors, people, done } = await opened('tags:\n  - Human rights defenders in the extractive industries of the Andean region\n');
     try {
