@@ -44,8 +44,15 @@ export const undefinedFootnote: Rule = {
     if (intro) {
       const [start, end] = intro.range();
       const notes = [...definedLabels(intro.tree), ...bodyNotes];
+      const lower = new Set(bodyNotes.map((name) => name.toLowerCase()));
       for (const { mark, label } of marksLeftAsText(nodesOf<Text>(intro.tree, 'text'), intro.text)) {
-        report({ start, end, message: `intro: ${message(mark)}`, note: note(label, notes) });
+        // The body has the note: the intro ends inside a block left open (a code fence), which
+        // the body's notes cannot be read into (load/markdown.ts, parseIntro).
+        const unreadable = lower.has(label.toLowerCase());
+        const why = unreadable
+          ? 'the intro ends inside a block left open (a code fence not closed), which keeps it from citing the body’s notes: close it'
+          : note(label, notes);
+        report({ start, end, message: `intro: ${message(mark)}`, note: why });
       }
     }
     for (const { at, mark, label } of marksLeftAsText(context.nodes<Text>('text'), context.source.text)) {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadRecordText } from '../../../src/load/record.js';
+import { validateRecord } from '../../../src/validate/record.js';
 import { findings, record } from './lint.js';
 
 describe('undefined-footnote', () => {
@@ -14,5 +16,9 @@ describe('undefined-footnote', () => {
     expect(findings(cites, 'undefined-footnote')).toEqual([]);
     const citesNone = record('A point. (AB)', 'intro: "An intro.[^n]"\n');
     expect(findings(citesNone, 'undefined-footnote')).toEqual(['10:8 "An intro.[^n]"']);
+    // An intro ending in a code fence left open cannot cite the body's notes: said so, not that the note is missing.
+    const loaded = loadRecordText(record('A point.[^n] (AB)\n\n[^n]: A note.', 'intro: "An intro.[^n]\\n\\n```\\ncode"\n'), 'r.md');
+    const told = validateRecord(loaded.record!).diagnostics.filter((d) => d.rule === 'undefined-footnote');
+    expect(told.map((d) => d.note)).toEqual([expect.stringContaining('a block left open (a code fence not closed)')]);
   });
 });
