@@ -5,7 +5,7 @@
  * that is not UTF-8 is read in the encoding a saved web page declares, else as Windows-1252
  * (of which Latin-1 is a part), and the user is told.
  */
-import { decodeRecord } from '../load/decode.js';
+import { decodeRecord, utf16ByteOrder } from '../load/decode.js';
 
 export interface ImportedText {
   text: string;
@@ -30,7 +30,7 @@ export function notText(bytes: Uint8Array): string | undefined {
 
 export function decodeImported(bytes: Uint8Array, html: boolean): ImportedText {
   // Word's and Notepad's "Unicode" is UTF-16, with a byte-order mark to say which way round.
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  const utf16 = utf16ByteOrder(bytes);
   if (utf16)
     return {
       text: new TextDecoder(utf16).decode(bytes).replace(/\r\n?/g, '\n'),

@@ -3,6 +3,12 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; byteOffset:
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** UTF-16 by its byte-order mark, as Notepad's and Word's "Unicode" saves text; else undefined. */
+export function utf16ByteOrder(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  return bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+}
+
 export function decodeRecord(bytes: Uint8Array): DecodeResult {
   try {
     const text = strictUtf8.decode(bytes); // drops a leading BOM

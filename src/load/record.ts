@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, fileDiagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
-import { decodeRecord } from './decode.js';
+import { decodeRecord, utf16ByteOrder } from './decode.js';
 import { splitRecordQuickly, type RecordFrontMatter } from './frontmatter.js';
 import { DEFAULT_RECORD_SIZE, markdownLimitProblem, recordSizeProblem } from './limits.js';
 import { parseBody } from './markdown.js';
@@ -42,7 +42,7 @@ export async function loadRecordFile(path: string, file = path, maxBytes = DEFAU
 export function loadRecordBytes(bytes: Uint8Array, file: string, maxBytes = DEFAULT_RECORD_SIZE): LoadResult {
   if (bytes.length > maxBytes) return { diagnostics: [tooLarge(file, bytes.length, maxBytes)] };
   // Notepad's and Word's "Unicode" is UTF-16, its byte-order mark first: not Windows-1252.
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'UTF-16LE' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'UTF-16BE' : undefined;
+  const utf16 = utf16ByteOrder(bytes)?.toUpperCase();
   if (utf16) {
     return {
       diagnostics: [

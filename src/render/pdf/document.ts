@@ -16,7 +16,7 @@ import { shortDate } from '../../compose/helpers.js';
 import { charactersSeen, FACES, loadFontSet, missingCharacters, textWidth, type Face, type FontSet } from './fonts.js';
 import { Layout, newCaches } from './layout.js';
 import { writeIdTree } from './notes.js';
-import { longestFitting } from './line-breaks.js';
+import { longestFitting, withoutSoftHyphens } from './line-breaks.js';
 import { documentInfo, xmpDescriptions } from './metadata.js';
 import type { Theme } from './theme.js';
 
@@ -148,7 +148,7 @@ function runningText(doc: Doc, theme: Theme, fonts: FontSet, view: BriefingView,
   const left = theme.margins.left;
   const width = doc.page.width - theme.margins.left - theme.margins.right;
   // A soft hyphen in the title is a place to break it, never printed on this one line.
-  const header = fitText(`${shortDate(view.date)} · ${view.title.replaceAll('\u00AD', '')}`, width, (text) => textWidth(fonts.regular, text, size));
+  const header = fitText(`${shortDate(view.date)} · ${withoutSoftHyphens(view.title)}`, width, (text) => textWidth(fonts.regular, text, size));
   return (index) => {
     doc.font('Body').fontSize(size).fillColor(theme.colors.muted);
     const footerY = doc.page.height - theme.margins.bottom / 2 - size / 2;

@@ -59,12 +59,12 @@ function words(runs: readonly Run[]): (Piece[] | '\n')[] {
  */
 export function breakLines(runs: readonly Run[], width: number, measureText: Measure, onOverflow?: (word: string) => void): Line[] {
   // A soft hyphen is never set: only the hyphen a break at it prints.
-  const measure: Measure = (text, run) => measureText(text.includes(SOFT_HYPHEN) ? text.replaceAll(SOFT_HYPHEN, '') : text, run);
+  const measure: Measure = (text, run) => measureText(withoutSoftHyphens(text), run);
   const lines: Line[] = [];
   let line: Fragment[] = [];
   let x = 0;
   const push = (shown: string, run: Run, w: number): void => {
-    const text = shown.includes(SOFT_HYPHEN) ? shown.replaceAll(SOFT_HYPHEN, '') : shown;
+    const text = withoutSoftHyphens(shown);
     const last = line.at(-1);
     if (last && last.run === run) {
       last.text += text;
@@ -142,6 +142,9 @@ export function breakLines(runs: readonly Run[], width: number, measureText: Mea
 }
 
 const SOFT_HYPHEN = '\u00AD';
+
+/** Text as it is set on one line, where a soft hyphen is no character at all. */
+export const withoutSoftHyphens = (text: string): string => (text.includes(SOFT_HYPHEN) ? text.replaceAll(SOFT_HYPHEN, '') : text);
 /** The longest word, in characters, broken at its soft hyphens: a German compound is a tenth of it. */
 const SOFT_HYPHENED_WORD_LIMIT = 400;
 

@@ -7,6 +7,7 @@
  * Entries with nothing to say (no tags: no Keywords) are left out, not written empty.
  */
 import type { BriefingView } from '../../compose/view-model.js';
+import { withoutSoftHyphens } from './line-breaks.js';
 
 export interface DocumentInfo {
   Title: string;
@@ -21,7 +22,7 @@ export interface DocumentInfo {
 
 export function documentInfo(view: BriefingView, date: Date): DocumentInfo {
   const info: DocumentInfo = {
-    Title: view.heading.replaceAll('\u00AD', ''), // a soft hyphen is no part of the title's words
+    Title: withoutSoftHyphens(view.heading), // a soft hyphen is no part of the title's words
     Author: view.hosts.join('; '),
     Subject: view.topic ?? view.title,
     Creator: 'phrg-brief',
