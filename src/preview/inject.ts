@@ -17,14 +17,18 @@ const RELOAD_SCRIPT = `<script data-phrg-brief-live>
   const key = 'phrg-brief-scroll:' + location.pathname;
   const saved = sessionStorage.getItem(key);
   if (saved !== null) { sessionStorage.removeItem(key); window.scrollTo(0, Number(saved)); }
-  const reload = () => { sessionStorage.setItem(key, String(window.scrollY)); location.reload(); };
+  // Where the briefing was being read: kept while the page of its errors stands in its place,
+  // so that once they are fixed the reader is back there, not at the top.
+  const errorPage = () => document.querySelector('.phrg-brief-overlay') !== null;
+  let reading = errorPage() ? 0 : window.scrollY;
+  const reload = () => { sessionStorage.setItem(key, String(errorPage() ? reading : window.scrollY)); location.reload(); };
   const events = new EventSource('${EVENTS_PATH}');
   events.addEventListener('reload', async () => {
     try {
       const response = await fetch(location.href, { cache: 'no-store' });
       if (!response.ok) return reload();
       const next = new DOMParser().parseFromString(await response.text(), 'text/html');
-      const y = window.scrollY;
+      if (!errorPage()) reading = window.scrollY;
       document.title = next.title;
       document.head.innerHTML = next.head.innerHTML;
       document.body.innerHTML = next.body.innerHTML;
@@ -33,7 +37,7 @@ const RELOAD_SCRIPT = `<script data-phrg-brief-live>
         fresh.textContent = old.textContent;
         old.replaceWith(fresh);
       }
-      window.scrollTo(0, y);
+      window.scrollTo(0, errorPage() ? 0 : reading);
     } catch {
       reload();
     }

@@ -20,7 +20,8 @@ export function overlayPage(file: string, diagnostics: readonly Diagnostic[], so
               .split('\n')
               .slice(1)
               .join('\n')
-              .trim();
+              // Blank lines only: the first line's own spaces align its number with the others'.
+              .replace(/^\s*\n|\s+$/g, '');
       return `<li class="${d.severity}">
 <p class="where"><strong>${escapeHtml(`${d.file}:${d.line}:${d.column}`)}</strong> <span class="severity">${d.severity}</span> <code>${escapeHtml(d.rule)}</code></p>
 <p class="message">${escapeHtml(d.message)}</p>

@@ -101,13 +101,18 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     expect(Math.max(...latencies)).toBeLessThan(15_000);
   });
 
-  it('shows the diagnostics of a broken record in the page, and recovers once it is fixed', async () => {
+  it('shows the diagnostics of a broken record in the page, and recovers once it is fixed, where the reader was', async () => {
+    await page.setViewportSize({ width: 800, height: 400 });
+    await page.evaluate(() => window.scrollTo(0, 300));
     project.write(RECORD, original.replace('(JC + IV)', '(JC + XY)'));
     await page.waitForSelector('.phrg-brief-overlay', { timeout: 15_000 });
     const overlay = await bodyText();
     expect(overlay).toContain('meetings/2016-11-07-peru.md:');
     expect(overlay).toContain('no speaker or chair has the key XY');
     expect(overlay).toMatch(/> \d+ \| - Many protestors/);
+    // The code frame's lines aligned, the first as the rest.
+    const frame = (await page.textContent('.phrg-brief-overlay pre'))!.split('\n');
+    expect(new Set(frame.filter((line) => /\|/.test(line)).map((line) => line.indexOf('|'))).size).toBe(1);
     // The terminal says where, and the PDF an earlier build made is not served as the record's.
     expect(stderr()).toMatch(/with errors\n {2}meetings\/2016-11-07-peru\.md:\d+:\d+ no speaker or chair has the key XY/);
     const stale = await fetch(`${url}2016-11-07-peru.pdf`);
@@ -121,6 +126,7 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     project.write(RECORD, original);
     await page.waitForFunction(() => document.body.innerText.includes('Mining operations have been'), undefined, { timeout: 15_000 });
     expect(await page.$('.phrg-brief-overlay')).toBeNull();
+    expect(await page.evaluate(() => window.scrollY)).toBe(300);
     expect((await fetch(`${url}2016-11-07-peru.pdf`)).status).toBe(200);
   });
 
