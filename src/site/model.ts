@@ -71,9 +71,13 @@ export function readingType(files: Readonly<Record<string, string>>): string {
 /** Latin letters that no accent-stripping turns into ASCII ("Søren", "Łódź", "Straße"). */
 const UNACCENTED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th', ð: 'd' };
 
-/** Lower case without accents, those letters spelt out: one spelling for slugs, page names and the index's filter. */
+/**
+ * Lower case without accents, those letters spelt out, and without soft hyphens (pasted from
+ * Word, unseen: "Bahr­ain" is Bahrain): one spelling for slugs, page names and the index's filter.
+ */
 const plainLetters = (text: string): string =>
   text
+    .replace(/\u00AD/g, '')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

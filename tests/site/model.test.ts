@@ -144,6 +144,7 @@ describe('pageName', () => {
   it('keeps a short name as it is, letters of any script included', () => {
     expect(pageName('Côte d’Ivoire')).toBe('cote-d-ivoire');
     expect(pageName('François Gbagbo-Nʼguessan')).toBe('francois-gbagbo-n-guessan');
+    expect(pageName('Inter\u00ADnational')).toBe('international'); // a soft hyphen pasted from Word, unseen
     expect(pageName('中国')).toBe('中国');
     // Letters no accent-stripping turns into ASCII, folded as slugs and the index's filter fold them.
     expect(pageName('Søren Nørgaard')).toBe('soren-norgaard');
@@ -170,6 +171,10 @@ describe('pageName', () => {
 });
 
 describe('titleSlug', () => {
+  it('leaves out a soft hyphen pasted from Word, which no reader sees', () => {
+    expect(titleSlug('Bahr\u00ADain Medics', 8)).toBe('bahrain-medics');
+  });
+
   it('takes the title’s first words, and keeps a long one to 60 characters, cut at a hyphen when one is near', () => {
     expect(titleSlug('Peru – The Negative Impacts of the Activities of the Extractive Industries', 8)).toBe('peru-the-negative-impacts-of-the-activities-of');
     expect(titleSlug('x'.repeat(300), 8)).toBe('x'.repeat(60));
