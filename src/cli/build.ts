@@ -169,7 +169,16 @@ async function watch(paths: string[], options: BuildCommandOptions): Promise<num
     },
     (error) => log(`rebuild failed: ${rebuildFailure(error)}`),
   );
-  const watcher = watchProject({ cwd, paths, config: () => config, configFile: options.config, outDir: options.out, queue, log });
+  const watcher = watchProject({
+    cwd,
+    paths,
+    config: () => config,
+    configFailed: () => config === undefined,
+    configFile: options.config,
+    outDir: options.out,
+    queue,
+    log,
+  });
   // Watching from before the first build, so that a save made during it is built after it.
   await watcher.ready;
   await queue.exclusive(async () => ({ config } = await buildOnce(paths, options)));

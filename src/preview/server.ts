@@ -70,6 +70,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     cwd: options.cwd,
     paths: [options.path],
     config: () => state.config,
+    configFailed: () => state.configProblems.some((problem) => problem.severity === 'error'),
     configFile: options.configFile,
     queue: builds.queue,
     log: options.log,

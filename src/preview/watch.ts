@@ -32,6 +32,11 @@ export interface WatchOptions {
   paths: readonly string[];
   /** The config as last read, for the templates folder it names. */
   config: () => ResolvedConfig | undefined;
+  /**
+   * Whether the config last read had errors: any save in the project may then be what mends
+   * it (the templates folder it names, made after it), and is built.
+   */
+  configFailed: () => boolean;
   configFile: string | undefined;
   /** An output folder inside the project, left unwatched. */
   outDir?: string;
@@ -48,7 +53,7 @@ export function templatesTouched(changed: ReadonlySet<string>, templatesDir: str
   return [...changed].some((file) => !file.endsWith('.md') || (templatesDir !== undefined && file.startsWith(templatesDir)));
 }
 
-export function watchProject({ cwd, paths, config, configFile, outDir, queue, log }: WatchOptions): Watcher {
+export function watchProject({ cwd, paths, config, configFailed, configFile, outDir, queue, log }: WatchOptions): Watcher {
   let timer: NodeJS.Timeout | undefined;
   let changed = new Set<string>();
 
@@ -64,6 +69,7 @@ export function watchProject({ cwd, paths, config, configFile, outDir, queue, lo
   const output = outDir === undefined ? undefined : resolve(cwd, outDir);
   const inside = (dir: string, file: string): boolean => file === dir || file.startsWith(dir + sep);
   const relevant = (file: string): boolean => {
+    if (configFailed()) return true;
     const templates = config()?.templatesDir;
     return (
       file === configPath ||

@@ -151,6 +151,19 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     expect(await bodyText()).toContain(`${join('mine', 'partials', 'person.hbs')}:1:1`);
     project.write('mine/partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} [{{role}}]{{/if}}');
     await page.waitForFunction(() => document.body.innerText.includes('John Crabtree [Peru Support Group'), undefined, { timeout: 15_000 });
+    // A config naming a folder not made yet stands on the page; the folder made, the page is
+    // back, though the save that mends the config is not the config's own.
+    project.write('phrg-brief.yaml', 'templates: later\n');
+    await page.waitForFunction(() => document.body.innerText.includes('does not exist'), undefined, { timeout: 15_000 });
+    for (let tries = 1; ; tries++) {
+      project.write('later/partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} / {{role}}{{/if}}');
+      try {
+        await page.waitForFunction(() => document.body.innerText.includes('John Crabtree / Peru Support Group'), undefined, { timeout: 2_000 });
+        break;
+      } catch (error) {
+        if (tries === 10) throw error;
+      }
+    }
   });
 
   it('refuses paths outside its output and a foreign Host', async () => {
