@@ -136,15 +136,18 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     await page.waitForFunction(() => document.body.innerText.includes('John Crabtree (of Peru Support Group'), undefined, { timeout: 15_000 });
     // The new folder is taken up by the file watcher in its own time, and a save made before
     // that goes unseen (under load it did): saved again until seen, as build-watch.test.ts does.
-    for (let tries = 1; ; tries++) {
-      project.write('mine/partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} [{{role}}]{{/if}}');
-      try {
-        await page.waitForFunction(() => document.body.innerText.includes('John Crabtree [Peru Support Group'), undefined, { timeout: 2_000 });
-        break;
-      } catch (error) {
-        if (tries === 15) throw error;
+    const saveUntilShown = async (file: string, text: string, shown: string): Promise<void> => {
+      for (let tries = 1; ; tries++) {
+        project.write(file, text);
+        try {
+          await page.waitForFunction((words) => document.body.innerText.includes(words), shown, { timeout: 2_000 });
+          return;
+        } catch (error) {
+          if (tries === 15) throw error;
+        }
       }
-    }
+    };
+    await saveUntilShown('mine/partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} [{{role}}]{{/if}}', 'John Crabtree [Peru Support Group');
     // Broken, the template's error stands on the page, where it is in the template; fixed, the page is back.
     project.write('mine/partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}}');
     await page.waitForFunction(() => document.body.innerText.includes('is never closed'), undefined, { timeout: 15_000 });
@@ -155,15 +158,7 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     // back, though the save that mends the config is not the config's own.
     project.write('phrg-brief.yaml', 'templates: later\n');
     await page.waitForFunction(() => document.body.innerText.includes('does not exist'), undefined, { timeout: 15_000 });
-    for (let tries = 1; ; tries++) {
-      project.write('later/partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} / {{role}}{{/if}}');
-      try {
-        await page.waitForFunction(() => document.body.innerText.includes('John Crabtree / Peru Support Group'), undefined, { timeout: 2_000 });
-        break;
-      } catch (error) {
-        if (tries === 10) throw error;
-      }
-    }
+    await saveUntilShown('later/partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} / {{role}}{{/if}}', 'John Crabtree / Peru Support Group');
   });
 
   it('refuses paths outside its output and a foreign Host', async () => {
