@@ -99,6 +99,18 @@ describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview'
     expect(folded.map((r) => r.href).sort()).toEqual(found.map((r) => r.href).sort());
   }, 240_000);
 
+  it('shows twenty matches, and the next twenty when asked, the keyboard going on from the first added', async () => {
+    expect(await results('rights')).toHaveLength(20);
+    const n = Number(/^(\d+)/.exec((await page.textContent('.search-status'))!)?.[1]);
+    expect(n).toBeGreaterThan(20);
+    expect(await page.textContent('.search-status')).toMatch(/\(20 shown\)\.$/);
+    expect(await page.textContent('.search-more')).toBe(`Show the next ${Math.min(20, n - 20)}`);
+    await page.click('.search-more');
+    expect(await page.$$eval('.search-list li', (items) => items.length)).toBe(Math.min(40, n));
+    expect(await page.evaluate(() => document.activeElement === document.querySelectorAll('.search-list li a')[20])).toBe(true);
+    expect(await page.isVisible('.search-more')).toBe(n > 40);
+  }, 120_000);
+
   it('narrows the full text to the chosen tag, as it does the list', async () => {
     await page.goto(`${url}index.html`);
     await page.selectOption('#filter-tag', 'santo-tomas');
