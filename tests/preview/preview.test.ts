@@ -126,7 +126,9 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     project.write(RECORD, original);
     await page.waitForFunction(() => document.body.innerText.includes('Mining operations have been'), undefined, { timeout: 15_000 });
     expect(await page.$('.phrg-brief-overlay')).toBeNull();
-    expect(await page.evaluate(() => window.scrollY)).toBe(300);
+    // Where the reader was, give or take what the page's fonts, loaded again with its head, move
+    // it as they come in (Chromium keeps the text in view: 298 in one run); before, at the top.
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - 300)).toBeLessThanOrEqual(20);
     expect((await fetch(`${url}2016-11-07-peru.pdf`)).status).toBe(200);
   });
 
