@@ -94,15 +94,15 @@ export function breakLines(runs: readonly Run[], width: number, measureText: Mea
     }
     let { widths, wordWidth } = widthOf(word);
     // A word that does not fit what is left of the line breaks at its last soft hyphen that
-    // does, and at each after on the lines that follow, before it goes whole to the next line.
-    for (let split = atSoftHyphen(word, width - x, measure); x + wordWidth > width && split; split = atSoftHyphen(word, width - x, measure)) {
-      split.head.forEach((piece) => push(piece.text, piece.run, measure(piece.text, piece.run)));
-      newLine();
-      word = split.rest;
-      ({ widths, wordWidth } = widthOf(word));
-    }
-    if (x > 0 && x + wordWidth > width) newLine();
-    for (let split = atSoftHyphen(word, width, measure); wordWidth > width && split; split = atSoftHyphen(word, width, measure)) {
+    // does, and at each after on the lines that follow; with none that fits, it goes to the
+    // next line, and breaks there as it can.
+    while (x + wordWidth > width) {
+      const split = atSoftHyphen(word, width - x, measure);
+      if (!split) {
+        if (x === 0) break;
+        newLine();
+        continue;
+      }
       split.head.forEach((piece) => push(piece.text, piece.run, measure(piece.text, piece.run)));
       newLine();
       word = split.rest;
