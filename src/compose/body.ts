@@ -79,8 +79,7 @@ export function articleHtml(
   const end = hast.children.indexOf(INTRO_END);
   const tables = { count: 0 };
   const html = (children: HastRoot['children']): string => toHtml(forReading(sanitize({ type: 'root', children }, schema) as HastRoot, tables));
-  const introHtml = html(hast.children.slice(0, end));
-  return { ...(intro ? { intro: introHtml } : {}), body: html(hast.children.slice(end + 1)) };
+  return { ...(intro ? { intro: html(hast.children.slice(0, end)) } : {}), body: html(hast.children.slice(end + 1)) };
 }
 
 /** Where the intro ends in the hast of the whole: found by identity, so no record can forge it. */
