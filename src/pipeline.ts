@@ -11,7 +11,8 @@ import { discoverRecords, displayPath } from './load/discover.js';
 import type { RecordFrontMatter } from './load/frontmatter.js';
 import { loadRecordBytes, loadRecordFile } from './load/record.js';
 import type { Meeting } from './validate/meeting.js';
-import { validateRecord } from './validate/record.js';
+import { nameVariants } from './site/name-variants.js';
+import { applySeverities, validateRecord } from './validate/record.js';
 import { slugClashes } from './validate/slug-clash.js';
 
 /** Every output format, in the order they are written: the list is render/formats.ts. */
@@ -106,8 +107,11 @@ export async function checkRecords(options: PipelineOptions): Promise<RunResult>
   const clashes = slugClashes(
     checked.map(({ file, meeting }, i) => ({ file, path: discovered.files[i]!, ...(meeting && !meeting.data.draft ? { slug: meeting.slug } : {}) })),
   );
+  // Across the records a build would publish: one person spelt two ways shares one page.
+  const variants = nameVariants(checked.flatMap(({ meeting }) => (meeting && !meeting.data.draft ? [meeting] : [])));
   const records = checked.map(({ file, diagnostics }): RecordOutcome => {
-    const all = clashes.has(file) ? [...diagnostics, clashes.get(file)!].sort(compareDiagnostics) : diagnostics;
+    const across = [...(clashes.has(file) ? [clashes.get(file)!] : []), ...applySeverities(variants.get(file) ?? [], options.config.rules)];
+    const all = across.length > 0 ? [...diagnostics, ...across].sort(compareDiagnostics) : diagnostics;
     return { file, status: hasErrors(all) ? 'failed' : 'checked', diagnostics: all, outputs: [] };
   });
   return { records, diagnostics: [...discovered.diagnostics, ...(await templateProblems(options))] };

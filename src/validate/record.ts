@@ -257,7 +257,7 @@ function buildMeeting(
 }
 
 /** Config overrides apply to the built-in checks too, except that broken YAML stays an error. */
-function applySeverities(diagnostics: Diagnostic[], rules: RuleSeverities | undefined): Diagnostic[] {
+export function applySeverities(diagnostics: Diagnostic[], rules: RuleSeverities | undefined): Diagnostic[] {
   if (!rules) return diagnostics;
   return diagnostics.flatMap((diagnostic) => {
     const override = rules[diagnostic.rule];

@@ -36,7 +36,8 @@ export const RULES: readonly Rule[] = [
 
 /**
  * Checks made outside the rule modules: reading, decoding, YAML and the schema (`reading`, before
- * the rules run), the PDF's fonts (`rendering`), and the run itself (`running`).
+ * the rules run), the records compared with each other (`archive`), the PDF's fonts
+ * (`rendering`), and the run itself (`running`).
  */
 export const BUILT_IN_CHECKS = [
   { id: 'read-error', severity: 'error', stage: 'reading', description: 'a file that cannot be read' },
@@ -73,6 +74,13 @@ export const BUILT_IN_CHECKS = [
     severity: 'error',
     stage: 'reading',
     description: "Markdown or front-matter past the parsers' bounds, pointed at where it passes them (see below)",
+  },
+  {
+    id: 'name-variant',
+    severity: 'warning',
+    stage: 'archive',
+    description:
+      "`Siobhan O'Connor` in one record and `Siobhán O'Connor` in a newer one: one person page names them both, as the newest record spells it (`check` compares the records it is given)",
   },
   {
     id: 'missing-glyph',
@@ -114,10 +122,14 @@ export const BUILT_IN_CHECKS = [
   { id: 'internal-error', severity: 'error', stage: 'running', description: 'phrg-brief itself failed on the file (`--debug` shows the stack trace)' },
 ] as const;
 
-/** Every check in the order the README's table lists them: reading, the rules, rendering, running. */
+/** Every check in the order the README's table lists them: reading, the rules, across records, rendering, running. */
 export function checksInOrder(): { id: string; severity: string; description: string }[] {
   const stage = (name: string) => BUILT_IN_CHECKS.filter((check) => check.stage === name);
-  return [...stage('reading'), ...RULES, ...stage('rendering'), ...stage('running')].map(({ id, severity, description }) => ({ id, severity, description }));
+  return [...stage('reading'), ...RULES, ...stage('archive'), ...stage('rendering'), ...stage('running')].map(({ id, severity, description }) => ({
+    id,
+    severity,
+    description,
+  }));
 }
 
 export const RULE_IDS: readonly string[] = [...RULES.map((rule) => rule.id), ...BUILT_IN_CHECKS.map((check) => check.id)];

@@ -28,6 +28,7 @@ const SEVERAL = 'several-rules';
 const SHOWN_ELSEWHERE: Record<string, [test: string, asserts: string]> = {
   'duplicate-slug': ['tests/validate/slug-clash.test.ts', 'already taken by'],
   'missing-glyph': ['tests/e2e/pdf.test.ts', "'missing-glyph'"],
+  'name-variant': ['tests/site/name-variants.test.ts', 'the newest record naming them'],
   'pdf-layout': ['tests/render/pdf/pdf-ua.test.ts', "'pdf-layout'"],
   'search-index': ['tests/site/search-index.test.ts', 'the search index could not be made'],
   'skipped-file': ['tests/load/discover.test.ts', "'skipped-file'"],
