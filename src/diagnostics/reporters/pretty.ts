@@ -21,7 +21,7 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
     const lines = [`${colors.bold(`${d.file}:${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${colors.dim(d.rule)}`];
     const text = options.sources?.get(d.file);
     if (text !== undefined) {
-      const frame = framed(text, d);
+      const frame = unseenShown(framed(text, d));
       lines.push(indent(codeFrameColumns(frame.text, frame.location, { highlightCode: false, forceColor: false, linesAbove: 1, linesBelow: 1 })));
     }
     if (options.debug && d.stack) lines.push(`  ${colors.cyan('stack:')} ${d.stack}`);
@@ -75,6 +75,27 @@ function framed(text: string, d: Diagnostic): Frame {
   const location: Frame['location'] = { start: { line: d.line, column: column(lines[d.line - 1] ?? '', d.column) } };
   if (spans) location.end = { line: d.endLine, column: column(lines[d.endLine - 1] ?? '', d.endColumn) };
   return { text: kept.join('\n'), location };
+}
+
+/**
+ * Characters no terminal shows, or that reorder what it shows (a soft hyphen, a zero-width
+ * space, a bidirectional control), as `<U+00AD>` in the frame, its marks moved to match: the
+ * frame of `(J­C)`, which is no attribution, shows why. Joiners that emoji and Persian are
+ * written with (U+200C, U+200D) are left as they are.
+ */
+const UNSEEN = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+function unseenShown(frame: Frame): Frame {
+  if (frame.text.search(UNSEEN) === -1) return frame;
+  const lines = frame.text.split(LINE_BREAK);
+  const code = (char: string): string => `<U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
+  // Each one shown takes the room of its code, seven columns more than it did.
+  const moved = (point: { line: number; column: number }) => {
+    const before = (lines[point.line - 1] ?? '').slice(0, point.column - 1).match(UNSEEN)?.length ?? 0;
+    return { line: point.line, column: point.column + 7 * before };
+  };
+  const { start, end } = frame.location;
+  return { text: lines.map((line) => line.replace(UNSEEN, code)).join('\n'), location: { start: moved(start), ...(end ? { end: moved(end) } : {}) } };
 }
 
 function indent(text: string): string {

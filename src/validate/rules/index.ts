@@ -3,6 +3,7 @@ import { dateMismatch } from './date-mismatch.js';
 import { emptyBody } from './empty-body.js';
 import { headingLevel } from './heading-level.js';
 import { inconsistentName } from './inconsistent-name.js';
+import { invisibleCharacter } from './invisible-character.js';
 import { malformedAttribution } from './malformed-attribution.js';
 import { pastedBullet } from './pasted-bullet.js';
 import { rawHtml } from './raw-html.js';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   unattributedPoint,
   pastedBullet,
   unbalancedQuotes,
+  invisibleCharacter,
   undefinedAbbreviation,
   rawHtml,
   unsafeLink,

@@ -98,6 +98,23 @@ describe('pretty', () => {
     expect(atStart[4]).toMatch(new RegExp(`^ {4}6 \\| -{${FRAME_WIDTH}}…$`));
   });
 
+  it('shows a character no terminal shows, or one that reorders the line, by its code, the marks moved to match', () => {
+    // A right-to-left override before the span, a soft hyphen inside it: the span, (A­B), is underlined whole.
+    const text = '---\ntitle: T\n---\n\n- Said \u202Eso. (A\u00ADB)\n';
+    const frame = formatPretty([{ ...diagnostics[1]!, line: 5, column: 13, endLine: 5, endColumn: 18 }], {
+      color: false,
+      sources: new Map([['meetings/a.md', text]]),
+    }).split('\n');
+    expect(frame[2]).toBe('  > 5 | - Said <U+202E>so. (A<U+00AD>B)');
+    expect(frame[3]).toBe(`      | ${' '.repeat(frame[2]!.indexOf('(A') - 8)}${'^'.repeat('(A<U+00AD>B)'.length)}`);
+    // Joiners that emoji and Persian are written with stay as they are.
+    const joined = formatPretty([{ ...diagnostics[1]!, line: 1, column: 1, endLine: 1, endColumn: 2 }], {
+      color: false,
+      sources: new Map([['meetings/a.md', 'می\u200Cخواهم 👩\u200D💻\n']]),
+    });
+    expect(joined).toContain('می\u200Cخواهم 👩\u200D💻');
+  });
+
   it('colours only when asked', () => {
     expect(formatPretty(diagnostics, { color: true })).toMatch(/\u001b\[31merror/);
   });
