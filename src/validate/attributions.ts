@@ -30,13 +30,19 @@ export interface Attribution {
   end: number;
 }
 
+/**
+ * The end of a sentence an attribution follows: a full stop, ! or ? (full-width in Chinese and
+ * Japanese), and a closing quote after it (French guillemets with their space).
+ */
+const SENTENCE_END = String.raw`[.!?。！？](?:["”’'」』]|\s?[»›])?`;
+const ENDS_SENTENCE = new RegExp(`${SENTENCE_END}$`, 'u');
 const QUOTE_OPEN = `["“'‘]?`;
 const QUOTE_CLOSE = `["”'’]?`;
 const KEY = `${QUOTE_OPEN}[A-Z][A-Z0-9]{0,5}${QUOTE_CLOSE}`;
 const JOINER = String.raw`\s*(?:,\s*and|\+|&|,|and)\s*`;
 // A footnote's mark left as text ("…2011.[^soruce] (AB)", its note missing) may stand between the
 // full stop and the attribution, as its mark would: undefined-footnote reports it, and nothing else.
-const ATTRIBUTION = new RegExp(String.raw`(?<=[.!?]["”’']?(?:\[\^[^\]\s]+\])?)(\s*)\((\s*${KEY}(?:${JOINER}${KEY})*\s*)\)(\.?)\s*$`, 'u');
+const ATTRIBUTION = new RegExp(String.raw`(?<=${SENTENCE_END}(?:\[\^[^\]\s]+\])?)(\s*)\((\s*${KEY}(?:${JOINER}${KEY})*\s*)\)(\.?)\s*$`, 'u');
 const KEY_IN_LIST = new RegExp(`(${QUOTE_OPEN})([A-Z][A-Z0-9]{0,5})${QUOTE_CLOSE}`, 'gu');
 
 export interface ParsedAttribution {
@@ -149,7 +155,7 @@ export function nearMissAttribution(paragraph: Paragraph, keys: ReadonlySet<stri
   else if (tokens.some((token) => token === '')) problem = 'a key is missing in the attribution';
   else if (named.some((token) => token !== token.toUpperCase())) problem = 'initials in an attribution are written in capitals';
   else if (/[/;]/.test(inner)) problem = 'initials in an attribution are joined by +, &, a comma or "and"';
-  else if (!/[.!?]["”’']?$/u.test(before)) problem = 'an attribution follows the sentence’s closing punctuation: a full stop, ! or ?';
+  else if (!ENDS_SENTENCE.test(before)) problem = 'an attribution follows the sentence’s closing punctuation: a full stop, ! or ?';
   else return undefined;
 
   const endOffset = last.position.end.offset ?? 0;
@@ -158,6 +164,9 @@ export function nearMissAttribution(paragraph: Paragraph, keys: ReadonlySet<stri
   const toOffset = (i: number): number => endOffset - (whole.length - i);
   if (whole.length - from > last.value.length) return undefined;
   // "…2021; (SA)", as a list's items often end, becomes "…2021. (SA)", not "…2021;. (SA)".
-  const fix = /[.!?]["”’']?$/u.test(before) ? fixed : `…${(before.split(/\s+/).at(-1) ?? '').replace(/[,;:]$/, '')}. ${fixed}`;
+  const lastWord = (before.split(/\s+/).at(-1) ?? '').replace(/[,;:，；：]$/, '');
+  // Chinese and Japanese end a sentence with their own full stop.
+  const stop = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(lastWord) ? '。' : '.';
+  const fix = ENDS_SENTENCE.test(before) ? fixed : `…${lastWord}${stop} ${fixed}`;
   return { start: toOffset(open), end: toOffset(close), problem, fix };
 }

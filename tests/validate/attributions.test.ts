@@ -18,6 +18,15 @@ describe('parseAttribution', () => {
     ['An exclamation! (JC)', ['JC']],
     ['After a closing quote.” (JC)', ['JC']],
     ['A stray full stop after it. (JC + IV).', ['JC', 'IV']],
+    // French guillemets, with their space (a no-break one, or none), and Chinese full-width stops.
+    ['Elle a déclaré : « La répression continue. » (MJ)', ['MJ']],
+    ['Elle a déclaré : « La répression continue.\u00A0» (MJ)', ['MJ']],
+    ['Elle a déclaré : « La répression continue.» (MJ)', ['MJ']],
+    ['Il a dit ‹ non. › (MJ)', ['MJ']],
+    ['强迫劳动问题普遍存在。 (LW)', ['LW']],
+    ['英国应当立法！(LW)', ['LW']],
+    ['是否？(LW)', ['LW']],
+    ['他说：「必须停止。」(LW)', ['LW']],
   ])('finds the keys in %s', (text, keys) => {
     expect(keysOf(text)).toEqual(keys);
   });
@@ -29,6 +38,8 @@ describe('parseAttribution', () => {
     ['Too long a key. (ABCDEFG)'],
     ['Not at the end. (JC) More text.'],
     ['Empty. ()'],
+    ['A guillemet opens, no sentence ends. « (MJ)'],
+    ['英国应当立法 (LW)'],
   ])('is ordinary text in %s', (text) => {
     expect(parseAttribution(text)).toBeUndefined();
   });

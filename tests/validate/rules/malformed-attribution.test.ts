@@ -21,6 +21,12 @@ describe('malformed-attribution', () => {
     ]);
   });
 
+  it('says to end a Chinese sentence with its own full stop, and reads one ended so, or by a French closing quote', () => {
+    const loaded = loadRecordText(record('- 强迫劳动问题普遍存在，(AB)\n- 英国应当立法！(CD)\n- « La répression continue. » (AB)'), 'r.md');
+    const found = validateRecord(loaded.record!, { abbreviations: [] }).diagnostics.filter((d) => d.rule === 'malformed-attribution');
+    expect(found.map((d) => [d.line, d.note])).toEqual([[12, 'write it as …强迫劳动问题普遍存在。 (AB)']]);
+  });
+
   it('says to join two attributions one after another into one, where it said to put a full stop between them', () => {
     const loaded = loadRecordText(record('- Point five. (AB)(CD)\n- Point six. (AB) (CD)'), 'r.md');
     const found = validateRecord(loaded.record!, { abbreviations: [] }).diagnostics.filter((d) => d.rule === 'malformed-attribution');
