@@ -21,6 +21,11 @@ const require = createRequire(import.meta.url);
 
 let project: TempProject;
 
+/** In the page: whether the full-text search for `query` has ended, its status said. */
+const searchDone = (query: string): boolean =>
+  document.querySelector('.search-results')?.getAttribute('aria-busy') === 'false' &&
+  Boolean(document.querySelector('.search-status')?.textContent?.includes(query));
+
 beforeAll(async () => {
   project = await siteArchive();
   startArchiveNuCheck(); // awaited in the last test
@@ -51,7 +56,7 @@ describe.runIf(haveTools(CHROMIUM))('search and filter, from phrg-brief preview'
     // The status of an earlier search for the same words must not pass for this one's.
     await page.$eval('.search-status', (status) => (status.textContent = ''));
     await page.fill('#filter-text', query);
-    await page.waitForFunction((q) => document.querySelector('.search-status')?.textContent?.includes(q), query, { timeout: 60_000 });
+    await page.waitForFunction(searchDone, query, { timeout: 60_000 });
     return page.$$eval('.search-list li', (items) =>
       items.map((item) => ({
         title: item.querySelector('a')!.textContent!,
@@ -157,6 +162,39 @@ describe.runIf(haveTools(CHROMIUM))('search on the published site, served under 
   }, 120_000);
 });
 
+describe.runIf(haveTools(CHROMIUM))('search on a slow line', () => {
+  it('says at once what it searches for, and shows the first twenty matches before it has read the rest', async () => {
+    const site = await serveFolder(project.path('dist'));
+    const page = await (await sharedChromium()).newPage();
+    // Each result's text is a request of its own: past the first twenty, they are held back, as a slow line would.
+    const held: (() => void)[] = [];
+    let fragments = 0;
+    let holding = true;
+    await page.route('**/pagefind/fragment/**', async (route) => {
+      if (holding && ++fragments > 20) await new Promise<void>((release) => held.push(release));
+      await route.continue();
+    });
+    try {
+      await page.goto(`${site.url}index.html`);
+      await page.fill('#filter-text', 'rights');
+      expect(await page.textContent('.search-status')).toBe('Searching the briefings’ full text for “rights”…');
+      expect(await page.isVisible('.search-results')).toBe(true);
+      await page.waitForFunction(() => document.querySelectorAll('.search-list li').length === 20, undefined, { timeout: 60_000 });
+      expect(await page.getAttribute('.search-results', 'aria-busy')).toBe('true');
+      expect(await page.textContent('.search-status')).toBe('20 or more briefings’ texts match “rights” (20 shown).');
+      expect(held.length).toBeGreaterThan(0);
+      holding = false;
+      while (held.length > 0) held.shift()!();
+      await page.waitForFunction(searchDone, 'rights', { timeout: 60_000 });
+      expect(await page.textContent('.search-status')).toMatch(/^\d+ briefings’ texts match “rights” \(20 shown\)\.$/);
+      expect(await page.$$eval('.search-list li', (items) => items.length)).toBe(20);
+    } finally {
+      await page.close();
+      await site.close();
+    }
+  }, 120_000);
+});
+
 describe.runIf(haveTools(CHROMIUM))('search results', () => {
   it('are in the briefing’s own language, as its title in the list is', async () => {
     const own = tempProject({ withExample: true });
@@ -194,7 +232,7 @@ describe.runIf(haveTools(CHROMIUM))('search typed fast', () => {
         await fresh.goto(`${site.url}index.html`, { waitUntil: 'networkidle' });
         // A word whose first letters match many briefings: their searches take longest.
         await fresh.type('#filter-text', 'mining', { delay: 0 });
-        await fresh.waitForFunction(() => document.querySelector('.search-status')?.textContent?.includes('mining'), undefined, { timeout: 60_000 });
+        await fresh.waitForFunction(searchDone, 'mining', { timeout: 60_000 });
         // The wait is the check: before, the status never came (the last search was dropped), and the wait timed out.
       } finally {
         await context.close();
