@@ -175,10 +175,12 @@ export function decodedComponent(component: string): string {
 function markLink(link: Element): void {
   const href = String(link.properties.href ?? '');
   const text = link.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
-  if (href.startsWith('mailto:')) {
+  // A link that is its own text (`<https://…>`, `<mailto:…>`) prints no address after itself.
+  if (text === href || `${text}/` === href) link.properties.className = ['bare-link'];
+  else if (href.startsWith('mailto:')) {
     const address = decodedComponent(href.slice('mailto:'.length).split('?')[0]!);
     if (text !== address) link.properties.dataAddress = address;
-  } else if (text === href || `${text}/` === href) link.properties.className = ['bare-link'];
+  }
 }
 
 /** Replaces the attribution at the end of its text node by an `attribution` node. */

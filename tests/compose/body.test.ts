@@ -57,3 +57,23 @@ describe('footnotes', () => {
     expect(html).not.toMatch(/id="content"|name="x"/);
   });
 });
+
+describe('links on paper', () => {
+  it('are marked to print their address once: a link whose text is its address, mailto: included, prints none', () => {
+    const html = bodyToHtml(
+      parseMarkdown(
+        'Write to <mailto:office@example.org>, <office@example.org>, [the office](mailto:office@example.org?subject=Briefing), <https://example.org/a>, [a site](https://example.org/b).\n',
+      ),
+      [],
+      new Map(),
+    );
+    const links = [...html.matchAll(/<a ([^>]*)>([^<]*)<\/a>/g)].map((match) => [match[2], match[1]!.replace(/href="[^"]*" ?/, '')]);
+    expect(links).toEqual([
+      ['mailto:office@example.org', 'class="bare-link"'],
+      ['office@example.org', ''],
+      ['the office', 'data-address="office@example.org"'],
+      ['https://example.org/a', 'class="bare-link"'],
+      ['a site', ''],
+    ]);
+  });
+});

@@ -322,16 +322,16 @@ speakers:
 
 - Figures were given by country.[^count] (MF)
 
-| Country | Executions in 2023 | Executions in 2024 | Of them for drug offences | Notes on the method of counting |
-| --- | ---: | ---: | :-: | --- |
-| Saudi Arabia | 172 | 345 | 122 | Counted from the official press agency's announcements |
+| Country | Executions in 2023 | Executions in 2024 | Of them for drug offences | Notes on the method of counting | Source |
+| --- | ---: | ---: | :-: | --- | --- |
+| Saudi Arabia | 172 | 345 | 122 | Counted from the official press agency's announcements | https://www.example.org/reports/saudi-arabia/2024/SA-2024-00412-RIYADH-EXECUTIONS.pdf |
 
-Write to [the group](mailto:office@example.org), or read <https://example.org/report>.
+Write to [the group](mailto:office@example.org) or <mailto:press@example.org>, or read <https://example.org/report>.
 
 [^count]: As counted by the group.
 `;
 
-  it('scrolls the table in its own box on a phone, aligns its columns, and prints addresses once', async () => {
+  it('scrolls the table in its own box on a phone, aligns its columns, and prints addresses once and the table whole', async () => {
     const project = tempProject();
     project.write('phrg-brief.yaml', 'site:\n  search: false\n');
     project.write('meetings/2024-12-31-executions.md', RECORD);
@@ -351,6 +351,7 @@ Write to [the group](mailto:office@example.org), or read <https://example.org/re
         'right',
         'center',
         'left',
+        'left',
       ]);
       await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
       expect(await axeViolations(page)).toEqual([]);
@@ -359,7 +360,13 @@ Write to [the group](mailto:office@example.org), or read <https://example.org/re
       const after = (selector: string) => page.$eval(selector, (element) => getComputedStyle(element, '::after').content);
       expect(await after('a[href^="mailto:"]')).toBe('" (office@example.org)"');
       expect(await after('a[href="https://example.org/report"]')).toBe('none');
+      expect(await after('a[href="mailto:press@example.org"]')).toBe('none');
       expect(await page.isVisible('a[data-footnote-backref]')).toBe(false);
+      // On an A4 page's width of text, the table's long address breaks: nothing runs past the paper's edge.
+      await page.setViewportSize({ width: 658, height: 900 });
+      expect(await page.$eval('.table-scroll', (element) => element.scrollWidth - element.clientWidth)).toBe(0);
+      // The notes' heading is for screen readers: named, not shown.
+      expect(await page.$eval('#footnote-label', (heading) => [heading.textContent, heading.getBoundingClientRect().width <= 1])).toEqual(['Footnotes', true]);
     } finally {
       await page.close();
       project.remove();
