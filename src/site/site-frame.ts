@@ -19,6 +19,8 @@ export interface SiteFrame {
   feed: string;
   /** The stylesheet declaring the self-hosted fonts. */
   fonts: string;
+  /** The font files nearly every page sets its text in, to fetch with the page (`<link rel="preload">`). */
+  fontPreloads: string[];
   /** The search's script and index (Pagefind), and the page that shows results. */
   search: string;
   /** The page has the search box in its body (the index), not in its header. */
@@ -32,6 +34,13 @@ export const FONTS_DIR = 'fonts';
 export const FONTS_CSS = `${FONTS_DIR}/source-serif-4.css`;
 export const SEARCH_DIR = 'pagefind';
 
+/**
+ * Latin, regular and bold: the text of every page, the template's words around a briefing in
+ * any language among it. Fetched with the page, not once the fonts' stylesheet has been read,
+ * they arrive before a slow line has painted the text in a fallback and then moved it.
+ */
+export const PRELOADED_FONTS = ['source-serif-4-latin-400-normal.woff2', 'source-serif-4-latin-700-normal.woff2'];
+
 export function siteFrame(site: SiteSettings, root: string): SiteFrame {
   return {
     title: site.title,
@@ -42,6 +51,7 @@ export function siteFrame(site: SiteSettings, root: string): SiteFrame {
     people: `${root}people/index.html`,
     feed: `${root}feed.xml`,
     fonts: `${root}${FONTS_CSS}`,
+    fontPreloads: PRELOADED_FONTS.map((name) => `${root}${FONTS_DIR}/${name}`),
     search: `${root}${SEARCH_DIR}/`,
   };
 }

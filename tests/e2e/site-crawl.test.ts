@@ -144,6 +144,14 @@ describe.each([
       }
     }
     expect(broken).toEqual([]);
+    // Every page fetches its text's fonts with itself (followed above: they are there), not once their stylesheet is read.
+    for (const page of pages)
+      expect(
+        links(out, page, baseUrl)
+          .filter((link) => link.rel === 'preload')
+          .map((link) => link.target),
+        page,
+      ).toEqual(['fonts/source-serif-4-latin-400-normal.woff2', 'fonts/source-serif-4-latin-700-normal.woff2']);
     // The footnotes' links were among those followed to an id: to each note and back.
     const footnoteLinks = links(out, '2020-06-01-footnotes.html', baseUrl).filter((link) => link.fragment?.includes('fn'));
     expect(footnoteLinks).toHaveLength(6);
