@@ -119,6 +119,26 @@ A point with a list in its note.[^list] Another with a table in its.[^table]
     | 12 | 4 |
 `;
 
+/** A note cited twice, by the intro and the body; emphasis in a link; an image that is a link; a line break. */
+const LINKS_RECORD = `---
+title: Links
+date: 2020-05-09
+hosts:
+  - the All-Party Parliamentary Human Rights Group (PHRG)
+intro: As the forum said.[^forum]
+---
+
+First citation.[^a] The forum again.[^forum] Again the first.[^a]
+
+Read [the *final* ~~draft~~ report](https://example.org/report). Our partner: [![logo of Article 19](https://example.org/logo.png)](https://example.org/).
+
+Foreign, Commonwealth and Development Office\\
+King Charles Street
+
+[^a]: Note A.
+[^forum]: The forum’s note.
+`;
+
 let project: TempProject;
 let converted: ReturnType<typeof libreOfficePdf> | undefined;
 const peru = (): string => project.path('dist', '2016-11-07-peru.docx');
@@ -139,6 +159,7 @@ beforeAll(async () => {
   );
   project.write('meetings/2020-05-07-francais.md', FRENCH_RECORD);
   project.write('meetings/2020-05-08-marks.md', MARKS_RECORD);
+  project.write('meetings/2020-05-09-links.md', LINKS_RECORD);
   const result = await runCli(['build', '--format', 'docx'], project.dir);
   expect(result.code, result.stdout + result.stderr).toBe(0);
   // LibreOffice's conversion takes seconds: started now, on a copy that the rebuild below
@@ -328,6 +349,31 @@ describe.runIf(haveTools(PANDOC))('Word briefings read by pandoc', () => {
     // A note that holds a list stays with the page's list of notes, its list whole.
     expect(document).not.toContain('w:footnoteReference');
     expect(pandocPlain(project.path('dist', '2020-05-08-marks.docx'), { markers: true })).toMatch(/Two sources:\n\n\s*-\s+the first\n\n\s*-\s+the second/);
+  });
+
+  it('number a note cited twice once, as the page does, keep a link’s emphasis, link an image that is a link where it leads, and start a broken line at its word', () => {
+    const parts = docxParts(project.path('dist', '2020-05-09-links.docx'));
+    const document = parts['word/document.xml']!;
+    // The intro's note is 1, the body's first 2: cited again, each is its number raised, not a new note.
+    expect(document.match(/<w:footnoteReference w:id="\d+"\/>/g)).toHaveLength(2);
+    expect(
+      [...document.matchAll(/<w:rStyle w:val="FootnoteReference"\/><w:vertAlign w:val="superscript"\/><\/w:rPr><w:t xml:space="preserve">(\d+)<\/w:t>/g)].map(
+        (match) => match[1],
+      ),
+    ).toEqual(['1', '2']);
+    const notes = [...parts['word/footnotes.xml']!.matchAll(/<w:footnote w:id="[1-9]\d*">([\s\S]*?)<\/w:footnote>/g)].map((match) =>
+      match[1]!.replace(/<[^>]+>/g, '').trim(),
+    );
+    expect(notes).toEqual(['The forum’s note.', 'Note A.']);
+    // The link's words keep their italic and their line through, in its style.
+    const link = /<w:hyperlink [^>]*>([\s\S]*?)<\/w:hyperlink>/.exec(document.slice(document.indexOf('Read ')))![1]!;
+    expect(link).toMatch(/<w:rStyle w:val="Hyperlink"\/><w:i\/>.*?final</);
+    expect(link).toMatch(/<w:rStyle w:val="Hyperlink"\/><w:strike\/>.*?draft</);
+    // The image in a link stands as its description, linked to where the link leads.
+    const logo = /<w:hyperlink [^>]*r:id="([^"]+)"[^>]*>((?:(?!<\/w:hyperlink>)[\s\S])*logo of Article 19[\s\S]*?)<\/w:hyperlink>/.exec(document)!;
+    expect(new RegExp(`Id="${logo[1]}"[^>]*Target="https://example.org/"`).test(parts['word/_rels/document.xml.rels']!)).toBe(true);
+    // After a line break, the next line starts at its word.
+    expect(document).toMatch(/<w:br\/><\/w:r><w:r><w:t xml:space="preserve">King Charles Street<\/w:t>/);
   });
 
   it('keep a table in a list item, and one in a note, as tables', () => {

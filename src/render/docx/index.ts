@@ -65,8 +65,8 @@ export async function renderDocx(input: RenderInput): Promise<Uint8Array> {
  * The article's footnotes as Word's own, when each is paragraphs of text: a note holding a
  * list or a table stays, with the others, in the numbered list under "Footnotes" the page has.
  */
-function wordFootnotes(content: readonly ElementContent[]): { footnotes?: ReadonlyMap<string, readonly ElementContent[]> } {
+function wordFootnotes(content: readonly ElementContent[]): { footnotes?: ReadonlyMap<string, readonly ElementContent[]>; cited?: Map<string, number> } {
   const notes = footnotesOf(content);
   const plain = [...notes.values()].every((note) => note.every((node) => node.type !== 'element' || node.tagName === 'p'));
-  return notes.size > 0 && plain ? { footnotes: notes } : {};
+  return notes.size > 0 && plain ? { footnotes: notes, cited: new Map() } : {};
 }

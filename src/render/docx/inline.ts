@@ -22,6 +22,8 @@ interface Marks {
   lang?: string;
   /** A code block's text: its line breaks and spaces kept. */
   preformatted?: boolean;
+  /** Inside a link: its words in Word's Hyperlink style (a link holds no other link). */
+  linked?: boolean;
 }
 
 const NBSP = '\u00a0';
@@ -35,6 +37,8 @@ export interface InlineOptions {
   lang: string;
   /** Each footnote's content by its reference's address (`#user-content-fn-1`): Word's own footnotes. */
   footnotes?: ReadonlyMap<string, readonly ElementContent[]>;
+  /** Word's number of each footnote cited so far, by that address, filled in as the document is written. */
+  cited?: Map<string, number>;
 }
 
 export function inlineRuns(children: readonly ElementContent[], options: InlineOptions, marks: Marks = { lang: options.lang }): Inline[] {
@@ -47,9 +51,12 @@ export function inlineRuns(children: readonly ElementContent[], options: InlineO
         if (line) runs.push(textRun(line, options, marks));
       });
     } else if (child.type === 'text') {
-      // The space before an attribution binds it to the word it follows.
+      // The space before an attribution binds it to the word it follows; the line end after a
+      // line break is no space at the next line's start.
       const next = children[i + 1];
-      const text = next && isAttribution(next) ? child.value.replace(/\s+$/, NBSP) : child.value;
+      const previous = children[i - 1];
+      let text = next && isAttribution(next) ? child.value.replace(/\s+$/, NBSP) : child.value;
+      if (previous?.type === 'element' && previous.tagName === 'br') text = text.trimStart();
       if (text) runs.push(textRun(text, options, marks));
     } else if (child.type === 'element') {
       runs.push(...elementRuns(child, options, marks));
@@ -74,8 +81,16 @@ function elementRuns(element: Element, options: InlineOptions, outer: Marks): In
     case 'sup': {
       // A footnote's number is Word's own footnote, which Word numbers, places and links both ways.
       const link = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'a');
-      const note = typeof link?.properties.href === 'string' ? options.footnotes?.get(link.properties.href) : undefined;
-      if (note) return [new FootnoteReferenceRun({ children: noteParagraphs(note, options, marks) })];
+      const href = typeof link?.properties.href === 'string' ? link.properties.href : '';
+      const note = options.footnotes?.get(href);
+      if (note) {
+        // A note cited again is the same note, with the same number, as on the page: Word's
+        // footnote is made once, and the number raised where it is cited again.
+        const number = options.cited?.get(href);
+        if (number !== undefined) return [new TextRun({ text: String(number), style: 'FootnoteReference', superScript: true })];
+        options.cited?.set(href, (options.cited?.size ?? 0) + 1);
+        return [new FootnoteReferenceRun({ children: noteParagraphs(note, options, marks) })];
+      }
       return inlineRuns(element.children, options, { ...marks, script: 'super' });
     }
     case 'sub':
@@ -89,15 +104,15 @@ function elementRuns(element: Element, options: InlineOptions, outer: Marks): In
       // A footnote's way back to its reference (↩) is the web page's: Word numbers its notes.
       if (isFootnoteBackref(element)) return [];
       const href = typeof element.properties.href === 'string' ? element.properties.href : '';
-      const inner = inlineRuns(element.children, options, marks);
-      if (!FOLLOWABLE.test(href)) return inner;
-      const text = plainText(element.children);
-      return [new ExternalHyperlink({ link: href, children: [textRun(text, options, marks, 'Hyperlink')] })];
+      if (!FOLLOWABLE.test(href) || marks.linked) return inlineRuns(element.children, options, marks);
+      // Its words keep their emphasis, struck-through words their line.
+      return [new ExternalHyperlink({ link: href, children: inlineRuns(element.children, options, { ...marks, linked: true }) })];
     }
     case 'img': {
-      // The Word file embeds no image from the web: it stands as its description, linked to it.
+      // The Word file embeds no image from the web: it stands as its description, linked to it
+      // (or, inside a link, to where that link leads).
       const src = typeof element.properties.src === 'string' ? element.properties.src : '';
-      if (!FOLLOWABLE.test(src)) return [textRun(imageText(element), options, marks)];
+      if (!FOLLOWABLE.test(src) || marks.linked) return [textRun(imageText(element), options, marks)];
       return [new ExternalHyperlink({ link: src, children: [textRun(imageText(element), options, marks, 'Hyperlink')] })];
     }
     case 'span':
@@ -145,7 +160,7 @@ function textRun(text: string, options: InlineOptions, marks: Marks, style?: str
     // Words in another language than the document's say so, as the page's lang="…" does.
     ...(marks.lang && marks.lang !== options.documentLang ? { language: { value: marks.lang } } : {}),
     ...(marks.script === 'super' ? { superScript: true } : marks.script === 'sub' ? { subScript: true } : {}),
-    ...(style ? { style } : {}),
+    ...(style || marks.linked ? { style: style ?? 'Hyperlink' } : {}),
   });
 }
 
