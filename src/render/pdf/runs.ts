@@ -75,11 +75,12 @@ export function collectRuns(children: readonly ElementContent[], style: Style = 
         // A footnote's way back to its reference (↩) is the web page's: a printed page has its number.
         if (isFootnoteBackref(node)) continue;
         if (node.tagName === 'img') {
-          // The PDF embeds no image from the web: it stands as its description, linked to it.
+          // The PDF embeds no image from the web: it stands as its description, linked to it,
+          // or, inside a link, to where that link leads.
           const image: Run = { text: imageText(node), face: faceOf(current.bold, current.italic) };
           const src = node.properties.src;
-          if (typeof src === 'string' && /^https?:/i.test(src)) image.link = src;
-          else if (current.link) image.link = current.link;
+          if (current.link) image.link = current.link;
+          else if (typeof src === 'string' && /^https?:/i.test(src)) image.link = src;
           runs.push(image);
           continue;
         }

@@ -28,7 +28,7 @@ const ATTRIBUTIONS = ['(AH)', '(BC)', '(AH & BC)', '(AH + BC)', '(BC, AH)'];
 
 /** The records made for these tests, by file name. */
 const RECORDS: Record<string, string> = {
-  '2021-01-02-link.md': `${FRONT('A Link', 'tags: [Iran]\n')}The report, [Iran: executions in 2020](https://example.org/reports/iran-2020), was launched. (AH)\n\nSee also the material published beside it: [the annex of the report, with the list of cases, a long link text that runs over the end of its line](https://example.org/annex). (BC)\n\nThe map: ![the region's mines](https://example.org/map.png). (AH)\n\nRead it at <https://example.org/bare>. (BC)\n`,
+  '2021-01-02-link.md': `${FRONT('A Link', 'tags: [Iran]\n')}The report, [Iran: executions in 2020](https://example.org/reports/iran-2020), was launched. (AH)\n\nSee also the material published beside it: [the annex of the report, with the list of cases, a long link text that runs over the end of its line](https://example.org/annex). (BC)\n\nThe map: ![the region's mines](https://example.org/map.png). (AH)\n\nOur partner: [![logo of Article 19](https://example.org/logo.png)](https://example.org/). (BC)\n\nRead it at <https://example.org/bare>. (BC)\n`,
   '2021-01-03-table.md': `${FRONT('A Table')}${Array.from({ length: 6 }, (_, i) => `${words(60, i)}. (AH)`).join('\n\n')}\n\n| Year | Cases | Notes |\n| --- | --- | --- |\n${Array.from({ length: 45 }, (_, i) => `| ${2000 + i} | ${i * 3} | ${words(4 + (i % 5), i)} |`).join('\n')}\n`,
   '2021-01-04-nested.md': `${FRONT('Nested Lists')}The points:\n\n- First level. (AH)\n  - Second level, its own bullet. (BC)\n    - Third level. (AH)\n      - Fourth level. (BC)\n  - Second again. (AH)\n- First again. (BC)\n`,
   '2021-01-05-long.md': `${FRONT('A Long Record')}${Array.from({ length: 40 }, (_, s) => `## Session ${s + 1}\n\n${Array.from({ length: 8 }, (_, i) => `- ${words(15 + (((s * 8 + i) * 13) % 50), s + i)}. ${ATTRIBUTIONS[(s + i) % ATTRIBUTIONS.length]}`).join('\n')}`).join('\n\n')}\n`,
@@ -143,6 +143,8 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF/UA-1', () => {
     expect(contents).toContain('u:Iran: executions in 2020 (https://example.org/reports/iran-2020)');
     // An image, which the PDF does not embed, is its description linked to it.
     expect(contents).toContain("u:[the region's mines] (https://example.org/map.png)");
+    // Inside a link, it leads where the link does.
+    expect(contents).toContain('u:[logo of Article 19] (https://example.org/)');
     // A link whose text is its address is described by the address once.
     expect(contents).toContain('u:https://example.org/bare');
     const table = structElements(pdfs.get('2021-01-03-table.pdf')!);
