@@ -3,7 +3,7 @@
  * templates/default/pdf-theme.yaml; a project's templates folder may hold its own, whose keys
  * win over the default's one by one.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,12 +20,14 @@ export const PAGE_SIZES = ['A4', 'Letter'] as const;
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour such as #1b1b1b' });
 const length = z.number().min(0).max(400);
+/** A type size in points: one of 0 printed no text at all, one of 200 a page a word. */
+const textSize = z.number().min(4).max(72);
 
 const themeSchema = z.strictObject({
   pageSize: z.enum(PAGE_SIZES),
   margins: z.strictObject({ top: length, bottom: length, left: length, right: length }),
   fonts: z.strictObject({ regular: z.string(), italic: z.string(), bold: z.string(), boldItalic: z.string() }),
-  sizes: z.strictObject({ body: length, h1: length, h2: length, h3: length, h4: length, table: length, running: length }),
+  sizes: z.strictObject({ body: textSize, h1: textSize, h2: textSize, h3: textSize, h4: textSize, table: textSize, running: z.number().min(0).max(72) }),
   lineHeight: z.number().min(1).max(3),
   colors: z.strictObject({ text: colour, heading: colour, muted: colour, rule: colour, link: colour }),
   spacing: z.strictObject({
@@ -42,7 +44,7 @@ const themeSchema = z.strictObject({
   docx: z.strictObject({
     font: z.string().min(1),
     codeFont: z.string().min(1),
-    sizes: z.strictObject({ body: length, h1: length, h2: length, h3: length, h4: length, table: length }),
+    sizes: z.strictObject({ body: textSize, h1: textSize, h2: textSize, h3: textSize, h4: textSize, table: textSize }),
   }),
 });
 
@@ -99,8 +101,38 @@ export function loadTheme(overrideDir?: string, pageSize?: (typeof PAGE_SIZES)[n
           : issue.message;
     throw new TemplateError(overrideFile ?? defaultFile, `${issue.path.join('.')} ${said}`, place?.line, place?.column);
   }
+  const cramped = crampedMargins(result.data);
+  if (cramped) {
+    // At the margin the project's theme gives, else at its page size (the margins are the default's).
+    const given = cramped.sides.find((side) => isNode(override?.document.getIn(['margins', side], true)));
+    const node = given ? override!.document.getIn(['margins', given], true) : undefined;
+    const place = isNode(node) && node.range ? lineAndColumn(override!.text, node.range[0]) : undefined;
+    throw new TemplateError(overrideFile && given ? overrideFile : (overrideFile ?? defaultFile), cramped.message, place?.line, place?.column);
+  }
   cache.set(key, result.data);
   return result.data;
+}
+
+/** Each page size in points, as pdfkit sets it. */
+const PAGE_POINTS = { A4: { width: 595.28, height: 841.89 }, Letter: { width: 612, height: 792 } } as const;
+/** The least room the margins must leave for the text, each way: two inches. */
+const LEAST_TEXT_ROOM = 144;
+
+/**
+ * Margins that leave the text less than LEAST_TEXT_ROOM across or down the page. Each may be
+ * up to 400 points, and left and right of 300 each, wider than A4 together, set the text a
+ * letter a line, on pages without end.
+ */
+function crampedMargins(theme: Theme): { message: string; sides: ('left' | 'right' | 'top' | 'bottom')[] } | undefined {
+  const page = PAGE_POINTS[theme.pageSize];
+  const { top, bottom, left, right } = theme.margins;
+  const across = page.width - left - right;
+  const down = page.height - top - bottom;
+  const say = (a: string, b: string, room: number, length: number, way: string) =>
+    `margins.${a} and margins.${b} leave ${Math.max(0, Math.round(room))} of the ${theme.pageSize} page's ${Math.round(length)} points ${way} for the text: leave at least ${LEAST_TEXT_ROOM}`;
+  if (across < LEAST_TEXT_ROOM) return { message: say('left', 'right', across, page.width, 'across'), sides: ['left', 'right'] };
+  if (down < LEAST_TEXT_ROOM) return { message: say('top', 'bottom', down, page.height, 'down'), sides: ['top', 'bottom'] };
+  return undefined;
 }
 
 /** The keys the theme allows in the mapping at `path`. */
@@ -172,12 +204,18 @@ function resolveFont(path: string, file: string, face: string): string {
     const found = resolve(dirname(file), path);
     // Found missing here, once, at the theme: else every record's PDF fails alike.
     if (!existsSync(found)) throw new TemplateError(file, `fonts.${face}: there is no file ${path} (${found})`, ...placeOfFont(file, face));
+    const unfit = unfitFont(found);
+    if (unfit) throw new TemplateError(file, `fonts.${face}: ${path} ${unfit}`, ...placeOfFont(file, face));
     return found;
   }
   const own = join(OWN_FONTS_DIR, basename(path));
   if (!/[/\\]/.test(path)) {
     if (existsSync(own)) return own;
-    throw new TemplateError(file, `fonts.${face}: ${path} is not one of phrg-brief's fonts (${ownFonts().join(', ')}); start a path of your own with ./`);
+    throw new TemplateError(
+      file,
+      `fonts.${face}: ${path} is not one of phrg-brief's fonts (${ownFonts().join(', ')}); start a path of your own with ./`,
+      ...placeOfFont(file, face),
+    );
   }
   for (const from of [file, fileURLToPath(import.meta.url)]) {
     try {
@@ -187,7 +225,31 @@ function resolveFont(path: string, file: string, face: string): string {
     }
   }
   if (path.startsWith('@expo-google-fonts/source-serif-4/') && existsSync(own)) return own;
-  throw new TemplateError(file, `fonts.${face}: cannot find ${path}`);
+  throw new TemplateError(file, `fonts.${face}: cannot find ${path}`, ...placeOfFont(file, face));
+}
+
+/**
+ * What is wrong with a font file, told by its first bytes, before any record is rendered with
+ * it: a WOFF file (which fontkit cannot subset), a collection, or no font at all. Else every
+ * record's PDF failed alike, each with an internal error.
+ */
+function unfitFont(path: string): string | undefined {
+  const head = Buffer.alloc(4);
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, head, 0, 4, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return 'cannot be read';
+  }
+  const tag = head.toString('latin1');
+  if (tag === 'wOFF' || tag === 'wOF2') return 'is a WOFF file, for web pages, which cannot be embedded in a PDF reliably: use its .ttf or .otf';
+  if (tag === 'ttcf') return 'is a font collection: name one font file (.ttf or .otf)';
+  if (head.readUInt32BE(0) === 0x00010000 || tag === 'OTTO' || tag === 'true') return undefined;
+  return 'is not a TrueType or OpenType font file';
 }
 
 function ownFonts(): string[] {

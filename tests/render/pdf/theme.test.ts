@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,45 @@ describe('loadTheme', () => {
       13,
     ]);
     expect(error('sizes: { body: 11 }\nlineHeight: 9\n')).toEqual(['lineHeight must be at most 3', 2, 13]);
+    // A type size that prints nothing, or a page a word.
+    expect(error('sizes: { body: 0 }\n')).toEqual(['sizes.body must be at least 4', 1, 16]);
+    expect(error('docx:\n  sizes: { h1: 200 }\n')).toEqual(['docx.sizes.h1 must be at most 72', 2, 16]);
+    // Margins that each may be, but together leave the text no room (they set it a letter a line, on pages without end).
+    expect(error('margins: { top: 72, bottom: 72, left: 300, right: 300 }\n')).toEqual([
+      "margins.left and margins.right leave 0 of the A4 page's 595 points across for the text: leave at least 144",
+      1,
+      39,
+    ]);
+    expect(error('pageSize: Letter\nmargins: { top: 400, bottom: 300 }\n')).toEqual([
+      "margins.top and margins.bottom leave 92 of the Letter page's 792 points down for the text: leave at least 144",
+      2,
+      17,
+    ]);
+  });
+
+  it('names a font file that is not one to embed where the theme names it, before any record is rendered', () => {
+    const folder = mkdtempSync(join(dir, 'fonts-'));
+    writeFileSync(join(folder, 'Bad.ttf'), 'x\n');
+    writeFileSync(join(folder, 'web.woff2'), 'wOF2 and the rest');
+    const place = (face: string, file: string): unknown => {
+      writeFileSync(join(folder, 'pdf-theme.yaml'), `sizes: { body: 11 }\nfonts:\n  ${face}: ${file}\n`);
+      try {
+        loadTheme(folder);
+      } catch (thrown) {
+        const { message, line, column } = thrown as TemplateError;
+        return [message, line, column];
+      }
+      return 'loaded';
+    };
+    expect(place('regular', './Bad.ttf')).toEqual(['fonts.regular: ./Bad.ttf is not a TrueType or OpenType font file', 3, 12]);
+    expect(place('bold', './web.woff2')).toEqual([
+      'fonts.bold: ./web.woff2 is a WOFF file, for web pages, which cannot be embedded in a PDF reliably: use its .ttf or .otf',
+      3,
+      9,
+    ]);
+    expect(place('italic', 'Garamond.ttf')).toEqual([expect.stringMatching(/^fonts\.italic: Garamond\.ttf is not one of phrg-brief's fonts/), 3, 11]);
+    writeFileSync(join(folder, 'Own.ttf'), readFileSync(loadTheme().fonts.regular));
+    expect(place('regular', './Own.ttf')).toBe('loaded');
   });
 
   it('lets a project theme override single keys, and the config the page size', () => {
