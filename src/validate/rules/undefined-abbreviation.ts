@@ -44,6 +44,18 @@ export const WELL_KNOWN_ABBREVIATIONS = [
   'PM',
   'CEO',
   'OK',
+  // Words a briefing uses as words: spelt out, they would read as a gloss.
+  'COVID',
+  'HIV',
+  'AIDS',
+  'LGBT',
+  'LGBTI',
+  'LGBTQ',
+  'ICC',
+  'NHS',
+  'GDP',
+  'PDF',
+  'URL',
 ];
 
 const WORD = /(?<![\p{L}\p{N}])(\p{Lu}{2,})(s?)(?![\p{L}\p{N}])/gu;

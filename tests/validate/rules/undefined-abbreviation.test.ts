@@ -13,6 +13,9 @@ describe('undefined-abbreviation', () => {
     const text = record('HRDs and an HRD, NGOs, the UK and EU, Henry VIII, AB and CD, the OHCHR. (AB) (CD)', 'topic: Human Rights Defenders (HRDs)\n');
     expect(findings(text, 'undefined-abbreviation')).toEqual(['13:66 OHCHR']);
     expect(findings(text, 'undefined-abbreviation', ['OHCHR'])).toEqual([]);
+    expect(
+      findings(record('During COVID-19, HIV services and LGBTI groups, the ICC and the NHS, the GDP, a PDF at its URL. (AB) (CD)'), 'undefined-abbreviation'),
+    ).toEqual([]);
   });
 
   it('suggests the definition as the abbreviation is written, a plural as a plural', () => {
