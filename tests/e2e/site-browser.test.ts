@@ -374,6 +374,31 @@ Write to [the group](mailto:office@example.org) or <mailto:press@example.org>, o
   }, 60_000);
 });
 
+describe.runIf(haveTools(CHROMIUM))('a briefing in a language written right to left', () => {
+  it('runs its words right to left, its list’s markers at the right, among the template’s English', async () => {
+    const project = tempProject();
+    project.write('phrg-brief.yaml', 'site:\n  search: false\n');
+    project.write(
+      'meetings/2024-11-05-yemen.md',
+      '---\ntitle: اليمن\ndate: 2024-11-05\nlang: ar\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nspeakers:\n  - key: AH\n    name: أحمد حسن\n---\n\n- يجب على المملكة المتحدة وقف بيع الأسلحة. (AH)\n',
+    );
+    expect((await buildHere(project.dir, { formats: ['html'] })).ok).toBe(true);
+    const page = await (await sharedChromium()).newPage();
+    try {
+      await page.goto(pathToFileURL(project.path('dist', '2024-11-05-yemen.html')).href);
+      const direction = (selector: string) => page.$eval(selector, (element) => getComputedStyle(element).direction);
+      expect(await direction('.body')).toBe('rtl');
+      expect(await direction('h1 span[lang="ar"]')).toBe('rtl');
+      expect(await direction('.intro')).toBe('ltr'); // the template's sentence, in the site's English
+      // Its list runs so too: the points' markers stand at their right, as Arabic is read.
+      expect(await direction('.body ul')).toBe('rtl');
+    } finally {
+      await page.close();
+      project.remove();
+    }
+  }, 60_000);
+});
+
 describe.runIf(haveTools(JAVA))('every kind of page in the Nu HTML Checker', () => {
   it('has no errors', async () => {
     const messages = await archiveNuMessages();
