@@ -218,11 +218,15 @@ function resolveFont(path: string, file: string, face: string): string {
     );
   }
   for (const from of [file, fileURLToPath(import.meta.url)]) {
+    let found: string;
     try {
-      return createRequire(from).resolve(path);
+      found = createRequire(from).resolve(path);
     } catch {
-      // not installed there; try the next place
+      continue; // not installed there; try the next place
     }
+    const unfit = unfitFont(found);
+    if (unfit) throw new TemplateError(file, `fonts.${face}: ${path} ${unfit}`, ...placeOfFont(file, face));
+    return found;
   }
   if (path.startsWith('@expo-google-fonts/source-serif-4/') && existsSync(own)) return own;
   throw new TemplateError(file, `fonts.${face}: cannot find ${path}`, ...placeOfFont(file, face));

@@ -87,6 +87,12 @@ describe('loadTheme', () => {
       9,
     ]);
     expect(place('italic', 'Garamond.ttf')).toEqual([expect.stringMatching(/^fonts\.italic: Garamond\.ttf is not one of phrg-brief's fonts/), 3, 11]);
+    // A package's file is looked at alike.
+    expect(place('regular', '"@fontsource/source-serif-4/files/source-serif-4-latin-400-normal.woff2"')).toEqual([
+      expect.stringMatching(/^fonts\.regular: @fontsource\/.*\.woff2 is a WOFF file/),
+      3,
+      12,
+    ]);
     writeFileSync(join(folder, 'Own.ttf'), readFileSync(loadTheme().fonts.regular));
     expect(place('regular', './Own.ttf')).toBe('loaded');
   });
