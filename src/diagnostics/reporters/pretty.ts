@@ -38,8 +38,12 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
  */
 export const FRAME_WIDTH = 1000;
 
-/** Lines as @babel/code-frame counts them. */
-const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
+/**
+ * Lines as a diagnostic counts them (diagnostics/source.ts): at line feeds alone. A line or
+ * paragraph separator, which @babel/code-frame would also break at, is shown by its code
+ * (unseenShown), so that the frame's lines stay the file's.
+ */
+const LINE_BREAK = /\r?\n/;
 
 interface Frame {
   text: string;
@@ -83,7 +87,7 @@ function framed(text: string, d: Diagnostic): Frame {
  * frame of `(J­C)`, which is no attribution, shows why. Joiners that emoji and Persian are
  * written with (U+200C, U+200D) are left as they are.
  */
-const UNSEEN = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const UNSEEN = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 function unseenShown(frame: Frame): Frame {
   if (frame.text.search(UNSEEN) === -1) return frame;

@@ -107,6 +107,12 @@ describe('pretty', () => {
     }).split('\n');
     expect(frame[2]).toBe('  > 5 | - Said <U+202E>so. (A<U+00AD>B)');
     expect(frame[3]).toBe(`      | ${' '.repeat(frame[2]!.indexOf('(A') - 8)}${'^'.repeat('(A<U+00AD>B)'.length)}`);
+    // A line separator, which the code frame would have broken the line at, is shown too: the lines after it stay the file's.
+    const separated = formatPretty([{ ...diagnostics[1]!, line: 6, column: 3, endLine: 6, endColumn: 7 }], {
+      color: false,
+      sources: new Map([['meetings/a.md', '---\ntitle: T\n---\n\n- One\u2028two. (AB)\n- Next. (AB)\n']]),
+    }).split('\n');
+    expect(separated.slice(1, 4)).toEqual(['    5 | - One<U+2028>two. (AB)', '  > 6 | - Next. (AB)', '      |   ^^^^']);
     // Joiners that emoji and Persian are written with stay as they are.
     const joined = formatPretty([{ ...diagnostics[1]!, line: 1, column: 1, endLine: 1, endColumn: 2 }], {
       color: false,
