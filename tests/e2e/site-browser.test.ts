@@ -23,7 +23,7 @@ let project: TempProject;
 
 /** In the page: whether the full-text search for `query` has ended, its status said. */
 const searchDone = (query: string): boolean =>
-  document.querySelector('.search-results')?.getAttribute('aria-busy') === 'false' &&
+  document.querySelector('.search-list')?.getAttribute('aria-busy') === 'false' &&
   Boolean(document.querySelector('.search-status')?.textContent?.includes(query));
 
 beforeAll(async () => {
@@ -163,7 +163,7 @@ describe.runIf(haveTools(CHROMIUM))('search on the published site, served under 
 });
 
 describe.runIf(haveTools(CHROMIUM))('search on a slow line', () => {
-  it('says at once what it searches for, and shows the first twenty matches before it has read the rest', async () => {
+  it('says at once what it searches for, shows the first twenty matches before it has read the rest, and says when it cannot', async () => {
     const site = await serveFolder(project.path('dist'));
     const page = await (await sharedChromium()).newPage();
     // Each result's text is a request of its own: past the first twenty, they are held back, as a slow line would.
@@ -180,7 +180,7 @@ describe.runIf(haveTools(CHROMIUM))('search on a slow line', () => {
       expect(await page.textContent('.search-status')).toBe('Searching the briefings’ full text for “rights”…');
       expect(await page.isVisible('.search-results')).toBe(true);
       await page.waitForFunction(() => document.querySelectorAll('.search-list li').length === 20, undefined, { timeout: 60_000 });
-      expect(await page.getAttribute('.search-results', 'aria-busy')).toBe('true');
+      expect(await page.getAttribute('.search-list', 'aria-busy')).toBe('true');
       expect(await page.textContent('.search-status')).toBe('20 or more briefings’ texts match “rights” (20 shown).');
       expect(held.length).toBeGreaterThan(0);
       holding = false;
@@ -190,6 +190,19 @@ describe.runIf(haveTools(CHROMIUM))('search on a slow line', () => {
       expect(await page.$$eval('.search-list li', (items) => items.length)).toBe(20);
     } finally {
       await page.close();
+    }
+    // A line that drops every result's request: the page says so, and is searching no longer.
+    const dropped = await (await sharedChromium()).newPage();
+    try {
+      await dropped.route('**/pagefind/fragment/**', (route) => route.abort());
+      await dropped.goto(`${site.url}index.html`);
+      await dropped.fill('#filter-text', 'rights');
+      await dropped.waitForFunction(() => document.querySelector('.search-list')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 60_000 });
+      expect(await dropped.textContent('.search-status')).toBe(
+        'The briefings’ full text could not be searched for “rights” just now: change the words to try again.',
+      );
+    } finally {
+      await dropped.close();
       await site.close();
     }
   }, 120_000);
