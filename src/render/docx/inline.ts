@@ -89,7 +89,7 @@ function elementRuns(element: Element, options: InlineOptions, outer: Marks): In
         const number = options.cited?.get(href);
         if (number !== undefined) return [new TextRun({ text: String(number), style: 'FootnoteReference', superScript: true })];
         options.cited?.set(href, (options.cited?.size ?? 0) + 1);
-        return [new FootnoteReferenceRun({ children: noteParagraphs(note, options, marks) })];
+        return [new FootnoteReferenceRun({ children: noteParagraphs(note, options, { lang: marks.lang }) })];
       }
       return inlineRuns(element.children, options, { ...marks, script: 'super' });
     }
