@@ -58,28 +58,36 @@ function readTemplates(overrideDir: string | undefined): TemplateSet {
   const partialNames = new Set(dirs.flatMap((dir) => listHbs(join(dir, 'partials'))));
   for (const name of [...partialNames].sort()) {
     const path = resolve(join('partials', `${name}.hbs`));
-    env.registerPartial(name, compile(env, path, partialNames));
+    // A partial may give nothing (a part left out where it has nothing to say).
+    env.registerPartial(name, compile(env, path, partialNames, false));
   }
+  const page = (name: string): TemplateFn => compile(env, resolve(name), partialNames, true);
   return {
-    briefing: compile(env, resolve('briefing.hbs'), partialNames),
-    page: compile(env, resolve('page.hbs'), partialNames),
-    index: compile(env, resolve('index.hbs'), partialNames),
-    tag: compile(env, resolve('tag.hbs'), partialNames),
-    people: compile(env, resolve('people.hbs'), partialNames),
-    personPage: compile(env, resolve('person-page.hbs'), partialNames),
-    feed: compile(env, resolve('feed.hbs'), partialNames),
+    briefing: page('briefing.hbs'),
+    page: page('page.hbs'),
+    index: page('index.hbs'),
+    tag: page('tag.hbs'),
+    people: page('people.hbs'),
+    personPage: page('person-page.hbs'),
+    feed: page('feed.hbs'),
     styles: readFileSync(resolve('styles.css'), 'utf8'),
     files,
   };
 }
 
-function compile(env: typeof Handlebars, path: string, partials: ReadonlySet<string>): TemplateFn {
+/**
+ * A template as a function of its data. One that gives a page or a briefing (`givesPage`) must
+ * give something: emptied, or left with a comment alone, it would publish empty files over
+ * good ones, the whole site's pages with page.hbs.
+ */
+function compile(env: typeof Handlebars, path: string, partials: ReadonlySet<string>, givesPage: boolean): TemplateFn {
   const source = readFileSync(path, 'utf8');
   checkTemplate(env, source, path, partials);
   const template = env.compile(source, { strict: false, preventIndent: true });
   return (context) => {
+    let given: string;
     try {
-      return template(context);
+      given = template(context);
     } catch (error) {
       // A partial's own error names the partial, not each template that included it.
       if (error instanceof TemplateError) throw error;
@@ -90,6 +98,8 @@ function compile(env: typeof Handlebars, path: string, partials: ReadonlySet<str
         : errorMessage(error);
       throw new TemplateError(path, message);
     }
+    if (givesPage && given.trim() === '') throw new TemplateError(path, 'gives nothing: what it makes would be published empty');
+    return given;
   };
 }
 

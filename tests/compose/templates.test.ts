@@ -48,6 +48,30 @@ describe('a broken partial', () => {
   });
 });
 
+describe('a template that gives nothing', () => {
+  it('is an error at its file, a page’s or the briefing’s, where a partial may give nothing', () => {
+    const dir = project.path('templates-empty');
+    project.write('templates-empty/briefing.hbs', '{{!-- TODO --}}\n');
+    project.write('templates-empty/partials/person.hbs', '{{#if nothing}}{{name}}{{/if}}');
+    const thrown = (() => {
+      try {
+        composeBriefing(meeting, loadTemplates(dir));
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(thrown).toBeInstanceOf(TemplateError);
+    expect([(thrown as TemplateError).file, (thrown as TemplateError).message]).toEqual([
+      join(dir, 'briefing.hbs'),
+      'gives nothing: what it makes would be published empty',
+    ]);
+    // The default briefing with that partial gives the rest of the briefing.
+    project.write('templates-partial/partials/person.hbs', '{{#if nothing}}{{name}}{{/if}}');
+    expect(composeBriefing(meeting, loadTemplates(project.path('templates-partial'))).article).toContain('The main points made were as follows');
+  });
+});
+
 describe('a broken template', () => {
   /** The error reading a set whose partials/person.hbs is `person`, when the set is loaded. */
   const loadError = (person: string): TemplateError => {
