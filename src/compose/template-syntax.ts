@@ -84,12 +84,34 @@ function parseError(source: string, path: string, message: string): TemplateErro
     return new TemplateError(path, 'the file ends inside a {{…}}: a "}}" is missing', line, 1);
   }
   const expected = /Expecting (.*), got/.exec(message)?.[1];
+  const lineText = source.split('\n')[line - 1] ?? '';
+  const at = errorColumn(message, lineText);
+  // Most often a "}}" left out or cut short, or a character that cannot stand in a {{…}}:
+  // pointed at the "{{" it stands in.
+  const opened = at > 1 ? lineText.lastIndexOf('{{', at - 2) + 1 : 0;
+  if (opened > 0 && !lineText.slice(opened + 1, at - 1).includes('}}'))
+    return new TemplateError(path, 'this {{…}} cannot be read: a "}}" is missing, or something in it is out of place', line, opened);
   return new TemplateError(
     path,
     `the template cannot be read here${expected ? `: expected ${expected}, found ${found === 'INVALID' ? 'something else' : found}` : ''}`,
     line,
-    1,
+    at,
   );
+}
+
+/**
+ * The column of the parser's error on its line: its message shows the text before the error
+ * (at most 20 characters, line breaks taken out, "..." before a cut) above a caret; the place
+ * on the line is where that text ends.
+ */
+function errorColumn(message: string, lineText: string): number {
+  const [, excerpt = '', caret = ''] = message.split('\n');
+  const before = excerpt.slice(0, Math.max(0, caret.length - 1)).replace(/^\.\.\./, '');
+  for (let p = lineText.length; p > 0; p--) {
+    const head = lineText.slice(0, p);
+    if (head.endsWith(before) || before.endsWith(head)) return p + 1;
+  }
+  return 1;
 }
 
 /** The innermost `{{#name}}` (or `{{^name}}`) with no `{{/name}}` after it, comments aside. */

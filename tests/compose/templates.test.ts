@@ -88,6 +88,18 @@ describe('a broken template', () => {
     expect([error.message, error.line, error.column]).toEqual(['the block {{#if}} is never closed: the file ends before its {{/if}}', 2, 1]);
   });
 
+  it('is reported at a {{…}} left unclosed or cut short, in words, not the parser’s tokens at the line’s start', () => {
+    const placed = (person: string) => {
+      const error = loadError(person);
+      return [error.message, error.line, error.column];
+    };
+    const unclosed = 'this {{…}} cannot be read: a "}}" is missing, or something in it is out of place';
+    expect(placed('<span>\n<b>{{name}</b>\n')).toEqual([unclosed, 2, 4]);
+    expect(placed('<span>\n<b>{{site.title</b>\n')).toEqual([unclosed, 2, 4]);
+    // Far along a long line, past the 20 characters the parser shows.
+    expect(placed('x\nsome long text before it all, and more: {{#if role}}y{{/if}\n')).toEqual([unclosed, 2, 54]);
+  });
+
   it('is reported at a block closed by the wrong name', () => {
     const error = loadError('{{#if role}}{{role}}{{/each}}');
     expect([error.message, error.line, error.column]).toEqual(['{{/each}} closes the block {{#if}} opened here', 1, 1]);
