@@ -25,6 +25,8 @@ export interface YamlContext {
   knownKeys(path: readonly PropertyKey[]): readonly string[];
   /** Words people write for a key allowed at `path`, lower-case, with the key they mean (`initials` for `key`). */
   synonyms?(path: readonly PropertyKey[]): Readonly<Record<string, string>>;
+  /** For an unknown key at `path` (lower-case) that belongs somewhere else, where it does. */
+  elsewhere?(path: readonly PropertyKey[]): Readonly<Record<string, string>>;
   /** A better message for a value that failed, if the caller has one (e.g. ambiguous dates). */
   explain?(path: readonly PropertyKey[], value: unknown): { message: string; note?: string } | undefined;
   /** A record's front-matter (between `---` fences), with a one-line example of a required key. */
@@ -119,11 +121,12 @@ function issueToDiagnostics(context: YamlContext, root: unknown, issue: Issue, p
     return issue.keys.map((key) => {
       const [start, end] = keyRange(context.document, path, key);
       const meant = meantKey(context, path, key);
+      const elsewhere = context.elsewhere?.(path)[key.toLowerCase()];
       return at(context, start, end, {
         severity: 'error',
         rule: 'schema',
         message: `unknown key ${key}${path.length > 0 ? ` in ${label}` : ''}`,
-        note: meant ? `did you mean ${meant}?` : `known keys: ${known.join(', ')}`,
+        note: elsewhere ?? (meant ? `did you mean ${meant}?` : `known keys: ${known.join(', ')}`),
       });
     });
   }

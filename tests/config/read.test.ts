@@ -93,3 +93,17 @@ describe('a value that must be one of a few', () => {
     ]);
   });
 });
+
+describe('a key of the PDF theme', () => {
+  it('is said to belong in the templates’ pdf-theme.yaml, where a project first tries it here', async () => {
+    project.write('phrg-brief.yaml', 'theme:\n  margins: { left: 50 }\nmargins: { top: 60 }\nsite:\n  titel: Group\n');
+    const said = (await loadConfig(project.dir)).diagnostics.sort((a, b) => a.line - b.line).map((d) => [d.line, d.message, d.note]);
+    const note =
+      "the PDF and Word briefings' look (page, margins, fonts, sizes, colours) is the templates' pdf-theme.yaml: `phrg-brief templates eject pdf-theme.yaml` copies it into the project to change";
+    expect(said).toEqual([
+      [1, 'unknown key theme', note],
+      [3, 'unknown key margins', note],
+      [5, 'unknown key titel in site', 'did you mean title?'],
+    ]);
+  });
+});

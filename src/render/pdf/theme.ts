@@ -13,7 +13,7 @@ import { closest } from '../../validate/suggest.js';
 import { DEFAULT_TEMPLATES_DIR, OWN_FONTS_DIR, TemplateError } from '../../compose/template-files.js';
 import { errorMessage } from '../../diagnostics/error-message.js';
 import { unclosedOpener } from '../../validate/yaml-diagnostics.js';
-import { lowerFirst } from '../../validate/value-names.js';
+import { describe, lowerFirst } from '../../validate/value-names.js';
 
 export const THEME_FILE = 'pdf-theme.yaml';
 export const PAGE_SIZES = ['A4', 'Letter'] as const;
@@ -98,7 +98,9 @@ export function loadTheme(overrideDir?: string, pageSize?: (typeof PAGE_SIZES)[n
         ? `must be at most ${String(issue.maximum)}`
         : issue.code === 'too_small'
           ? `must be at least ${String(issue.minimum)}`
-          : issue.message;
+          : issue.code === 'invalid_value'
+            ? `must be one of ${issue.values.map(String).join(' or ')}, found ${describe(issue.path.reduce<unknown>((at, step) => (at as Record<PropertyKey, unknown> | undefined)?.[step], merged))}`
+            : issue.message;
     throw new TemplateError(overrideFile ?? defaultFile, `${issue.path.join('.')} ${said}`, place?.line, place?.column);
   }
   const cramped = crampedMargins(result.data);

@@ -50,6 +50,7 @@ describe('loadTheme', () => {
       13,
     ]);
     expect(error('sizes: { body: 11 }\nlineHeight: 9\n')).toEqual(['lineHeight must be at most 3', 2, 13]);
+    expect(error('pageSize: A5\n')).toEqual(['pageSize must be one of A4 or Letter, found "A5"', 1, 11]);
     // A type size that prints nothing, or a page a word.
     expect(error('sizes: { body: 0 }\n')).toEqual(['sizes.body must be at least 4', 1, 16]);
     expect(error('docx:\n  sizes: { h1: 200 }\n')).toEqual(['docx.sizes.h1 must be at most 72', 2, 16]);
