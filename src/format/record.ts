@@ -5,8 +5,7 @@
  * emphasis style. Meaning is preserved exactly: the result is checked to parse to the same
  * data and the same Markdown tree before it is offered, and formatting twice changes nothing.
  */
-import type { Emphasis, Node, Parents, Root, Text } from 'mdast';
-import { defaultHandlers, type Info, type State } from 'mdast-util-to-markdown';
+import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
@@ -18,39 +17,11 @@ import { parseMarkdown } from '../load/markdown.js';
 import { MAX_YAML_NESTING, yamlLimitProblem } from '../load/yaml-limits.js';
 import { PERSON_KEYS, RECORD_KEYS } from '../validate/schema.js';
 import { errorMessage } from '../diagnostics/error-message.js';
+import { emphasisInWords } from '../render/markdown-emphasis.js';
 
 export type Wrap = 'keep' | 'none';
 
 export type FormatResult = { ok: true; text: string } | { ok: false; reason: string };
-
-/**
- * Emphasis inside a word ("un*believable*", "*very*important") in `*`: `_` cannot open or
- * close it there, and the printer wrote the letters around it as character references
- * ("u&#x6E;_&#x62;elievable_") to keep its meaning. Elsewhere, the house's `_`.
- */
-const emphasisInWords = Object.assign(
-  (node: Emphasis, parent: Parents | undefined, state: State, info: Info): string =>
-    withEmphasisMarker(node, parent, state, () => defaultHandlers.emphasis(node, parent, state, info)),
-  // What the printer looks at to know how the emphasis starts: the marker it will be given.
-  { peek: (node: Emphasis, parent: Parents | undefined, state: State): string => withEmphasisMarker(node, parent, state, () => state.options.emphasis ?? '*') },
-);
-
-function withEmphasisMarker(node: Emphasis, parent: Parents | undefined, state: State, print: () => string): string {
-  const siblings = parent && 'children' in parent ? (parent.children as Node[]) : [];
-  const at = siblings.indexOf(node);
-  const before = siblings[at - 1];
-  const after = siblings[at + 1];
-  const inWord =
-    (before?.type === 'text' && /[\p{L}\p{N}]$/u.test((before as Text).value)) || (after?.type === 'text' && /^[\p{L}\p{N}]/u.test((after as Text).value));
-  if (!inWord) return print();
-  const house = state.options.emphasis;
-  state.options.emphasis = '*';
-  try {
-    return print();
-  } finally {
-    state.options.emphasis = house;
-  }
-}
 
 const stringifier = unified()
   .use(remarkGfm)

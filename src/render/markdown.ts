@@ -3,8 +3,8 @@
  * from the same composed article as the HTML and PDF, so the wording is the template's.
  */
 import type { Element, Root as HastRoot } from 'hast';
-import { toMdast, type Handle } from 'hast-util-to-mdast';
-import type { FootnoteDefinition, Root } from 'mdast';
+import { defaultHandlers, toMdast, type Handle } from 'hast-util-to-mdast';
+import type { FootnoteDefinition, ListItem, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
@@ -12,10 +12,11 @@ import { unified } from 'unified';
 import { parseArticle } from './article.js';
 import type { RenderInput } from './formats.js';
 import { isFootnoteBackref } from './web-only.js';
+import { emphasisInWords } from './markdown-emphasis.js';
 
 const stringifier = unified()
   .use(remarkGfm) // tables, autolinks and strikethrough, as the records may hold them
-  .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', listItemIndent: 'one' })
+  .use(remarkStringify, { handlers: { emphasis: emphasisInWords }, bullet: '-', emphasis: '_', strong: '*', rule: '-', listItemIndent: 'one' })
   .freeze();
 
 /** `tree` is the article parsed already (see article.ts), when another renderer has done so. */
@@ -25,9 +26,20 @@ export function renderMarkdown(article: string, tree?: HastRoot): string {
 
 /** HTML as Markdown, its footnotes as Markdown's own: import reads a briefing page's body back with it. */
 export function hastToMarkdown(tree: HastRoot): string {
-  const mdast = toMdast(tree, { handlers: { sup: footnoteReference, section: footnoteDefinitions } }) as Root;
+  const mdast = toMdast(tree, { handlers: { sup: footnoteReference, section: footnoteDefinitions, li: listItem } }) as Root;
   return stringifier.stringify(mdast);
 }
+
+/**
+ * A list item spread out (blank lines between its blocks) only where the page's has paragraphs,
+ * as a record's loose list gives: hast-util-to-mdast also spreads out one that holds a list of
+ * two items, and a tight list with points under a point came out loose, read back with <p>s.
+ */
+const listItem: Handle = (state, node) => {
+  const item = defaultHandlers.li(state, node) as ListItem;
+  item.spread = node.children.some((child) => child.type === 'element' && child.tagName === 'p');
+  return item;
+};
 
 /**
  * Footnotes as Markdown's own (`[^1]`, `[^1]: …`), as the record has them: the page's links to

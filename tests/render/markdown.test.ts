@@ -49,4 +49,28 @@ describe('the Markdown briefing', () => {
     expect(markdown).toContain('[^intro-2]: The intro’s note.\n');
     expect(markdown).toContain('[^2]: As of _March_ 2024.\n');
   });
+
+  it('keeps a tight list tight, points under a point included, and emphasis inside a word in *, as the record has them', () => {
+    const record = `---
+title: Tight
+date: 2020-01-07
+hosts: [the Parliamentary Human Rights Group (PHRG)]
+---
+
+- The government has failed:
+  - to protect defenders;
+  - to investigate.
+- Land has been returned.
+
+It was 2*3*4 and un*believable*.
+`;
+    const markdown = markdownOf(record);
+    expect(markdown).toContain('- The government has failed:\n  - to protect defenders;\n  - to investigate.\n- Land has been returned.\n');
+    expect(markdown).toContain('It was 2*3*4 and un*believable*.');
+    // Read back, the list is as tight as the record's: no item holds a paragraph apart.
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+    const lists = tree.children.filter((node) => node.type === 'list');
+    expect(lists.at(-1)!.spread).toBe(false);
+    expect(lists.at(-1)!.children.map((item) => item.spread)).toEqual([false, false]);
+  });
 });
