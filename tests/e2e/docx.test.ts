@@ -160,6 +160,10 @@ beforeAll(async () => {
   project.write('meetings/2020-05-07-francais.md', FRENCH_RECORD);
   project.write('meetings/2020-05-08-marks.md', MARKS_RECORD);
   project.write('meetings/2020-05-09-links.md', LINKS_RECORD);
+  project.write(
+    'meetings/2024-11-05-yemen.md',
+    '---\ntitle: اليمن\ndate: 2024-11-05\nlang: ar\nhosts: [the Parliamentary Human Rights Group (PHRG)]\nspeakers:\n  - key: AH\n    name: أحمد حسن\n---\n\n- يجب على المملكة المتحدة وقف بيع الأسلحة. (AH)\n',
+  );
   const result = await runCli(['build', '--format', 'docx'], project.dir);
   expect(result.code, result.stdout + result.stderr).toBe(0);
   // LibreOffice's conversion takes seconds: started now, on a copy that the rebuild below
@@ -332,6 +336,19 @@ describe.runIf(haveTools(PANDOC))('Word briefings read by pandoc', () => {
     ]);
     const french = runs.filter(([lang]) => lang === 'fr').map(([, text]) => text);
     expect(french).toEqual(expect.arrayContaining(['Mexique : les journalistes', 'Les défenseurs', 'Les principaux points soulevés :']));
+  });
+
+  it('set a record in a language written right to left so: its paragraphs from the right, its words as Word’s complex script', () => {
+    const { 'word/document.xml': document, 'word/styles.xml': styles } = docxParts(project.path('dist', '2024-11-05-yemen.docx'));
+    expect(styles).toMatch(/<w:docDefaults>.*<w:lang w:bidi="ar"\/>.*<\/w:docDefaults>/s);
+    const paragraphs = document!.split('<w:p>').slice(1);
+    const point = paragraphs.find((paragraph) => paragraph.includes('يجب'))!;
+    expect(point).toContain('<w:bidi/>');
+    expect(point).toMatch(/<w:rPr><w:rtl\/><w:lang w:bidi="ar"\/><\/w:rPr><w:t xml:space="preserve">يجب/);
+    // The template's sentence around the record, in English, runs left to right.
+    const intro = paragraphs.find((paragraph) => paragraph.includes('held a meeting on'))!;
+    expect(intro).not.toContain('<w:bidi/>');
+    expect(intro).toContain('<w:lang w:val="en-GB"/>');
   });
 
   it('number headings without a skipped level, strike a deletion through and keep a code block’s lines', () => {

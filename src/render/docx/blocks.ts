@@ -11,6 +11,8 @@ import { inlineRuns, plainText, type InlineOptions } from './inline.js';
 import { BULLETS, HEADING_STYLES, numbersFrom, STYLE } from './styles.js';
 import { HeadingLevels } from '../heading-levels.js';
 import { isFootnotesSection } from '../web-only.js';
+import { isRightToLeft } from '../text-direction.js';
+import { trimEdges } from './trim-edges.js';
 
 export type Block = Paragraph | Table;
 
@@ -77,7 +79,7 @@ function blocks(children: readonly ElementContent[], context: Context, style: st
   let pending: ElementContent[] = [];
   const flush = (): void => {
     const runs = inlineRuns(trimEdges(pending), context);
-    if (runs.length > 0) out.push(new Paragraph({ children: runs, ...(style ? { style } : {}), ...nestedQuote(context), ...aligned(context) }));
+    if (runs.length > 0) out.push(new Paragraph({ children: runs, ...(style ? { style } : {}), ...nestedQuote(context), ...laidOut(context) }));
     pending = [];
   };
   for (const child of children) {
@@ -101,7 +103,7 @@ function block(element: Element, outer: Context, style: string | undefined): Blo
   const written = /^h([1-6])$/.exec(element.tagName);
   if (written) {
     const style = HEADING_STYLES[`h${context.article.headings.next(Number(written[1]))}`]!;
-    return [new Paragraph({ style, keepNext: true, children: inlineRuns(trimEdges(element.children), context) })];
+    return [new Paragraph({ style, keepNext: true, children: inlineRuns(trimEdges(element.children), context), ...laidOut(context) })];
   }
   switch (element.tagName) {
     case 'p':
@@ -110,7 +112,7 @@ function block(element: Element, outer: Context, style: string | undefined): Blo
           children: inlineRuns(trimEdges(element.children), context),
           ...(style ? { style } : {}),
           ...nestedQuote(context),
-          ...aligned(context),
+          ...laidOut(context),
         }),
       ];
     case 'pre':
@@ -178,8 +180,14 @@ function list(element: Element, context: Context, level: number): Block[] {
         : {};
       out.push(
         first
-          ? new Paragraph({ style: levelStyle, numbering: { reference, level, ...(ordered ? { instance } : {}) }, children: runs, ...indent })
-          : new Paragraph({ style: STYLE.listContinue[Math.min(level, STYLE.listContinue.length - 1)]!, children: runs, ...indent }),
+          ? new Paragraph({
+              style: levelStyle,
+              numbering: { reference, level, ...(ordered ? { instance } : {}) },
+              children: runs,
+              ...indent,
+              ...laidOut(context),
+            })
+          : new Paragraph({ style: STYLE.listContinue[Math.min(level, STYLE.listContinue.length - 1)]!, children: runs, ...indent, ...laidOut(context) }),
       );
       first = false;
     };
@@ -274,26 +282,8 @@ function tableCell(cell: Element, context: Context, width: { size: number; type:
   return new TableCell({ width, children: children.length > 0 ? children : [new Paragraph({ style })] });
 }
 
-const aligned = (context: Context) => (context.alignment ? { alignment: context.alignment } : {});
-
-/** Inline content without the whitespace the HTML has at its edges. */
-function trimEdges(children: readonly ElementContent[], start = true, end = true): ElementContent[] {
-  const trimmed = [...children];
-  const trimAt = (index: number, atStart: boolean, atEnd: boolean): void => {
-    const node = trimmed[index];
-    if (node?.type === 'text') {
-      let value = node.value;
-      if (atStart) value = value.trimStart();
-      if (atEnd) value = value.trimEnd();
-      trimmed[index] = { ...node, value };
-    } else if (node?.type === 'element') {
-      trimmed[index] = { ...node, children: trimEdges(node.children, atStart, atEnd) };
-    }
-  };
-  if (trimmed.length === 1) trimAt(0, start, end);
-  else {
-    if (start) trimAt(0, true, false);
-    if (end) trimAt(trimmed.length - 1, false, true);
-  }
-  return trimmed;
-}
+/** A paragraph's alignment (a table column's), and its direction: a language written right to left starts at the right. */
+const laidOut = (context: Context) => ({
+  ...(context.alignment ? { alignment: context.alignment } : {}),
+  ...(isRightToLeft(context.lang) ? { bidirectional: true } : {}),
+});

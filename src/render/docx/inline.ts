@@ -7,6 +7,7 @@ import type { Element, ElementContent } from 'hast';
 import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, TextRun } from 'docx';
 import { imageText, isFootnoteBackref } from '../web-only.js';
 import { codeLines } from '../code-lines.js';
+import { isRightToLeft } from '../text-direction.js';
 
 export type Inline = TextRun | ExternalHyperlink | FootnoteReferenceRun;
 
@@ -157,8 +158,10 @@ function textRun(text: string, options: InlineOptions, marks: Marks, style?: str
     ...(marks.italics ? { italics: true } : {}),
     ...(marks.code ? { font: options.codeFont } : {}),
     ...(marks.strike ? { strike: true } : {}),
-    // Words in another language than the document's say so, as the page's lang="…" does.
-    ...(marks.lang && marks.lang !== options.documentLang ? { language: { value: marks.lang } } : {}),
+    // Words in another language than the document's say so, as the page's lang="…" does; one
+    // written right to left is Word's complex script, run right to left.
+    ...(isRightToLeft(marks.lang) ? { rightToLeft: true, language: { bidirectional: marks.lang! } } : {}),
+    ...(marks.lang && marks.lang !== options.documentLang && !isRightToLeft(marks.lang) ? { language: { value: marks.lang } } : {}),
     ...(marks.script === 'super' ? { superScript: true } : marks.script === 'sub' ? { subScript: true } : {}),
     ...(style || marks.linked ? { style: style ?? 'Hyperlink' } : {}),
   });

@@ -4,6 +4,7 @@
  * names (Heading 1, List Bullet 2, Quote, Hyperlink), so a reader's own template restyles
  * them and Word's tools know them for what they are.
  */
+import { isRightToLeft } from '../text-direction.js';
 import { AlignmentType, BorderStyle, LevelFormat, LineRuleType, UnderlineType, type INumberingOptions, type IStylesOptions } from 'docx';
 import type { Theme } from '../pdf/theme.js';
 
@@ -54,7 +55,12 @@ export function briefingStyles(theme: Theme, lang: string): IStylesOptions {
   return {
     default: {
       document: {
-        run: { font: docx.font, size: halfPoints(docx.sizes.body), color: hex(colors.text), language: { value: lang } },
+        run: {
+          font: docx.font,
+          size: halfPoints(docx.sizes.body),
+          color: hex(colors.text),
+          language: isRightToLeft(lang) ? { bidirectional: lang } : { value: lang },
+        },
         paragraph: { spacing: { after: twips(spacing.paragraph), ...line } },
       },
       heading1: heading(docx.sizes.h1, 0),
