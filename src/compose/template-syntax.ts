@@ -7,17 +7,25 @@
 import type Handlebars from 'handlebars';
 import { errorMessage } from '../diagnostics/error-message.js';
 import { TemplateError } from './template-files.js';
+import { TEMPLATE_FIELDS } from './template-fields.js';
+import { closest } from '../validate/suggest.js';
 
 /** What this reads of Handlebars' syntax tree: any node, with the parts that hold others. */
 interface Node {
   type: string;
   loc: hbs.AST.SourceLocation;
   /** A mustache's, a block's or a sub-expression's: the helper or value it names. */
-  path?: { type: string; original?: unknown };
+  path?: Node & { original?: unknown };
+  /** A path's: whether it is a data variable (@index), and its names (`site.title`: site, title). */
+  data?: boolean;
+  parts?: string[];
+  original?: unknown;
+  /** A block's program's names for what it gives (`as |speaker|`). */
+  blockParams?: string[];
   /** A partial's: the partial it names. */
   name?: { type: string; original?: unknown };
   params?: Node[];
-  hash?: unknown;
+  hash?: { pairs: { key: string; value: Node }[] };
   program?: Node;
   inverse?: Node;
   body?: Node[];
@@ -27,7 +35,14 @@ interface Node {
  * Throws a TemplateError, placed, for a template that cannot be parsed, calls no helper there
  * is, or includes a partial not among `partials` (a `{{#> name}}` block has its own fallback).
  */
-export function checkTemplate(env: typeof Handlebars, source: string, path: string, partials: ReadonlySet<string>): void {
+export function checkTemplate(
+  env: typeof Handlebars,
+  source: string,
+  path: string,
+  partials: ReadonlySet<string>,
+  /** Names the templates give partials (`{{> list root=""}}`), which are fields there. */
+  partialFields: ReadonlySet<string> = new Set(),
+): void {
   let program: Node;
   try {
     program = env.parse(source) as unknown as Node;
@@ -58,6 +73,44 @@ export function checkTemplate(env: typeof Handlebars, source: string, path: stri
     const name = String(callee.original);
     if (/^[\w-]+$/.test(name) && !(name in env.helpers))
       throw new TemplateError(path, `there is no helper called ${name}`, node.loc.start.line, node.loc.start.column + 1);
+  });
+  checkFields(env, program, path, partialFields);
+}
+
+/**
+ * Every name a template reads is a field phrg-brief gives (TEMPLATE_FIELDS), a helper, or one
+ * the templates give themselves: else it is a slip ({{titel}}, {{#each speakrs}}) that printed
+ * nothing where it stood, the build saying nothing either.
+ */
+function checkFields(env: typeof Handlebars, program: Node, path: string, partialFields: ReadonlySet<string>): void {
+  const own = new Set(partialFields);
+  visit(program, (node) => node.program?.blockParams?.forEach((name) => own.add(name)));
+  const known = (name: string): boolean => TEMPLATE_FIELDS.has(name) || own.has(name) || /^\d+$/.test(name);
+  const read = (expression: Node | undefined): void => {
+    if (!expression || expression.type !== 'PathExpression' || expression.data) return;
+    const unknown = (expression.parts ?? []).find((part) => !known(part));
+    if (unknown === undefined) return;
+    const meant = closest(unknown, [...TEMPLATE_FIELDS, ...own]);
+    const within = expression.parts!.length > 1 ? ` (in ${String(expression.original)})` : '';
+    throw new TemplateError(
+      path,
+      `there is no field called ${unknown}${within}${meant ? `: did you mean ${meant}?` : ''}`,
+      expression.loc.start.line,
+      expression.loc.start.column + 1,
+    );
+  };
+  visit(program, (node) => {
+    if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement' || node.type === 'Decorator' || node.type === 'DecoratorBlock') {
+      node.params?.forEach(read);
+      node.hash?.pairs.forEach((pair) => read(pair.value));
+      return;
+    }
+    if (node.type !== 'MustacheStatement' && node.type !== 'BlockStatement' && node.type !== 'SubExpression') return;
+    // What it names is a helper's name, or a value to read when there is no such helper.
+    const callee = node.path;
+    if (callee && !(callee.type === 'PathExpression' && String(callee.original) in env.helpers)) read(callee);
+    node.params?.forEach(read);
+    node.hash?.pairs.forEach((pair) => read(pair.value));
   });
 }
 

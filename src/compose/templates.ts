@@ -56,12 +56,12 @@ function readTemplates(overrideDir: string | undefined): TemplateSet {
   const env = Handlebars.create();
   env.registerHelper(helpers);
   const partialNames = new Set(dirs.flatMap((dir) => listHbs(join(dir, 'partials'))));
-  for (const name of [...partialNames].sort()) {
-    const path = resolve(join('partials', `${name}.hbs`));
-    // A partial may give nothing (a part left out where it has nothing to say).
-    env.registerPartial(name, compile(env, path, partialNames, false));
-  }
-  const page = (name: string): TemplateFn => compile(env, resolve(name), partialNames, true);
+  const partialPaths = [...partialNames].sort().map((name) => [name, resolve(join('partials', `${name}.hbs`))] as const);
+  const pagePaths = Object.fromEntries(PAGE_TEMPLATES.map((name) => [name, resolve(name)]));
+  const given = partialFields([...partialPaths.map(([, path]) => path), ...Object.values(pagePaths)]);
+  // A partial may give nothing (a part left out where it has nothing to say).
+  for (const [name, path] of partialPaths) env.registerPartial(name, compile(env, path, { partials: partialNames, given }, false));
+  const page = (name: (typeof PAGE_TEMPLATES)[number]): TemplateFn => compile(env, pagePaths[name]!, { partials: partialNames, given }, true);
   return {
     briefing: page('briefing.hbs'),
     page: page('page.hbs'),
@@ -80,9 +80,9 @@ function readTemplates(overrideDir: string | undefined): TemplateSet {
  * give something: emptied, or left with a comment alone, it would publish empty files over
  * good ones, the whole site's pages with page.hbs.
  */
-function compile(env: typeof Handlebars, path: string, partials: ReadonlySet<string>, givesPage: boolean): TemplateFn {
+function compile(env: typeof Handlebars, path: string, names: { partials: ReadonlySet<string>; given: ReadonlySet<string> }, givesPage: boolean): TemplateFn {
   const source = readFileSync(path, 'utf8');
-  checkTemplate(env, source, path, partials);
+  checkTemplate(env, source, path, names.partials, names.given);
   const template = env.compile(source, { strict: false, preventIndent: true });
   return (context) => {
     let given: string;
@@ -101,6 +101,17 @@ function compile(env: typeof Handlebars, path: string, partials: ReadonlySet<str
     if (givesPage && given.trim() === '') throw new TemplateError(path, 'gives nothing: what it makes would be published empty');
     return given;
   };
+}
+
+const PAGE_TEMPLATES = ['briefing.hbs', 'page.hbs', 'index.hbs', 'tag.hbs', 'people.hbs', 'person-page.hbs', 'feed.hbs'] as const;
+
+/** The names the templates give the partials they include (`{{> briefing-list root=""}}`): fields there. */
+function partialFields(paths: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const path of paths)
+    for (const call of readFileSync(path, 'utf8').matchAll(/\{\{~?#?>\s*[^\s}]+([^}]*)\}\}/g))
+      for (const pair of call[1]!.matchAll(/([\w-]+)\s*=/g)) names.add(pair[1]!);
+  return names;
 }
 
 function listHbs(dir: string): string[] {

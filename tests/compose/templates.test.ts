@@ -52,7 +52,7 @@ describe('a template that gives nothing', () => {
   it('is an error at its file, a page’s or the briefing’s, where a partial may give nothing', () => {
     const dir = project.path('templates-empty');
     project.write('templates-empty/briefing.hbs', '{{!-- TODO --}}\n');
-    project.write('templates-empty/partials/person.hbs', '{{#if nothing}}{{name}}{{/if}}');
+    project.write('templates-empty/partials/person.hbs', '{{#if onBehalfOf}}{{name}}{{/if}}');
     const thrown = (() => {
       try {
         composeBriefing(meeting, loadTemplates(dir));
@@ -67,7 +67,7 @@ describe('a template that gives nothing', () => {
       'gives nothing: what it makes would be published empty',
     ]);
     // The default briefing with that partial gives the rest of the briefing.
-    project.write('templates-partial/partials/person.hbs', '{{#if nothing}}{{name}}{{/if}}');
+    project.write('templates-partial/partials/person.hbs', '{{#if onBehalfOf}}{{name}}{{/if}}');
     expect(composeBriefing(meeting, loadTemplates(project.path('templates-partial'))).article).toContain('The main points made were as follows');
   });
 });

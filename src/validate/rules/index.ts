@@ -107,7 +107,7 @@ export const BUILT_IN_CHECKS = [
     severity: 'error',
     stage: 'running',
     description:
-      "a project's own template that cannot be read or run: a block left open or closed by another name, a helper or partial there is none of; a PDF theme value out of bounds or font file not there (check reports these too)",
+      "a project's own template that cannot be read or run: a block left open or closed by another name, a helper, partial or field there is none of (`{{titel}}`), one that gives nothing; a PDF theme value out of bounds or font file not there (check reports these too)",
   },
   {
     id: 'usage',
