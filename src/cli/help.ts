@@ -22,7 +22,8 @@ Examples:
   $ phrg-brief init --ci github           a new project, with a workflow that publishes it
 
 A record is a Markdown file with YAML front-matter; see the README for the format.
-Exit codes: 0 success, 1 a record has errors, 2 bad usage.`,
+Exit codes: 0 success; 1 a record, the config or a template has errors (import: a file not imported);
+2 bad usage; 130 or 143 stopped by Ctrl-C or SIGTERM. The README has each case.`,
 };
 
 /** The --format option's line, from the list of formats. */
