@@ -10,18 +10,18 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function overlayPage(file: string, diagnostics: readonly Diagnostic[], source: string | undefined): string {
+/** `sources`: the text of each file the diagnostics name (a record, a template), for their frames. */
+export function overlayPage(file: string, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
   const items = diagnostics
     .map((d) => {
-      const frame =
-        source === undefined
-          ? ''
-          : formatPretty([d], { color: false, sources: new Map([[d.file, source]]) })
-              .split('\n')
-              .slice(1)
-              .join('\n')
-              // Blank lines only: the first line's own spaces align its number with the others'.
-              .replace(/^\s*\n|\s+$/g, '');
+      const frame = !sources.has(d.file)
+        ? ''
+        : formatPretty([d], { color: false, sources })
+            .split('\n')
+            .slice(1)
+            .join('\n')
+            // Blank lines only: the first line's own spaces align its number with the others'.
+            .replace(/^\s*\n|\s+$/g, '');
       return `<li class="${d.severity}">
 <p class="where"><strong>${escapeHtml(`${d.file}:${d.line}:${d.column}`)}</strong> <span class="severity">${d.severity}</span> <code>${escapeHtml(d.rule)}</code></p>
 <p class="message">${escapeHtml(d.message)}</p>

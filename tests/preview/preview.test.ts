@@ -154,6 +154,13 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     project.write('mine/partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}}');
     await page.waitForFunction(() => document.body.innerText.includes('is never closed'), undefined, { timeout: 15_000 });
     expect(await bodyText()).toContain(`${join('mine', 'partials', 'person.hbs')}:1:1`);
+    // So does the site's front page, which the build could not make either.
+    const front = await fetch(url, { headers: { accept: 'text/html' } });
+    expect([front.status, await front.text()]).toEqual([200, expect.stringContaining('is never closed')]);
+    // A partial that fails as a record is rendered: its error is framed in the partial, not in the record.
+    project.write('mine/partials/person.hbs', '{{name}}\n{{> person}}\n');
+    await page.waitForFunction(() => document.body.innerText.includes('include one another'), undefined, { timeout: 15_000 });
+    expect(await page.textContent('.phrg-brief-overlay pre')).toContain('{{name}}');
     project.write('mine/partials/person.hbs', '{{#if text}}{{text}}{{else}}{{name}} [{{role}}]{{/if}}');
     await page.waitForFunction(() => document.body.innerText.includes('John Crabtree [Peru Support Group'), undefined, { timeout: 15_000 });
     // A config naming a folder not made yet stands on the page; the folder made, the page is

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { decodeRecord } from '../../load/decode.js';
 import type { PreviewState } from '../builds.js';
 import { injectPreview } from '../inject.js';
@@ -22,23 +22,29 @@ export function errorOverlay(state: PreviewState, cwd: string): Middleware {
     }
   };
 
+  /** The text of each file the diagnostics name: a record's error may be its template's, framed in the template. */
+  const sourcesOf = async (diagnostics: readonly Diagnostic[]): Promise<Map<string, string>> => {
+    const files = [...new Set(diagnostics.map((d) => d.file))];
+    const texts = await Promise.all(files.map(sourceOf));
+    return new Map(files.flatMap((file, i) => (texts[i] === undefined ? [] : [[file, texts[i]!] as const])));
+  };
+
   const overlayFor = async (path: string): Promise<string | undefined> => {
-    // The config's, or the build's own (a broken template): every page is made from them.
+    // The config's, or the build's own (a broken template): every page is made from them, the
+    // front page (`/`) among them.
     for (const problems of [state.configProblems, state.result?.diagnostics ?? []]) {
       const first = problems.find((d) => d.severity === 'error');
-      if (first && path.endsWith('.html'))
-        return overlayPage(
-          first.file,
-          problems.filter((d) => d.file === first.file),
-          await sourceOf(first.file),
-        );
+      if (first && (path.endsWith('.html') || path.endsWith('/'))) {
+        const own = problems.filter((d) => d.file === first.file);
+        return overlayPage(first.file, own, await sourcesOf(own));
+      }
     }
     const records = state.result?.records ?? [];
     for (const record of records) {
       if (!hasErrors(record.diagnostics)) continue;
       const slug = state.slugs.get(record.file);
       if (path === `/${slug}.html` || (records.length === 1 && (path === '/' || path === '/index.html'))) {
-        return overlayPage(record.file, record.diagnostics, await sourceOf(record.file));
+        return overlayPage(record.file, record.diagnostics, await sourcesOf(record.diagnostics));
       }
     }
     return undefined;
