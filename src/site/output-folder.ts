@@ -2,7 +2,7 @@
  * The output folder as the build meets it: whether it may be used at all, which names it
  * holds, how its files are named to the user, and removing files from it (never outside it).
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { displayPath } from '../load/discover.js';
 
@@ -16,11 +16,27 @@ export function outputOverlap(outDir: string, inputs: readonly string[], records
     if (found || dirname(dir) === dir) break;
   }
   const within = (dir: string, path: string): boolean => path === dir || path.startsWith(`${dir}${sep}`);
-  const record = records.find((file) => within(outDir, file));
-  if (record) return `the output folder holds records (${relative(outDir, record)}): building there would overwrite them`;
-  const input = inputs.find((path) => within(path, outDir));
+  // As written, and where the paths lead: a link (`dist` to the records, or `meetings` to a
+  // synced folder named again by --out) must not hide that the records would be overwritten.
+  const realOut = realPath(outDir);
+  const record = records.find((file) => within(outDir, file) || within(realOut, realPath(file)));
+  if (record) return `the output folder holds records (${relative(realOut, realPath(record))}): building there would overwrite them`;
+  const input = inputs.find((path) => within(path, outDir) || within(realPath(path), realOut));
   if (input) return 'the output folder is inside the records folder: its files would be read as records next time';
   return undefined;
+}
+
+/** Where a path leads, its links followed; for one not there yet, where its nearest existing folder leads. */
+function realPath(path: string): string {
+  let rest = '';
+  for (let dir = path; ; dir = dirname(dir)) {
+    try {
+      return join(realpathSync(dir), rest);
+    } catch {
+      if (dirname(dir) === dir) return path;
+      rest = rest === '' ? basename(dir) : join(basename(dir), rest);
+    }
+  }
 }
 
 /**

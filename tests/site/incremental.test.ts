@@ -281,6 +281,28 @@ describe('incremental builds', () => {
     expect(below.diagnostics.map((d) => [d.rule, d.message])).toEqual([['usage', expect.stringContaining('the output folder')]]);
     expect(existsSync(project.path('meetings', 'out'))).toBe(false);
     expect(readFileSync(project.path('meetings', names[0]!), 'utf8')).toMatch(/^---\n/);
+    // Where a link leads: the records reached by a link, named by their own folder; an output
+    // folder that is a link to them; a folder among them reached so.
+    const linked = tempProject();
+    try {
+      cpSync(project.path('meetings'), linked.path('store', 'Meetings'), { recursive: true });
+      mkdirSync(linked.path('project'));
+      symlinkSync(join('..', 'store', 'Meetings'), linked.path('project', 'meetings'));
+      const inProject = (out: string) => buildHere(linked.path('project'), { paths: ['meetings'], out, formats: ['md'] });
+      for (const out of [join('..', 'store', 'Meetings'), join('..', 'store', 'Meetings', 'out')]) {
+        const refused = await inProject(out);
+        expect(
+          refused.diagnostics.map((d) => [d.rule, d.message]),
+          out,
+        ).toEqual([['usage', expect.stringMatching(/^the output folder (holds records|is inside)/)]]);
+      }
+      symlinkSync('meetings', linked.path('project', 'dist'));
+      expect((await inProject('dist')).diagnostics.map((d) => d.rule)).toEqual(['usage']);
+      expect(readFileSync(linked.path('store', 'Meetings', names[0]!), 'utf8')).toMatch(/^---\n/);
+      expect(existsSync(linked.path('store', 'Meetings', 'out'))).toBe(false);
+    } finally {
+      linked.remove();
+    }
   });
 
   it('refuse an output folder that is a file, or below one, as bad usage with a message, not a stack trace', async () => {
