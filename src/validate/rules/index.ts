@@ -1,4 +1,5 @@
 /** Every lint rule, by id. Severities can be changed per rule in phrg-brief.yaml. */
+import { commentInValue } from './comment-in-value.js';
 import { dateMismatch } from './date-mismatch.js';
 import { emptyBody } from './empty-body.js';
 import { headingLevel } from './heading-level.js';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   pastedBullet,
   unbalancedQuotes,
   invisibleCharacter,
+  commentInValue,
   undefinedAbbreviation,
   rawHtml,
   unsafeLink,
