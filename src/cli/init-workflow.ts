@@ -80,7 +80,12 @@ export function githubWorkflow(template: string, project: string, repository: Re
       'permissions: {}\n',
       `permissions: {}\n\n# The project is in ${folder}/ of the repository: its commands run there.\ndefaults:\n  run:\n    working-directory: ${scalar(folder)}\n`,
     );
-    text = replaceAll(text, '          cache: npm\n', `          cache: npm\n          cache-dependency-path: ${scalar(`${folder}/package-lock.json`)}\n`);
+    // setup-node reads the path as a glob: a folder named "[briefings]" is matched as written.
+    text = replaceAll(
+      text,
+      '          cache: npm\n',
+      `          cache: npm\n          cache-dependency-path: ${scalar(`${globEscaped(folder)}/package-lock.json`)}\n`,
+    );
     text = replaceAll(text, '          path: dist\n', `          path: ${scalar(`${folder}/dist`)}\n`);
   }
   return text;
@@ -89,4 +94,9 @@ export function githubWorkflow(template: string, project: string, repository: Re
 /** Where the workflow goes: the repository's root, else the project's. */
 export function workflowPath(project: string, repository: Repository | undefined): string {
   return join(repository?.root ?? project, '.github', 'workflows', 'briefings.yml');
+}
+
+/** A path as a glob matches it alone: each of the glob's own characters in brackets of its own. */
+export function globEscaped(path: string): string {
+  return path.replace(/[[*?{}()]/g, (char) => `[${char}]`);
 }

@@ -1,4 +1,5 @@
 /** `init` in an empty folder, then `build`, tried as a new user would. */
+import { globEscaped } from '../../src/cli/init-workflow.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -135,5 +136,15 @@ describe('phrg-brief init', () => {
     const cd = /Next: (cd .+?) && /.exec(init.stdout)?.[1];
     expect(cd).toBeDefined();
     expect(execFileSync('sh', ['-c', `${cd!} && pwd`], { cwd: project.dir, encoding: 'utf8' }).trim()).toBe(realpathSync(project.path(folder)));
+  });
+});
+
+describe('the workflow’s cache path', () => {
+  it('matches, as setup-node’s glob reads it, a project folder whose name has a glob’s characters', async () => {
+    const { minimatch } = (await import('minimatch')) as { minimatch: (path: string, pattern: string) => boolean };
+    const lockfile = "docs/PHRG & Co #1 [briefings] 100% O'Neil/Réunions (2) {a} x*?/package-lock.json";
+    expect(minimatch(lockfile, lockfile)).toBe(false); // as written, [briefings] is one letter of them
+    expect(minimatch(lockfile, globEscaped(lockfile))).toBe(true);
+    expect(minimatch('docs/PHRG & Co #1 b 100%/package-lock.json', globEscaped(lockfile))).toBe(false);
   });
 });
