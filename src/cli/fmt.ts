@@ -76,7 +76,10 @@ export async function formatPaths(paths: string[], cwd: string, options: FmtOpti
       ].filter(Boolean);
       if (unseen.length > 0) out.stdout(`${file}: ${unseen.join(', and ')}\n`);
       if (plain === result.text) continue;
-      const patch = createTwoFilesPatch(file, file, plain, result.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+      const patch = withNamesEnded(
+        createTwoFilesPatch(file, file, plain, result.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY }),
+        file,
+      );
       out.stdout(out.color ? colourPatch(patch) : patch);
     } else {
       // One record that cannot be written is said, and the others are formatted all the same.
@@ -121,4 +124,13 @@ function colourPatch(patch: string): string {
             : line,
     )
     .join('\n');
+}
+
+/**
+ * The diff's file names ended by a tab where they hold a space, as diff ends them before a
+ * date: patch reads a name up to its first space else, and `patch -p0` found no file to patch.
+ */
+function withNamesEnded(patch: string, file: string): string {
+  if (!/\s/.test(file)) return patch;
+  return patch.replace(/^(---|\+\+\+) (.*)$/gm, (line, mark: string, name: string) => (name === file ? `${mark} ${name}\t` : line));
 }

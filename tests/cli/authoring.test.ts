@@ -2,6 +2,7 @@
  * `init`, `new`, `templates eject`, `build` and `fmt` through the real CLI, tried as a new user would;
  * the checks between steps by the check and fmt commands' own code in-process.
  */
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -14,6 +15,7 @@ import { collectOutput } from '../../src/cli/output.js';
 import { recordSchemaJson } from '../../src/validate/json-schema.js';
 import { RECORD_KEYS } from '../../src/validate/schema.js';
 import { REPO, runCli, tempProject, type TempProject } from '../helpers/cli.js';
+import { haveTools, PATCH } from '../helpers/tools.js';
 
 let project: TempProject;
 afterEach(() => project?.remove());
@@ -156,6 +158,16 @@ describe('phrg-brief fmt', () => {
     expect((await runCli(['fmt'], project.dir)).code).toBe(0);
     expect(applyPatch(messy, check.stdout)).toBe(readFileSync(project.path('meetings', '2016-11-07-peru.md'), 'utf8'));
     // Once rewritten, the check passes (by the command's own code; the CLI's exit codes are met above).
+    expect(await fmtCheckInProcess(project.dir, '1 record is formatted')).toBe(0);
+  });
+
+  it.runIf(haveTools(PATCH))('prints a diff that patch -p0 applies, for a record in a folder whose name has spaces', async () => {
+    project = tempProject();
+    const messy = readFileSync(join(REPO, 'meetings', '2016-11-07-peru.md'), 'utf8').replace(/^- /gm, '* ');
+    project.write('meetings/2019 Q1 #2 [old]/2016-11-07-peru.md', messy);
+    const out = collectOutput();
+    expect(await formatPaths(['meetings'], project.dir, { check: true }, out)).toBe(1);
+    execFileSync('patch', ['-p0', '--quiet'], { cwd: project.dir, input: out.printed.stdout });
     expect(await fmtCheckInProcess(project.dir, '1 record is formatted')).toBe(0);
   });
 

@@ -20,6 +20,8 @@ export const QPDF: Tool = { name: 'qpdf', probe: 'qpdf', install: 'apt-get insta
 export const PANDOC: Tool = { name: 'pandoc', probe: 'pandoc', install: 'apt-get install -y pandoc' };
 export const SOFFICE: Tool = { name: 'soffice', probe: 'soffice', install: 'apt-get install -y libreoffice-writer-nogui' };
 export const GIT: Tool = { name: 'git', probe: 'git', install: 'apt-get install -y git' };
+/** GNU patch: what the README says applies fmt --check's diff. */
+export const PATCH: Tool = { name: 'patch', probe: 'patch', install: 'apt-get install -y patch' };
 /** A bench peer (tests/bench/peers.test.ts), beside Pandoc. */
 export const HUGO: Tool = { name: 'hugo', probe: 'hugo', install: 'apt-get install -y hugo' };
 
