@@ -39,18 +39,25 @@ export async function discoverRecords(paths: readonly string[], cwd: string): Pr
  * Whether any of `paths` is, or holds, a record: stops at the first one, so that a command
  * can tell "nothing here yet" from a build before it starts one.
  */
-export async function hasRecords(paths: readonly string[], cwd: string): Promise<boolean> {
+export async function hasRecords(paths: readonly string[], cwd: string, seen = new Set<string>()): Promise<boolean> {
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     const info = await stat(absolute).catch(() => undefined);
     if (info?.isFile()) return true;
     if (!info?.isDirectory()) continue;
+    // A folder is looked in once, however many links lead to it (one to a folder above loops).
+    const real = await realpath(absolute);
+    if (seen.has(real)) continue;
+    seen.add(real);
     const within = absolute.endsWith(sep) ? absolute.length : absolute.length + 1;
     for await (const entry of await opendir(absolute, { recursive: true })) {
       const path = join(entry.parentPath, entry.name);
       if (hiddenBelow(path, within)) continue;
       if (isRecordFile(entry)) return true;
-      if (entry.isSymbolicLink() && isRecordName(entry.name) && (await stat(path).catch(() => undefined))?.isFile()) return true;
+      if (!entry.isSymbolicLink()) continue;
+      const target = await stat(path).catch(() => undefined);
+      if (isRecordName(entry.name) && target?.isFile()) return true;
+      if (target?.isDirectory() && (await hasRecords([path], cwd, seen))) return true;
     }
   }
   return false;
@@ -70,7 +77,11 @@ function hiddenBelow(file: string, within: number): boolean {
     .some((part) => part.startsWith('.') || part === 'node_modules');
 }
 
-async function markdownFilesUnder(dir: string): Promise<{ records: string[]; skipped: string[]; broken: { file: string; problem: string }[] }> {
+async function markdownFilesUnder(
+  dir: string,
+  seen = new Set<string>(),
+): Promise<{ records: string[]; skipped: string[]; broken: { file: string; problem: string }[] }> {
+  seen.add(await realpath(dir));
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   const within = dir.endsWith(sep) ? dir.length : dir.length + 1; // where a path below `dir` goes on
   const paths = (keep: (entry: (typeof entries)[number]) => boolean): string[] =>
@@ -99,7 +110,20 @@ async function markdownFilesUnder(dir: string): Promise<{ records: string[]; ski
       broken.push({ file: link, problem: `this record is not read: ${linkProblem(error, true) ?? 'it cannot be opened'}` });
     }
   }
-  return { records, skipped: paths((entry) => entry.isFile() && !isRecordFile(entry) && looksLikeRecord(entry.name)), broken };
+  const skipped = paths((entry) => entry.isFile() && !isRecordFile(entry) && looksLikeRecord(entry.name));
+  // A folder of records kept elsewhere and linked in (`meetings/2019`, a synced folder) is read
+  // as one that is there; readdir does not go into it, and its briefings were left out without
+  // a word. One within a folder read already, or holding one (a link up), is not read again.
+  const overlaps = (target: string): boolean =>
+    [...seen].some((read) => read === target || target.startsWith(`${read}${sep}`) || read.startsWith(`${target}${sep}`));
+  for (const link of paths((entry) => entry.isSymbolicLink() && !isRecordName(entry.name))) {
+    if (!(await stat(link).catch(() => undefined))?.isDirectory() || overlaps(await realpath(link))) continue;
+    const inner = await markdownFilesUnder(link, seen);
+    records.push(...inner.records);
+    skipped.push(...inner.skipped);
+    broken.push(...inner.broken);
+  }
+  return { records, skipped, broken };
 }
 
 /** What is wrong with a symbolic link that cannot be followed (`link`: the path is known to be one). */

@@ -65,4 +65,35 @@ describe('discoverRecords', () => {
     const named = await discoverRecords(['meetings/2026-01-07-loop.md'], project.dir);
     expect(named.diagnostics.map((d) => d.message)).toEqual(['it is a symbolic link that leads round in a loop']);
   });
+
+  it('reads a folder of records linked in from elsewhere, once, and a link round to a folder above is no loop without end', async () => {
+    project = tempProject();
+    project.write('old 2019/2019-05-05-peru.md', '');
+    project.write('old 2019/nested/2019-06-01-b.md', '');
+    project.write('meetings/2026-01-04-a.md', '');
+    symlinkSync('../old 2019', project.path('meetings', '2019'));
+    symlinkSync('../old 2019', project.path('meetings', 'again')); // the same folder, read once
+    symlinkSync('..', project.path('meetings', 'up')); // leads round to the records' folder's parent
+    const found = await discoverRecords(['meetings'], project.dir);
+    expect(found.files).toEqual([
+      project.path('meetings', '2019', '2019-05-05-peru.md'),
+      project.path('meetings', '2019', 'nested', '2019-06-01-b.md'),
+      project.path('meetings', '2026-01-04-a.md'),
+    ]);
+    // A folder of records that holds only such a link has records.
+    const only = tempProject();
+    try {
+      only.write('kept/2026-01-09-b.md', '');
+      mkdirSync(only.path('meetings'));
+      symlinkSync('../kept', only.path('meetings', 'kept'));
+      symlinkSync('..', only.path('meetings', 'up'));
+      expect(await hasRecords(['meetings'], only.dir)).toBe(true);
+      only.remove();
+      mkdirSync(only.path('meetings'), { recursive: true });
+      symlinkSync('..', only.path('meetings', 'up'));
+      expect(await hasRecords(['meetings'], only.dir)).toBe(false);
+    } finally {
+      only.remove();
+    }
+  });
 });
