@@ -2,12 +2,16 @@
  * The output folder as the build meets it: whether it may be used at all, which names it
  * holds, how its files are named to the user, and removing files from it (never outside it).
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { displayPath } from '../load/discover.js';
 
-/** Why the output folder may not be used: it is a file, holds the records, or sits among them. */
+/** Why the output folder may not be used: a link to nothing, a file, holding the records, or among them. */
 export function outputOverlap(outDir: string, inputs: readonly string[], records: readonly string[]): string | undefined {
+  // A link to a folder that is not there (a share that is offline): nothing can be written.
+  const link = lstatSync(outDir, { throwIfNoEntry: false });
+  if (link?.isSymbolicLink() && !existsSync(outDir))
+    return `the output folder is a link to ${readlinkSync(outDir)}, which is not there (a drive or share not connected?)`;
   // A file where the folder, or one of the folders above it, would be: nothing can be written.
   for (let dir = outDir; ; dir = dirname(dir)) {
     const found = existsSync(dir) ? statSync(dir) : undefined; // existsSync: false below a file too (ENOTDIR)

@@ -298,6 +298,11 @@ describe('incremental builds', () => {
       }
       symlinkSync('meetings', linked.path('project', 'dist'));
       expect((await inProject('dist')).diagnostics.map((d) => d.rule)).toEqual(['usage']);
+      // A link to a folder that is not there, as a share that is offline leaves it.
+      symlinkSync(join('..', 'Web Share (offline)', 'site'), linked.path('project', 'published'));
+      expect((await inProject('published')).diagnostics.map((d) => [d.rule, d.message])).toEqual([
+        ['usage', `the output folder is a link to ${join('..', 'Web Share (offline)', 'site')}, which is not there (a drive or share not connected?)`],
+      ]);
       expect(readFileSync(linked.path('store', 'Meetings', names[0]!), 'utf8')).toMatch(/^---\n/);
       expect(existsSync(linked.path('store', 'Meetings', 'out'))).toBe(false);
     } finally {
