@@ -3,6 +3,7 @@
  * and title, with every front-matter field present (the optional ones commented out). On a
  * terminal, a missing title or date is asked for.
  */
+import { insideProject, projectAbove } from './no-records.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -54,6 +55,10 @@ export async function runNew(titleArgument: string | undefined, options: NewOpti
   // Run from inside the records folder itself (cd meetings), the record goes there, not into a
   // meetings/ made inside it.
   const inRecords = options.dir === 'meetings' && basename(process.cwd()) === 'meetings' && !existsSync('meetings');
+  // From another folder inside a project (its templates/, say), a record would start a
+  // meetings/ of its own there, which no build reads.
+  const project = inRecords ? undefined : projectAbove(process.cwd());
+  if (project !== undefined) return usage(insideProject(process.cwd(), project));
   const file = resolve(inRecords ? '.' : options.dir, `${date}-${titleSlug(title, 8)}.md`);
   if (existsSync(file) && !options.force) {
     process.stderr.write(`phrg-brief new: ${relative(process.cwd(), file)} exists already; run again with --force to replace it\n`);

@@ -35,7 +35,7 @@ export async function refuseWithoutRecords(command: string, paths: readonly stri
   const project = projectAbove(cwd);
   const steps =
     project !== undefined
-      ? [`this folder is inside the project in ${relative(cwd, project)} (it has ${CONFIG_FILE}): run phrg-brief there`]
+      ? [insideProject(cwd, project)]
       : [
           ...(existsSync(join(cwd, CONFIG_FILE)) ? [] : ['to start a project here:  phrg-brief init']),
           'to write a first record:  phrg-brief new "Title" --date YYYY-MM-DD',
@@ -56,10 +56,15 @@ function nearbyRecord(path: string): string | undefined {
 }
 
 /** The nearest folder above `cwd` with a phrg-brief.yaml, when `cwd` has none of its own. */
-function projectAbove(cwd: string): string | undefined {
+export function projectAbove(cwd: string): string | undefined {
   if (existsSync(join(cwd, CONFIG_FILE))) return undefined;
   for (let dir = dirname(cwd); dir !== dirname(dir); dir = dirname(dir)) {
     if (existsSync(join(dir, CONFIG_FILE))) return dir;
   }
   return undefined;
+}
+
+/** What to say in a folder inside a project: the command belongs in the project's own. */
+export function insideProject(cwd: string, project: string): string {
+  return `this folder is inside the project in ${relative(cwd, project)} (it has ${CONFIG_FILE}): run phrg-brief there`;
 }

@@ -2,6 +2,7 @@
  * `phrg-brief templates eject [name]`: copies the default templates and PDF theme (or one of
  * them) into the project's templates folder to customise, and points phrg-brief.yaml at it.
  */
+import { insideProject, projectAbove } from './no-records.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { appendFile, copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -24,6 +25,13 @@ export function defaultTemplateFiles(): string[] {
 
 export async function runEject(name: string | undefined, options: EjectOptions): Promise<number> {
   const cwd = process.cwd();
+  // From a folder inside a project, the copies and a phrg-brief.yaml of their own would be made
+  // there, and the project's builds would not see them.
+  const project = projectAbove(cwd);
+  if (project !== undefined) {
+    process.stderr.write(`phrg-brief templates eject: ${insideProject(cwd, project)}\n`);
+    return EXIT_USAGE;
+  }
   const all = defaultTemplateFiles();
   const chosen =
     name === undefined

@@ -143,6 +143,22 @@ describe('phrg-brief templates eject', () => {
 // That every record of the repository passes fmt --check is asserted, record by record, in
 // tests/format/record.test.ts.
 describe('phrg-brief fmt', () => {
+  it('refuses new and templates eject in a folder inside a project, which would start records and templates no build reads', async () => {
+    project = tempProject({ withExample: true });
+    project.write('phrg-brief.yaml', 'site:\n  title: Group\n');
+    project.write('templates/styles.css', '');
+    const inside = `this folder is inside the project in .. (it has phrg-brief.yaml): run phrg-brief there`;
+    const made = await runCli(['new', 'From the wrong folder', '--date', '2026-01-02'], project.path('templates'));
+    expect([made.code, made.stderr]).toEqual([2, `phrg-brief new: ${inside}\n`]);
+    const ejected = await runCli(['templates', 'eject', 'page.hbs'], project.path('meetings'));
+    expect([ejected.code, ejected.stderr]).toEqual([2, `phrg-brief templates eject: ${inside}\n`]);
+    expect(readdirSync(project.path('templates'))).toEqual(['styles.css']);
+    expect(readdirSync(project.path('meetings'))).toEqual(['2016-11-07-peru.md']);
+    // From the records' own folder, new writes there, as before.
+    expect((await runCli(['new', 'From the records', '--date', '2026-01-03'], project.path('meetings'))).code).toBe(0);
+    expect(existsSync(project.path('meetings', '2026-01-03-from-the-records.md'))).toBe(true);
+  });
+
   it('lists the records that would change with --check, and rewrites them without it', async () => {
     project = tempProject({ withExample: true });
     const messy = readFileSync(project.path('meetings', '2016-11-07-peru.md'), 'utf8').replace('title:', 'kind: meeting\ntitle:').replace(/^- /gm, '* ');
