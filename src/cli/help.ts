@@ -76,7 +76,8 @@ Examples:
   $ phrg-brief preview meetings/2016-11-07-peru.md --open`,
   },
   new: {
-    description: 'start a new record in meetings/, every field present and explained',
+    description:
+      'start a new record in meetings/, named YYYY-MM-DD-title-words.md, every field present and explained, marked draft: true until you take that line out (a draft is checked, not published)',
     after: `
 Examples:
   $ phrg-brief new "Peru – Human Rights Defenders" --date 2026-11-26
@@ -111,7 +112,8 @@ Examples:
     after: '',
   },
   templatesEject: {
-    description: 'copy the default templates and PDF theme into your templates folder to customise',
+    description:
+      'copy the default templates and PDF theme into your templates folder to customise (templates/, which phrg-brief.yaml is set to name when it names none)',
     after: `
 Examples:
   $ phrg-brief templates eject                 every template, the stylesheet and the PDF theme
