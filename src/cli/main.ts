@@ -4,10 +4,11 @@
  *
  * Exit codes: 0 success, 1 a record (or the config) has errors, 2 bad usage.
  */
+import { relative } from 'node:path';
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { FORMATS, type FormatSpec } from '../render/formats.js';
 import { packageVersion } from '../config/package-version.js';
-import { errorMessage } from '../diagnostics/error-message.js';
+import { errorMessage, fileFailure } from '../diagnostics/error-message.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { formatHelp, HELP, PROGRAM_HELP, type CommandHelp } from './help.js';
 import { folderName, formatList, siteAddress, portNumber, positiveInteger, withConfig, withDebug, withRecordPaths, withReporter } from './options.js';
@@ -116,7 +117,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Help and version exit 0; everything else Commander rejects is bad usage.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    process.stderr.write(`phrg-brief: ${errorMessage(error)}\n`);
+    process.stderr.write(`phrg-brief: ${failureMessage(error)}\n`);
     if (argv.includes('--debug') && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return EXIT_ERRORS;
   }
@@ -134,4 +135,16 @@ function quietOnClosedOutput(): void {
       if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
     });
   }
+}
+
+/**
+ * A failure no command turned into a diagnostic, in words: a file or folder phrg-brief could not
+ * make or open (its build cache in a folder not writable, a file where the cache's folder goes)
+ * is named, relative to here, with why; anything else as it says itself.
+ */
+function failureMessage(error: unknown): string {
+  const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || typeof path !== 'string') return errorMessage(error);
+  const reading = syscall === 'open' || syscall === 'read' || syscall === 'scandir' || syscall === 'stat';
+  return `cannot ${reading ? 'read' : 'write'} ${relative(process.cwd(), path) || path}: ${fileFailure(error, reading ? 'read' : 'write')}`;
 }

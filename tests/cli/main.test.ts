@@ -48,6 +48,13 @@ describe('a reader that closes early', () => {
 });
 
 describe('exit codes', () => {
+  it('a file or folder that cannot be made: named, with why, exit 1, not the system’s words', async () => {
+    project = tempProject({ withExample: true });
+    project.write('.phrg-brief-cache', ''); // a file where the build cache's folder goes
+    const built = await runCli(['build', '--format', 'md'], project.dir);
+    expect([built.code, built.stderr]).toEqual([1, 'phrg-brief: cannot write .phrg-brief-cache: a file or folder stands in the way of writing it\n']);
+  });
+
   it('no command: the help on stderr, exit 2', async () => {
     project = tempProject();
     const result = await runCli([], project.dir);
