@@ -19,6 +19,7 @@ export const TEMPLATE_FIELDS: ReadonlySet<string> = new Set([
   'chairs',
   'chairsHaveRoles',
   'chathamHouse',
+  'current',
   'date',
   'dateText',
   'description',

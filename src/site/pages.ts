@@ -36,7 +36,10 @@ export function* renderSite(
   committed: Readonly<Record<string, string>> = {},
 ): Generator<SiteFile> {
   const model = buildModel(summaries);
-  const frame = (name: string) => ({ ...siteFrame(site, name.includes('/') ? '../' : ''), ...(name === 'index.html' ? { searchOnPage: true } : {}) });
+  const frame = (name: string) => ({
+    ...siteFrame(site, name.includes('/') ? '../' : ''),
+    ...(name === 'index.html' ? { searchOnPage: true, current: 'home' as const } : name === 'people/index.html' ? { current: 'people' as const } : {}),
+  });
   /** The page around an archive page's own article: header, footer, metadata. */
   const page = (name: string, article: string, heading: string, description: string): string =>
     templates.page({

@@ -25,6 +25,8 @@ export interface SiteFrame {
   search: string;
   /** The page has the search box in its body (the index), not in its header. */
   searchOnPage?: boolean;
+  /** The page the header's navigation links to, when this is it: its link is marked current. */
+  current?: 'home' | 'people';
   /** Absolute address of the feed, when site.baseUrl is set. */
   feedUrl?: string;
 }

@@ -152,6 +152,13 @@ describe.each([
           .map((link) => link.target),
         page,
       ).toEqual(['fonts/source-serif-4-latin-400-normal.woff2', 'fonts/source-serif-4-latin-700-normal.woff2']);
+    // The header's navigation marks the page it is on, and no other.
+    const current = (page: string): string[] =>
+      (selectAll('.site-nav a[aria-current="page"]', fromHtml(readFileSync(project.path(out, page), 'utf8'))) as Element[]).map((link) => toText(link));
+    expect(pages.filter((page) => current(page).length > 0).map((page) => [page, current(page)])).toEqual([
+      ['index.html', ['All briefings']],
+      ['people/index.html', ['Speakers and chairs']],
+    ]);
     // The footnotes' links were among those followed to an id: to each note and back.
     const footnoteLinks = links(out, '2020-06-01-footnotes.html', baseUrl).filter((link) => link.fragment?.includes('fn'));
     expect(footnoteLinks).toHaveLength(6);
