@@ -89,6 +89,9 @@ function openBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
   const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
   const child = spawn(command, args, { stdio: 'ignore', detached: true });
-  child.on('error', () => process.stderr.write(`phrg-brief preview: could not open a browser; visit ${url}\n`));
+  // No such command, or one that found no browser (xdg-open on a machine without a desktop).
+  const failed = (): void => void process.stderr.write(`phrg-brief preview: could not open a browser; visit ${url}\n`);
+  child.on('error', failed);
+  child.on('exit', (code) => code !== 0 && code !== null && failed());
   child.unref();
 }

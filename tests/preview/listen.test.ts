@@ -1,9 +1,10 @@
 /** Port probing and the names the preview answers under, on real sockets on 127.0.0.1. */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listen, ownHostNames } from '../../src/preview/listen.js';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { BIN, cliEnv, runCli, tempProject } from '../helpers/cli.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -51,4 +52,33 @@ describe('phrg-brief preview on an address it cannot listen on', () => {
       project.remove();
     }
   }, 20_000);
+});
+
+describe('preview --open', () => {
+  it('says when no browser could be opened, with the address to visit', async () => {
+    const project = tempProject({ withExample: true });
+    // An opener that finds no browser, as xdg-open on a machine without a desktop.
+    project.write('bin/xdg-open', '#!/bin/sh\nexit 3\n');
+    chmodSync(project.path('bin', 'xdg-open'), 0o755);
+    const server = spawn(process.execPath, [BIN, 'preview', '--port', '0', '--open'], {
+      cwd: project.dir,
+      env: cliEnv({ PATH: `${project.path('bin')}:${process.env.PATH ?? ''}` }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let stderr = '';
+      server.stderr.setEncoding('utf8');
+      const said = await new Promise<string>((resolve, reject) => {
+        server.stderr.on('data', (chunk: string) => {
+          stderr += chunk;
+          if (stderr.includes('could not open a browser')) resolve(stderr);
+        });
+        server.on('exit', () => reject(new Error(`preview ended: ${stderr}`)));
+      });
+      expect(said).toMatch(/phrg-brief preview: could not open a browser; visit http:\/\/127\.0\.0\.1:\d+\//);
+    } finally {
+      server.kill('SIGINT');
+      project.remove();
+    }
+  }, 30_000);
 });
