@@ -1,7 +1,7 @@
 /** `phrg-brief import`: existing briefings (text or saved web pages) → records in meetings/. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { errorMessage, fileFailure, isStackOverflow } from '../diagnostics/error-message.js';
 import { importBriefing } from '../import/briefing.js';
 import { decodeImported, notText } from '../import/decode.js';
@@ -33,13 +33,21 @@ export async function importPaths(inputs: string[], cwd: string, options: Import
       return EXIT_ERRORS;
     }
     if (statSync(path).isDirectory()) {
-      const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const readable = entries.filter((entry) => READABLE.has(extname(entry.name).toLowerCase())).map((entry) => entry.name);
+      // With its subfolders: an old archive is often filed by year (old/2016/…). A saved web
+      // page's folder of images and scripts (`page_files/`) and hidden folders hold no briefing.
+      const named = (entry: Dirent): string => relative(path, join(entry.parentPath, entry.name));
+      const entries = readdirSync(path, { withFileTypes: true, recursive: true })
+        .filter(
+          (entry) =>
+            !named(entry)
+              .split(sep)
+              .some((part) => part.startsWith('.') || /_files$/i.test(part)),
+        )
+        .sort((a, b) => (named(a) < named(b) ? -1 : named(a) > named(b) ? 1 : 0));
+      const readable = entries.filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && READABLE.has(extname(entry.name).toLowerCase())).map(named);
       files.push(...readable.map((name) => join(input, name)));
       // Said, so that a folder of Word files is not passed over without a word.
-      const others = entries
-        .filter((entry) => entry.isFile() && !READABLE.has(extname(entry.name).toLowerCase()) && !entry.name.startsWith('.'))
-        .map((entry) => entry.name);
+      const others = entries.filter((entry) => entry.isFile() && !READABLE.has(extname(entry.name).toLowerCase())).map(named);
       if (others.length > 0)
         out.stderr(
           `phrg-brief import: ${input}: left out ${others.length === 1 ? others[0] : `${others.length} files (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''})`}: only text (.txt) and saved web pages (.html, .htm) are read; save Word files as one of those\n`,

@@ -428,6 +428,16 @@ The main points made were as follows:
     expect(existsSync(project.path('meetings-word'))).toBe(false);
   });
 
+  it('imports the briefings of a folder filed by year, its subfolders among them, and not a saved page’s own files', async () => {
+    project.write('filed/2016/peru.txt', readFileSync(join(FIXTURES, '2016-11-07-peru.seed.txt')));
+    project.write('filed/2016/page_files/script.txt', 'not a briefing');
+    project.write('filed/.trash/old.txt', 'not a briefing');
+    const printed = collectOutput();
+    expect(await importPaths(['filed'], project.dir, { out: 'meetings-filed' }, printed)).toBe(0);
+    expect(readdirSync(project.path('meetings-filed'))).toEqual(['2016-11-07-peru.md']);
+    expect(printed.printed.stderr).not.toContain('script.txt');
+  });
+
   it('refuses a page nested too deep to read, alone, and imports the others', async () => {
     project.write('odd/a-deep.html', `<html><body><h1>7/11/16: Deep</h1>${'<div>'.repeat(50_000)}<p>text</p>${'</div>'.repeat(50_000)}</body></html>`);
     copyFileSync(join(FIXTURES, '2016-11-07-peru.seed.txt'), project.path('odd', 'b-peru.txt'));
