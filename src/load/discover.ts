@@ -11,8 +11,18 @@ export interface Discovered {
 }
 
 export async function discoverRecords(paths: readonly string[], cwd: string): Promise<Discovered> {
-  const files = new Set<string>();
+  const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  const folders: FolderWalk = { named: [], read: new Set(), followed: false };
+  const named = await Promise.all(
+    paths.map((path) =>
+      stat(resolve(cwd, path)).then(
+        (info) => (info.isDirectory() ? realpath(resolve(cwd, path)) : undefined),
+        () => undefined,
+      ),
+    ),
+  );
+  folders.named = named.filter((folder): folder is string => folder !== undefined);
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     let info;
@@ -23,16 +33,47 @@ export async function discoverRecords(paths: readonly string[], cwd: string): Pr
       continue;
     }
     if (info.isDirectory()) {
-      const { records: found, skipped, broken } = await markdownFilesUnder(absolute);
+      // A folder named that a link in another has led to already is read once.
+      const real = await realpath(absolute);
+      if ([...folders.read].some((read) => isWithin(read, real))) continue;
+      const { records: found, skipped, broken } = await markdownFilesUnder(absolute, folders);
       if (found.length === 0) diagnostics.push({ ...missing(path, 'the folder holds no .md records'), severity: 'warning' });
-      found.forEach((file) => files.add(file));
+      files.push(...found);
       for (const file of skipped) diagnostics.push(skippedFile(file, cwd));
       for (const { file, problem } of broken) diagnostics.push({ ...missing(displayPath(file, cwd), problem), severity: 'warning' });
     } else {
-      files.add(absolute);
+      files.push(absolute);
     }
   }
-  return { files: [...files].sort(), diagnostics };
+  return { files: await onceEach(files, folders.followed || paths.length > 1), diagnostics };
+}
+
+/** The folders a discovery reads: those named (where they lead), and those read so far. */
+interface FolderWalk {
+  named: string[];
+  read: Set<string>;
+  /** Whether a link to a folder was followed, so that a record may have been met twice. */
+  followed: boolean;
+}
+
+/** Whether `path` is `dir` or inside it (the root `/` holding every path). */
+function isWithin(dir: string, path: string): boolean {
+  return path === dir || path.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`);
+}
+
+/**
+ * The records, sorted, each once: met twice where links lead to one folder two ways (a link
+ * to a folder that holds one linked already, a folder named beside a link to it), the first
+ * path met is kept. Real paths are asked for only where that can be.
+ */
+async function onceEach(files: readonly string[], mayRepeat: boolean): Promise<string[]> {
+  if (!mayRepeat) return [...new Set(files)].sort();
+  const reals = await Promise.all(files.map((file) => realpath(file).catch(() => file)));
+  const kept = new Map<string, string>();
+  files.forEach((file, i) => {
+    if (!kept.has(reals[i]!)) kept.set(reals[i]!, file);
+  });
+  return [...kept.values()].sort();
 }
 
 /**
@@ -57,7 +98,11 @@ export async function hasRecords(paths: readonly string[], cwd: string, seen = n
       if (!entry.isSymbolicLink()) continue;
       const target = await stat(path).catch(() => undefined);
       if (isRecordName(entry.name) && target?.isFile()) return true;
-      if (target?.isDirectory() && (await hasRecords([path], cwd, seen))) return true;
+      // Not a link up (to the project, the home folder or /), which would look through all it holds.
+      if (!target?.isDirectory()) continue;
+      const real = await realpath(path);
+      if ([...seen].some((read) => isWithin(real, read))) continue;
+      if (await hasRecords([path], cwd, seen)) return true;
     }
   }
   return false;
@@ -79,9 +124,9 @@ function hiddenBelow(file: string, within: number): boolean {
 
 async function markdownFilesUnder(
   dir: string,
-  seen = new Set<string>(),
+  folders: FolderWalk = { named: [], read: new Set(), followed: false },
 ): Promise<{ records: string[]; skipped: string[]; broken: { file: string; problem: string }[] }> {
-  seen.add(await realpath(dir));
+  folders.read.add(await realpath(dir));
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   const within = dir.endsWith(sep) ? dir.length : dir.length + 1; // where a path below `dir` goes on
   const paths = (keep: (entry: (typeof entries)[number]) => boolean): string[] =>
@@ -113,12 +158,14 @@ async function markdownFilesUnder(
   const skipped = paths((entry) => entry.isFile() && !isRecordFile(entry) && looksLikeRecord(entry.name));
   // A folder of records kept elsewhere and linked in (`meetings/2019`, a synced folder) is read
   // as one that is there; readdir does not go into it, and its briefings were left out without
-  // a word. One within a folder read already, or holding one (a link up), is not read again.
-  const overlaps = (target: string): boolean =>
-    [...seen].some((read) => read === target || target.startsWith(`${read}${sep}`) || read.startsWith(`${target}${sep}`));
+  // a word. One read already, or inside one, is not read again; nor one that holds a folder
+  // named (a link up to the project, the home folder or /, which would read all it holds).
   for (const link of paths((entry) => entry.isSymbolicLink() && !isRecordName(entry.name))) {
-    if (!(await stat(link).catch(() => undefined))?.isDirectory() || overlaps(await realpath(link))) continue;
-    const inner = await markdownFilesUnder(link, seen);
+    if (!(await stat(link).catch(() => undefined))?.isDirectory()) continue;
+    const target = await realpath(link);
+    if ([...folders.read].some((read) => isWithin(read, target)) || folders.named.some((named) => isWithin(target, named))) continue;
+    folders.followed = true;
+    const inner = await markdownFilesUnder(link, folders);
     records.push(...inner.records);
     skipped.push(...inner.skipped);
     broken.push(...inner.broken);

@@ -74,10 +74,27 @@ describe('discoverRecords', () => {
     symlinkSync('../old 2019', project.path('meetings', '2019'));
     symlinkSync('../old 2019', project.path('meetings', 'again')); // the same folder, read once
     symlinkSync('..', project.path('meetings', 'up')); // leads round to the records' folder's parent
+    symlinkSync('/', project.path('meetings', 'root')); // would read the whole file system
     const found = await discoverRecords(['meetings'], project.dir);
-    expect(found.files).toEqual([
+    const expected = [
       project.path('meetings', '2019', '2019-05-05-peru.md'),
       project.path('meetings', '2019', 'nested', '2019-06-01-b.md'),
+      project.path('meetings', '2026-01-04-a.md'),
+    ];
+    expect(found.files).toEqual(expected);
+    // The folder a link leads to, named beside the records' folder, is read once, as named.
+    const named = (await discoverRecords(['meetings', 'old 2019'], project.dir)).files;
+    expect((await discoverRecords(['old 2019', 'meetings'], project.dir)).files).toEqual(named);
+    expect(named).toEqual([
+      project.path('meetings', '2026-01-04-a.md'),
+      project.path('old 2019', '2019-05-05-peru.md'),
+      project.path('old 2019', 'nested', '2019-06-01-b.md'),
+    ]);
+    // A link to a folder that holds one linked already: its own records are read too, each once.
+    symlinkSync(join('..', 'old 2019', 'nested'), project.path('meetings', '0-nested'));
+    expect((await discoverRecords(['meetings'], project.dir)).files).toEqual([
+      project.path('meetings', '0-nested', '2019-06-01-b.md'),
+      project.path('meetings', '2019', '2019-05-05-peru.md'),
       project.path('meetings', '2026-01-04-a.md'),
     ]);
     // A folder of records that holds only such a link has records.
@@ -87,10 +104,12 @@ describe('discoverRecords', () => {
       mkdirSync(only.path('meetings'));
       symlinkSync('../kept', only.path('meetings', 'kept'));
       symlinkSync('..', only.path('meetings', 'up'));
+      symlinkSync('/', only.path('meetings', 'root'));
       expect(await hasRecords(['meetings'], only.dir)).toBe(true);
       only.remove();
       mkdirSync(only.path('meetings'), { recursive: true });
       symlinkSync('..', only.path('meetings', 'up'));
+      symlinkSync('/', only.path('meetings', 'root'));
       expect(await hasRecords(['meetings'], only.dir)).toBe(false);
     } finally {
       only.remove();
