@@ -3,7 +3,6 @@
  * and title, with every front-matter field present (the optional ones commented out). On a
  * terminal, a missing title or date is asked for.
  */
-import { insideProject, projectAbove } from './no-records.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -17,6 +16,7 @@ import { RECORD_SCHEMA_FILE } from '../validate/json-schema.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { fileFailure } from '../diagnostics/error-message.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { insideProject, projectAbove } from './no-records.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -56,9 +56,9 @@ export async function runNew(titleArgument: string | undefined, options: NewOpti
   // meetings/ made inside it.
   const inRecords = options.dir === 'meetings' && basename(process.cwd()) === 'meetings' && !existsSync('meetings');
   // From another folder inside a project (its templates/, say), a record would start a
-  // meetings/ of its own there, which no build reads.
-  const project = inRecords ? undefined : projectAbove(process.cwd());
-  if (project !== undefined) return usage(insideProject(process.cwd(), project));
+  // meetings/ of its own there, which no build reads; a folder given with --dir is meant.
+  const project = inRecords || options.dir !== 'meetings' ? undefined : projectAbove(process.cwd());
+  if (project !== undefined) return usage(insideProject(process.cwd(), project, true));
   const file = resolve(inRecords ? '.' : options.dir, `${date}-${titleSlug(title, 8)}.md`);
   if (existsSync(file) && !options.force) {
     process.stderr.write(`phrg-brief new: ${relative(process.cwd(), file)} exists already; run again with --force to replace it\n`);

@@ -64,7 +64,11 @@ export function projectAbove(cwd: string): string | undefined {
   return undefined;
 }
 
-/** What to say in a folder inside a project: the command belongs in the project's own. */
-export function insideProject(cwd: string, project: string): string {
-  return `this folder is inside the project in ${relative(cwd, project)} (it has ${CONFIG_FILE}): run phrg-brief there`;
+/**
+ * What to say in a folder inside a project: the command belongs in the project's own, or, for
+ * a command that starts something (`startsHere`), in a project begun here.
+ */
+export function insideProject(cwd: string, project: string, startsHere = false): string {
+  const there = `this folder is inside the project in ${relative(cwd, project)} (it has ${CONFIG_FILE}): run phrg-brief there`;
+  return startsHere ? `${there}, or start a project of this folder's own first (phrg-brief init)` : there;
 }

@@ -2,7 +2,6 @@
  * `phrg-brief templates eject [name]`: copies the default templates and PDF theme (or one of
  * them) into the project's templates folder to customise, and points phrg-brief.yaml at it.
  */
-import { insideProject, projectAbove } from './no-records.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { appendFile, copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -11,6 +10,7 @@ import { loadConfig } from '../config/load.js';
 import { CONFIG_FILE } from '../config/defaults.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { insideProject, projectAbove } from './no-records.js';
 
 export interface EjectOptions {
   force?: boolean;
@@ -29,7 +29,7 @@ export async function runEject(name: string | undefined, options: EjectOptions):
   // there, and the project's builds would not see them.
   const project = projectAbove(cwd);
   if (project !== undefined) {
-    process.stderr.write(`phrg-brief templates eject: ${insideProject(cwd, project)}\n`);
+    process.stderr.write(`phrg-brief templates eject: ${insideProject(cwd, project, true)}\n`);
     return EXIT_USAGE;
   }
   const all = defaultTemplateFiles();

@@ -147,14 +147,16 @@ describe('phrg-brief fmt', () => {
     project = tempProject({ withExample: true });
     project.write('phrg-brief.yaml', 'site:\n  title: Group\n');
     project.write('templates/styles.css', '');
-    const inside = `this folder is inside the project in .. (it has phrg-brief.yaml): run phrg-brief there`;
+    const inside = `this folder is inside the project in .. (it has phrg-brief.yaml): run phrg-brief there, or start a project of this folder's own first (phrg-brief init)`;
     const made = await runCli(['new', 'From the wrong folder', '--date', '2026-01-02'], project.path('templates'));
     expect([made.code, made.stderr]).toEqual([2, `phrg-brief new: ${inside}\n`]);
     const ejected = await runCli(['templates', 'eject', 'page.hbs'], project.path('meetings'));
     expect([ejected.code, ejected.stderr]).toEqual([2, `phrg-brief templates eject: ${inside}\n`]);
     expect(readdirSync(project.path('templates'))).toEqual(['styles.css']);
     expect(readdirSync(project.path('meetings'))).toEqual(['2016-11-07-peru.md']);
-    // From the records' own folder, new writes there, as before.
+    // A folder given is meant; and from the records' own folder, new writes there, as before.
+    expect((await runCli(['new', 'Given a folder', '--date', '2026-01-02', '--dir', '../meetings'], project.path('templates'))).code).toBe(0);
+    expect(existsSync(project.path('meetings', '2026-01-02-given-a-folder.md'))).toBe(true);
     expect((await runCli(['new', 'From the records', '--date', '2026-01-03'], project.path('meetings'))).code).toBe(0);
     expect(existsSync(project.path('meetings', '2026-01-03-from-the-records.md'))).toBe(true);
   });
