@@ -8,12 +8,11 @@ import { displayPath } from '../load/discover.js';
 
 /** Why the output folder may not be used: a link to nothing, a file, holding the records, or among them. */
 export function outputOverlap(outDir: string, inputs: readonly string[], records: readonly string[]): string | undefined {
-  // A link to a folder that is not there (a share that is offline): nothing can be written.
-  const link = lstatSync(outDir, { throwIfNoEntry: false });
-  if (link?.isSymbolicLink() && !existsSync(outDir))
-    return `the output folder is a link to ${readlinkSync(outDir)}, which is not there (a drive or share not connected?)`;
-  // A file where the folder, or one of the folders above it, would be: nothing can be written.
+  // A file where the folder, or one of the folders above it, would be, or a link there to a
+  // folder that is not there (a share that is offline): nothing can be written.
   for (let dir = outDir; ; dir = dirname(dir)) {
+    if (danglingLink(dir))
+      return `${dir === outDir ? 'the output folder' : `${basename(dir)}, a folder above the output folder,`} is a link to ${readlinkSync(dir)}, which is not there (a drive or share not connected?)`;
     const found = existsSync(dir) ? statSync(dir) : undefined; // existsSync: false below a file too (ENOTDIR)
     if (found && !found.isDirectory())
       return `${dir === outDir ? 'the output folder is' : `${basename(dir)}, a folder above the output folder, is`} a file, not a folder`;
@@ -28,6 +27,15 @@ export function outputOverlap(outDir: string, inputs: readonly string[], records
   const input = inputs.find((path) => within(path, outDir) || within(realPath(path), realOut));
   if (input) return 'the output folder is inside the records folder: its files would be read as records next time';
   return undefined;
+}
+
+/** Whether `path` is a link to nothing (lstat fails below a file, where there is no link). */
+function danglingLink(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true && !existsSync(path);
+  } catch {
+    return false;
+  }
 }
 
 /** Where a path leads, its links followed; for one not there yet, where its nearest existing folder leads. */

@@ -303,6 +303,9 @@ describe('incremental builds', () => {
       expect((await inProject('published')).diagnostics.map((d) => [d.rule, d.message])).toEqual([
         ['usage', `the output folder is a link to ${join('..', 'Web Share (offline)', 'site')}, which is not there (a drive or share not connected?)`],
       ]);
+      expect((await inProject(join('published', 'site'))).diagnostics.map((d) => d.message)).toEqual([
+        `published, a folder above the output folder, is a link to ${join('..', 'Web Share (offline)', 'site')}, which is not there (a drive or share not connected?)`,
+      ]);
       expect(readFileSync(linked.path('store', 'Meetings', names[0]!), 'utf8')).toMatch(/^---\n/);
       expect(existsSync(linked.path('store', 'Meetings', 'out'))).toBe(false);
     } finally {
