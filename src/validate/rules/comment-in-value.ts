@@ -4,18 +4,19 @@
  * Why: in YAML, " #" starts a comment, so `title: Côte d'Ivoire – 100% of #rights [review]`
  * is the title "Côte d'Ivoire – 100% of", the rest dropped without a word, on every page and
  * file the title is printed in. Only the keys that hold a briefing's words are looked at
- * (title, topic, a person's name, role and note, hosts, partners, tags…), where a comment
- * after the value is far likelier a hashtag or "No. #1" than a note to the editor; a value in
- * quotes, and the lines of a block (`|`, `>`), keep their # as it is.
+ * (title, topic, a person's name, role and note, hosts, partners, tags…), and only a # with a
+ * word right after it ("#rights", "No. #1"), a hashtag far likelier than a note to the editor,
+ * which is written "# a note"; a value in quotes, and the lines of a block (`|`, `>`), keep
+ * their # as it is.
  */
 import type { Rule } from './rule.js';
 
-const WORDS_KEYS = new Set(['title', 'topic', 'intro', 'speakersLead', 'kind', 'name', 'role', 'note', 'onBehalfOf']);
+const WORDS_KEYS = new Set(['title', 'topic', 'intro', 'speakersLead', 'name', 'role', 'note', 'onBehalfOf']);
 const WORDS_LISTS = new Set(['hosts', 'partners', 'tags', 'speakers', 'chair']);
 
 /** `key: value #rest`, or `- value #rest`, the value unquoted: the groups are the indent, the key and the value. */
-const KEYED = /^([ \t]*(?:-[ \t]+)?)([A-Za-z]+):[ \t]+([^'"\s#|>[{&*!][^\n]*?)[ \t]+#/;
-const ITEM = /^([ \t]*)-[ \t]+([^'"\s#|>[{&*!][^\n]*?)[ \t]+#/;
+const KEYED = /^([ \t]*(?:-[ \t]+)?)([A-Za-z]+):[ \t]+([^'"\s#|>[{&*!][^\n]*?)[ \t]+#(?=\S)/;
+const ITEM = /^([ \t]*)-[ \t]+([^'"\s#|>[{&*!][^\n]*?)[ \t]+#(?=\S)/;
 
 export const commentInValue: Rule = {
   id: 'comment-in-value',
