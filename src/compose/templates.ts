@@ -58,7 +58,7 @@ function readTemplates(overrideDir: string | undefined): TemplateSet {
   const partialNames = new Set(dirs.flatMap((dir) => listHbs(join(dir, 'partials'))));
   const partialPaths = [...partialNames].sort().map((name) => [name, resolve(join('partials', `${name}.hbs`))] as const);
   const pagePaths = Object.fromEntries(PAGE_TEMPLATES.map((name) => [name, resolve(name)]));
-  const given = partialFields([...partialPaths.map(([, path]) => path), ...Object.values(pagePaths)]);
+  const given = partialFields(env, [...partialPaths.map(([, path]) => path), ...Object.values(pagePaths)]);
   // A partial may give nothing (a part left out where it has nothing to say).
   for (const [name, path] of partialPaths) env.registerPartial(name, compile(env, path, { partials: partialNames, given }, false));
   const page = (name: (typeof PAGE_TEMPLATES)[number]): TemplateFn => compile(env, pagePaths[name]!, { partials: partialNames, given }, true);
@@ -106,11 +106,21 @@ function compile(env: typeof Handlebars, path: string, names: { partials: Readon
 const PAGE_TEMPLATES = ['briefing.hbs', 'page.hbs', 'index.hbs', 'tag.hbs', 'people.hbs', 'person-page.hbs', 'feed.hbs'] as const;
 
 /** The names the templates give the partials they include (`{{> briefing-list root=""}}`): fields there. */
-function partialFields(paths: readonly string[]): Set<string> {
+function partialFields(env: typeof Handlebars, paths: readonly string[]): Set<string> {
   const names = new Set<string>();
-  for (const path of paths)
-    for (const call of readFileSync(path, 'utf8').matchAll(/\{\{~?#?>\s*[^\s}]+([^}]*)\}\}/g))
-      for (const pair of call[1]!.matchAll(/([\w-]+)\s*=/g)) names.add(pair[1]!);
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    const { type, hash } = node as { type?: string; hash?: { pairs: { key: string }[] } };
+    if ((type === 'PartialStatement' || type === 'PartialBlockStatement') && hash) hash.pairs.forEach((pair) => names.add(pair.key));
+    for (const value of Object.values(node)) if (value !== null && typeof value === 'object') visit(value);
+  };
+  for (const path of paths) {
+    try {
+      visit(env.parse(readFileSync(path, 'utf8')));
+    } catch {
+      // A template that cannot be read is reported as it is compiled.
+    }
+  }
   return names;
 }
 

@@ -15,14 +15,14 @@ import type { ConfigResult } from './load.js';
 import { isFormat } from '../render/formats.js';
 import { CONFIG_KEYS, configSchema, type ResolvedConfig } from './schema.js';
 
-/** The config at `path`, which exists, resolved against its folder. */
-/** The PDF theme's keys, which a project is likely to try here first. */
+/** The PDF theme's keys, which a project is likely to try here first: where they belong. */
 const THEME_NOTE =
   "the PDF and Word briefings' look (page, margins, fonts, sizes, colours) is the templates' pdf-theme.yaml: `phrg-brief templates eject pdf-theme.yaml` copies it into the project to change";
 const THEME_KEYS: Readonly<Record<string, string>> = Object.fromEntries(
   ['theme', 'pdftheme', 'margins', 'fonts', 'font', 'sizes', 'colors', 'colours', 'lineheight', 'spacing', 'docx'].map((key) => [key, THEME_NOTE]),
 );
 
+/** The config at `path`, which exists, resolved against its folder. */
 export async function readConfigFile(path: string): Promise<ConfigResult> {
   const file = relative(process.cwd(), path) || path;
   const decoded = decodeRecord(await readFile(path));

@@ -90,5 +90,7 @@ describe('a name a template reads', () => {
         mine: '{{#if first}}{{title}}{{/if}}',
       }),
     ).toBeUndefined();
+    // A partial's names given after a value with braces in it.
+    expect(loadError('{{> fig note="see {above}" caption=title}}', { fig: '{{caption}} {{note}}' })).toBeUndefined();
   });
 });
