@@ -84,6 +84,8 @@ export function checkTemplate(
  */
 function checkFields(env: typeof Handlebars, program: Node, path: string, partialFields: ReadonlySet<string>): void {
   const own = new Set(partialFields);
+  // A block's names (`as |speaker|`) are taken anywhere in the template, not only inside their
+  // block: the check errs on the side of letting a name through.
   visit(program, (node) => node.program?.blockParams?.forEach((name) => own.add(name)));
   const known = (name: string): boolean => TEMPLATE_FIELDS.has(name) || own.has(name) || /^\d+$/.test(name);
   const read = (expression: Node | undefined): void => {

@@ -152,6 +152,7 @@ function noteParagraphs(content: readonly ElementContent[], options: InlineOptio
 }
 
 function textRun(text: string, options: InlineOptions, marks: Marks, style?: string): TextRun {
+  const rightToLeft = isRightToLeft(marks.lang);
   return new TextRun({
     text: marks.preformatted ? text : text.replace(/\s+/g, (space) => (space.includes(NBSP) ? NBSP : ' ')),
     ...(marks.bold ? { bold: true } : {}),
@@ -160,8 +161,8 @@ function textRun(text: string, options: InlineOptions, marks: Marks, style?: str
     ...(marks.strike ? { strike: true } : {}),
     // Words in another language than the document's say so, as the page's lang="…" does; one
     // written right to left is Word's complex script, run right to left.
-    ...(isRightToLeft(marks.lang) ? { rightToLeft: true, language: { bidirectional: marks.lang! } } : {}),
-    ...(marks.lang && marks.lang !== options.documentLang && !isRightToLeft(marks.lang) ? { language: { value: marks.lang } } : {}),
+    ...(rightToLeft ? { rightToLeft: true, language: { bidirectional: marks.lang! } } : {}),
+    ...(marks.lang && marks.lang !== options.documentLang && !rightToLeft ? { language: { value: marks.lang } } : {}),
     ...(marks.script === 'super' ? { superScript: true } : marks.script === 'sub' ? { subScript: true } : {}),
     ...(style || marks.linked ? { style: style ?? 'Hyperlink' } : {}),
   });
