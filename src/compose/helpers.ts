@@ -82,17 +82,47 @@ export function ogLocale(lang: string): string {
   return match ? `${match[1]!.toLowerCase()}_${match[2]!.toUpperCase()}` : '';
 }
 
+/** Handlebars' own last argument to a helper: a helper given nothing gets it first. */
+const isOptions = (value: unknown): boolean => typeof value === 'object' && value !== null && 'hash' in value && 'data' in value;
+
+/** A value as a template author would know it, for a helper's message. */
+function shown(value: unknown): string {
+  if (value === undefined || isOptions(value)) return 'nothing (a field the record does not give, or none named)';
+  return typeof value === 'string' ? `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"` : Array.isArray(value) ? 'a list' : String(value);
+}
+
+/**
+ * A date helper that says what it was given when it is no date, where it printed 1/1/NaN or
+ * "45  2020" and a template's slip went unseen.
+ */
+function dateHelper(name: string, format: (iso: string) => string): (value: unknown) => string {
+  return (value) => {
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      const { month, day } = dateParts(value);
+      if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return format(value);
+    }
+    throw new Error(`${name} needs a date written YYYY-MM-DD (such as date), not ${shown(value)}`);
+  };
+}
+
 export const helpers = {
-  shortDate,
-  longDate,
-  fullDate,
-  joinList: (items: unknown) => joinList(Array.isArray(items) ? items.map(String) : []),
+  shortDate: dateHelper('shortDate', shortDate),
+  longDate: dateHelper('longDate', longDate),
+  fullDate: dateHelper('fullDate', fullDate),
+  joinList: (items: unknown) => {
+    // A list the record leaves out is no list to join; anything else but a list is a slip.
+    if (items !== undefined && !isOptions(items) && !Array.isArray(items)) throw new Error(`joinList needs a list (such as hosts), not ${shown(items)}`);
+    return joinList(Array.isArray(items) ? items.map(String) : []);
+  },
   listSeparator: (index: unknown, count: unknown, ...rest: unknown[]) => listSeparator(Number(index), Number(count), rest.length > 1 && Boolean(rest[0])),
   listEnd: (index: unknown, count: unknown) => listEnd(Number(index), Number(count)),
   joinClauses: (...args: unknown[]) => joinClauses(...args.slice(0, -1)), // the last argument is Handlebars' options
   capitalise: (text: unknown) => capitalise(String(text ?? '')),
   ogLocale: (lang: unknown) => ogLocale(String(lang ?? '')),
-  withArticle: (noun: unknown) => withArticle(String(noun ?? '')),
+  withArticle: (noun: unknown) => {
+    if (typeof noun !== 'string') throw new Error(`withArticle needs a word (such as kind), not ${shown(noun)}`);
+    return withArticle(noun);
+  },
   gt: (a: unknown, b: unknown) => Number(a) > Number(b),
   eq: (a: unknown, b: unknown) => a === b,
   or: (...args: unknown[]) => args.slice(0, -1).some(Boolean), // the last argument is Handlebars' options

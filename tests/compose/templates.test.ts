@@ -72,6 +72,31 @@ describe('a template that gives nothing', () => {
   });
 });
 
+describe('a helper given what it cannot use', () => {
+  it('is a template error saying what it was given, where it printed 1/1/NaN or "a [object Object]"', () => {
+    const said = (briefing: string): string => {
+      const dir = project.path(`templates-${Math.random().toString(36).slice(2)}`);
+      project.write(`${dir.slice(project.dir.length + 1)}/briefing.hbs`, briefing);
+      try {
+        composeBriefing(meeting, loadTemplates(dir));
+      } catch (error) {
+        if (error instanceof TemplateError) return error.message;
+        throw error;
+      }
+      return 'rendered';
+    };
+    expect(said('{{shortDate title}}')).toBe('shortDate needs a date written YYYY-MM-DD (such as date), not "Peru – The Negative Impacts of the Activ…"');
+    expect(said('{{fullDate topic}}')).toMatch(/^fullDate needs a date written YYYY-MM-DD \(such as date\), not "Indigenous/);
+    expect(said('{{fullDate updated}}')).toBe(
+      'fullDate needs a date written YYYY-MM-DD (such as date), not nothing (a field the record does not give, or none named)',
+    );
+    expect(said('{{withArticle}}')).toBe('withArticle needs a word (such as kind), not nothing (a field the record does not give, or none named)');
+    expect(said('{{joinList date}}')).toBe('joinList needs a list (such as hosts), not "2016-11-07"');
+    // What the default templates give them still renders, a list the record leaves out among it.
+    expect(said('{{shortDate date}} {{longDate date}} {{withArticle kind}} {{joinList partners}}')).toBe('rendered');
+  });
+});
+
 describe('a broken template', () => {
   /** The error reading a set whose partials/person.hbs is `person`, when the set is loaded. */
   const loadError = (person: string): TemplateError => {
