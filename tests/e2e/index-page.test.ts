@@ -96,13 +96,26 @@ describe.runIf(haveTools(CHROMIUM))('the index page', () => {
     }
   });
 
-  it('prints the list alone, without the filter', async () => {
-    await page.emulateMedia({ media: 'print' });
+  it('prints the list alone, without the filter, saying which briefings it is when filtered', async () => {
+    const printed = async (): Promise<string | null> => {
+      await page.emulateMedia({ media: 'print' });
+      try {
+        expect(await page.isVisible('form.filter')).toBe(false);
+        expect(await page.isVisible('.year:not([hidden]) .entry:not([hidden]) .entry-title')).toBe(true);
+        return (await page.isVisible('.filter-printed')) ? await page.textContent('.filter-printed') : null;
+      } finally {
+        await page.emulateMedia({ media: 'screen' });
+      }
+    };
+    expect(await printed()).toBeNull(); // every briefing: nothing to say
+    await page.fill('#filter-text', 'Crabtree');
+    await page.selectOption('#filter-tag', 'peru');
     try {
-      expect(await page.isVisible('form.filter')).toBe(false);
-      expect(await page.isVisible('.year .entry-title')).toBe(true);
+      expect(await printed()).toMatch(/^Briefings matching “Crabtree” and tagged Peru: \d+ of \d+ briefings shown\.$/);
+      expect(await page.isVisible('.filter-printed')).toBe(false); // on screen the form says it
     } finally {
-      await page.emulateMedia({ media: 'screen' });
+      await page.fill('#filter-text', '');
+      await page.selectOption('#filter-tag', '');
     }
   });
 
