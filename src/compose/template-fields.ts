@@ -94,3 +94,6 @@ export const TEMPLATE_FIELDS: ReadonlySet<string> = new Set([
   'year',
   'years',
 ]);
+
+/** The fields that are HTML phrg-brief made (the record's Markdown sanitised, the page's own): the only ones {{{…}}} may print. */
+export const HTML_FIELDS: ReadonlySet<string> = new Set(['article', 'bodyHtml', 'introHtml', 'html', 'jsonLd', 'styles']);

@@ -7,7 +7,7 @@
 import type Handlebars from 'handlebars';
 import { errorMessage } from '../diagnostics/error-message.js';
 import { TemplateError } from './template-files.js';
-import { TEMPLATE_FIELDS } from './template-fields.js';
+import { HTML_FIELDS, TEMPLATE_FIELDS } from './template-fields.js';
 import { closest } from '../validate/suggest.js';
 
 /** What this reads of Handlebars' syntax tree: any node, with the parts that hold others. */
@@ -22,6 +22,8 @@ interface Node {
   original?: unknown;
   /** A block's program's names for what it gives (`as |speaker|`). */
   blockParams?: string[];
+  /** A mustache's: false for {{{…}}}, which prints its value unescaped. */
+  escaped?: boolean;
   /** A partial's: the partial it names. */
   name?: { type: string; original?: unknown };
   params?: Node[];
@@ -108,6 +110,15 @@ function checkFields(env: typeof Handlebars, program: Node, path: string, partia
       return;
     }
     if (node.type !== 'MustacheStatement' && node.type !== 'BlockStatement' && node.type !== 'SubExpression') return;
+    // {{{…}}} prints a value as it is, as HTML: only the fields phrg-brief made HTML (sanitised) may be.
+    const last = node.path?.parts?.at(-1);
+    if (node.type === 'MustacheStatement' && node.escaped === false && last !== undefined && !HTML_FIELDS.has(last))
+      throw new TemplateError(
+        path,
+        `{{{${String(node.path!.original)}${node.params?.length ? ' …' : ''}}}} prints a record's words as HTML, unescaped: a < or & in them would break the page, or run a script there; write {{…}} (only ${[...HTML_FIELDS].join(', ')} are HTML)`,
+        node.loc.start.line,
+        node.loc.start.column + 1,
+      );
     // What it names is a helper's name, or a value to read when there is no such helper.
     const callee = node.path;
     if (callee && !(callee.type === 'PathExpression' && String(callee.original) in env.helpers)) read(callee);

@@ -84,6 +84,14 @@ describe('a name a template reads', () => {
     expect(loadError('{{title}}\n{{shortDate (lookup site "x") dat}}')).toBe('2:31 there is no field called dat: did you mean date?');
   });
 
+  it('printed unescaped ({{{…}}}) is refused unless phrg-brief made it HTML, as a record’s words would run as HTML', () => {
+    expect(loadError('<h1>{{{title}}}</h1>')).toBe(
+      "1:5 {{{title}}} prints a record's words as HTML, unescaped: a < or & in them would break the page, or run a script there; write {{…}} (only article, bodyHtml, introHtml, html, jsonLd, styles are HTML)",
+    );
+    expect(loadError('{{{capitalise topic}}}')).toMatch(/^1:1 \{\{\{capitalise …\}\}\} prints a record's words as HTML/);
+    expect(loadError('{{{bodyHtml}}} {{#each speakers as |who|}}{{who.name}}{{/each}}')).toBeUndefined();
+  });
+
   it('is taken when the template gives it itself: a block’s names, a partial’s, a data variable, a helper', () => {
     expect(
       loadError('{{#each speakers as |who|}}{{who.name}} {{@index}}{{/each}} {{> mine first=true}} {{shortDate date}}', {
