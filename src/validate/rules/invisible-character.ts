@@ -11,24 +11,30 @@
  */
 import type { Rule } from './rule.js';
 
+/** What each character does to the briefing, where several do alike. */
+const PARTS = 'it parts a word unseen: a search for the whole word may not find it';
+const JOINS = 'it joins words unseen: a search for either may not find it';
+const STANDS = 'it stands unseen in the text, which search and the checks read with it';
+
 /** What each character is called, and what it does to the briefing. */
 const KINDS: Record<string, { name: string; why: string }> = {
   '\u00AD': { name: 'soft hyphen', why: 'initials and abbreviations with one inside are not read as such, nor is an attribution' },
-  '\u200B': { name: 'zero width space', why: 'it parts a word unseen: a search for the whole word may not find it' },
-  '\u2060': { name: 'word joiner', why: 'it joins words unseen: a search for either may not find it' },
-  '\uFEFF': { name: 'zero width no-break space', why: 'it joins words unseen: a search for either may not find it' },
-  '\u180E': { name: 'Mongolian vowel separator', why: 'it parts a word unseen: a search for the whole word may not find it' },
-  '\u2061': { name: 'invisible function application', why: 'it stands unseen in the text, which search and the checks read with it' },
-  '\u2062': { name: 'invisible times', why: 'it stands unseen in the text, which search and the checks read with it' },
-  '\u2063': { name: 'invisible separator', why: 'it stands unseen in the text, which search and the checks read with it' },
-  '\u2064': { name: 'invisible plus', why: 'it stands unseen in the text, which search and the checks read with it' },
+  '\u200B': { name: 'zero width space', why: PARTS },
+  '\u2060': { name: 'word joiner', why: JOINS },
+  '\uFEFF': { name: 'zero width no-break space', why: JOINS },
+  '\u180E': { name: 'Mongolian vowel separator', why: PARTS },
+  '\u2061': { name: 'invisible function application', why: STANDS },
+  '\u2062': { name: 'invisible times', why: STANDS },
+  '\u2063': { name: 'invisible separator', why: STANDS },
+  '\u2064': { name: 'invisible plus', why: STANDS },
   '\u202D': { name: 'left-to-right override', why: 'the text after it is shown in an order other than it is read' },
   '\u202E': { name: 'right-to-left override', why: 'the text after it is shown backwards' },
   '\u2028': { name: 'line separator', why: 'Markdown reads it as no line break, and most editors show nothing' },
   '\u2029': { name: 'paragraph separator', why: 'Markdown reads it as no paragraph break, and most editors show nothing' },
 };
 
-const FOUND = /[\u00AD\u200B\u2060\uFEFF\u180E\u2061-\u2064\u202D\u202E\u2028\u2029]/g;
+/** Any of those characters: the list is KINDS' own. */
+const FOUND = new RegExp(`[${Object.keys(KINDS).join('')}]`, 'g');
 
 /** A capital or digit: a soft hyphen between two is inside initials or an abbreviation. */
 const CAPITAL = /[\p{Lu}\p{N}]/u;
