@@ -64,7 +64,11 @@ export async function expectPublishingWorkflow(file: string, { branch = 'main', 
   // Publishing in the order pushed: a build that ends later must not deploy an older site over
   // a newer one, so build and deploy share one queue, workflow-wide, never cancelled; checks of
   // pull requests are not queued behind it.
-  expect(workflow.concurrency.group).toMatch(/github\.event_name == 'pull_request' && .* \|\| 'pages'/);
+  // Only a run that publishes queues as 'pages': a group keeps one run waiting, and a check
+  // started by hand on another branch took the place of a publication waiting its turn.
+  expect(workflow.concurrency.group).toBe(
+    `\${{ github.event_name != 'pull_request' && github.ref == 'refs/heads/${branch}' && 'pages' || format('check-{0}', github.ref) }}`,
+  );
   expect(workflow.concurrency['cancel-in-progress']).toBe("${{ github.event_name == 'pull_request' }}");
   expect(runs(check!)).toEqual(['npm ci', 'npx --no phrg-brief check --reporter github', 'npx --no phrg-brief fmt --check']);
   expect(check!.if).toBeUndefined();
