@@ -67,5 +67,9 @@ export function injectPreview(html: string, bar: BarInfo | undefined): string {
 </aside>`
     : '';
   const addition = `${barHtml}\n${RELOAD_SCRIPT}\n`;
-  return html.includes('</body>') ? html.replace('</body>', `${addition}</body>`) : html + addition;
+  // Before the page's own end, its last `</body>`: a record's words may hold one inside an
+  // attribute (a link's title, a name in an <abbr title>), where `<` is left as it is, and the
+  // bar's quotes put there would close the attribute and let the rest of those words run.
+  const end = html.lastIndexOf('</body>');
+  return end === -1 ? html + addition : html.slice(0, end) + addition + html.slice(end);
 }

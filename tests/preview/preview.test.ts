@@ -206,6 +206,38 @@ describe.runIf(haveTools(CHROMIUM))('phrg-brief preview', () => {
     expect(page).toContain('/__phrg-brief/events');
   });
 
+  it('adds its bar at the page’s end, not where a record’s words hold </body> in an attribute', async () => {
+    project.write(
+      'meetings/2020-01-09-hostile.md',
+      [
+        '---',
+        'title: Preview check',
+        'date: 2020-01-09',
+        'hosts:',
+        '  - the host',
+        'speakers:',
+        '  - key: AB',
+        `    name: "Bob </body><img src=x onerror=window.__ranFromName=1>"`,
+        '---',
+        '',
+        '- A point citing [the report](https://example.org/report "</body><img src=x onerror=window.__ranFromTitle=1>"). (AB)',
+        '',
+      ].join('\n'),
+    );
+    const address = `${url}2020-01-09-hostile.html`;
+    await expect.poll(async () => (await fetch(address)).status, { timeout: 30_000 }).toBe(200);
+    const hostile = await (await sharedChromium()).newPage();
+    try {
+      await hostile.goto(address);
+      // Both were run before: the bar's quotes closed the attribute holding the words.
+      expect(await hostile.evaluate(() => Object.keys(window).filter((key) => key.startsWith('__ran')))).toEqual([]);
+      expect(await hostile.textContent('.phrg-brief-warnings')).toMatch(/^\d+ warnings?$/);
+      expect(await hostile.getAttribute('a[href="https://example.org/report"]', 'title')).toBe('</body><img src=x onerror=window.__ranFromTitle=1>');
+    } finally {
+      await hostile.close();
+    }
+  });
+
   it('stops cleanly on Ctrl-C', async () => {
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
     server.kill('SIGINT');
