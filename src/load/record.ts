@@ -4,6 +4,7 @@ import type { Root } from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, fileDiagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
+import { controlCharacterProblem } from './control-characters.js';
 import { decodeRecord, utf16ByteOrder } from './decode.js';
 import { splitRecordQuickly, type RecordFrontMatter } from './frontmatter.js';
 import { DEFAULT_RECORD_SIZE, markdownLimitProblem, recordSizeProblem } from './limits.js';
@@ -77,6 +78,18 @@ export function loadRecordBytes(bytes: Uint8Array, file: string, maxBytes = DEFA
 
 export function loadRecordText(text: string, file: string): LoadResult {
   const source = new SourceText(text);
+  const control = controlCharacterProblem(text);
+  if (control)
+    return {
+      diagnostics: [
+        diagnosticAt(file, source, control.start, control.start + 1, {
+          severity: 'error',
+          rule: 'control-character',
+          message: control.message,
+          note: control.note,
+        }),
+      ],
+    };
   const split = splitRecordQuickly(text);
   const at = (start: number, end: number, message: string, note?: string): Diagnostic =>
     diagnosticAt(file, source, start, end, { severity: 'error', rule: 'yaml-syntax', message, note });

@@ -1,6 +1,7 @@
 /** Validate stage: a loaded record → a Meeting (when it has no errors) and its diagnostics. */
 import { basename } from 'node:path';
 import { isNode, isScalar, type Node } from 'yaml';
+import { controlCharacterName, escapedControlCharacters } from '../load/control-characters.js';
 import { markdownLimitProblem } from '../load/limits.js';
 import { parseIntro } from '../load/markdown.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
@@ -124,6 +125,18 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
     rule.check(context, ({ start, end, message, note }) => {
       diagnostics.push(diagnosticAt(file, source, start, end, { severity, rule: rule.id, message, note }));
     });
+  }
+
+  for (const escaped of escapedControlCharacters(plain ?? (validation.ok ? validation.data : validation.value), context.nodes('text', 'inlineCode', 'code'))) {
+    const [start, end] = escaped.offsets ?? range(escaped.path!) ?? [frontMatter.offset, frontMatter.offset];
+    diagnostics.push(
+      diagnosticAt(file, source, start, end, {
+        severity: 'error',
+        rule: 'control-character',
+        message: `a control character (${controlCharacterName(escaped.char)}) is written here: the feed, the Word file and the PDF cannot hold it`,
+        note: 'take out the escape (\\f, \\x0C) or character reference (&#12;) that writes it',
+      }),
+    );
   }
 
   const final = applySeverities(diagnostics, options.rules);
@@ -261,7 +274,8 @@ export function applySeverities(diagnostics: Diagnostic[], rules: RuleSeverities
   if (!rules) return diagnostics;
   return diagnostics.flatMap((diagnostic) => {
     const override = rules[diagnostic.rule];
-    if (override === undefined || diagnostic.rule === 'yaml-syntax' || diagnostic.rule === 'schema') return [diagnostic];
+    // What the outputs cannot hold, or the build cannot read, is not the project's to turn off.
+    if (override === undefined || ['yaml-syntax', 'schema', 'control-character'].includes(diagnostic.rule)) return [diagnostic];
     return override === 'off' ? [] : [{ ...diagnostic, severity: override }];
   });
 }

@@ -18,14 +18,14 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
   const colors = pc.createColors(options.color);
   const blocks = diagnostics.map((d) => {
     const severity = d.severity === 'error' ? colors.red('error') : d.severity === 'warning' ? colors.yellow('warning') : colors.blue('info');
-    const lines = [`${colors.bold(`${d.file}:${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${colors.dim(d.rule)}`];
+    const lines = [`${colors.bold(`${shownPlain(d.file)}:${d.line}:${d.column}`)}  ${severity}  ${shownPlain(d.message)}  ${colors.dim(d.rule)}`];
     const text = options.sources?.get(d.file);
     if (text !== undefined) {
       const frame = unseenShown(framed(text, d));
       lines.push(indent(codeFrameColumns(frame.text, frame.location, { highlightCode: false, forceColor: false, linesAbove: 1, linesBelow: 1 })));
     }
     if (options.debug && d.stack) lines.push(`  ${colors.cyan('stack:')} ${d.stack}`);
-    else if (d.note) lines.push(`  ${colors.cyan('note:')} ${d.note}`);
+    else if (d.note) lines.push(`  ${colors.cyan('note:')} ${shownPlain(d.note)}`);
     return lines.join('\n');
   });
   return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
@@ -83,23 +83,28 @@ function framed(text: string, d: Diagnostic): Frame {
 
 /**
  * Characters no terminal shows, or that reorder what it shows (a soft hyphen, a zero-width
- * space, a bidirectional control), as `<U+00AD>` in the frame, its marks moved to match: the
- * frame of `(J­C)`, which is no attribution, shows why. Joiners that emoji and Persian are
- * written with (U+200C, U+200D) are left as they are.
+ * space, a bidirectional control), or that a terminal obeys (an escape, a backspace: a record
+ * could rewrite the report, or the clipboard), as `<U+00AD>` in the frame, its marks moved to
+ * match: the frame of `(J­C)`, which is no attribution, shows why. Joiners that emoji and Persian
+ * are written with (U+200C, U+200D) are left as they are, and so is a tab.
  */
-const UNSEEN = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const UNSEEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+const codeOf = (char: string): string => `<U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
+
+/** A file name, message or note with the characters of UNSEEN by their codes: they may quote a record. */
+const shownPlain = (text: string): string => text.replace(UNSEEN, codeOf);
 
 function unseenShown(frame: Frame): Frame {
   if (frame.text.search(UNSEEN) === -1) return frame;
   const lines = frame.text.split(LINE_BREAK);
-  const code = (char: string): string => `<U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
   // Each one shown takes the room of its code, seven columns more than it did.
   const moved = (point: { line: number; column: number }) => {
     const before = (lines[point.line - 1] ?? '').slice(0, point.column - 1).match(UNSEEN)?.length ?? 0;
     return { line: point.line, column: point.column + 7 * before };
   };
   const { start, end } = frame.location;
-  return { text: lines.map((line) => line.replace(UNSEEN, code)).join('\n'), location: { start: moved(start), ...(end ? { end: moved(end) } : {}) } };
+  return { text: lines.map((line) => line.replace(UNSEEN, codeOf)).join('\n'), location: { start: moved(start), ...(end ? { end: moved(end) } : {}) } };
 }
 
 function indent(text: string): string {

@@ -47,6 +47,13 @@ export const BUILT_IN_CHECKS = [
   { id: 'read-error', severity: 'error', stage: 'reading', description: 'a file that cannot be read' },
   { id: 'encoding', severity: 'error', stage: 'reading', description: 'a file that is not UTF-8 (the first bad byte is located)' },
   {
+    id: 'control-character',
+    severity: 'error',
+    stage: 'reading',
+    description:
+      'a control character (a form feed, vertical tab or escape, as text pasted from Word or a PDF carries; U+FFFE), which the feed, the Word file and the PDF cannot hold, also as a YAML escape (`"\\f"`) or a character reference (`&#12;`)',
+  },
+  {
     id: 'yaml-syntax',
     severity: 'error',
     stage: 'reading',

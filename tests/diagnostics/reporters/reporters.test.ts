@@ -121,6 +121,34 @@ describe('pretty', () => {
     expect(joined).toContain('می\u200Cخواهم 👩\u200D💻');
   });
 
+  it('sends a terminal no control character of a record’s, in the frame, the file’s name, the message or the note', () => {
+    // An escape that would erase the line above and print its own verdict, a title set over a form feed.
+    const hostile = '\u001B[2K\u001B[1A\u0008';
+    const shown = formatPretty(
+      [
+        {
+          ...diagnostics[1]!,
+          file: `meetings/a${hostile}.md`,
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 7,
+          message: `unknown key ${hostile}`,
+          note: `say ${hostile}`,
+        },
+      ],
+      { color: false, sources: new Map([[`meetings/a${hostile}.md`, `---\ntitle: T\n---\n\n- Said ${hostile}ALL GOOD. (AB)\n`]]) },
+    );
+    expect(shown).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+    const codes = '<U+001B>[2K<U+001B>[1A<U+0008>';
+    expect(shown).toContain(`meetings/a${codes}.md:5:3`);
+    expect(shown).toContain(`unknown key ${codes}`);
+    expect(shown).toContain(`note: say ${codes}`);
+    expect(shown).toContain(`> 5 | - Said ${codes}ALL GOOD. (AB)`);
+    // A tab stays one: it moves the cursor on, and editors show it so.
+    expect(formatPretty([{ ...diagnostics[1]!, message: 'a\tb' }], { color: false })).toContain('a\tb');
+  });
+
   it('colours only when asked', () => {
     expect(formatPretty(diagnostics, { color: true })).toMatch(/\u001b\[31merror/);
   });
