@@ -5,6 +5,7 @@
  * that is not UTF-8 is read in the encoding a saved web page declares, else as Windows-1252
  * (of which Latin-1 is a part), and the user is told.
  */
+import { CONTROL_CHARACTER } from '../load/control-characters.js';
 import { decodeRecord, utf16ByteOrder } from '../load/decode.js';
 
 export interface ImportedText {
@@ -29,6 +30,20 @@ export function notText(bytes: Uint8Array): string | undefined {
 }
 
 export function decodeImported(bytes: Uint8Array, html: boolean): ImportedText {
+  const decoded = decodeAny(bytes, html);
+  return { ...decoded, text: withoutControlCharacters(decoded.text) };
+}
+
+/**
+ * A page break (a form feed, as pdftotext writes between pages) as a line break, a line break
+ * Word copies as a vertical tab as a space, and any other control character, which a record may
+ * not hold (load/control-characters.ts), left out: the record written passes `check`.
+ */
+function withoutControlCharacters(text: string): string {
+  return text.replaceAll('\f', '\n').replaceAll('\v', ' ').replace(CONTROL_CHARACTER, '');
+}
+
+function decodeAny(bytes: Uint8Array, html: boolean): ImportedText {
   // Word's and Notepad's "Unicode" is UTF-16, with a byte-order mark to say which way round.
   const utf16 = utf16ByteOrder(bytes);
   if (utf16)

@@ -146,6 +146,17 @@ describe('phrg-brief import', () => {
     }
   });
 
+  it('reads a page break (a form feed, as pdftotext writes) as a line break and Word’s line break (a vertical tab) as a space: a record may hold neither', async () => {
+    const seed = readFileSync(join(FIXTURES, '2016-11-07-peru.seed.txt'), 'utf8');
+    const pasted = seed.replace('Mining operations', 'Mining\voperations').replace('\nThe main points', '\n\fThe main points');
+    expect(pasted).not.toBe(seed);
+    const { record, stderr } = await importOne(project.write('pasted.txt', pasted), 'meetings-pasted');
+    imported.set('pasted', { record, stderr });
+    expect(readFileSync(record, 'utf8')).not.toMatch(/[\v\f]/);
+    // rebuild() checks it: with either character the check failed (control-character).
+    expect((await rebuild('pasted')).words).toEqual((await rebuild('seed')).words);
+  });
+
   it.each(['countries-as-speakers.txt', 'no-chair.txt', 'unattributed-points.txt', 'ampersand-attribution.txt'])('rebuilds %s word for word', async (name) => {
     const { words: built } = await rebuild(name);
     expect(built).toEqual(source(name));
