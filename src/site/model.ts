@@ -68,8 +68,12 @@ export function readingType(files: Readonly<Record<string, string>>): string {
   return format ? format.contentType.split(';')[0]! : 'text/html';
 }
 
-/** Latin letters that no accent-stripping turns into ASCII ("Søren", "Łódź", "Straße"). */
-const UNACCENTED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th', ð: 'd' };
+/**
+ * Latin letters that no accent-stripping turns into ASCII ("Søren", "Łódź", "Straße"), and the
+ * Greek final sigma as σ: lower-casing gives ς at a word's end and σ before a full stop
+ * ("ΟΔΟΣ ΧΑ", "ΟΔΟΣ.ΧΑ"), two page names that a file system blind to case takes for one.
+ */
+const UNACCENTED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th', ð: 'd', ς: 'σ' };
 
 /**
  * Lower case without accents, those letters spelt out, and without soft hyphens (pasted from
@@ -81,7 +85,7 @@ const plainLetters = (text: string): string =>
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[łøđħıæœßþð]/g, (letter) => UNACCENTED[letter]!);
+    .replace(/[łøđħıæœßþðς]/g, (letter) => UNACCENTED[letter]!);
 
 /** A file-name-safe form of a title: "Côte d’Ivoire" → "cote-d-ivoire"; "" for one in another script. */
 function slugify(text: string): string {

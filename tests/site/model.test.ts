@@ -149,6 +149,9 @@ describe('pageName', () => {
     // Letters no accent-stripping turns into ASCII, folded as slugs and the index's filter fold them.
     expect(pageName('Søren Nørgaard')).toBe('soren-norgaard');
     expect(pageName('Straße')).toBe(pageName('Strasse'));
+    // Lower-cased, Σ is ς at a word's end and σ before a full stop: two names a file system blind to case takes for one.
+    expect(pageName('ΟΔΟΣ ΧΑ')).toBe('οδοσ-χα');
+    expect(pageName('ΟΔΟΣ.ΧΑ')).toBe('οδοσ-χα');
   });
 
   it('never names a page index, the name of the people index', () => {
