@@ -66,11 +66,15 @@ export function articleHtml(
   attributions: readonly Attribution[],
   people: ReadonlyMap<string, Person>,
   intro?: Root,
+  /** The language of phrg-brief's own words in the body (the notes' heading), when it is not the record's. */
+  ownWordsLang?: string,
 ): { intro?: string; body: string } {
   for (const attribution of attributions) splitOffAttribution(attribution);
   const introNotes = intro ? ownFootnotes(intro, body) : [];
   const whole: Root = { type: 'root', children: [...(intro?.children ?? []), { type: 'introEnd' }, ...body.children, ...introNotes] };
   const hast = toHast(whole, {
+    // "Footnotes" is phrg-brief's word, not the record's: in a French record it is read in English.
+    footnoteLabelProperties: { className: ['sr-only'], ...(ownWordsLang ? { lang: ownWordsLang } : {}) },
     handlers: {
       attribution: (_state, node: AttributionNode) => attributionElement(node.attribution, people),
       introEnd: () => INTRO_END,

@@ -40,7 +40,13 @@ export interface BriefingView {
 /** `siteLang`, the site's language: a record's own when it gives none. */
 export function buildView(meeting: Meeting, siteLang = 'en-GB'): BriefingView {
   const { data } = meeting;
-  const html = articleHtml(meeting.tree, meeting.attributions, meeting.people, data.intro === undefined ? undefined : parseIntro(data.intro, meeting.tree));
+  const html = articleHtml(
+    meeting.tree,
+    meeting.attributions,
+    meeting.people,
+    data.intro === undefined ? undefined : parseIntro(data.intro, meeting.tree),
+    data.lang !== undefined && data.lang !== siteLang ? siteLang : undefined,
+  );
   const view: BriefingView = {
     slug: meeting.slug,
     lang: data.lang ?? siteLang,

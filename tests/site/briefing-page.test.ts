@@ -20,7 +20,7 @@ async function built(records: Record<string, string>): Promise<(slug: string) =>
 
 describe('a briefing’s page', () => {
   it('is in the site’s language, the template’s sentences too, and what the record says in the record’s', async () => {
-    const record = `---\ntitle: Reunión\ndate: 2018-06-12\n${HOSTS}\ntopic: Los defensores\nspeakers:\n  - Perú\nlang: es\n---\n\nUn punto.\n`;
+    const record = `---\ntitle: Reunión\ndate: 2018-06-12\n${HOSTS}\ntopic: Los defensores\nspeakers:\n  - Perú\nlang: es\n---\n\nUn punto.[^a]\n\n[^a]: Una nota.\n`;
     const html = (await built({ '2018-06-12-reunion.md': record }))('2018-06-12-reunion');
     // The header, the downloads, the pager and the footer are the site's words, in English, and
     // so are the house style's sentences around the record's words ("The speakers were:").
@@ -29,7 +29,9 @@ describe('a briefing’s page', () => {
     expect(html).toContain('<p class="speakers-lead">The speakers were:</p>');
     expect(html).toContain(': <span lang="es">Reunión</span></h1>');
     expect(html).toContain('on “<span lang="es">Los defensores</span>”.');
-    expect(html).toMatch(/<div class="body" lang="es">\s*<p>Un punto\.<\/p>/);
+    expect(html).toMatch(/<div class="body" lang="es">\s*<p>Un punto\.<sup>/);
+    // The notes' heading, for screen readers, is phrg-brief's word among the record's: it was read in Spanish.
+    expect(html).toContain('<h2 class="sr-only" lang="en-GB" id="footnote-label">Footnotes</h2>');
   });
 
   it('has its title and points marked in the record’s language wherever the archive shows them: index, tag, people and person pages, feed', async () => {
