@@ -11,6 +11,11 @@ export interface Fragment {
   /** Offset from the line's left edge. */
   x: number;
   width: number;
+  /**
+   * The hyphen a break at a soft hyphen prints: the record's text has a soft hyphen there, which
+   * a copy or a screen reader is given in its place (ISO 32000-1, 14.8.2.2.3), not a "-".
+   */
+  breakHyphen?: true;
 }
 
 export type Line = Fragment[];
@@ -66,7 +71,7 @@ export function breakLines(runs: readonly Run[], width: number, measureText: Mea
   const push = (shown: string, run: Run, w: number): void => {
     const text = withoutSoftHyphens(shown);
     const last = line.at(-1);
-    if (last && last.run === run) {
+    if (last && last.run === run && !last.breakHyphen) {
       last.text += text;
       last.width += w;
     } else {
@@ -103,7 +108,12 @@ export function breakLines(runs: readonly Run[], width: number, measureText: Mea
         newLine();
         continue;
       }
-      split.head.forEach((piece) => push(piece.text, piece.run, measure(piece.text, piece.run)));
+      // The head's last piece ends in the hyphen the break prints: a fragment of its own.
+      const hyphened = split.head.at(-1)!;
+      for (const piece of [...split.head.slice(0, -1), { ...hyphened, text: hyphened.text.slice(0, -1) }])
+        if (piece.text) push(piece.text, piece.run, measure(piece.text, piece.run));
+      const hyphen = measure('-', hyphened.run);
+      line.push({ text: '-', run: hyphened.run, x, width: hyphen, breakHyphen: true });
       newLine();
       word = split.rest;
       ({ widths, wordWidth } = widthOf(word));
@@ -141,7 +151,7 @@ export function breakLines(runs: readonly Run[], width: number, measureText: Mea
   return lines;
 }
 
-const SOFT_HYPHEN = '\u00AD';
+export const SOFT_HYPHEN = '\u00AD';
 
 /** Text as it is set on one line, where a soft hyphen is no character at all. */
 export const withoutSoftHyphens = (text: string): string => (text.includes(SOFT_HYPHEN) ? text.replaceAll(SOFT_HYPHEN, '') : text);

@@ -6,7 +6,7 @@
 import { missingCharacters, noteCharacters, runFeatures } from './fonts.js';
 import type { Layout, ParagraphOptions } from './layout.js';
 import type { MarkedWriter } from './marked.js';
-import type { Line } from './line-breaks.js';
+import { SOFT_HYPHEN, type Line } from './line-breaks.js';
 import type { Run } from './runs.js';
 
 /** How far right of `x` a line starts, aligned in `width`: its trailing spaces do not count. */
@@ -33,7 +33,8 @@ export function drawLine(layout: Layout, line: Line, x: number, y: number, { siz
   const baselineShift = (layout.lineHeight(size) - size * 1.2) / 2;
   for (const fragment of line) {
     const { run } = fragment;
-    writer?.mark(run, missingCharacters(layout.fonts[run.face], fragment.text).length > 0 ? fragment.text : undefined);
+    // A hyphen a line break printed is read as the soft hyphen it stands for; glyphs the font lacks as their characters.
+    writer?.mark(run, fragment.breakHyphen ? SOFT_HYPHEN : missingCharacters(layout.fonts[run.face], fragment.text).length > 0 ? fragment.text : undefined);
     noteCharacters(layout.charsByFace[run.face], fragment.text);
     doc.font(layout.faceNames[run.face]).fontSize(size);
     layout.fillColor(run.link ? layout.theme.colors.link : color);

@@ -9,6 +9,7 @@
  * Each condition is then shown able to fail: a good PDF is broken on purpose, one way for each
  * (qpdf --update-from-json), and the condition must report it.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,8 @@ const RECORDS: Record<string, string> = {
   '2021-01-09-marks.md': `${FRONT('Marks')}### Further action\n\nThe figure was ~~200~~ 250. (AH)\n\n## Next steps\n\n#### In detail\n\n\`\`\`\ncode line 1\ncode line 2\n    indented line\n\`\`\`\n\nA last point. (BC)\n\n1. The first step. (AH)\n2. The second. (BC)\n`,
   /** Footnotes of the intro and of the body, by the same name: each Note its own ID. */
   '2021-01-11-intro-notes.md': `${FRONT('Intro Notes').replace('---\n\n', 'intro: "The roundtable met.[^1]\\n\\n[^1]: The intro’s note."\n---\n\n')}A point.[^1] (AH)\n\nAnother. (BC)\n\n[^1]: The body’s note.\n`,
+  /** Words broken at their soft hyphens (pasted from Word), over several lines. */
+  '2021-01-12-hyphens.md': `${FRONT('Hyphens')}${'Extra\u00ADordinarily\u00ADlong\u00ADcomposite\u00ADwords\u00ADthat\u00ADbreak '.repeat(8)}(AH)\n`,
   /** Characters the font lacks: drawn as .notdef, so the file does not claim PDF/UA-1. */
   '2021-01-10-glyphs.md': `${FRONT('Glyphs')}Wang Zhiyuan (王志远) spoke. (AH)\n\nAnother point. (BC)\n`,
   /** A word wider than the page, and lists nested as deep as a record may (20, src/load/limits.ts: past it, the record is refused). */
@@ -224,6 +227,21 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF/UA-1', () => {
       pdf.pdfjs.texts[page]!.filter((item) => ['Year', 'Cases', 'Notes'].includes(item.str.trim())).map((item) => item.marked.includes('Artifact'));
     expect(heads(first)).toEqual([false, false, false]); // tagged where it first stands
     expect(heads(first + 1)).toEqual([true, true, true]); // an artifact where repeated
+  });
+
+  it('give the hyphen a break at a soft hyphen prints as the soft hyphen it stands for (ISO 32000-1, 14.8.2.2.3)', () => {
+    const pdf = pdfs.get('2021-01-12-hyphens.pdf')!;
+    const spans = structElements(pdf).filter((e) => e.dict['/ActualText'] !== undefined);
+    // A copy or a screen reader read "Extra-ordinarily": the printed hyphen was a real one.
+    expect(spans.length).toBeGreaterThan(0);
+    for (const span of spans) {
+      expect(span.type).toBe('Span');
+      expect(String(span.dict['/ActualText'])).toBe('u:\u00AD');
+      expect(elementText(pdf, span.ref)).toBe('-');
+    }
+    // A reader of the tags gets the words whole; the page shows where they broke.
+    expect(pdfText(pdf.file).match(/Extraordinarilylongcompositewordsthatbreak/g)).toHaveLength(8);
+    expect(execFileSync('pdftotext', ['-layout', pdf.file, '-'], { encoding: 'utf8' }).match(/-\n/g)).toHaveLength(spans.length);
   });
 
   it('give nested list levels their own bullets, as the HTML does (•, ◦, ▪), and say so in ListNumbering', () => {
