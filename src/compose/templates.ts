@@ -22,6 +22,8 @@ export interface TemplateSet {
   /** One person's page: their meetings and points. */
   personPage: TemplateFn;
   feed: TemplateFn;
+  /** 404.html: the page at an address with no page. */
+  notFound: TemplateFn;
   styles: string;
   /** Every file the set was read from, for cache keys and watching. */
   files: string[];
@@ -70,6 +72,7 @@ function readTemplates(overrideDir: string | undefined): TemplateSet {
     people: page('people.hbs'),
     personPage: page('person-page.hbs'),
     feed: page('feed.hbs'),
+    notFound: page('not-found.hbs'),
     styles: readFileSync(resolve('styles.css'), 'utf8'),
     files,
   };
@@ -103,7 +106,7 @@ function compile(env: typeof Handlebars, path: string, names: { partials: Readon
   };
 }
 
-const PAGE_TEMPLATES = ['briefing.hbs', 'page.hbs', 'index.hbs', 'tag.hbs', 'people.hbs', 'person-page.hbs', 'feed.hbs'] as const;
+const PAGE_TEMPLATES = ['briefing.hbs', 'page.hbs', 'index.hbs', 'tag.hbs', 'people.hbs', 'person-page.hbs', 'feed.hbs', 'not-found.hbs'] as const;
 
 /** The names the templates give the partials they include (`{{> briefing-list root=""}}`): fields there. */
 function partialFields(env: typeof Handlebars, paths: readonly string[]): Set<string> {

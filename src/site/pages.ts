@@ -1,6 +1,6 @@
 /**
- * The archive's own pages: index.html, tags/<tag>.html, people/index.html, feed.xml, the
- * JSON Schemas, and sitemap.xml when the site's address is known. Their wording is in
+ * The archive's own pages: index.html, tags/<tag>.html, people/index.html, 404.html, feed.xml,
+ * the JSON Schemas, and sitemap.xml when the site's address is known. Their wording is in
  * templates (index.hbs, tag.hbs, people.hbs, feed.hbs) like the briefing's. They are made
  * from summaries without points, so an edit to a record's points leaves them alone;
  * briefings.json, which holds the points, is written from each record's cached entry
@@ -12,6 +12,9 @@ import type { TemplateSet } from '../compose/templates.js';
 import { briefingSummarySchema, type SiteSummary } from '../render/summary-schema.js';
 import { buildModel, readingType, type SiteModel } from './model.js';
 import { absoluteUrl, siteFrame } from './site-frame.js';
+
+/** The page hosts such as GitHub Pages answer an address with no page with. */
+export const NOT_FOUND_PAGE = '404.html';
 
 export interface SiteSettings {
   title: string;
@@ -41,7 +44,7 @@ export function* renderSite(
     ...(name === 'index.html' ? { searchOnPage: true, current: 'home' as const } : name === 'people/index.html' ? { current: 'people' as const } : {}),
   });
   /** The page around an archive page's own article: header, footer, metadata. */
-  const page = (name: string, article: string, heading: string, description: string): string =>
+  const page = (name: string, article: string, heading: string, description: string, pageFrame?: object): string =>
     templates.page({
       lang: site.lang,
       heading,
@@ -49,8 +52,8 @@ export function* renderSite(
       tags: [],
       article,
       styles: templates.styles,
-      site: frame(name),
-      ...(site.baseUrl ? { canonical: absoluteUrl(site.baseUrl, name) } : {}),
+      site: pageFrame ?? frame(name),
+      ...(site.baseUrl && !pageFrame ? { canonical: absoluteUrl(site.baseUrl, name) } : {}),
     });
 
   const htmlPages = [
@@ -76,6 +79,18 @@ export function* renderSite(
     const name = `tags/${tag.slug}.html`;
     yield { name, data: page(name, templates.tag({ tag, site: frame(name) }), `${tag.name} – ${site.title}`, `Briefings tagged ${tag.name}`) };
   }
+  // Served at any address with no page, in any folder: its links lead from the site's address when it is known.
+  const notFoundFrame = siteFrame(site, site.baseUrl ? `${site.baseUrl}/` : '');
+  yield {
+    name: NOT_FOUND_PAGE,
+    data: page(
+      NOT_FOUND_PAGE,
+      templates.notFound({ site: notFoundFrame }),
+      `No page at this address – ${site.title}`,
+      'No page at this address',
+      notFoundFrame,
+    ),
+  };
   yield { name: 'feed.xml', data: templates.feed(feedContext(model, site, committed)) };
   yield { name: 'schema/briefings.schema.json', data: `${JSON.stringify(archiveJsonSchema(), null, 2)}\n` };
   yield { name: 'schema/briefing.schema.json', data: `${JSON.stringify(briefingJsonSchema(), null, 2)}\n` };

@@ -80,7 +80,7 @@ export type RecordData = z.infer<typeof recordSchema>;
 export const RECORD_KEYS = Object.keys(recordSchema.shape);
 
 /** Output names the archive uses for its own files: no record may take them. */
-export const RESERVED_SLUGS = ['index', 'feed', 'briefings', 'sitemap', 'people', 'tags', 'schema'];
+export const RESERVED_SLUGS = ['index', 'feed', 'briefings', 'sitemap', 'people', 'tags', 'schema', '404'];
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const PERSON_KEYS = ['key', 'name', 'role', 'note', 'onBehalfOf'];
 

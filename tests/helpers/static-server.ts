@@ -24,7 +24,8 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-export async function serveFolder(folder: string, prefix = '/'): Promise<StaticSite> {
+/** `notFound`: a file of the folder given, with 404, for an address under the prefix with none, as GitHub Pages gives 404.html. */
+export async function serveFolder(folder: string, prefix = '/', { notFound }: { notFound?: string } = {}): Promise<StaticSite> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const inside = path.startsWith(prefix) ? normalize(path.slice(prefix.length)) : undefined;
@@ -33,10 +34,14 @@ export async function serveFolder(folder: string, prefix = '/'): Promise<StaticS
       return;
     }
     const file = join(folder, inside === '.' || inside.endsWith(sep) ? join(inside, 'index.html') : inside);
-    readFile(file).then(
-      (body) => response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
-      () => response.writeHead(404).end(),
-    );
+    const missing = (): void => {
+      if (!notFound) return void response.writeHead(404).end();
+      readFile(join(folder, notFound)).then(
+        (body) => response.writeHead(404, { 'content-type': TYPES[extname(notFound)] ?? 'application/octet-stream' }).end(body),
+        () => response.writeHead(404).end(),
+      );
+    };
+    readFile(file).then((body) => response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body), missing);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

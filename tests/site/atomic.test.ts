@@ -135,11 +135,11 @@ describe.runIf(QPDF_HERE)('a build killed half-way', () => {
     const next = await buildHere(project.dir);
     expect(next.ok, JSON.stringify(next.diagnostics)).toBe(true);
     expect(readdirSync(project.path('dist'), { recursive: true }).filter((name) => String(name).split('/').pop()!.startsWith('.'))).toEqual([]);
-    // Four files a record; a page a tag and a person; the index, feed, briefings.json, people
-    // index and two schemas; the pages' fonts; the search index.
+    // Four files a record; a page a tag and a person; the index, 404 page, feed, briefings.json,
+    // people index and two schemas; the pages' fonts; the search index.
     const count = (...dir: string[]): number =>
       readdirSync(project.path('dist', ...dir), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
-    expect(assertWhole(project.path('dist'))).toBe(COUNT * 4 + count('tags') + (count('people') - 1) + 6 + count('fonts') + count('pagefind'));
+    expect(assertWhole(project.path('dist'))).toBe(COUNT * 4 + count('tags') + (count('people') - 1) + 7 + count('fonts') + count('pagefind'));
     expect(readFileSync(project.path('dist', 'index.html'), 'utf8')).toContain(`revised ${PHASES.length}`);
   }, 120_000);
 });
