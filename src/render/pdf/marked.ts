@@ -29,7 +29,7 @@ export const noteDestination = (id: string): string => `note-${Buffer.from(id).t
 
 /** What a run needs a Link or Span of its own for; '' when it is the block's own text. */
 const keyOf = (run: Run, actual: string | undefined, lang: string | undefined): string =>
-  `${run.link ? `link:${run.link}` : run.noteRef ? `note:${run.noteRef}` : run.expanded ? `abbr:${run.expanded}` : ''}${actual === undefined ? '' : `\u0000${actual}`}${lang === undefined ? '' : `\u0000lang:${lang}`}`;
+  `${run.link ? `link:${run.link}` : run.noteRef ? `note:${run.noteRef}` : run.expanded ? `abbr:${run.expanded}` : ''}${actual === undefined ? '' : `\u0000${actual}`}${lang === undefined ? '' : `\u0000lang:${lang}`}${run.struck ? '\u0000struck' : ''}`;
 
 export class MarkedWriter {
   private currentKey: string | null = null;
@@ -64,6 +64,8 @@ export class MarkedWriter {
     const options = { ...(run.expanded ? { expanded: run.expanded } : {}), ...(actual === undefined ? {} : { actual }), ...(lang ? { lang } : {}) };
     const linked = run.link !== undefined || run.noteRef !== undefined;
     this.child = this.doc.struct(linked ? 'Link' : 'Span', options);
+    // Struck through: withdrawn words, which a reader of the tags is told of, not the line's look alone (PDF 1.7, table 343).
+    if (run.struck) entries(dictionaryOf(this.child)).A = { O: 'Layout', TextDecorationType: 'LineThrough' };
     if (run.noteRef) {
       this.reference = this.doc.struct('Reference');
       this.struct.add(this.reference);

@@ -138,6 +138,11 @@ describe.runIf(haveTools(PDFTOTEXT, QPDF))('PDF/UA-1', () => {
       strokes.some(([x1, y1, x2, y2]) => y1 === y2 && x1! <= box.xMin + 1 && x2! >= box.xMax - 1 && y1! > box.yMin + 3 && y1! < box.yMin + 12),
       JSON.stringify({ box, strokes }),
     ).toBe(true);
+    // And said in the tags: a Span struck through, for a reader that does not see the line (it heard "200 250").
+    const struck = structElements(pdf).filter((e) => (e.dict['/A'] as Dict | undefined)?.['/TextDecorationType'] !== undefined);
+    expect(struck.map((e) => [e.type, (e.dict['/A'] as Dict)['/O'], (e.dict['/A'] as Dict)['/TextDecorationType'], elementText(pdf, e.ref).trim()])).toEqual([
+      ['Span', '/Layout', '/LineThrough', '200'],
+    ]);
   });
 
   it('have what the conditions look at: links, table headers, nested lists, many pages', () => {
