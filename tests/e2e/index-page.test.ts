@@ -120,6 +120,27 @@ describe.runIf(haveTools(CHROMIUM))('the index page', () => {
     }
   });
 
+  it('links each year from the top, leaving out those the filter empties', async () => {
+    // A year was found only by scrolling a list of thousands, without JavaScript too.
+    const headings = await page.$$eval('.year h2', (h2s) => h2s.map((h2) => h2.textContent!));
+    expect(headings.length).toBeGreaterThan(1);
+    const links = () => page.$$eval('.years li:not([hidden]) a', (anchors) => anchors.map((a) => [a.textContent!, a.getAttribute('href')!]));
+    expect(await links()).toEqual(headings.map((year) => [year, `#year-${year}`]));
+    const last = headings.at(-1)!;
+    await page.click(`.years a:has-text("${last}")`);
+    expect(await page.evaluate(() => location.hash)).toBe(`#year-${last}`);
+    expect(await page.$eval(`#year-${last}`, (h2) => h2.getBoundingClientRect().top >= 0 && h2.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+    await page.fill('#filter-text', 'Crabtree');
+    try {
+      const shown = await page.$$eval('.year:not([hidden]) h2', (h2s) => h2s.map((h2) => h2.textContent!));
+      expect(shown.length).toBeLessThan(headings.length);
+      expect(await links()).toEqual(shown.map((year) => [year, `#year-${year}`]));
+    } finally {
+      await page.fill('#filter-text', '');
+      await page.evaluate(() => history.replaceState(null, '', location.pathname));
+    }
+  });
+
   it('lays out only the entries near the screen, and prints every one', async () => {
     // Every entry was laid out at once: showing 3,000 again, as clearing the filter does, froze a phone for seconds.
     await page.evaluate(() => window.scrollTo(0, 0));
