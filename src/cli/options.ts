@@ -4,6 +4,7 @@
  * any command runs, and a command's module imports its types only.
  */
 import { InvalidArgumentError, Option, type Command, type OptionValues } from '@commander-js/extra-typings';
+import { PAGE_ADDRESS } from '../config/schema.js';
 import type { FormatSpec } from '../render/formats.js';
 
 /** As in diagnostics/reporters (not imported from there: that would load every reporter for --help). */
@@ -67,6 +68,8 @@ export function siteAddress(value: string): string {
   if (!url || !/^https?:\/\/[^/]/i.test(value) || /[?#\s]/.test(value)) {
     throw new InvalidArgumentError('the address of the published site, http or https, without ?, # or a space, such as https://example.org/briefings');
   }
+  if (PAGE_ADDRESS.test(value))
+    throw new InvalidArgumentError('the address of the folder the site is in, not of a page (index.html), such as https://example.org/briefings');
   return value.replace(/\/+$/, '');
 }
 

@@ -30,6 +30,9 @@ export function configSchemaFor(formats: readonly FormatSpec[]) {
           .url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://example.org/briefings' })
           // The site's pages are written after it: a query, a fragment or a space would stand inside every link.
           .regex(/^[^?#\s]*$/, { error: 'must be the address of a folder, without a space, ? or #, such as https://example.org/briefings' })
+          .refine((address) => !PAGE_ADDRESS.test(address), {
+            error: 'must be the address of the folder the site is in, not of a page (index.html), such as https://example.org/briefings',
+          })
           .optional(),
         /** `false`: no full-text search index (Pagefind); the index page's filter stays. */
         search: z.boolean().optional(),
@@ -40,6 +43,12 @@ export function configSchemaFor(formats: readonly FormatSpec[]) {
     limits: z.strictObject({ recordSize: z.int().positive().optional() }).optional(),
   });
 }
+
+/**
+ * An address that names a page, not the folder the site is in (`…/briefings/index.html`): every
+ * page's address is made by adding its name, which gave `…/index.html/2016-11-07-peru.html`.
+ */
+export const PAGE_ADDRESS = /\/[^/]+\.(?:html?|xml|json|php|aspx?)\/*$/i;
 
 export const configSchema = configSchemaFor(FORMATS);
 

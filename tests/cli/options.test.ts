@@ -112,5 +112,9 @@ describe('a folder named by an option', () => {
       expect(bad.code, address).toBe(2);
       expect(bad.stderr).toContain('the address of the published site, http or https');
     }
+    // Every page's address was made `…/index.html/<page>`.
+    const page = await runCli(['build', '--base-url', 'https://owner.github.io/briefings/index.html'], project.dir);
+    expect(page.code).toBe(2);
+    expect(page.stderr).toContain('the address of the folder the site is in, not of a page (index.html)');
   });
 });

@@ -47,6 +47,11 @@ describe('site.baseUrl', () => {
       ]);
     }
     expect(await at('example.org')).toEqual(['schema 2:12 baseUrl must be an http(s) address such as https://example.org/briefings']);
+    // A page's address made every page's `…/index.html/<page>`; a folder whose name has a dot is one.
+    expect(await at('https://owner.github.io/briefings/index.html')).toEqual([
+      'schema 2:12 baseUrl must be the address of the folder the site is in, not of a page (index.html), such as https://example.org/briefings',
+    ]);
+    expect(await at('https://example.org/v1.2/briefings')).toEqual([]);
   });
 });
 
