@@ -58,6 +58,17 @@ describe('a briefing’s page', () => {
     expect(JSON.parse(readFileSync(project.path('dist', '2018-06-17-reunion.json'), 'utf8')).lang).toBe('fr');
   });
 
+  it('says on a person’s page that no point is theirs where they spoke, not where they chaired', async () => {
+    const page = await built({
+      '2018-06-18-chaired.md': `---\ntitle: Chaired\ndate: 2018-06-18\n${HOSTS}\nchair:\n  key: AB\n  name: Ana Bravo\nspeakers:\n  - key: CD\n    name: Carlos Díaz\n---\n\n- A point. (AB)\n`,
+      '2018-06-19-silent.md': `---\ntitle: Silent\ndate: 2018-06-19\n${HOSTS}\nchair:\n  key: AB\n  name: Ana Bravo\nspeakers:\n  - key: CD\n    name: Carlos Díaz\n---\n\nThe meeting heard evidence.\n`,
+    });
+    // A chair of hundreds of meetings had the sentence under each.
+    const sections = (slug: string) => page(slug).split('<section class="person-meeting"').slice(1);
+    expect(sections('people/ana-bravo').map((section) => section.includes('class="no-points"'))).toEqual([false, false]);
+    expect(sections('people/carlos-diaz').map((section) => section.includes('No points are attributed to them in this briefing.'))).toEqual([true, true]);
+  });
+
   it('gives the previous and next briefings’ titles their own language', async () => {
     const page = await built({
       '2018-06-15-reunion.md': `---\ntitle: Reunión\ndate: 2018-06-15\n${HOSTS}\nlang: es\n---\n\nUn punto.\n`,
