@@ -63,7 +63,7 @@ export function escapedControlCharacters(
   nodes: readonly { value?: unknown; position?: { start: { offset?: number }; end: { offset?: number } } }[],
 ): EscapedControlCharacter[] {
   const found: EscapedControlCharacter[] = [];
-  const first = (text: string): string | undefined => /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/.exec(text)?.[0];
+  const first = (text: string): string | undefined => text.match(CONTROL_CHARACTER)?.[0];
   const walk = (value: unknown, path: (string | number)[]): void => {
     if (typeof value === 'string') {
       const char = first(value);
