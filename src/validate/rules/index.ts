@@ -3,6 +3,7 @@ import { commentInValue } from './comment-in-value.js';
 import { dateMismatch } from './date-mismatch.js';
 import { emptyBody } from './empty-body.js';
 import { headingLevel } from './heading-level.js';
+import { imageDescription } from './image-description.js';
 import { inconsistentName } from './inconsistent-name.js';
 import { invisibleCharacter } from './invisible-character.js';
 import { malformedAttribution } from './malformed-attribution.js';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   undefinedAbbreviation,
   rawHtml,
   unsafeLink,
+  imageDescription,
   undefinedFootnote,
   unusedFootnote,
   dateMismatch,
