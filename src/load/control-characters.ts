@@ -41,8 +41,10 @@ export function controlCharacterProblem(text: string): ControlCharacterProblem |
   const more = found.length > 1 ? ` (and ${found.length - 1} more in the file)` : '';
   return {
     start: first.index,
-    message: `a control character (${controlCharacterName(first[0])}) stands here${more}: the feed, the Word file and the PDF cannot hold it`,
-    note: 'delete it: text pasted from Word or a PDF carries such characters, which most editors do not show (a vertical tab was a line break there, a form feed a page break)',
+    message: `a control character (${controlCharacterName(first[0])}) stands here${more}, which no briefing can show: the feed, the Word file and the PDF break on most`,
+    note: /[\u0080-\u009F]/.test(first[0])
+      ? 'type the character again: it stands where a quotation mark or dash of Windows-1252 was read in the wrong encoding (’ “ ” – —)'
+      : 'delete it: text pasted from Word or a PDF carries such characters, which most editors do not show (a vertical tab was a line break there, a form feed a page break)',
   };
 }
 
@@ -55,12 +57,13 @@ export interface EscapedControlCharacter {
 
 /**
  * Control characters the file does not hold as such but writes as a YAML escape (`"\f"`) in the
- * front-matter's `values`, or as a character reference (`&#12;`) in the body's `nodes`: the raw
- * ones are refused as the file is read (controlCharacterProblem).
+ * front-matter's `values`, or as a character reference (`&#12;`) in the Markdown's `nodes` (a
+ * text, an image's description, a link's title): the raw ones are found in the file itself
+ * (controlCharacterProblem).
  */
 export function escapedControlCharacters(
   values: unknown,
-  nodes: readonly { value?: unknown; position?: { start: { offset?: number }; end: { offset?: number } } }[],
+  nodes: readonly { value?: unknown; alt?: unknown; title?: unknown; position?: { start: { offset?: number }; end: { offset?: number } } }[],
 ): EscapedControlCharacter[] {
   const found: EscapedControlCharacter[] = [];
   const first = (text: string): string | undefined => text.match(CONTROL_CHARACTER)?.[0];
@@ -73,7 +76,8 @@ export function escapedControlCharacters(
   };
   walk(values, []);
   for (const node of nodes) {
-    const char = typeof node.value === 'string' ? first(node.value) : undefined;
+    // A text's words, an image's description, a link's title.
+    const char = [node.value, node.alt, node.title].map((text) => (typeof text === 'string' ? first(text) : undefined)).find(Boolean);
     const { start, end } = node.position ?? {};
     if (char && start?.offset !== undefined && end?.offset !== undefined) found.push({ offsets: [start.offset, end.offset], char });
   }

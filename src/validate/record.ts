@@ -1,7 +1,6 @@
 /** Validate stage: a loaded record → a Meeting (when it has no errors) and its diagnostics. */
 import { basename } from 'node:path';
 import { isNode, isScalar, type Node } from 'yaml';
-import { controlCharacterName, escapedControlCharacters } from '../load/control-characters.js';
 import { markdownLimitProblem } from '../load/limits.js';
 import { parseIntro } from '../load/markdown.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
@@ -12,6 +11,7 @@ import type { Paragraph } from 'mdast';
 import type { Node as UnistNode } from 'unist';
 import { findAttributions, nearMissAttribution, type NearMiss } from './attributions.js';
 import { allNodes } from './nodes.js';
+import { controlCharacterDiagnostics } from './control-characters.js';
 import { explainDate } from './dates.js';
 import { isPerson, type Cast, type Meeting } from './meeting.js';
 import { RULES } from './rules/index.js';
@@ -127,17 +127,7 @@ export function validateRecord(record: LoadedRecord, options: ValidateOptions = 
     });
   }
 
-  for (const escaped of escapedControlCharacters(plain ?? (validation.ok ? validation.data : validation.value), context.nodes('text', 'inlineCode', 'code'))) {
-    const [start, end] = escaped.offsets ?? range(escaped.path!) ?? [frontMatter.offset, frontMatter.offset];
-    diagnostics.push(
-      diagnosticAt(file, source, start, end, {
-        severity: 'error',
-        rule: 'control-character',
-        message: `a control character (${controlCharacterName(escaped.char)}) is written here: the feed, the Word file and the PDF cannot hold it`,
-        note: 'take out the escape (\\f, \\x0C) or character reference (&#12;) that writes it',
-      }),
-    );
-  }
+  diagnostics.push(...controlCharacterDiagnostics(file, source, plain ?? (validation.ok ? validation.data : validation.value), context, range));
 
   const final = applySeverities(diagnostics, options.rules);
   return meeting && !hasErrors(final) ? { meeting, diagnostics: final } : { diagnostics: final };
