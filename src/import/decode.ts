@@ -31,16 +31,27 @@ export function notText(bytes: Uint8Array): string | undefined {
 
 export function decodeImported(bytes: Uint8Array, html: boolean): ImportedText {
   const decoded = decodeAny(bytes, html);
-  return { ...decoded, text: withoutControlCharacters(decoded.text) };
+  const text = withoutControlCharacters(decoded.text);
+  if (!MISREAD_1252.test(decoded.text)) return { ...decoded, text };
+  const misread = 'its quotation marks and dashes had been read from Windows-1252 in the wrong encoding before: they are read as Windows-1252; check them';
+  return { text, warning: decoded.warning ? `${decoded.warning}; ${misread}` : misread };
 }
 
+/** Latin-1's control characters where Windows-1252 has its quotes and dashes: a file converted from it as if it were Latin-1. */
+const MISREAD_1252 = /[\u0080-\u009F]/;
+
 /**
- * A page break (a form feed, as pdftotext writes between pages) as a line break, a line break
- * Word copies as a vertical tab as a space, and any other control character, which a record may
+ * A page break (a form feed, as pdftotext writes at each page's start) as the line break it
+ * follows, a line break Word copies as a vertical tab as a space, a Windows-1252 quote or dash
+ * read as Latin-1 as the character it was, and any other control character, which a record may
  * not hold (load/control-characters.ts), left out: the record written passes `check`.
  */
 function withoutControlCharacters(text: string): string {
-  return text.replaceAll('\f', '\n').replaceAll('\v', ' ').replace(CONTROL_CHARACTER, '');
+  return text
+    .replace(/\n?\f/g, '\n')
+    .replaceAll('\v', ' ')
+    .replace(/[\u0080-\u009F]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!)
+    .replace(CONTROL_CHARACTER, '');
 }
 
 function decodeAny(bytes: Uint8Array, html: boolean): ImportedText {

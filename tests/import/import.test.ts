@@ -146,15 +146,35 @@ describe('phrg-brief import', () => {
     }
   });
 
-  it('reads a page break (a form feed, as pdftotext writes) as a line break and Word’s line break (a vertical tab) as a space: a record may hold neither', async () => {
-    const seed = readFileSync(join(FIXTURES, '2016-11-07-peru.seed.txt'), 'utf8');
-    const pasted = seed.replace('Mining operations', 'Mining\voperations').replace('\nThe main points', '\n\fThe main points');
-    expect(pasted).not.toBe(seed);
+  it('reads a text with control characters as the one without: a page break (pdftotext’s form feed) as the line break it follows, Word’s line break (a vertical tab) as a space, a Windows-1252 quote read as Latin-1 as the quote', async () => {
+    // Wrapped, with no blank lines: a page break read as a blank line lost the hosts, chair and speakers.
+    const name = 'peru-wrapped-no-blank-lines.txt';
+    const clean = readFileSync(join(FIXTURES, 'import', name), 'utf8');
+    const pasted = clean
+      .replace('\n\u00A0The speakers were:', '\n\f\u00A0The speakers were:')
+      .replace('Fujimori’s daughter', 'Fujimori\u0092s daughter')
+      .replace('PKK’s cabinet was,', 'PKK’s\vcabinet was,');
+    expect(pasted.match(/[\f\v\u0092]/g)).toHaveLength(3);
     const { record, stderr } = await importOne(project.write('pasted.txt', pasted), 'meetings-pasted');
     imported.set('pasted', { record, stderr });
-    expect(readFileSync(record, 'utf8')).not.toMatch(/[\v\f]/);
-    // rebuild() checks it: with either character the check failed (control-character).
-    expect((await rebuild('pasted')).words).toEqual((await rebuild('seed')).words);
+    expect(readFileSync(record, 'utf8')).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+    expect(stderr).toContain('read from Windows-1252 in the wrong encoding');
+    // rebuild() checks it: with any of the characters the check failed (control-character).
+    const [got, want] = [await rebuild('pasted'), await rebuild(name)];
+    expect(got.data).toEqual(want.data);
+    expect(got.words).toEqual(want.words);
+  });
+
+  it('writes no control character a page’s character reference (&#27;) gives', async () => {
+    const { record } = await importOne(
+      project.write(
+        'escape.html',
+        '<html><body><h1>7/11/16: Peru – Mining</h1><p>The PHRG held a meeting on 7 November.</p><ul><li>A point&#27;[2K here. (JC)</li></ul></body></html>',
+      ),
+      'meetings-escape',
+    );
+    expect(readFileSync(record, 'utf8')).toContain('A point\\[2K here.');
+    expect(readFileSync(record, 'utf8')).not.toMatch(/\u001B|\\e/);
   });
 
   it.each(['countries-as-speakers.txt', 'no-chair.txt', 'unattributed-points.txt', 'ampersand-attribution.txt'])('rebuilds %s word for word', async (name) => {
