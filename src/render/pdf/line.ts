@@ -6,7 +6,7 @@
 import { missingCharacters, noteCharacters, runFeatures } from './fonts.js';
 import type { Layout, ParagraphOptions } from './layout.js';
 import type { MarkedWriter } from './marked.js';
-import { SOFT_HYPHEN, type Line } from './line-breaks.js';
+import type { Line } from './line-breaks.js';
 import type { Run } from './runs.js';
 
 /** How far right of `x` a line starts, aligned in `width`: its trailing spaces do not count. */
@@ -34,7 +34,8 @@ export function drawLine(layout: Layout, line: Line, x: number, y: number, { siz
   for (const fragment of line) {
     const { run } = fragment;
     // A hyphen a line break printed is read as the soft hyphen it stands for; glyphs the font lacks as their characters.
-    writer?.mark(run, fragment.breakHyphen ? SOFT_HYPHEN : missingCharacters(layout.fonts[run.face], fragment.text).length > 0 ? fragment.text : undefined);
+    if (fragment.breakHyphen) writer?.breakHyphen(run);
+    else writer?.mark(run, missingCharacters(layout.fonts[run.face], fragment.text).length > 0 ? fragment.text : undefined);
     noteCharacters(layout.charsByFace[run.face], fragment.text);
     doc.font(layout.faceNames[run.face]).fontSize(size);
     layout.fillColor(run.link ? layout.theme.colors.link : color);
@@ -45,6 +46,8 @@ export function drawLine(layout: Layout, line: Line, x: number, y: number, { siz
       textWidth: fragment.width,
       features: runFeatures(run),
     } as PDFKit.Mixins.TextOptions);
+    // The hyphen at a link's break is no place of its own to go to: a tab stop less.
+    if (fragment.breakHyphen) continue;
     if (run.link) writer?.annotate(x + fragment.x, y + baselineShift, fragment.width, size * 1.2, run.link, linkTexts?.get(run) ?? fragment.text.trim());
     else if (run.noteRef) writer?.annotateNote(x + fragment.x, y + baselineShift, fragment.width, size * 1.2, run.noteRef, fragment.text.trim());
   }

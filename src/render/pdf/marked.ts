@@ -10,6 +10,7 @@
  * A footnote's number is a Reference element holding a Link to the note (PDF/UA-1 7.9).
  */
 import type PDFDocument from 'pdfkit';
+import { SOFT_HYPHEN } from './line-breaks.js';
 import type { Run } from './runs.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -36,6 +37,8 @@ export class MarkedWriter {
   private child: Struct | undefined;
   /** The Reference element a footnote's Link is in. */
   private reference: Struct | undefined;
+  /** The Span of a break's hyphen (breakHyphen), open: closed before the run's text goes on. */
+  private hyphen: Struct | undefined;
 
   /** `lang` is the block's language: a run in another is a Span (or Link) with its own /Lang. */
   constructor(
@@ -54,7 +57,15 @@ export class MarkedWriter {
   mark(run: Run, actual?: string): void {
     const lang = run.lang !== undefined && run.lang !== this.lang ? run.lang : undefined;
     const key = keyOf(run, actual, lang);
-    if (key === this.currentKey) return;
+    if (key === this.currentKey) {
+      if (this.hyphen) {
+        this.doc.endMarkedContent();
+        this.hyphen.end();
+        this.hyphen = undefined;
+        this.openContent();
+      }
+      return;
+    }
     this.end();
     this.currentKey = key;
     if (key === '') {
@@ -71,7 +82,26 @@ export class MarkedWriter {
       this.struct.add(this.reference);
       this.reference.add(this.child);
     } else this.struct.add(this.child);
-    this.child.add(this.doc.markStructureContent(linked ? 'Link' : 'Span'));
+    this.openContent();
+  }
+
+  /**
+   * The hyphen a break at a soft hyphen prints: a Span whose ActualText is the soft hyphen it
+   * stands for (ISO 32000-1, 14.8.2.2.3), where a copy or a screen reader read a real one, in
+   * the element its run's text is in (a link broken so stays one Link).
+   */
+  breakHyphen(run: Run): void {
+    this.mark(run);
+    this.doc.endMarkedContent();
+    this.hyphen = this.doc.struct('Span', { actual: SOFT_HYPHEN });
+    (this.child ?? this.struct).add(this.hyphen);
+    this.hyphen.add(this.doc.markStructureContent('Span'));
+  }
+
+  /** Marked content in the open Link or Span, else in the block's element. */
+  private openContent(): void {
+    const tag = this.child ? (this.currentKey!.startsWith('link:') || this.currentKey!.startsWith('note:') ? 'Link' : 'Span') : this.tag;
+    (this.child ?? this.struct).add(this.doc.markStructureContent(tag));
   }
 
   /** A link annotation over a fragment of the open Link, in the structure tree. */
@@ -98,11 +128,13 @@ export class MarkedWriter {
   end(): void {
     if (this.currentKey === null) return;
     this.doc.endMarkedContent();
+    this.hyphen?.end();
     this.child?.end();
     this.reference?.end();
     this.child = undefined;
     this.reference = undefined;
     this.currentKey = null;
+    this.hyphen = undefined;
   }
 }
 
