@@ -135,9 +135,29 @@ describe.runIf(haveTools(CHROMIUM))('the index page', () => {
       const shown = await page.$$eval('.year:not([hidden]) h2', (h2s) => h2s.map((h2) => h2.textContent!));
       expect(shown.length).toBeLessThan(headings.length);
       expect(await links()).toEqual(shown.map((year) => [year, `#year-${year}`]));
+      // A filter that empties every year leaves no empty landmark of years behind.
+      await page.fill('#filter-text', 'zzqxw');
+      expect(await page.isVisible('.years')).toBe(false);
     } finally {
       await page.fill('#filter-text', '');
       await page.evaluate(() => history.replaceState(null, '', location.pathname));
+    }
+    // Not on paper, where the years have no use.
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.isVisible('.years')).toBe(false);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    // An address with a year, opened or shared, lands there and keeps it: the filter's own address took it away.
+    const linked = await browser.newPage();
+    try {
+      await linked.goto(`${pathToFileURL(project.path('dist', 'index.html')).href}#year-${last}`);
+      await linked.waitForFunction(() => document.querySelector('.filter-count')?.textContent !== '');
+      expect(await linked.evaluate(() => location.hash)).toBe(`#year-${last}`);
+      expect(await linked.$eval(`#year-${last}`, (h2) => h2.getBoundingClientRect().top >= 0 && h2.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+    } finally {
+      await linked.close();
     }
   });
 
