@@ -68,12 +68,8 @@ export function readingType(files: Readonly<Record<string, string>>): string {
   return format ? format.contentType.split(';')[0]! : 'text/html';
 }
 
-/**
- * Latin letters that no accent-stripping turns into ASCII ("Søren", "Łódź", "Straße"), and the
- * Greek final sigma as σ: lower-casing gives ς at a word's end and σ before a full stop
- * ("ΟΔΟΣ ΧΑ", "ΟΔΟΣ.ΧΑ"), two page names that a file system blind to case takes for one.
- */
-const UNACCENTED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th', ð: 'd', ς: 'σ' };
+/** Latin letters that no accent-stripping turns into ASCII ("Søren", "Łódź", "Straße"). */
+const UNACCENTED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th', ð: 'd' };
 
 /**
  * Lower case without accents, those letters spelt out, and without soft hyphens (pasted from
@@ -85,7 +81,7 @@ const plainLetters = (text: string): string =>
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[łøđħıæœßþðς]/g, (letter) => UNACCENTED[letter]!);
+    .replace(/[łøđħıæœßþð]/g, (letter) => UNACCENTED[letter]!);
 
 /** A file-name-safe form of a title: "Côte d’Ivoire" → "cote-d-ivoire"; "" for one in another script. */
 function slugify(text: string): string {
@@ -172,7 +168,10 @@ function makePageName(text: string): string {
   const name = plainLetters(text.normalize('NFKC').toLocaleLowerCase('en-GB'))
     // ʼ and ʻ are letters to Unicode, apostrophes to a reader ("Nʼguessan"): parted as ’ is.
     .replace(/(?:[^\p{L}\p{N}]|[\u02BB\u02BC])+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|-+$/g, '')
+    // Σ lower-cased is ς at a word's end but σ before a full stop ("ΟΔΟΣ ΧΑ", "ΟΔΟΣ.ΧΑ"): two
+    // names that a file system blind to case takes for one. A word's last σ is ς, as most are.
+    .replace(/σ(?=-|$)/g, 'ς');
   if (!name) return 'untitled';
   const hashed = (kept: string): string => `${kept}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
   // people/index.html is the people index: a person called Index has a page of their own.

@@ -150,8 +150,10 @@ describe('pageName', () => {
     expect(pageName('Søren Nørgaard')).toBe('soren-norgaard');
     expect(pageName('Straße')).toBe(pageName('Strasse'));
     // Lower-cased, Σ is ς at a word's end and σ before a full stop: two names a file system blind to case takes for one.
-    expect(pageName('ΟΔΟΣ ΧΑ')).toBe('οδοσ-χα');
-    expect(pageName('ΟΔΟΣ.ΧΑ')).toBe('οδοσ-χα');
+    // A word's last σ is ς, as the names of pages made before were.
+    expect(pageName('ΟΔΟΣ ΧΑ')).toBe('οδος-χα');
+    expect(pageName('ΟΔΟΣ.ΧΑ')).toBe('οδος-χα');
+    expect(pageName('Κώστας Παπάς')).toBe('κωστας-παπας');
   });
 
   it('never names a page index, the name of the people index', () => {
