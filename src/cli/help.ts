@@ -37,8 +37,8 @@ export const HELP = {
     description: 'validate records and write their briefings and the archive site',
     after: `
 Writes <slug>.html, .pdf, .md and .json for each record, and the archive: index.html,
-tags/, people/, feed.xml, briefings.json (with schema/), and sitemap.xml when site.baseUrl
-is set. Only records that changed since the last build are rendered again (the cache is in
+tags/, people/, 404.html, feed.xml, briefings.json (with schema/), and sitemap.xml when
+site.baseUrl is set. Only records that changed since the last build are rendered again (the cache is in
 .phrg-brief-cache/); outputs of deleted records, and of formats not built this time, are
 removed, so that no stale copy is published. Records with errors produce no output (their
 earlier files are left as they were); the others are still built, and the exit code is 1.

@@ -95,7 +95,7 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
   if (options.ci === 'github') {
     process.stdout.write(
       'Commit package.json and package-lock.json with the rest: the workflow runs `npm ci`, which installs exactly that phrg-brief.\n' +
-        `Then on GitHub, before the first push, under Settings → Pages, set "Source" to "GitHub Actions" (a run started before fails at configure-pages: re-run it once Pages is on), and each push to ${repository?.branch ?? 'main'} publishes dist/.\n`,
+        `Then on GitHub, under Settings → Pages, set "Source" to "GitHub Actions" (a run started before that fails at configure-pages: re-run it), and each push to ${repository?.branch ?? 'main'} publishes dist/.\n`,
     );
   }
   return EXIT_OK;

@@ -20,8 +20,8 @@ describe('phrg-brief init', () => {
     for (const file of ['phrg-brief.yaml', '.gitignore', 'meetings/2016-11-07-peru.md', '.github/workflows/briefings.yml', 'package.json'])
       expect(existsSync(project.path(file)), file).toBe(true);
     await expectPublishingWorkflow(project.path('.github/workflows/briefings.yml'));
-    // Before the first push: that push's run fails at configure-pages while Pages is off.
-    expect(init.stdout).toContain('before the first push, under Settings → Pages, set "Source" to "GitHub Actions"');
+    // A run started while Pages is off fails at configure-pages: it is said how to publish then.
+    expect(init.stdout).toContain('under Settings → Pages, set "Source" to "GitHub Actions" (a run started before that fails at configure-pages: re-run it)');
 
     // Run from a clone, this phrg-brief cannot say where it was installed from: package.json
     // is made without it, and one line says what to run.
