@@ -38,10 +38,11 @@ export const HELP = {
     after: `
 Writes <slug>.html, .pdf, .md and .json for each record, and the archive: index.html,
 tags/, people/, 404.html, feed.xml, briefings.json (with schema/), and sitemap.xml when
-site.baseUrl is set. Only records that changed since the last build are rendered again (the cache is in
-.phrg-brief-cache/); outputs of deleted records, and of formats not built this time, are
-removed, so that no stale copy is published. Records with errors produce no output (their
-earlier files are left as they were); the others are still built, and the exit code is 1.
+site.baseUrl is set. Only records that changed since the last build are rendered again
+(the cache is in .phrg-brief-cache/); outputs of deleted records, and of formats not built
+this time, are removed, so that no stale copy is published. Records with errors produce no
+output (their earlier files are left as they were); the others are still built, and the
+exit code is 1.
 With --watch the build stays running and builds again after every save, with its modules
 loaded and warm: an edited record's files are written within a second, where a new process
 needs about three for an archive of a thousand.
