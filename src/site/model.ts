@@ -8,6 +8,7 @@ import { longDate } from '../compose/helpers.js';
 import { FORMATS } from '../render/formats.js';
 import type { SiteSummary } from '../render/summary-schema.js';
 import { surnameFirst } from './surname.js';
+import { WINDOWS_DEVICES } from '../validate/schema.js';
 
 export interface BriefingEntry extends SiteSummary {
   /** The briefing page, relative to the output folder (or the PDF when no HTML is built). */
@@ -174,8 +175,9 @@ function makePageName(text: string): string {
     .replace(/σ(?=-|$)/g, 'ς');
   if (!name) return 'untitled';
   const hashed = (kept: string): string => `${kept}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
-  // people/index.html is the people index: a person called Index has a page of their own.
-  if (name === 'index') return hashed(name);
+  // people/index.html is the people index: a person called Index has a page of their own. So
+  // has one called Con or Aux, names Windows keeps for devices: con.html cannot be written there.
+  if (name === 'index' || WINDOWS_DEVICES.test(name)) return hashed(name);
   if (Buffer.byteLength(name) <= MAX_PAGE_NAME_BYTES) return name;
   // Cut at a whole character, and told apart from other names cut alike by a hash of the whole.
   const { read } = new TextEncoder().encodeInto(name, new Uint8Array(MAX_PAGE_NAME_BYTES - 9));

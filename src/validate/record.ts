@@ -23,6 +23,7 @@ import {
   RECORD_KEYS,
   RESERVED_SLUGS,
   SLUG,
+  WINDOWS_DEVICES,
   castSchema,
   recordSchema,
   type Person,
@@ -233,7 +234,9 @@ function buildMeeting(
     ? `the output name ${slug} (from ${data.slug === undefined ? 'the file name' : 'slug'}) must be lower-case letters, digits and single hyphens`
     : RESERVED_SLUGS.includes(slug)
       ? `the output name ${slug} is the archive's own (${slug}.html, ${slug}.json or ${slug}/)`
-      : undefined;
+      : WINDOWS_DEVICES.test(slug)
+        ? `the output name ${slug} is one Windows keeps for a device: ${slug}.html cannot be written there`
+        : undefined;
   if (slugProblem) {
     const node = frontMatter.document().getIn(['slug'], true);
     const [start, end] = isNode(node) && node.range ? [node.range[0] + frontMatter.offset, node.range[1] + frontMatter.offset] : [0, 3];

@@ -82,6 +82,8 @@ export const RECORD_KEYS = Object.keys(recordSchema.shape);
 /** Output names the archive uses for its own files: no record may take them. */
 export const RESERVED_SLUGS = ['index', 'feed', 'briefings', 'sitemap', 'people', 'tags', 'schema', '404'];
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Names Windows gives its devices, with any extension: no file can be called so there. */
+export const WINDOWS_DEVICES = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
 export const PERSON_KEYS = ['key', 'name', 'role', 'note', 'onBehalfOf'];
 
 /** Words a secretariat writes for a key, lower-case, with the key the contract names it by. */
