@@ -29,14 +29,26 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
   const refused = await refuseWithoutRecords('build', paths, process.cwd());
   if (refused !== undefined) return refused;
   if (options.watch) return watch(paths, options);
-  // Stopped by Ctrl-C (or a CI runner's SIGTERM): said, the progress line ended, and this
-  // build's half-written temporary files taken away; every file in the output folder is whole.
+  const stopBuild = stoppingBuilds(options.out);
+  try {
+    return (await buildOnce(paths, options)).code;
+  } finally {
+    stopBuild();
+  }
+}
+
+/**
+ * Until the returned function is called, Ctrl-C (or a CI runner's SIGTERM) stops the build:
+ * said, the progress line ended, and this build's half-written temporary files and its lock
+ * taken away; every file in the output folder is whole.
+ */
+function stoppingBuilds(out: string): () => void {
   let stopping = false;
   const stopped = (signal: NodeJS.Signals): void => {
     if (stopping) return; // a second Ctrl-C while the writes under way end
     stopping = true;
     void haltWrites(2000).then(() => {
-      removeOwnTemporaryFilesSync(resolve(process.cwd(), options.out));
+      removeOwnTemporaryFilesSync(resolve(process.cwd(), out));
       releaseHeldLocks();
       process.stderr.write(
         `\nphrg-brief: stopped by ${signal === 'SIGINT' ? 'Ctrl-C' : signal}; the files built so far are whole, and the next build renders again every record changed since the last build that ended\n`,
@@ -46,12 +58,10 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
   };
   process.on('SIGINT', stopped);
   process.on('SIGTERM', stopped);
-  try {
-    return (await buildOnce(paths, options)).code;
-  } finally {
+  return () => {
     process.off('SIGINT', stopped);
     process.off('SIGTERM', stopped);
-  }
+  };
 }
 
 /** One build with the config as it is now; says how it ended, and the config it read. */
@@ -181,8 +191,14 @@ async function watch(paths: string[], options: BuildCommandOptions): Promise<num
   });
   // Watching from before the first build, so that a save made during it is built after it.
   await watcher.ready;
-  await queue.exclusive(async () => ({ config } = await buildOnce(paths, options)));
-  // Ctrl-C stops the first build as it would any build; from here on it stops the watching.
+  // Ctrl-C stops the first build as it would any build (it left its temporary files and its
+  // lock, and said nothing); from here on it stops the watching.
+  const stopBuild = stoppingBuilds(options.out);
+  try {
+    await queue.exclusive(async () => ({ config } = await buildOnce(paths, options)));
+  } finally {
+    stopBuild();
+  }
   const stopped = new Promise<void>((stop) => {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -145,42 +145,47 @@ describe.runIf(QPDF_HERE)('a build killed half-way', () => {
 });
 
 describe('a build stopped by Ctrl-C', () => {
-  it('says so, ends with 130, and leaves no temporary file behind, only whole ones', async () => {
-    const own = tempProject();
-    try {
-      generateRecords(COUNT, own.path('meetings'), 4);
-      mkdirSync(own.path('dist'));
-      const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [BIN, 'build'], { cwd: own.dir, env: cliEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
-        let err = '';
-        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-        // Stopped as a temporary file appears: mid-write.
-        const watcher = watch(own.path('dist'), (_event, name) => {
-          if (name !== null && temporary().test(name) && !child.killed) child.kill('SIGINT');
+  // build --watch in its first build, before it watches: it died of the signal, silent, its temporary files and lock left.
+  it.each([[['build']], [['build', '--watch']]])(
+    '%j says so, ends with 130, and leaves no temporary file behind, only whole ones',
+    async (args) => {
+      const own = tempProject();
+      try {
+        generateRecords(COUNT, own.path('meetings'), 4);
+        mkdirSync(own.path('dist'));
+        const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+          const child = spawn(process.execPath, [BIN, ...args], { cwd: own.dir, env: cliEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+          let err = '';
+          child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+          // Stopped as a temporary file appears: mid-write.
+          const watcher = watch(own.path('dist'), (_event, name) => {
+            if (name !== null && temporary().test(name) && !child.killed) child.kill('SIGINT');
+          });
+          child.on('error', reject);
+          child.on('close', (exit) => {
+            watcher.close();
+            resolve({ code: exit, stderr: err });
+          });
         });
-        child.on('error', reject);
-        child.on('close', (exit) => {
-          watcher.close();
-          resolve({ code: exit, stderr: err });
-        });
-      });
-      // A build that ended first, on a fast machine, is no test of this: it must not pass as one.
-      expect(code, stderr).toBe(130);
-      expect(stderr).toContain(
-        'phrg-brief: stopped by Ctrl-C; the files built so far are whole, and the next build renders again every record changed since the last build that ended\n',
-      );
-      // Nor its lock: the next build need not find out that its holder is gone.
-      expect(readdirSync(own.path('.phrg-brief-cache')).filter((name) => name.endsWith('.lock'))).toEqual([]);
-      expect(
-        readdirSync(own.path('dist'), { recursive: true })
-          .map(String)
-          .filter((name) => name.split('/').pop()!.startsWith('.')),
-      ).toEqual([]);
-      assertWhole(own.path('dist'));
-    } finally {
-      own.remove();
-    }
-  }, 60_000);
+        // A build that ended first, on a fast machine, is no test of this: it must not pass as one.
+        expect(code, stderr).toBe(130);
+        expect(stderr).toContain(
+          'phrg-brief: stopped by Ctrl-C; the files built so far are whole, and the next build renders again every record changed since the last build that ended\n',
+        );
+        // Nor its lock: the next build need not find out that its holder is gone.
+        expect(readdirSync(own.path('.phrg-brief-cache')).filter((name) => name.endsWith('.lock'))).toEqual([]);
+        expect(
+          readdirSync(own.path('dist'), { recursive: true })
+            .map(String)
+            .filter((name) => name.split('/').pop()!.startsWith('.')),
+        ).toEqual([]);
+        assertWhole(own.path('dist'));
+      } finally {
+        own.remove();
+      }
+    },
+    60_000,
+  );
 });
 
 describe('two builds of one project at once', () => {
