@@ -23,6 +23,15 @@ export async function runPreview(path: string, options: PreviewCommandOptions): 
     return EXIT_USAGE;
   }
   const time = () => new Date().toLocaleTimeString('en-GB');
+  // Ctrl-C in the first build stops the preview once that build ends, its temporary folder taken
+  // away (killed by the signal there, it was left in the system's temporary folder for good).
+  let interrupted: NodeJS.Signals | undefined;
+  const interrupt = (signal: NodeJS.Signals): void => {
+    if (!interrupted) process.stderr.write('phrg-brief preview: stopping once the first build ends\n');
+    interrupted = signal;
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
   let preview: Preview;
   try {
     preview = await startPreview({
@@ -38,6 +47,14 @@ export async function runPreview(path: string, options: PreviewCommandOptions): 
     if (!(error instanceof PreviewListenError)) throw error;
     process.stderr.write(`phrg-brief preview: ${error.message}\n`);
     return EXIT_USAGE;
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+  if (interrupted) {
+    await preview.close();
+    process.stderr.write('phrg-brief preview: stopped\n');
+    return interrupted === 'SIGINT' ? 130 : 143;
   }
   const page = isFile ? `${preview.url}${preview.pageOf(path) ?? `${basename(path).replace(/\.md$/i, '')}.html`}` : preview.url;
   process.stdout.write(`phrg-brief preview: ${page}\n  (edit and save a record to see it update; Ctrl-C to stop)\n`);

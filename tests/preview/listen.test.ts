@@ -4,6 +4,7 @@ import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listen, ownHostNames } from '../../src/preview/listen.js';
+import { generateRecords } from '../../bench/generate.js';
 import { BIN, cliEnv, runCli, tempProject } from '../helpers/cli.js';
 
 const servers: Server[] = [];
@@ -52,6 +53,39 @@ describe('phrg-brief preview on an address it cannot listen on', () => {
       project.remove();
     }
   }, 20_000);
+});
+
+describe('phrg-brief preview stopped by Ctrl-C in its first build', () => {
+  it('stops once that build ends, says so, ends with 130 and leaves no folder of its own', async () => {
+    const project = tempProject();
+    generateRecords(40, project.path('meetings'), 3);
+    // A temporary folder of its own, to see what the preview leaves there.
+    const temporary = project.path('tmp');
+    mkdirSync(temporary);
+    const server = spawn(process.execPath, [BIN, 'preview', '--port', '0'], {
+      cwd: project.dir,
+      env: cliEnv({ TMPDIR: temporary }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let stderr = '';
+      server.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      let stdout = '';
+      server.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      // Once its folder is made: the first build is under way (40 records take it seconds).
+      await expect.poll(() => readdirSync(temporary).length, { timeout: 20_000, interval: 20 }).toBeGreaterThan(0);
+      server.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => server.on('close', resolve));
+      // Before, the signal killed it there, silent, its folder left for good.
+      expect(stdout, 'the first build ended before the Ctrl-C: no test of it').not.toContain('http://');
+      expect(code, stderr).toBe(130);
+      expect(stderr).toContain('phrg-brief preview: stopping once the first build ends\n');
+      expect(readdirSync(temporary)).toEqual([]);
+    } finally {
+      server.kill('SIGKILL');
+      project.remove();
+    }
+  }, 60_000);
 });
 
 describe('preview --open', () => {
