@@ -8,6 +8,8 @@
  * in the wrong encoding carries C1 controls where quotation marks were.
  */
 
+import { codePoint } from '../diagnostics/code-point.js';
+
 /** Every character a record may not hold (a carriage return is folded into a line feed before). */
 export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 
@@ -22,7 +24,7 @@ const NAMES: Record<string, string> = {
 
 /** `U+000C, form feed`: the character's code, and its name where it has a familiar one. */
 export function controlCharacterName(char: string): string {
-  const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const code = codePoint(char);
   const name = NAMES[char];
   return name ? `${code}, ${name}` : code;
 }

@@ -5,6 +5,7 @@
 import { codeFrameColumns } from '@babel/code-frame';
 import pc from 'picocolors';
 import type { Diagnostic } from '../diagnostic.js';
+import { codePoint } from '../code-point.js';
 
 export interface PrettyOptions {
   color: boolean;
@@ -90,7 +91,7 @@ function framed(text: string, d: Diagnostic): Frame {
  */
 const UNSEEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
-const codeOf = (char: string): string => `<U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
+const codeOf = (char: string): string => `<${codePoint(char)}>`;
 
 /** A file name, message or note with the characters of UNSEEN by their codes: they may quote a record. */
 const shownPlain = (text: string): string => text.replace(UNSEEN, codeOf);

@@ -5,6 +5,7 @@ import type { Meeting } from '../../validate/meeting.js';
 import type { Rendered, RenderInput } from '../formats.js';
 import { renderPdf } from './document.js';
 import { loadTheme } from './theme.js';
+import { codePoint } from '../../diagnostics/code-point.js';
 
 export async function renderPdfFormat(input: RenderInput): Promise<Rendered> {
   const { composed, meeting } = input;
@@ -44,7 +45,7 @@ function missingGlyphs(meeting: Meeting, missing: readonly { char: string; face:
     words.set(start, word);
   }
   return [...words].map(([start, { end, chars, faces }]) => {
-    const named = chars.slice(0, 5).map((char) => `${char} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+    const named = chars.slice(0, 5).map((char) => `${char} (${codePoint(char)})`);
     const more = chars.length > 5 ? ` and ${chars.length - 5} more` : '';
     return diagnosticAt(meeting.file, meeting.source, start, end, {
       severity: 'warning',

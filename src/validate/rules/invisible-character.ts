@@ -9,6 +9,7 @@
  * hint, and a zero-width space between Thai, Khmer or Chinese words marks where a line may
  * break: both are left alone. Example: "Mining\u200B operations".
  */
+import { codePoint } from '../../diagnostics/code-point.js';
 import type { Rule } from './rule.js';
 
 /** What each character does to the briefing, where several do alike. */
@@ -73,12 +74,11 @@ export const invisibleCharacter: Rule = {
       if (seen.has(`${line}:${char}`)) continue;
       seen.add(`${line}:${char}`);
       const kind = KINDS[char]!;
-      const code = char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
       const word = /\S*$/u.exec(text.slice(Math.max(0, index - 20), index))![0].replace(FOUND, '');
       report({
         start: index,
         end: index + 1,
-        message: `an unseen ${kind.name} (U+${code})${word ? ` after "${word}"` : ''}`,
+        message: `an unseen ${kind.name} (${codePoint(char)})${word ? ` after "${word}"` : ''}`,
         note: `take it out: ${kind.why}`,
       });
     }
