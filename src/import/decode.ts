@@ -5,7 +5,7 @@
  * that is not UTF-8 is read in the encoding a saved web page declares, else as Windows-1252
  * (of which Latin-1 is a part), and the user is told.
  */
-import { CONTROL_CHARACTER } from '../load/control-characters.js';
+import { C1_CONTROL, CONTROL_CHARACTER } from '../load/control-characters.js';
 import { decodeRecord, utf16ByteOrder } from '../load/decode.js';
 
 export interface ImportedText {
@@ -32,13 +32,11 @@ export function notText(bytes: Uint8Array): string | undefined {
 export function decodeImported(bytes: Uint8Array, html: boolean): ImportedText {
   const decoded = decodeAny(bytes, html);
   const text = withoutControlCharacters(decoded.text);
-  if (!MISREAD_1252.test(decoded.text)) return { ...decoded, text };
+  // Quotes and dashes of Windows-1252 as C1 controls: a file converted from it as if it were Latin-1.
+  if (!decoded.text.match(C1_CONTROL)) return { ...decoded, text };
   const misread = 'its quotation marks and dashes had been read from Windows-1252 in the wrong encoding before: they are read as Windows-1252; check them';
   return { text, warning: decoded.warning ? `${decoded.warning}; ${misread}` : misread };
 }
-
-/** Latin-1's control characters where Windows-1252 has its quotes and dashes: a file converted from it as if it were Latin-1. */
-const MISREAD_1252 = /[\u0080-\u009F]/;
 
 /**
  * A page break (a form feed, as pdftotext writes at each page's start) as the line break it
@@ -50,7 +48,7 @@ function withoutControlCharacters(text: string): string {
   return text
     .replace(/\n?\f/g, '\n')
     .replaceAll('\v', ' ')
-    .replace(/[\u0080-\u009F]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!)
+    .replace(C1_CONTROL, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!)
     .replace(CONTROL_CHARACTER, '');
 }
 

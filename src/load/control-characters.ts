@@ -10,6 +10,9 @@
 
 import { codePoint } from '../diagnostics/code-point.js';
 
+/** The C1 controls: where a file of Windows-1252 read as Latin-1 has its quotes and dashes. */
+export const C1_CONTROL = /[\u0080-\u009F]/g;
+
 /** Every character a record may not hold (a carriage return is folded into a line feed before). */
 export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 
@@ -44,7 +47,7 @@ export function controlCharacterProblem(text: string): ControlCharacterProblem |
   return {
     start: first.index,
     message: `a control character (${controlCharacterName(first[0])}) stands here${more}, which no briefing can show: the feed, the Word file and the PDF break on most`,
-    note: /[\u0080-\u009F]/.test(first[0])
+    note: first[0].match(C1_CONTROL)
       ? 'type the character again: it stands where a quotation mark or dash of Windows-1252 was read in the wrong encoding (’ “ ” – —)'
       : 'delete it: text pasted from Word or a PDF carries such characters, which most editors do not show (a vertical tab was a line break there, a form feed a page break)',
   };
